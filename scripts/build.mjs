@@ -1,0 +1,27 @@
+// Builds the two committed bundles. The output must be byte-for-byte
+// reproducible: CI rebuilds and compares it with the committed dist/.
+import { build } from 'esbuild';
+
+// Some CommonJS dependencies (tunnel inside @actions/http-client) call
+// require() for Node built-ins; an ESM bundle needs a real require for them.
+const banner = {
+  js: "import { createRequire as __modsealCreateRequire } from 'node:module';\nconst require = __modsealCreateRequire(import.meta.url);",
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  legalComments: 'eof',
+  logLevel: 'warning',
+  banner,
+};
+
+await build({
+  ...common,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli.js',
+  banner: { js: '#!/usr/bin/env node\n' + banner.js },
+});
+await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: 'dist/index.js' });

@@ -1,0 +1,13 @@
+/**
+ * A problem with what the user gave us (a flag, a tag, a repository, an
+ * input): reported as one line naming the fix, exit status 2, never a stack.
+ */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/** The message of anything thrown, without assuming it is an Error. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}

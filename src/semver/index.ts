@@ -1,0 +1,12 @@
+export {
+  isValid,
+  canonical,
+  major,
+  majorMinor,
+  prerelease,
+  build,
+  compare,
+  max,
+  compareVersionStrings,
+  sortVersions,
+} from './semver.js';

@@ -1,0 +1,153 @@
+// `modseal hash` against `go mod download` on one large repository (~20,000
+// files, ~300 MB, deterministic pseudo-random text and binary content),
+// both as child processes. The repository is generated once under .bench/.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+const FILES = 20_000;
+const TOTAL = 300 * 1024 * 1024;
+const REPO = path.resolve('.bench', 'hash-repo');
+const MODULE = 'example.com/benchmod';
+
+function gitEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_')) env[k] = v;
+  return {
+    ...env,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_AUTHOR_NAME: 'bench',
+    GIT_AUTHOR_EMAIL: 'bench@modseal.invalid',
+    GIT_COMMITTER_NAME: 'bench',
+    GIT_COMMITTER_EMAIL: 'bench@modseal.invalid',
+    GIT_AUTHOR_DATE: '1600000000 +0000',
+    GIT_COMMITTER_DATE: '1600000000 +0000',
+  };
+}
+
+function git(args: string[]): void {
+  const r = spawnSync('git', args, {
+    cwd: REPO,
+    env: gitEnv(),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr.toString()}`);
+}
+
+// Deterministic bytes: SHA-256 in counter mode over a seed.
+function pseudoRandom(seed: string, n: number): Buffer {
+  const out = Buffer.alloc(n);
+  for (let off = 0, i = 0; off < n; i++) {
+    const block = createHash('sha256').update(`${seed}:${i}`).digest();
+    off += block.copy(out, off);
+  }
+  return out;
+}
+
+async function ensureRepo(): Promise<void> {
+  if (existsSync(path.join(REPO, '.git', 'refs', 'tags', 'v1.0.0'))) return;
+  await rm(REPO, { recursive: true, force: true });
+  await mkdir(REPO, { recursive: true });
+  git(['init', '-q']);
+  await writeFile(path.join(REPO, 'go.mod'), `module ${MODULE}\n\ngo 1.16\n`);
+  const per = Math.floor(TOTAL / FILES);
+  for (let i = 0; i < FILES; i++) {
+    const dir = path.join(REPO, `d${i % 100}`, `e${Math.floor(i / 100) % 20}`);
+    await mkdir(dir, { recursive: true });
+    const raw = pseudoRandom(`f${i}`, per);
+    // Every third file is text (hex lines), the rest binary.
+    const data =
+      i % 3 === 0
+        ? Buffer.from(
+            raw
+              .toString('hex')
+              .slice(0, per)
+              .replace(/(.{63})/g, '$1\n'),
+          )
+        : raw;
+    await writeFile(path.join(dir, `f${i}${i % 3 === 0 ? '.txt' : '.bin'}`), data);
+  }
+  git(['add', '-A']);
+  git(['commit', '-q', '-m', 'bench']);
+  git(['tag', 'v1.0.0']);
+}
+
+interface Measure {
+  seconds: number;
+  peakRssMiB: number;
+}
+
+// Peak RSS from GNU time when present; otherwise from a Node wrapper that
+// reports the child's maxRSS through process.resourceUsage of a re-exec.
+async function measure(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<Measure> {
+  const useTime = existsSync('/usr/bin/time');
+  const start = process.hrtime.bigint();
+  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>(
+    (resolve, reject) => {
+      const child = useTime
+        ? spawn('/usr/bin/time', ['-f', 'MAXRSS %M', cmd, ...args], {
+            env,
+            cwd,
+            stdio: ['ignore', 'ignore', 'pipe'],
+          })
+        : spawn(cmd, args, { env, cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+      child.on('error', reject);
+      child.on('close', (c) => resolve({ code: c, stderr: err }));
+    },
+  );
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (code !== 0) throw new Error(`${cmd} failed (${code}): ${stderr.slice(-2000)}`);
+  const m = /MAXRSS (\d+)/.exec(stderr);
+  const kib = m !== null ? Number(m[1]) : process.resourceUsage().maxRSS;
+  return { seconds, peakRssMiB: kib / 1024 };
+}
+
+/** Times `node dist/cli.js hash` and `go mod download` on the generated repository. */
+export async function benchHash(): Promise<{ ours: Measure; go: Measure }> {
+  await ensureRepo();
+  const ours = await measure(
+    process.execPath,
+    [path.resolve('dist/cli.js'), 'hash', '--repo', REPO, '--ref', 'v1.0.0'],
+    process.env,
+    process.cwd(),
+  );
+  // go reads the repository directly through a file:// URL rewrite: the
+  // direct-mode path the mirror runs, with a fresh module cache each run.
+  const root = await mkdtemp(path.join(os.tmpdir(), 'modseal-bench-go-'));
+  try {
+    const gitConfig = path.join(root, 'gitconfig');
+    await writeFile(
+      gitConfig,
+      `[url "file://${REPO}"]\n\tinsteadOf = https://example.com/benchmod\n[protocol "file"]\n\tallow = always\n`,
+    );
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: root,
+      GOPATH: path.join(root, 'gopath'),
+      GOMODCACHE: path.join(root, 'modcache'),
+      GOCACHE: path.join(root, 'gocache'),
+      GOENV: 'off',
+      GOFLAGS: '-modcacherw',
+      GOPROXY: 'direct',
+      GOSUMDB: 'off',
+      GOTOOLCHAIN: 'local',
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: gitConfig,
+    };
+    const go = await measure('go', ['mod', 'download', '-json', `${MODULE}.git@v1.0.0`], env, root);
+    return { ours, go };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}

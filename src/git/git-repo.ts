@@ -1,0 +1,357 @@
+// Read-only access to the user's repository, shaped after what the go command
+// asks of its own clone (codehost.Repo): refs, commit facts, raw blobs,
+// ancestry, and the archive of a commit. Nothing here writes to the user's
+// repository: archives are made in a throw-away bare repository that borrows
+// the objects through objects/info/alternates.
+import { createHash } from 'node:crypto';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { InputError } from '../internal/errors.js';
+import { decodeGoString } from '../internal/go-string.js';
+import { createGitRunner, type GitRunner } from './git-runner.js';
+import { readTar, type TarEntry } from './tar-reader.js';
+
+/** A file of the archive, hashed as it streamed by; content is not kept. */
+export interface ArchiveFile {
+  /** Path relative to the archived directory (Go string convention). */
+  path: string;
+  kind: 'regular' | 'symlink' | 'dir' | 'other';
+  size: number;
+  sha256: Buffer;
+}
+
+export interface ArchiveListing {
+  files: ArchiveFile[];
+  /** Content of `<subdir>/go.mod` as archived (conversions applied), if it is a regular file. */
+  goMod?: Buffer;
+  /** Go refuses archives whose zip form exceeds this many bytes. */
+  zipTooLarge: boolean;
+}
+
+/** A member of the archive with its converted content, for writing a zip. */
+export interface ArchiveMember {
+  path: string;
+  kind: 'regular' | 'symlink' | 'dir' | 'other';
+  size: number;
+  body(): AsyncGenerator<Buffer>;
+}
+
+export interface CommitInfo {
+  hash: string;
+  /** Committer time, seconds since the epoch. */
+  time: number;
+}
+
+/** cmd/go's codehost.MaxZipFile: the largest `git archive` zip Go accepts. */
+export const MAX_ZIP_FILE = 500 << 20;
+
+const ARCHIVE_PREFIX = 'prefix/';
+// Matches what cmd/go appends to the bare repository it archives from; the
+// info/attributes file wins over in-tree .gitattributes.
+const ARCHIVE_ATTRIBUTES = '\n* -export-subst -export-ignore\n';
+
+export class GitRepo {
+  private refCache?: Promise<RefMaps>;
+
+  constructor(
+    /** Absolute path of the work tree (or bare repository) given by the user. */
+    readonly dir: string,
+    /** Absolute path of the object store (shared by worktrees). */
+    readonly objectsDir: string,
+    readonly shallow: boolean,
+    readonly objectFormat: string,
+    private readonly git: GitRunner,
+  ) {}
+
+  private async out(args: string[], what: string): Promise<string> {
+    const r = await this.git.run(args, { cwd: this.dir });
+    if (r.code !== 0) throw new Error(`git ${what}: ${r.stderr.toString('utf8').trim()}`);
+    return r.stdout.toString('utf8');
+  }
+
+  /** Tags and branches, peeled to commits; tags that name no commit are left out. */
+  refs(): Promise<RefMaps> {
+    this.refCache ??= this.loadRefs();
+    return this.refCache;
+  }
+
+  private async loadRefs(): Promise<RefMaps> {
+    const text = await this.out(
+      [
+        'for-each-ref',
+        '--format=%(objectname) %(objecttype) %(refname)',
+        'refs/tags',
+        'refs/heads',
+      ],
+      'for-each-ref',
+    );
+    const rows = text
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => {
+        const [hash = '', type = '', ...rest] = l.split(' ');
+        return { hash, type, ref: rest.join(' ') };
+      });
+    // Annotated tags (possibly tags of tags) are peeled in one batch.
+    const toPeel = rows.filter((r) => r.type === 'tag');
+    const peeled = new Map<string, string>();
+    if (toPeel.length > 0) {
+      const r = await this.git.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+        cwd: this.dir,
+        input: toPeel.map((t) => `${t.hash}^{}\n`).join(''),
+      });
+      const lines = r.stdout.toString('utf8').split('\n');
+      toPeel.forEach((t, i) => {
+        const [hash, type] = (lines[i] ?? '').split(' ');
+        if (type === 'commit' && hash !== undefined) peeled.set(t.hash, hash);
+      });
+    }
+    const tags = new Map<string, string>();
+    const heads = new Map<string, string>();
+    for (const row of rows) {
+      const commit = row.type === 'commit' ? row.hash : peeled.get(row.hash);
+      if (commit === undefined) continue;
+      if (row.ref.startsWith('refs/tags/')) tags.set(row.ref.slice(10), commit);
+      else if (row.ref.startsWith('refs/heads/')) heads.set(row.ref.slice(11), commit);
+    }
+    const headRes = await this.git.run(['rev-parse', '--verify', '-q', 'HEAD^{commit}'], {
+      cwd: this.dir,
+    });
+    const head = headRes.code === 0 ? headRes.stdout.toString('utf8').trim() : undefined;
+    return { tags, heads, head };
+  }
+
+  /** The commit of a full hash or unique hash prefix, if the repository has it. */
+  async resolveHash(hex: string): Promise<string | undefined> {
+    const r = await this.git.run(['rev-parse', '--verify', '-q', `${hex}^{commit}`], {
+      cwd: this.dir,
+    });
+    const h = r.stdout.toString('utf8').trim();
+    return r.code === 0 && h.startsWith(hex.toLowerCase()) ? h : undefined;
+  }
+
+  /** Any revision git understands (for `--ref`), peeled to a commit. */
+  async resolveAny(rev: string): Promise<string | undefined> {
+    const r = await this.git.run(
+      ['rev-parse', '--verify', '-q', '--end-of-options', `${rev}^{commit}`],
+      { cwd: this.dir },
+    );
+    return r.code === 0 ? r.stdout.toString('utf8').trim() : undefined;
+  }
+
+  /** Hash and committer time of a commit. */
+  async commit(hash: string): Promise<CommitInfo> {
+    const text = await this.out(
+      [
+        '-c',
+        'log.showsignature=false',
+        'log',
+        '--no-decorate',
+        '-n1',
+        '--format=format:%H %ct',
+        hash,
+        '--',
+      ],
+      'log',
+    );
+    const [h = '', t = ''] = text.trim().split(' ');
+    return { hash: h, time: Number(t) };
+  }
+
+  /** The raw blob at `commit:file`; undefined when missing, a tree, or unreadable. */
+  async readBlob(commit: string, file: string): Promise<Buffer | undefined> {
+    const r = await this.git.run(['cat-file', 'blob', `${commit}:${file}`], { cwd: this.dir });
+    return r.code === 0 ? r.stdout : undefined;
+  }
+
+  /** Whether `ancestor` is `rev` or one of its ancestors (`git merge-base --is-ancestor`). */
+  async isAncestor(ancestor: string, rev: string): Promise<boolean> {
+    const r = await this.git.run(['merge-base', '--is-ancestor', '--', ancestor, rev], {
+      cwd: this.dir,
+    });
+    if (r.code === 0) return true;
+    if (r.code === 1) return false;
+    throw new Error(`git merge-base: ${r.stderr.toString('utf8').trim()}`);
+  }
+
+  /** Names of the tags reachable from `commit` (`git for-each-ref --merged`). */
+  async tagsMergedInto(commit: string): Promise<string[]> {
+    const text = await this.out(
+      ['for-each-ref', '--format=%(refname)', 'refs/tags', '--merged', commit],
+      'for-each-ref',
+    );
+    return text
+      .split('\n')
+      .filter((l) => l.startsWith('refs/tags/'))
+      .map((l) => l.slice(10));
+  }
+
+  /**
+   * Runs `git archive` of `commit` restricted to `subdir` exactly as cmd/go
+   * does (in a bare repository of its own, export-subst/export-ignore off,
+   * core.autocrlf=input, core.eol=lf) and hands each member below `subdir`
+   * to `each`, with its path relative to `subdir`.
+   */
+  async archive(
+    commit: string,
+    subdir: string,
+    each: (m: ArchiveMember) => Promise<void>,
+  ): Promise<void> {
+    await this.withBareRepo(async (bare) => {
+      const s = this.git.stream(archiveArgs('tar', commit, subdir), { cwd: bare });
+      const strip = Buffer.from(ARCHIVE_PREFIX + (subdir === '' ? '' : subdir + '/'));
+      try {
+        for await (const e of readTar(s.stdout)) {
+          const m = toMember(e, strip);
+          if (m !== undefined) await each(m);
+        }
+      } catch (e) {
+        s.kill();
+        await s.done.catch(() => undefined);
+        throw e;
+      }
+      const { code, stderr } = await s.done;
+      if (code !== 0) throw archiveError(stderr);
+    });
+  }
+
+  /** The size in bytes of `git archive --format=zip`, as cmd/go would receive it. */
+  async zipArchiveSize(commit: string, subdir: string): Promise<number> {
+    return this.withBareRepo(async (bare) => {
+      const s = this.git.stream(archiveArgs('zip', commit, subdir), { cwd: bare });
+      let n = 0;
+      for await (const c of s.stdout) n += (c as Buffer).length;
+      const { code, stderr } = await s.done;
+      if (code !== 0) throw archiveError(stderr);
+      return n;
+    });
+  }
+
+  /**
+   * Lists and hashes the archive of `commit` under `subdir` in one streaming
+   * pass, keeping the bytes of the archived `go.mod` only.
+   */
+  async listArchive(commit: string, subdir: string): Promise<ArchiveListing> {
+    const files: ArchiveFile[] = [];
+    let goMod: Buffer | undefined;
+    let total = 0;
+    await this.archive(commit, subdir, async (m) => {
+      const h = createHash('sha256');
+      const keep = m.kind === 'regular' && m.path === 'go.mod' ? ([] as Buffer[]) : undefined;
+      if (m.kind === 'regular') {
+        for await (const c of m.body()) {
+          h.update(c);
+          keep?.push(Buffer.from(c));
+        }
+      }
+      if (keep !== undefined) goMod = Buffer.concat(keep);
+      // A zip entry costs its data plus two headers naming it; measure the
+      // real zip only when this generous estimate could pass the limit.
+      total += m.size + 2 * Buffer.byteLength(m.path) + 200;
+      files.push({ path: m.path, kind: m.kind, size: m.size, sha256: h.digest() });
+    });
+    let zipTooLarge = false;
+    if (total > MAX_ZIP_FILE)
+      zipTooLarge = (await this.zipArchiveSize(commit, subdir)) > MAX_ZIP_FILE;
+    return { files, goMod, zipTooLarge };
+  }
+
+  private async withBareRepo<T>(fn: (bare: string) => Promise<T>): Promise<T> {
+    const bare = await mkdtemp(path.join(os.tmpdir(), 'modseal-archive-'));
+    try {
+      const init = await this.git.run(
+        ['init', '--bare', '-q', `--object-format=${this.objectFormat}`, bare],
+        { cwd: bare },
+      );
+      if (init.code !== 0) throw new Error(`git init: ${init.stderr.toString('utf8').trim()}`);
+      await mkdir(path.join(bare, 'objects', 'info'), { recursive: true });
+      await writeFile(path.join(bare, 'objects', 'info', 'alternates'), this.objectsDir + '\n');
+      await mkdir(path.join(bare, 'info'), { recursive: true });
+      await writeFile(path.join(bare, 'info', 'attributes'), ARCHIVE_ATTRIBUTES);
+      return await fn(bare);
+    } finally {
+      await rm(bare, { recursive: true, force: true });
+    }
+  }
+}
+
+interface RefMaps {
+  tags: Map<string, string>;
+  heads: Map<string, string>;
+  head: string | undefined;
+}
+
+function archiveArgs(format: 'tar' | 'zip', commit: string, subdir: string): string[] {
+  return [
+    '-c',
+    'core.autocrlf=input',
+    '-c',
+    'core.eol=lf',
+    // The default attributes file lives under the user's home; the mirror has none.
+    '-c',
+    'core.attributesFile=/dev/null',
+    'archive',
+    `--format=${format}`,
+    `--prefix=${ARCHIVE_PREFIX}`,
+    commit,
+    ...(subdir === '' ? [] : ['--', subdir]),
+  ];
+}
+
+function archiveError(stderr: Buffer): Error {
+  // cmd/go maps this to "file does not exist".
+  if (stderr.includes('did not match any files')) return new Error('file does not exist');
+  return new Error(`git archive: ${stderr.toString('utf8').trim()}`);
+}
+
+function toMember(e: TarEntry, strip: Buffer): ArchiveMember | undefined {
+  if (!e.name.subarray(0, strip.length).equals(strip)) return undefined;
+  const rel = e.name.subarray(strip.length);
+  // Directory members (and gitlinks, which git writes as directories) carry
+  // no file, as in cmd/go which drops names ending in a slash.
+  if (rel.length === 0 || e.kind === 'dir' || rel[rel.length - 1] === 0x2f) return undefined;
+  return {
+    path: decodeGoString(rel),
+    kind: e.kind === 'file' ? 'regular' : e.kind,
+    size: e.kind === 'file' ? e.size : e.linkName.length,
+    body: () => e.body(),
+  };
+}
+
+/**
+ * Opens the repository at `dir` for reading. Throws InputError when `dir`
+ * is not inside a git repository.
+ */
+export async function openRepo(dir: string, git: GitRunner = createGitRunner()): Promise<GitRepo> {
+  const abs = path.resolve(dir);
+  let r;
+  try {
+    r = await git.run(
+      ['rev-parse', '--git-path', 'objects', '--is-shallow-repository', '--show-object-format'],
+      { cwd: abs },
+    );
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !(await exists(abs))) {
+      throw new InputError(`${abs}: no such directory`);
+    }
+    throw e;
+  }
+  if (r.code !== 0) {
+    throw new InputError(`${abs} is not a git repository (git: ${firstLine(r.stderr)})`);
+  }
+  const [objects = '', shallow = '', format = 'sha1'] = r.stdout.toString('utf8').split('\n');
+  return new GitRepo(abs, path.resolve(abs, objects), shallow === 'true', format, git);
+}
+
+async function exists(p: string): Promise<boolean> {
+  const { stat } = await import('node:fs/promises');
+  return stat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+function firstLine(b: Buffer): string {
+  return b.toString('utf8').trim().split('\n')[0] ?? '';
+}

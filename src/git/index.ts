@@ -1,0 +1,19 @@
+// Read-only access to the user's git repository, as the Go module mirror sees it.
+export {
+  createGitRunner,
+  isolatedGitEnv,
+  type GitResult,
+  type GitRunner,
+  type GitRunOptions,
+  type GitStream,
+} from './git-runner.js';
+export {
+  GitRepo,
+  MAX_ZIP_FILE,
+  openRepo,
+  type ArchiveFile,
+  type ArchiveListing,
+  type ArchiveMember,
+  type CommitInfo,
+} from './git-repo.js';
+export { readTar, type TarEntry } from './tar-reader.js';

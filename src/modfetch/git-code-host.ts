@@ -1,0 +1,117 @@
+// CodeHost over a local git repository, answering as cmd/go's clone of that
+// repository would: tags first, then branches, then HEAD, then hashes.
+import type { GitRepo } from '../git/git-repo.js';
+import { allHex, UnknownRevisionError, type CodeHost, type RevInfo } from './code-host.js';
+
+// codehost's minHashDigits: shorter hex strings are never taken as hashes.
+const MIN_HASH_DIGITS = 7;
+
+/**
+ * A CodeHost reading `repo`; results of stat are cached per revision.
+ * `pretendTags` (tag name → commit) are seen as if they existed, overriding
+ * real tags of that name: "what would Go say once this commit is tagged".
+ */
+export function gitCodeHost(
+  repo: GitRepo,
+  options: { pretendTags?: ReadonlyMap<string, string> } = {},
+): CodeHost {
+  const statCache = new Map<string, Promise<RevInfo>>();
+  let refsCache: Promise<Awaited<ReturnType<GitRepo['refs']>>> | undefined;
+  const refs = () => {
+    refsCache ??= repo.refs().then((r) => {
+      if (options.pretendTags === undefined) return r;
+      const tags = new Map(r.tags);
+      for (const [t, c] of options.pretendTags) tags.set(t, c);
+      return { ...r, tags };
+    });
+    return refsCache;
+  };
+
+  async function tagsAt(hash: string): Promise<string[]> {
+    const { tags } = await refs();
+    return [...tags]
+      .filter(([, c]) => c === hash)
+      .map(([t]) => t)
+      .sort(compareBytes);
+  }
+
+  async function info(hash: string, version: string): Promise<RevInfo> {
+    const c = await repo.commit(hash);
+    const tags = await tagsAt(c.hash);
+    return {
+      name: c.hash,
+      short: c.hash.slice(0, 12),
+      time: c.time,
+      tags,
+      version: tags.includes(version) ? version : c.hash,
+    };
+  }
+
+  async function statUncached(rev: string): Promise<RevInfo> {
+    const { tags, heads, head } = await refs();
+    const tag = tags.get(rev);
+    if (tag !== undefined) return info(tag, rev);
+    const branch = heads.get(rev);
+    if (branch !== undefined) return info(branch, rev);
+    if (rev === 'HEAD' && head !== undefined) return info(head, rev);
+    if (rev.length >= MIN_HASH_DIGITS && rev.length <= 40 && allHex(rev)) {
+      const h = await repo.resolveHash(rev);
+      if (h !== undefined) return info(h, rev);
+    }
+    throw new UnknownRevisionError(rev);
+  }
+
+  const host: CodeHost = {
+    stat(rev) {
+      let p = statCache.get(rev);
+      if (p === undefined) {
+        p = statUncached(rev);
+        statCache.set(rev, p);
+      }
+      return p;
+    },
+    async latest() {
+      const { head } = await refs();
+      if (head === undefined) throw new Error('no commits');
+      return info(head, head);
+    },
+    async tags(prefix) {
+      const { tags } = await refs();
+      return [...tags.keys()].filter((t) => t.startsWith(prefix)).sort(compareBytes);
+    },
+    async readFile(rev, file) {
+      let hash: string;
+      try {
+        hash = (await host.stat(rev)).name;
+      } catch {
+        return undefined;
+      }
+      return repo.readBlob(hash, file);
+    },
+    async descendsFrom(rev, tag) {
+      const { tags } = await refs();
+      const t = tags.get(tag);
+      if (t === undefined) return false;
+      return repo.isAncestor(t, (await host.stat(rev)).name);
+    },
+    async mergedTags(rev) {
+      const hash = (await host.stat(rev)).name;
+      const merged = new Set(await repo.tagsMergedInto(hash));
+      if (options.pretendTags !== undefined) {
+        for (const [t, c] of options.pretendTags) {
+          if (c === hash || (await repo.isAncestor(c, hash))) merged.add(t);
+          else merged.delete(t);
+        }
+      }
+      return [...merged];
+    },
+    async readZip(rev, subdir) {
+      return repo.listArchive((await host.stat(rev)).name, subdir);
+    },
+  };
+  return host;
+}
+
+function compareBytes(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}

@@ -1,0 +1,74 @@
+// GOPROXY client: environment semantics, HTTP with hard limits, warming, downloads.
+export {
+  parseGoproxy,
+  goEnvFromProcess,
+  useProxyFor,
+  useSumdbFor,
+  defaultGoproxy,
+  defaultGosumdb,
+  type GoEnv,
+  type ProxyEntry,
+  type Fallback,
+} from './env.js';
+export {
+  GoproxyError,
+  NotFoundError,
+  ServerError,
+  TimeoutError,
+  TooLargeError,
+  ProtocolError,
+  NetworkError,
+  SkippedError,
+  isTransient,
+  type HttpAnswerFields,
+} from './errors.js';
+export { formatErrorDetail, formatHttpError, isShowableContentType } from './error-detail.js';
+export { redactUrl, redactSecrets } from './redact.js';
+export {
+  parseNetrc,
+  createCredentials,
+  publicGoHosts,
+  type NetrcEntry,
+  type CredentialSource,
+  type CredentialOptions,
+} from './netrc.js';
+export {
+  systemClock,
+  defaultRetryPolicy,
+  parseRetryAfter,
+  backoffDelay,
+  withRetry,
+  type Clock,
+  type RetryPolicy,
+  type RetryContext,
+} from './retry.js';
+export {
+  createNodeHttpClient,
+  type NodeHttpClient,
+  type NodeHttpClientOptions,
+  type NodeHttpResponse,
+  type NodeHttpStreamResponse,
+} from './node-http-client.js';
+export { parseInfo, type RevInfo, type Origin } from './info.js';
+export {
+  GoproxyClient,
+  parseList,
+  pathEscape,
+  maxZipBytes,
+  maxModBytes,
+  maxSmallBytes,
+  type GoproxyClientOptions,
+  type Answered,
+  type ProxyAttempt,
+  type ListedVersion,
+  type DownloadedZip,
+} from './client.js';
+export {
+  warm,
+  cachedOnly,
+  cachedOnlyHosts,
+  classifyNotFound,
+  type WarmOptions,
+  type WarmResult,
+  type NotFoundKind,
+} from './warm.js';

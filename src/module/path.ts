@@ -66,6 +66,18 @@ const BAD_WINDOWS_NAMES = [
   'LPT9',
 ];
 
+const BAD_WINDOWS_UPPER = new Set(BAD_WINDOWS_NAMES);
+
+// Called for every element of every file in a module (20,000-file trees), so
+// the common cases stay cheap: the names are 3 or 4 runes, and an ASCII
+// candidate needs only an upper-case look-up. Non-ASCII runes can still fold
+// onto ASCII letters (U+212A KELVIN SIGN is K), hence the general fallback.
+function isBadWindowsName(short: string): boolean {
+  if (short.length < 3 || short.length > 8) return false;
+  if (!/[^\x20-\x7e]/.test(short)) return BAD_WINDOWS_UPPER.has(short.toUpperCase());
+  return BAD_WINDOWS_NAMES.some((bad) => equalFold(bad, short));
+}
+
 function checkElem(elem: string, kind: PathKind): Error | undefined {
   if (elem === '') return new Error('empty path element');
   if (/^\.+$/.test(elem)) return new Error(`invalid path element ${goQuote(elem)}`);
@@ -79,10 +91,8 @@ function checkElem(elem: string, kind: PathKind): Error | undefined {
 
   const dot = elem.indexOf('.');
   const short = dot >= 0 ? elem.slice(0, dot) : elem;
-  for (const bad of BAD_WINDOWS_NAMES) {
-    if (equalFold(bad, short)) {
-      return new Error(`${goQuote(short)} disallowed as path element component on Windows`);
-    }
+  if (isBadWindowsName(short)) {
+    return new Error(`${goQuote(short)} disallowed as path element component on Windows`);
   }
 
   // Windows short names (PROGRA~1) only matter for import paths; file names

@@ -74,7 +74,7 @@ describe('netrc (Go TestParseNetrc table)', () => {
   it.skipIf(!existsSync(goNetrcTest))('parses like the go command', () => {
     const m = /var testNetrc = `([\s\S]*?)`/.exec(readFileSync(goNetrcTest, 'utf8'));
     expect(m).not.toBeNull();
-    expect(parseNetrc(m[1] ?? '')).toEqual([
+    expect(parseNetrc(m?.[1] ?? '')).toEqual([
       { machine: 'api.github.com', login: 'user', password: 'pwd' },
       { machine: 'test.host', login: 'user2', password: 'pwd2' },
       { machine: 'oneline', login: 'user3', password: 'pwd3' },

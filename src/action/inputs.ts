@@ -1,0 +1,178 @@
+// The Action's inputs, read once and checked once. Every message names the
+// input it is about, so a typo in a workflow file is a one-line fix.
+import { InputError } from '../internal/errors.js';
+
+export type Mode = 'auto' | 'release';
+export type FailOn = 'error' | 'warning' | 'never';
+
+export interface ActionConfig {
+  mode: Mode;
+  /** Empty: taken from GITHUB_REF. */
+  tag?: string;
+  workingDirectory: string;
+  /** undefined: the GOPROXY environment variable, else the go command's default. */
+  goproxy?: string;
+  gosumdb?: string;
+  goprivate?: string;
+  gonosumdb?: string;
+  proxyToken?: string;
+  warm: boolean;
+  warmTimeoutMs: number;
+  failOn: FailOn;
+  githubToken?: string;
+  releaseNote: boolean;
+  sumdbCache?: string;
+}
+
+/** Reads one input by its action.yml name; '' when unset (as @actions/core's getInput). */
+export type GetInput = (name: string) => string;
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const MAX_WARM_MS = 6 * 3_600_000;
+
+/**
+ * A Go-style duration (`90s`, `10m`, `1h30m`, `1.5m`) in milliseconds, or
+ * undefined when `text` is not one. Units: ms, s, m, h.
+ */
+export function parseDuration(text: string): number | undefined {
+  if (!/^(?:[0-9]+(?:\.[0-9]+)?(?:ms|s|m|h))+$/.test(text)) return undefined;
+  let total = 0;
+  for (const m of text.matchAll(/([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)/g)) {
+    total += Number(m[1]) * (UNITS[m[2] ?? ''] ?? NaN);
+  }
+  return Number.isFinite(total) ? Math.round(total) : undefined;
+}
+
+/** The user name and password of a URL never reach a message. */
+function redactUrl(u: string): string {
+  return u.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1xxxxx@');
+}
+
+/** Checks a GOPROXY list as the go command does; returns the problem or undefined. */
+export function checkGoproxy(list: string): string | undefined {
+  let entries = 0;
+  for (const raw of list.split(/[,|]/)) {
+    let entry = raw.trim();
+    if (entry === '') continue;
+    entries++;
+    if (entry === 'off' || entry === 'direct') break;
+    // Like the go command: a bare host name gets https://.
+    if (/[.:/]/.test(entry) && !entry.includes(':/') && !entry.startsWith('/')) {
+      entry = 'https://' + entry;
+    }
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(entry)?.[1]?.toLowerCase();
+    if (scheme === undefined) return `invalid proxy URL missing scheme: ${redactUrl(entry)}`;
+    if (scheme !== 'https' && scheme !== 'http' && scheme !== 'file') {
+      return `invalid proxy URL scheme (must be https, http, file): ${redactUrl(entry)}`;
+    }
+    try {
+      new URL(entry);
+    } catch {
+      return `invalid proxy URL: ${redactUrl(entry)}`;
+    }
+  }
+  if (entries === 0) return 'GOPROXY list is not the empty string, but contains no entries';
+  return undefined;
+}
+
+/** Checks the shape of a GOSUMDB value (the key itself is checked when it is used). */
+export function checkGosumdb(value: string): string | undefined {
+  const fields = value.trim().split(/\s+/);
+  if (fields.length > 2) return 'invalid GOSUMDB: too many fields';
+  const url = fields[1];
+  if (url !== undefined) {
+    if (!/^https?:\/\//i.test(url))
+      return `invalid GOSUMDB URL: ${redactUrl(url)} (must be http or https)`;
+    try {
+      new URL(url);
+    } catch {
+      return `invalid GOSUMDB URL: ${redactUrl(url)}`;
+    }
+  }
+  return undefined;
+}
+
+function parseBoolean(name: string, value: string): boolean {
+  // The YAML 1.2 core-schema booleans, as @actions/core's getBooleanInput.
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new InputError(`${name}: must be true or false, not ${JSON.stringify(value)}`);
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new InputError(
+    `${name}: must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}`,
+  );
+}
+
+/** A comma-separated glob list (GOPRIVATE, GONOSUMDB), normalised; undefined when empty. */
+function patternList(value: string): string | undefined {
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return items.length > 0 ? items.join(',') : undefined;
+}
+
+/** Reads and validates every input; throws InputError naming the first bad one. */
+export function parseInputs(getInput: GetInput): ActionConfig {
+  const get = (name: string): string => getInput(name).trim();
+  const opt = (name: string): string | undefined => get(name) || undefined;
+
+  const modeText = get('mode') || 'auto';
+  if (modeText !== 'auto' && modeText !== 'release') {
+    throw new InputError(
+      `mode: must be auto or release, not ${JSON.stringify(modeText)} (this version has only the release gate)`,
+    );
+  }
+
+  const goproxy = opt('goproxy');
+  if (goproxy !== undefined) {
+    const problem = checkGoproxy(goproxy);
+    if (problem !== undefined) throw new InputError(`goproxy: ${problem}`);
+  }
+  const gosumdb = opt('gosumdb');
+  if (gosumdb !== undefined) {
+    const problem = checkGosumdb(gosumdb);
+    if (problem !== undefined) throw new InputError(`gosumdb: ${problem}`);
+  }
+
+  const timeoutText = get('warm-timeout') || '10m';
+  const warmTimeoutMs = parseDuration(timeoutText);
+  if (warmTimeoutMs === undefined) {
+    throw new InputError(
+      `warm-timeout: ${JSON.stringify(timeoutText)} is not a duration (use a number and a unit: 90s, 10m, 1h30m)`,
+    );
+  }
+  if (warmTimeoutMs > MAX_WARM_MS) {
+    throw new InputError(`warm-timeout: ${timeoutText} is longer than the limit of 6h`);
+  }
+
+  const config: ActionConfig = {
+    mode: modeText,
+    workingDirectory: get('working-directory') || '.',
+    warm: parseBoolean('warm', get('warm') || 'true'),
+    warmTimeoutMs,
+    failOn: oneOf('fail-on', get('fail-on') || 'error', ['error', 'warning', 'never'] as const),
+    releaseNote: parseBoolean('release-note', get('release-note') || 'false'),
+  };
+  const tag = opt('tag');
+  if (tag !== undefined) config.tag = tag.replace(/^refs\/tags\//, '');
+  if (goproxy !== undefined) config.goproxy = goproxy;
+  if (gosumdb !== undefined) config.gosumdb = gosumdb;
+  const goprivate = patternList(get('goprivate'));
+  if (goprivate !== undefined) config.goprivate = goprivate;
+  const gonosumdb = patternList(get('gonosumdb'));
+  if (gonosumdb !== undefined) config.gonosumdb = gonosumdb;
+  const proxyToken = opt('proxy-token');
+  if (proxyToken !== undefined) config.proxyToken = proxyToken;
+  const githubToken = opt('github-token');
+  if (githubToken !== undefined) config.githubToken = githubToken;
+  const sumdbCache = opt('sumdb-cache');
+  if (sumdbCache !== undefined) config.sumdbCache = sumdbCache;
+  if (config.releaseNote && config.githubToken === undefined) {
+    throw new InputError('release-note: true needs github-token (with contents: write)');
+  }
+  return config;
+}

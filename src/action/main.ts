@@ -1,0 +1,60 @@
+// The bundled entry (dist/index.js): real @actions/core, real GitHub API,
+// real filesystem. All decisions live in run.ts; the release check itself is
+// composed from the git, GOPROXY and checksum-database modules by
+// ../checks/wire.ts, which builds the real ports behind createReleaseCheck.
+import { writeFile } from 'node:fs/promises';
+import * as core from '@actions/core';
+import { getOctokit } from '@actions/github';
+import { createReleaseCheck } from '../checks/wire.js';
+import type { Logger } from '../checks/ports.js';
+import type { ReleaseCheck } from '../checks/release.js';
+import type { ReleaseApi } from './release-note.js';
+import { runAction, type ActionReporter } from './run.js';
+
+const reporter: ActionReporter = {
+  setSecret: (s) => core.setSecret(s),
+  setOutput: (n, v) => core.setOutput(n, v),
+  info: (m) => core.info(m),
+  error: (m, p) => core.error(m, p),
+  warning: (m, p) => core.warning(m, p),
+  notice: (m, p) => core.notice(m, p),
+  writeSummary: async (markdown) => {
+    // Outside a runner (local runs) there is no summary file to append to.
+    if (!process.env.GITHUB_STEP_SUMMARY) return;
+    await core.summary.addRaw(markdown, true).write();
+  },
+  setFailed: (m) => core.setFailed(m),
+};
+
+const logger: Logger = { info: (m) => core.info(m), debug: (m) => core.debug(m) };
+
+function releases(token: string): ReleaseApi {
+  const octokit = getOctokit(token);
+  const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+  return {
+    async getReleaseByTag(tag) {
+      try {
+        const r = await octokit.rest.repos.getReleaseByTag({ owner, repo, tag });
+        return { id: r.data.id, body: r.data.body ?? '' };
+      } catch (e) {
+        if ((e as { status?: number }).status === 404) return undefined;
+        throw e;
+      }
+    },
+    async updateRelease(id, body) {
+      await octokit.rest.repos.updateRelease({ owner, repo, release_id: id, body });
+    },
+  };
+}
+
+// Typed here so a drift between wire.ts and the gate's contract fails the build.
+const releaseCheck: ReleaseCheck = createReleaseCheck({ logger });
+
+await runAction({
+  getInput: (name) => core.getInput(name),
+  env: process.env,
+  reporter,
+  releaseCheck,
+  writeFile: (file, text) => writeFile(file, text),
+  releases,
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { parseDuration, parseInputs } from '../../src/action/inputs.js';
+
+const inputs =
+  (values: Record<string, string>) =>
+  (name: string): string =>
+    values[name] ?? '';
+
+describe('parseInputs', () => {
+  it('applies the defaults of action.yml', () => {
+    expect(parseInputs(inputs({ 'github-token': 't' }))).toEqual({
+      mode: 'auto',
+      workingDirectory: '.',
+      warm: true,
+      warmTimeoutMs: 600_000,
+      failOn: 'error',
+      releaseNote: false,
+      githubToken: 't',
+    });
+  });
+
+  it('reads every input', () => {
+    const c = parseInputs(
+      inputs({
+        mode: 'release',
+        tag: 'refs/tags/sub/v1.2.3',
+        'working-directory': 'repo',
+        goproxy: 'https://goproxy.example|direct',
+        gosumdb:
+          'sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ue6uSYoapQaSc https://sum.example',
+        goprivate: ' example.com/private , ,corp.example/* ',
+        gonosumdb: 'example.com/x',
+        'proxy-token': 'secret',
+        warm: 'False',
+        'warm-timeout': '1h30m',
+        'fail-on': 'warning',
+        'github-token': 'gh',
+        'release-note': 'true',
+        'sumdb-cache': '.sumdb',
+      }),
+    );
+    expect(c).toMatchObject({
+      mode: 'release',
+      tag: 'sub/v1.2.3',
+      workingDirectory: 'repo',
+      goprivate: 'example.com/private,corp.example/*',
+      warm: false,
+      warmTimeoutMs: 5_400_000,
+      failOn: 'warning',
+      releaseNote: true,
+      proxyToken: 'secret',
+      sumdbCache: '.sumdb',
+    });
+  });
+
+  it.each([
+    [{ 'warm-timeout': '5 parsecs' }, /^warm-timeout: "5 parsecs" is not a duration/],
+    [{ 'warm-timeout': '7h' }, /^warm-timeout: 7h is longer than the limit of 6h$/],
+    [{ 'fail-on': 'errors' }, /^fail-on: must be one of error, warning, never, not "errors"$/],
+    [
+      { goproxy: 'ftp://mirror.example' },
+      /^goproxy: invalid proxy URL scheme \(must be https, http, file\): ftp:\/\/mirror.example$/,
+    ],
+    [{ goproxy: 'proxy' }, /^goproxy: invalid proxy URL missing scheme: proxy$/],
+    [
+      { goproxy: ' , | ' },
+      /^goproxy: GOPROXY list is not the empty string, but contains no entries$/,
+    ],
+    [{ goproxy: 'ftp://user:pw@mirror.example' }, /^goproxy: .*ftp:\/\/xxxxx@mirror.example$/],
+    [{ gosumdb: 'a b c' }, /^gosumdb: invalid GOSUMDB: too many fields$/],
+    [{ gosumdb: 'sum.example+key ftp://x' }, /^gosumdb: invalid GOSUMDB URL/],
+    [{ warm: 'yes' }, /^warm: must be true or false, not "yes"$/],
+    [{ mode: 'scan' }, /^mode: must be auto or release, not "scan"/],
+    [{ 'release-note': 'true' }, /^release-note: true needs github-token/],
+  ])('rejects %j', (values, message) => {
+    expect(() => parseInputs(inputs(values))).toThrow(message);
+  });
+
+  it('keeps a password out of a goproxy message', () => {
+    expect(() => parseInputs(inputs({ goproxy: 'ftp://user:hunter2@mirror.example' }))).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hunter2') as unknown }),
+    );
+  });
+
+  it('accepts what the go command accepts in GOPROXY', () => {
+    for (const ok of [
+      'https://proxy.golang.org,direct',
+      'goproxy.example',
+      'file:///srv/cache/download',
+      'off',
+      'http://localhost:3000|https://proxy.golang.org',
+    ]) {
+      expect(parseInputs(inputs({ goproxy: ok })).goproxy).toBe(ok);
+    }
+  });
+});
+
+describe('parseDuration', () => {
+  it('reads Go-style durations', () => {
+    expect(parseDuration('90s')).toBe(90_000);
+    expect(parseDuration('10m')).toBe(600_000);
+    expect(parseDuration('1h30m')).toBe(5_400_000);
+    expect(parseDuration('1.5m')).toBe(90_000);
+    expect(parseDuration('250ms')).toBe(250);
+    for (const bad of ['', '10', 'm', '10 m', '-1s', '5 parsecs', '1d']) {
+      expect(parseDuration(bad), bad).toBeUndefined();
+    }
+  });
+});

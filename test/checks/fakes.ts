@@ -1,0 +1,161 @@
+// Fake ports for the release gate: scripted answers plus a log of every call,
+// so tests can assert both the verdict and what was (not) asked of the mirror.
+import { createHash } from 'node:crypto';
+import type {
+  CachedResult,
+  Clock,
+  LocalModule,
+  Logger,
+  Mirror,
+  ModResult,
+  ReleasePorts,
+  Sumdb,
+  SumdbLookup,
+  WarmResult,
+  ZipResult,
+} from '../../src/checks/ports.js';
+
+export const COMMIT = '1111111111111111111111111111111111111111';
+export const OTHER_COMMIT = '2222222222222222222222222222222222222222';
+
+export const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+/** A file set as the ports describe one: name → sha256, plus the bytes. */
+export function fileSet(files: Record<string, string>): {
+  files: Map<string, string>;
+  readFile: (name: string) => Promise<Buffer | undefined>;
+} {
+  const bufs = new Map(Object.entries(files).map(([n, t]) => [n, Buffer.from(t)]));
+  return {
+    files: new Map([...bufs].map(([n, b]) => [n, sha256(b)])),
+    readFile: (name) => Promise.resolve(bufs.get(name)),
+  };
+}
+
+export const LOCAL_FILES = {
+  'go.mod': 'module example.com/m\n\ngo 1.19\n',
+  'm.go': 'package m\n\nconst V = 2\n',
+  'new.go': 'package m\n',
+};
+export const MIRROR_FILES = {
+  'go.mod': 'module example.com/m\n\ngo 1.19\n',
+  'm.go': 'package m\n\nconst V = 1\n',
+  'old.go': 'package m\n',
+};
+
+// The h1 strings below are opaque labels: the gate only compares them.
+export const H = {
+  localZip: 'h1:LOCALZIP=',
+  localMod: 'h1:LOCALMOD=',
+  otherZip: 'h1:OTHERZIP=',
+  otherMod: 'h1:OTHERMOD=',
+  thirdZip: 'h1:THIRDZIP=',
+};
+
+export function localModule(over: Partial<LocalModule> = {}): LocalModule {
+  const set = fileSet(LOCAL_FILES);
+  return {
+    modulePath: 'example.com/m',
+    declaredModulePath: 'example.com/m',
+    version: 'v1.2.3',
+    tag: 'v1.2.3',
+    tagRef: 'refs/tags/v1.2.3',
+    commit: COMMIT,
+    goModPath: 'go.mod',
+    moduleLine: { line: 1, column: 1 },
+    sum: H.localZip,
+    goModSum: H.localMod,
+    zipFiles: set.files,
+    readFile: set.readFile,
+    retractions: [],
+    ...over,
+  };
+}
+
+export interface Call {
+  op: 'cached' | 'warm' | 'mod' | 'zip' | 'lookup';
+  path: string;
+  version: string;
+}
+
+export class FakeClock implements Clock {
+  t = 1_000_000;
+  sleeps: number[] = [];
+  now(): number {
+    return this.t;
+  }
+  sleep(ms: number): Promise<void> {
+    this.sleeps.push(ms);
+    this.t += ms;
+    return Promise.resolve();
+  }
+}
+
+export const quietLogger: Logger = { info: () => undefined, debug: () => undefined };
+
+export interface MirrorScript {
+  cached?: CachedResult;
+  /** Answers in order; the last one repeats. */
+  warm?: WarmResult[];
+  mod?: ModResult;
+  zip?: ZipResult | 'throw';
+}
+
+export function fakeMirror(script: MirrorScript, calls: Call[]): Mirror {
+  const warm = [...(script.warm ?? [{ kind: 'found', version: 'v1.2.3' }])];
+  return {
+    url: 'https://proxy.example',
+    cached: (path, version) => {
+      calls.push({ op: 'cached', path, version });
+      return Promise.resolve(script.cached ?? { kind: 'not-found', body: 'not found' });
+    },
+    warm: (path, version) => {
+      calls.push({ op: 'warm', path, version });
+      const next = warm.length > 1 ? warm.shift() : warm[0];
+      return Promise.resolve(next ?? { kind: 'unreachable', reason: 'script empty' });
+    },
+    mod: (path, version) => {
+      calls.push({ op: 'mod', path, version });
+      return Promise.resolve(script.mod ?? { kind: 'ok', h1: H.localMod });
+    },
+    zip: (path, version) => {
+      calls.push({ op: 'zip', path, version });
+      if (script.zip === 'throw') return Promise.reject(new Error('socket hang up'));
+      return Promise.resolve(script.zip ?? { kind: 'ok', h1: H.localZip, ...fileSet(LOCAL_FILES) });
+    },
+  };
+}
+
+export function fakeSumdb(answers: SumdbLookup[], calls: Call[]): Sumdb {
+  const queue = [...answers];
+  return {
+    name: 'sum.example',
+    lookup: (path, version) => {
+      calls.push({ op: 'lookup', path, version });
+      const next = queue.length > 1 ? queue.shift() : queue[0];
+      return Promise.resolve(next ?? { kind: 'unreachable', reason: 'script empty' });
+    },
+  };
+}
+
+export const sumdbAgrees: SumdbLookup = {
+  kind: 'found',
+  zipHash: H.localZip,
+  goModHash: H.localMod,
+};
+
+export function ports(
+  local: LocalModule,
+  mirror: MirrorScript | undefined,
+  sumdb: SumdbLookup[] | undefined,
+  calls: Call[],
+  clock = new FakeClock(),
+): ReleasePorts {
+  return {
+    local: { build: () => Promise.resolve(local) },
+    ...(mirror ? { mirror: fakeMirror(mirror, calls) } : { mirrorDisabled: 'GOPROXY=off' }),
+    ...(sumdb ? { sumdb: fakeSumdb(sumdb, calls) } : { sumdbDisabled: 'GOSUMDB=off' }),
+    clock,
+    logger: quietLogger,
+  };
+}

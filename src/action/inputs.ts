@@ -1,5 +1,6 @@
 // The Action's inputs, read once and checked once. Every message names the
 // input it is about, so a typo in a workflow file is a one-line fix.
+import { MAX_WARM_MS, parseDuration } from '../internal/duration.js';
 import { InputError } from '../internal/errors.js';
 
 export type Mode = 'auto' | 'release';
@@ -27,21 +28,7 @@ export interface ActionConfig {
 /** Reads one input by its action.yml name; '' when unset (as @actions/core's getInput). */
 export type GetInput = (name: string) => string;
 
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-const MAX_WARM_MS = 6 * 3_600_000;
-
-/**
- * A Go-style duration (`90s`, `10m`, `1h30m`, `1.5m`) in milliseconds, or
- * undefined when `text` is not one. Units: ms, s, m, h.
- */
-export function parseDuration(text: string): number | undefined {
-  if (!/^(?:[0-9]+(?:\.[0-9]+)?(?:ms|s|m|h))+$/.test(text)) return undefined;
-  let total = 0;
-  for (const m of text.matchAll(/([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)/g)) {
-    total += Number(m[1]) * (UNITS[m[2] ?? ''] ?? NaN);
-  }
-  return Number.isFinite(total) ? Math.round(total) : undefined;
-}
+export { parseDuration };
 
 /** The user name and password of a URL never reach a message. */
 function redactUrl(u: string): string {

@@ -1,7 +1,7 @@
 /** What a CLI command may touch besides the core: streams, environment, cwd. */
 export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }

@@ -1,0 +1,128 @@
+// `modseal verify`: the release gate from a terminal, over the same core as
+// the Action. The human report goes to stdout, or to stderr with --json.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Logger } from '../checks/ports.js';
+import type { ReleaseCheckRequest } from '../checks/release.js';
+import type { Verdict } from '../checks/types.js';
+import { createReleaseCheckWith, type WireOptions } from '../checks/wire.js';
+import { openRepo } from '../git/index.js';
+import { MAX_WARM_MS, parseDuration } from '../internal/duration.js';
+import { InputError, errorMessage } from '../internal/errors.js';
+import { splitTag } from '../modfetch/index.js';
+import { renderJson } from '../report/json.js';
+import { renderText } from '../report/text.js';
+import { compare } from '../semver/index.js';
+import {
+  EXIT_FAIL,
+  EXIT_INCONCLUSIVE,
+  EXIT_INPUT,
+  EXIT_PASS,
+  type CliIo,
+  type Command,
+} from './io.js';
+
+const USAGE = `usage: modseal verify [--repo DIR] [--tag TAG] [--proxy LIST] [--sumdb SPEC]
+                      [--no-warm] [--warm-timeout DUR] [--sumdb-cache FILE] [--json]
+
+Checks that the Go module mirror and the checksum database hold exactly the
+bytes TAG points at, and that the version is valid for the module path.
+TAG defaults to the highest version tag on HEAD. --proxy and --sumdb take
+GOPROXY and GOSUMDB values and default to those variables; GOPRIVATE,
+GONOPROXY and GONOSUMDB are honoured as the go command does.
+
+exit status: 0 pass, 1 fail, 2 usage or input error, 3 inconclusive
+`;
+
+const EXIT_BY_VERDICT: Record<Verdict, number> = {
+  pass: EXIT_PASS,
+  fail: EXIT_FAIL,
+  inconclusive: EXIT_INCONCLUSIVE,
+};
+
+/** The highest version tag pointing at HEAD, as the tag a maintainer just made. */
+async function tagAtHead(repoDir: string): Promise<string> {
+  const repo = await openRepo(repoDir);
+  const { tags, head } = await repo.refs();
+  const candidates = [...tags.entries()]
+    .filter(([name, commit]) => commit === head && splitTag(name).version !== undefined)
+    .map(([name]) => name)
+    .sort((a, b) => compare(splitTag(b).version!, splitTag(a).version!) || (a < b ? -1 : 1));
+  const first = candidates[0];
+  if (first === undefined) {
+    throw new InputError(
+      `no version tag points at HEAD in ${repoDir}: pass --tag (e.g. --tag v1.2.3)`,
+    );
+  }
+  return first;
+}
+
+/** Options the tests and the demo inject; the real CLI uses the defaults. */
+export type VerifyWiring = Omit<WireOptions, 'logger' | 'env'>;
+
+export function makeVerifyCommand(wiring: VerifyWiring = {}): Command {
+  return async (argv: string[], io: CliIo) => {
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args: argv,
+        options: {
+          repo: { type: 'string' },
+          tag: { type: 'string' },
+          proxy: { type: 'string' },
+          sumdb: { type: 'string' },
+          'no-warm': { type: 'boolean' },
+          'warm-timeout': { type: 'string' },
+          'sumdb-cache': { type: 'string' },
+          json: { type: 'boolean' },
+          help: { type: 'boolean', short: 'h' },
+        },
+        strict: true,
+        allowPositionals: false,
+      }));
+    } catch (e) {
+      io.stderr(`modseal verify: ${errorMessage(e)}\n\n${USAGE}`);
+      return EXIT_INPUT;
+    }
+    if (values.help === true) {
+      io.stdout(USAGE);
+      return EXIT_PASS;
+    }
+    let warmTimeoutMs = 10 * 60_000;
+    if (values['warm-timeout'] !== undefined) {
+      const ms = parseDuration(values['warm-timeout']);
+      if (ms === undefined || ms > MAX_WARM_MS) {
+        throw new InputError(
+          `--warm-timeout ${JSON.stringify(values['warm-timeout'])} is not a duration up to 6h (examples: 90s, 10m, 1h30m)`,
+        );
+      }
+      warmTimeoutMs = ms;
+    }
+    const repoDir = path.resolve(io.cwd, values.repo ?? '.');
+    const tag = values.tag ?? (await tagAtHead(repoDir));
+    const request: ReleaseCheckRequest = {
+      repoDir,
+      tag,
+      warm: values['no-warm'] !== true,
+      warmTimeoutMs,
+    };
+    if (values.proxy !== undefined) request.goproxy = values.proxy;
+    if (values.sumdb !== undefined) request.gosumdb = values.sumdb;
+    if (values['sumdb-cache'] !== undefined) {
+      request.sumdbCache = path.resolve(io.cwd, values['sumdb-cache']);
+    }
+
+    const human = values.json === true ? io.stderr : io.stdout;
+    const logger: Logger = {
+      info: (m) => io.stderr(`${m}\n`),
+      debug: () => undefined,
+    };
+    const check = createReleaseCheckWith({ ...wiring, logger, env: io.env });
+    const report = await check(request);
+    human(renderText(report));
+    if (values.json === true) io.stdout(renderJson(report));
+    return EXIT_BY_VERDICT[report.verdict];
+  };
+}
+
+export const verifyCommand: Command = makeVerifyCommand();

@@ -8,10 +8,25 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-const FILES = 20_000;
-const TOTAL = 300 * 1024 * 1024;
-const REPO = path.resolve('.bench', 'hash-repo');
 const MODULE = 'example.com/benchmod';
+
+interface RepoShape {
+  files: number;
+  total: number;
+  dir: string;
+}
+
+/** The repository of the issue's goal, and one a tenth its size to show memory stays flat. */
+const LARGE: RepoShape = {
+  files: 20_000,
+  total: 300 * 1024 * 1024,
+  dir: path.resolve('.bench', 'hash-repo'),
+};
+const SMALL: RepoShape = {
+  files: 2_000,
+  total: 30 * 1024 * 1024,
+  dir: path.resolve('.bench', 'hash-repo-small'),
+};
 
 function gitEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -29,9 +44,9 @@ function gitEnv(): NodeJS.ProcessEnv {
   };
 }
 
-function git(args: string[]): void {
+function git(repo: string, args: string[]): void {
   const r = spawnSync('git', args, {
-    cwd: REPO,
+    cwd: repo,
     env: gitEnv(),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -48,15 +63,15 @@ function pseudoRandom(seed: string, n: number): Buffer {
   return out;
 }
 
-async function ensureRepo(): Promise<void> {
-  if (existsSync(path.join(REPO, '.git', 'refs', 'tags', 'v1.0.0'))) return;
-  await rm(REPO, { recursive: true, force: true });
-  await mkdir(REPO, { recursive: true });
-  git(['init', '-q']);
-  await writeFile(path.join(REPO, 'go.mod'), `module ${MODULE}\n\ngo 1.16\n`);
-  const per = Math.floor(TOTAL / FILES);
-  for (let i = 0; i < FILES; i++) {
-    const dir = path.join(REPO, `d${i % 100}`, `e${Math.floor(i / 100) % 20}`);
+async function ensureRepo({ files, total, dir: repo }: RepoShape): Promise<string> {
+  if (existsSync(path.join(repo, '.git', 'refs', 'tags', 'v1.0.0'))) return repo;
+  await rm(repo, { recursive: true, force: true });
+  await mkdir(repo, { recursive: true });
+  git(repo, ['init', '-q']);
+  await writeFile(path.join(repo, 'go.mod'), `module ${MODULE}\n\ngo 1.16\n`);
+  const per = Math.floor(total / files);
+  for (let i = 0; i < files; i++) {
+    const dir = path.join(repo, `d${i % 100}`, `e${Math.floor(i / 100) % 20}`);
     await mkdir(dir, { recursive: true });
     const raw = pseudoRandom(`f${i}`, per);
     // Every third file is text (hex lines), the rest binary.
@@ -71,9 +86,10 @@ async function ensureRepo(): Promise<void> {
         : raw;
     await writeFile(path.join(dir, `f${i}${i % 3 === 0 ? '.txt' : '.bin'}`), data);
   }
-  git(['add', '-A']);
-  git(['commit', '-q', '-m', 'bench']);
-  git(['tag', 'v1.0.0']);
+  git(repo, ['add', '-A']);
+  git(repo, ['commit', '-q', '-m', 'bench']);
+  git(repo, ['tag', 'v1.0.0']);
+  return repo;
 }
 
 interface Measure {
@@ -113,15 +129,34 @@ async function measure(
   return { seconds, peakRssMiB: kib / 1024 };
 }
 
-/** Times `node dist/cli.js hash` and `go mod download` on the generated repository. */
-export async function benchHash(): Promise<{ ours: Measure; go: Measure }> {
-  await ensureRepo();
-  const ours = await measure(
+export interface HashBench {
+  /** `modseal hash` on the large repository. */
+  ours: Measure;
+  /** The same with `--zip-out`: also writes the zip, as the go command does. */
+  oursZip: Measure;
+  /** `modseal hash` on the small repository (memory should not grow with size). */
+  oursSmall: Measure;
+  go: Measure;
+}
+
+function runHash(repo: string, extra: string[] = []): Promise<Measure> {
+  return measure(
     process.execPath,
-    [path.resolve('dist/cli.js'), 'hash', '--repo', REPO, '--ref', 'v1.0.0'],
+    [path.resolve('dist/cli.js'), 'hash', '--repo', repo, '--ref', 'v1.0.0', ...extra],
     process.env,
     process.cwd(),
   );
+}
+
+/** Times `node dist/cli.js hash` and `go mod download` on the generated repositories. */
+export async function benchHash(): Promise<HashBench> {
+  const large = await ensureRepo(LARGE);
+  const small = await ensureRepo(SMALL);
+  const oursSmall = await runHash(small);
+  const ours = await runHash(large);
+  const zipOut = path.resolve('.bench', 'hash-out.zip');
+  const oursZip = await runHash(large, ['--zip-out', zipOut]);
+  await rm(zipOut, { force: true });
   // go reads the repository directly through a file:// URL rewrite: the
   // direct-mode path the mirror runs, with a fresh module cache each run.
   const root = await mkdtemp(path.join(os.tmpdir(), 'modseal-bench-go-'));
@@ -129,7 +164,7 @@ export async function benchHash(): Promise<{ ours: Measure; go: Measure }> {
     const gitConfig = path.join(root, 'gitconfig');
     await writeFile(
       gitConfig,
-      `[url "file://${REPO}"]\n\tinsteadOf = https://example.com/benchmod\n[protocol "file"]\n\tallow = always\n`,
+      `[url "file://${large}"]\n\tinsteadOf = https://example.com/benchmod\n[protocol "file"]\n\tallow = always\n`,
     );
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
@@ -146,7 +181,7 @@ export async function benchHash(): Promise<{ ours: Measure; go: Measure }> {
       GIT_CONFIG_GLOBAL: gitConfig,
     };
     const go = await measure('go', ['mod', 'download', '-json', `${MODULE}.git@v1.0.0`], env, root);
-    return { ours, go };
+    return { ours, oursZip, oursSmall, go };
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -4,10 +4,10 @@
 // repository: archives are made in a throw-away bare repository that borrows
 // the objects through objects/info/alternates.
 import { createHash } from 'node:crypto';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { InputError } from '../internal/errors.js';
+import { errorMessage, InputError } from '../internal/errors.js';
 import { decodeGoString } from '../internal/go-string.js';
 import { createGitRunner, type GitRunner } from './git-runner.js';
 import { readTar, type TarEntry } from './tar-reader.js';
@@ -34,6 +34,7 @@ export interface ArchiveMember {
   path: string;
   kind: 'regular' | 'symlink' | 'dir' | 'other';
   size: number;
+  /** The content as in git's zip: converted file bytes, or a symlink's target. */
   body(): AsyncGenerator<Buffer>;
 }
 
@@ -45,6 +46,28 @@ export interface CommitInfo {
 
 /** cmd/go's codehost.MaxZipFile: the largest `git archive` zip Go accepts. */
 export const MAX_ZIP_FILE = 500 << 20;
+
+// git's default core.bigFileThreshold: larger blobs are deflated as a stream
+// into the zip, which may then grow (zlib's deflateBound: under 0.04% plus a
+// few bytes); smaller ones are stored whenever deflate does not shrink them.
+const BIG_FILE_THRESHOLD = 512 << 20;
+// Per zip entry beyond its name and data: local header (30), central header
+// (46), the extended-timestamp extra field in both (2 × 9), and, only when
+// needed, zip64 extras (20 + 28) and a data descriptor (24); rounded up.
+const ZIP_ENTRY_OVERHEAD = 200;
+// End of central directory (22), the commit id as comment (up to 64), zip64
+// end record and locator (56 + 20); rounded up.
+const ZIP_TRAILER_OVERHEAD = 512;
+
+/**
+ * An upper bound of what the tar member `e` adds to `git archive --format=zip`
+ * of the same tree (same members, same names, same converted content).
+ */
+function zipEntryBound(e: TarEntry): number {
+  const data = e.kind === 'symlink' ? e.linkName.length : e.kind === 'file' ? e.size : 0;
+  const growth = data > BIG_FILE_THRESHOLD ? Math.ceil(data / 1024) : 0;
+  return ZIP_ENTRY_OVERHEAD + 2 * e.name.length + data + growth;
+}
 
 const ARCHIVE_PREFIX = 'prefix/';
 // Matches what cmd/go appends to the bare repository it archives from; the
@@ -191,18 +214,22 @@ export class GitRepo {
    * Runs `git archive` of `commit` restricted to `subdir` exactly as cmd/go
    * does (in a bare repository of its own, export-subst/export-ignore off,
    * core.autocrlf=input, core.eol=lf) and hands each member below `subdir`
-   * to `each`, with its path relative to `subdir`.
+   * to `each`, with its path relative to `subdir`. Resolves to an upper
+   * bound of the size of the zip git would write instead (every member
+   * counts, directories and gitlinks included).
    */
   async archive(
     commit: string,
     subdir: string,
     each: (m: ArchiveMember) => Promise<void>,
-  ): Promise<void> {
-    await this.withBareRepo(async (bare) => {
+  ): Promise<number> {
+    return this.withBareRepo(async (bare) => {
       const s = this.git.stream(archiveArgs('tar', commit, subdir), { cwd: bare });
       const strip = Buffer.from(ARCHIVE_PREFIX + (subdir === '' ? '' : subdir + '/'));
+      let zipBound = ZIP_TRAILER_OVERHEAD;
       try {
         for await (const e of readTar(s.stdout)) {
+          zipBound += zipEntryBound(e);
           const m = toMember(e, strip);
           if (m !== undefined) await each(m);
         }
@@ -213,6 +240,7 @@ export class GitRepo {
       }
       const { code, stderr } = await s.done;
       if (code !== 0) throw archiveError(stderr);
+      return zipBound;
     });
   }
 
@@ -230,30 +258,29 @@ export class GitRepo {
 
   /**
    * Lists and hashes the archive of `commit` under `subdir` in one streaming
-   * pass, keeping the bytes of the archived `go.mod` only.
+   * pass, keeping the bytes of the archived `go.mod` only. `maxZipFile` is
+   * Go's limit on the zip (a parameter so that tests can use a small one).
    */
-  async listArchive(commit: string, subdir: string): Promise<ArchiveListing> {
+  async listArchive(
+    commit: string,
+    subdir: string,
+    maxZipFile: number = MAX_ZIP_FILE,
+  ): Promise<ArchiveListing> {
     const files: ArchiveFile[] = [];
     let goMod: Buffer | undefined;
-    let total = 0;
-    await this.archive(commit, subdir, async (m) => {
+    const zipBound = await this.archive(commit, subdir, async (m) => {
       const h = createHash('sha256');
       const keep = m.kind === 'regular' && m.path === 'go.mod' ? ([] as Buffer[]) : undefined;
-      if (m.kind === 'regular') {
-        for await (const c of m.body()) {
-          h.update(c);
-          keep?.push(Buffer.from(c));
-        }
+      for await (const c of m.body()) {
+        h.update(c);
+        keep?.push(Buffer.from(c));
       }
       if (keep !== undefined) goMod = Buffer.concat(keep);
-      // A zip entry costs its data plus two headers naming it; measure the
-      // real zip only when this generous estimate could pass the limit.
-      total += m.size + 2 * Buffer.byteLength(m.path) + 200;
       files.push({ path: m.path, kind: m.kind, size: m.size, sha256: h.digest() });
     });
-    let zipTooLarge = false;
-    if (total > MAX_ZIP_FILE)
-      zipTooLarge = (await this.zipArchiveSize(commit, subdir)) > MAX_ZIP_FILE;
+    // The real zip is made (and measured) only when the bound could pass the limit.
+    const zipTooLarge =
+      zipBound > maxZipFile && (await this.zipArchiveSize(commit, subdir)) > maxZipFile;
     return { files, goMod, zipTooLarge };
   }
 
@@ -311,20 +338,39 @@ function toMember(e: TarEntry, strip: Buffer): ArchiveMember | undefined {
   // Directory members (and gitlinks, which git writes as directories) carry
   // no file, as in cmd/go which drops names ending in a slash.
   if (rel.length === 0 || e.kind === 'dir' || rel[rel.length - 1] === 0x2f) return undefined;
+  if (e.kind === 'symlink') {
+    // git's zip (what cmd/go reads) stores a symlink with its target as content.
+    const target = Buffer.from(e.linkName);
+    return {
+      path: decodeGoString(rel),
+      kind: 'symlink',
+      size: target.length,
+      // eslint-disable-next-line @typescript-eslint/require-await -- the interface is async
+      body: async function* () {
+        if (target.length > 0) yield target;
+      },
+    };
+  }
   return {
     path: decodeGoString(rel),
     kind: e.kind === 'file' ? 'regular' : e.kind,
-    size: e.kind === 'file' ? e.size : e.linkName.length,
+    size: e.kind === 'file' ? e.size : 0,
     body: () => e.body(),
   };
 }
 
 /**
  * Opens the repository at `dir` for reading. Throws InputError when `dir`
- * is not inside a git repository.
+ * is not a directory inside a git repository or git cannot be run.
  */
 export async function openRepo(dir: string, git: GitRunner = createGitRunner()): Promise<GitRepo> {
   const abs = path.resolve(dir);
+  // Checked first: a spawn in a missing directory fails just like a missing git.
+  const st = await stat(abs).catch(() => undefined);
+  if (st === undefined) throw new InputError(`${abs}: no such directory`);
+  if (!st.isDirectory()) {
+    throw new InputError(`${abs} is not a directory: give the directory of a git clone`);
+  }
   let r;
   try {
     r = await git.run(
@@ -332,24 +378,16 @@ export async function openRepo(dir: string, git: GitRunner = createGitRunner()):
       { cwd: abs },
     );
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !(await exists(abs))) {
-      throw new InputError(`${abs}: no such directory`);
-    }
-    throw e;
+    throw new InputError(`cannot run git (${errorMessage(e)}): install git and put it on PATH`);
   }
   if (r.code !== 0) {
-    throw new InputError(`${abs} is not a git repository (git: ${firstLine(r.stderr)})`);
+    throw new InputError(
+      `${abs} is not a git repository (git: ${firstLine(r.stderr)}): ` +
+        'give the directory of a git clone of the module (in a workflow, run actions/checkout first)',
+    );
   }
   const [objects = '', shallow = '', format = 'sha1'] = r.stdout.toString('utf8').split('\n');
   return new GitRepo(abs, path.resolve(abs, objects), shallow === 'true', format, git);
-}
-
-async function exists(p: string): Promise<boolean> {
-  const { stat } = await import('node:fs/promises');
-  return stat(p).then(
-    () => true,
-    () => false,
-  );
 }
 
 function firstLine(b: Buffer): string {

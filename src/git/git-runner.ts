@@ -37,7 +37,11 @@ export interface GitRunner {
  * variable (they could point git at another repository or object store),
  * with system and global configuration and system attributes switched off,
  * no prompts, no optional locks (reads must not touch the user's index), no
- * replace refs and the C locale (stable messages).
+ * replace refs and the C locale (stable messages). The repository is trusted
+ * whoever owns it (`safe.directory=*`): without global configuration the
+ * user's own safe.directory entries are gone, and checkouts owned by another
+ * user are the rule in container jobs; modseal only reads, with commands
+ * that run nothing the repository's configuration names.
  */
 export function isolatedGitEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -52,6 +56,9 @@ export function isolatedGitEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     GIT_OPTIONAL_LOCKS: '0',
     GIT_TERMINAL_PROMPT: '0',
     GIT_NO_REPLACE_OBJECTS: '1',
+    GIT_CONFIG_COUNT: '1',
+    GIT_CONFIG_KEY_0: 'safe.directory',
+    GIT_CONFIG_VALUE_0: '*',
     LC_ALL: 'C',
   };
 }

@@ -89,7 +89,12 @@ function parsePax(data: Buffer): Map<string, Buffer> {
   return out;
 }
 
-/** Iterates over the members of a tar stream. */
+/**
+ * Iterates over the members of a tar stream. After the end-of-archive marker
+ * the rest of the source is read and dropped: a process writing the archive
+ * (git pads it to 10 KiB records, sometimes in a separate write) cannot exit
+ * while its output sits unread.
+ */
 export async function* readTar(source: AsyncIterable<Buffer>): AsyncGenerator<TarEntry> {
   const r = new ChunkReader(source[Symbol.asyncIterator]());
   let pax = new Map<string, Buffer>();
@@ -98,7 +103,10 @@ export async function* readTar(source: AsyncIterable<Buffer>): AsyncGenerator<Ta
     if (first === undefined) return;
     const header =
       first.length === BLOCK ? first : Buffer.concat([first, await r.exact(BLOCK - first.length)]);
-    if (header.every((b) => b === 0)) return;
+    if (header.every((b) => b === 0)) {
+      while ((await r.some(1 << 16)) !== undefined);
+      return;
+    }
     const type = String.fromCharCode(header[156] ?? 0);
     let size = parseNumber(header.subarray(124, 136));
     const padded = Math.ceil(size / BLOCK) * BLOCK;

@@ -1,6 +1,7 @@
 import { goVersion } from './go-env.js';
 
 export default function setup(): void {
+  console.warn(`node ${process.version}`);
   if (goVersion === undefined) {
     const bar = '!'.repeat(78);
     console.warn(

@@ -1,0 +1,502 @@
+// The Action as GitHub runs it: `node dist/index.js` in a child process, with
+// inputs in INPUT_* variables, the ref and workspace in GITHUB_*, and the
+// outputs and job summary written to the files the runner hands over. The
+// mirror is a go-made module cache served on 127.0.0.1 (or scripted, or a
+// closed port); the checksum database holds the go command's own hashes.
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFile, cp, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFixtureRepo, isolatedEnv, removeAtEnd } from '../support/git-fixture.js';
+import { describeWithGo } from '../support/go-env.js';
+import { downloadToProxyDir, type GoDownloadResult } from '../support/go-oracle.js';
+import { startGoproxyServer, type GoproxyServer } from '../support/goproxy-server.js';
+import { startGitServer, type GitServer } from '../support/loopback-git-server.js';
+import { TestSumdb } from '../support/sumdb-server.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const committedIndex = path.join(repoRoot, 'dist', 'index.js');
+const BUILD_PATIENCE_MS = 4 * 60_000;
+/** The bundle the runs use: dist/index.js, or a fresh build of src/ when that is stale. */
+let distIndex = committedIndex;
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function distIsFresh(): boolean {
+  if (!existsSync(committedIndex)) return false;
+  return statSync(committedIndex).mtimeMs >= newestMtime(path.join(repoRoot, 'src'));
+}
+
+/**
+ * Uses dist/index.js when it is at least as new as src/; otherwise runs the
+ * real build script in a scratch tree linked to the sources (as the demo
+ * test does), so the working tree's dist/ is never rewritten under other
+ * engineers' or tests' feet. Someone may be mid-way through a file the
+ * bundle imports, so a failed build is retried for a few minutes.
+ */
+async function ensureDist(): Promise<void> {
+  if (distIsFresh()) return;
+  const work = await mkdtemp(path.join(os.tmpdir(), 'modseal-dist-build-'));
+  removeAtEnd(work);
+  for (const d of ['src', 'scripts', 'node_modules']) {
+    await symlink(path.join(repoRoot, d), path.join(work, d));
+  }
+  await copyFile(path.join(repoRoot, 'package.json'), path.join(work, 'package.json'));
+  const started = Date.now();
+  for (;;) {
+    try {
+      await promisify(execFile)(process.execPath, ['scripts/build.mjs'], {
+        cwd: work,
+        timeout: 120_000,
+      });
+      distIndex = path.join(work, 'dist', 'index.js');
+      return;
+    } catch (e) {
+      if (Date.now() - started > BUILD_PATIENCE_MS) throw e;
+      await new Promise((r) => setTimeout(r, 10_000));
+    }
+  }
+}
+
+/** The inputs of action.yml with their defaults, as the runner passes them. */
+function actionYmlDefaults(): Record<string, string> {
+  const text = readFileSync(path.join(repoRoot, 'action.yml'), 'utf8');
+  const inputs = text.slice(text.indexOf('\ninputs:\n'), text.indexOf('\noutputs:\n'));
+  const out: Record<string, string> = {};
+  let name: string | undefined;
+  for (const line of inputs.split('\n')) {
+    const key = /^ {2}([a-z-]+):\s*$/.exec(line);
+    if (key) name = key[1];
+    const def = /^ {4}default:\s*(.*)$/.exec(line);
+    if (def && name !== undefined) out[name] = def[1]!.replace(/^'(.*)'$|^"(.*)"$/, '$1$2');
+  }
+  return out;
+}
+
+interface ActionRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  runnerTemp: string;
+}
+
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of text.matchAll(/^([^\n<]+)<<(ghadelimiter_[0-9a-f-]+)\n([\s\S]*?)\n\2$/gm)) {
+    out[m[1]!] = m[3]!;
+  }
+  return out;
+}
+
+async function runAction(opts: {
+  workspace: string;
+  ref: string;
+  inputs: Record<string, string>;
+}): Promise<ActionRun> {
+  const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'modseal-runner-'));
+  removeAtEnd(runnerTemp);
+  const outputFile = path.join(runnerTemp, 'github_output');
+  const summaryFile = path.join(runnerTemp, 'step_summary');
+  await writeFile(outputFile, '');
+  await writeFile(summaryFile, '');
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(isolatedEnv())) {
+    if (/^(GITHUB_|INPUT_|RUNNER_|ACTIONS_)/i.test(k)) continue;
+    env[k] = v;
+  }
+  const github = {
+    ...actionYmlDefaults(),
+    // What the runner substitutes for ${{ github.token }}.
+    'github-token': opts.inputs['github-token'] ?? '',
+    ...opts.inputs,
+  };
+  for (const [name, value] of Object.entries(github)) {
+    // @actions/core reads INPUT_<NAME> with spaces as '_', dashes kept.
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  }
+  Object.assign(env, {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_REF: opts.ref,
+    GITHUB_REPOSITORY: 'example/module',
+    GITHUB_WORKSPACE: opts.workspace,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: runnerTemp,
+  });
+  const { code, stdout, stderr } = await new Promise<{
+    code: number | null;
+    stdout: string;
+    stderr: string;
+  }>((resolve, reject) => {
+    const child = spawn(process.execPath, [distIndex], {
+      cwd: opts.workspace,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
+      killSignal: 'SIGKILL',
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (c) =>
+      resolve({
+        code: c,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      }),
+    );
+  });
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputs(await readFile(outputFile, 'utf8')),
+    summary: await readFile(summaryFile, 'utf8'),
+    runnerTemp,
+  };
+}
+
+function errorCommands(stdout: string): string[] {
+  return stdout.split('\n').filter((l) => l.startsWith('::error'));
+}
+
+function expectNoStack(r: ActionRun): void {
+  expect(r.stdout).not.toMatch(/^\s+at /m);
+  expect(r.stderr).not.toMatch(/^\s+at /m);
+}
+
+function occurrences(haystack: string, needle: string): number {
+  return haystack.split(needle).length - 1;
+}
+
+async function closedPort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+  const port = (s.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => s.close(() => resolve()));
+  return port;
+}
+
+const cleanFiles = [
+  { path: 'go.mod', content: 'module example.com/clean\n\ngo 1.18\n' },
+  { path: 'clean.go', content: 'package clean\n' },
+];
+
+beforeAll(ensureDist, BUILD_PATIENCE_MS + 60_000);
+
+describe('dist/index.js without the go command', () => {
+  let tmp: string;
+  let workspace: string;
+  const closers: (() => Promise<void>)[] = [];
+
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'modseal-dist-'));
+    removeAtEnd(tmp);
+    workspace = path.join(tmp, 'ws');
+    await createFixtureRepo(workspace, [{ files: cleanFiles, tags: ['v1.0.0'] }]);
+  });
+
+  afterAll(async () => {
+    for (const c of closers.splice(0)) await c();
+  });
+
+  it.each([
+    ['warm-timeout', '5 parsecs'],
+    ['goproxy', 'ftp://x'],
+    ['gosumdb', 'a b c'],
+    ['gosumdb', 'sum.example+1+abc ftp://x'],
+  ])('a bad %s input (%j) is one ::error:: naming it, exit 1', async (name, value) => {
+    const r = await runAction({
+      workspace,
+      ref: 'refs/tags/v1.0.0',
+      inputs: { [name]: value },
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    const errors = errorCommands(r.stdout);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(new RegExp(`^::error::${name}: `));
+    expectNoStack(r);
+    expect(r.outputs).toEqual({});
+  });
+
+  it('an unreachable mirror is inconclusive and fails the step', async () => {
+    const port = await closedPort();
+    const r = await runAction({
+      workspace,
+      ref: 'refs/tags/v1.0.0',
+      inputs: {
+        goproxy: `http://127.0.0.1:${port}`,
+        gosumdb: 'off',
+        'warm-timeout': '1ms',
+      },
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.outputs.verdict).toBe('inconclusive');
+    expect(r.outputs.module).toBe('example.com/clean');
+    expect(r.outputs.version).toBe('v1.0.0');
+    expect(r.outputs['mirror-h1']).toBe('');
+    expect(r.outputs['sumdb-h1']).toBe('');
+    expect(r.stdout).toMatch(/^::error::modseal release gate: inconclusive: unreachable: /m);
+    expect(r.summary).toContain('## modseal release gate: ⚠️ inconclusive');
+    expectNoStack(r);
+  });
+
+  describe('tokens', () => {
+    const proxyToken = `mst_${randomBytes(12).toString('hex')}`;
+    const githubToken = `ghs_${randomBytes(12).toString('hex')}`;
+    let proxy: GoproxyServer;
+
+    beforeAll(async () => {
+      proxy = await startGoproxyServer(path.join(tmp, 'empty'));
+      closers.push(() => proxy.close());
+      // A mirror that echoes a secret in its refusal: the Action must not.
+      proxy.script.set('example.com/clean/@v/v1.0.0.info', {
+        status: 404,
+        body: `not found: example.com/clean@v1.0.0: invalid version: git fetch https://x:${proxyToken}@example.com/clean failed (${githubToken})\n`,
+      });
+    });
+
+    async function refused(failOn: string): Promise<ActionRun> {
+      return runAction({
+        workspace,
+        ref: 'refs/tags/v1.0.0',
+        inputs: {
+          goproxy: proxy.url,
+          gosumdb: 'off',
+          'proxy-token': proxyToken,
+          'github-token': githubToken,
+          'fail-on': failOn,
+        },
+      });
+    }
+
+    it('are masked first and never printed or written anywhere else', async () => {
+      const r = await refused('error');
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      const lines = r.stdout.split('\n');
+      expect(lines).toContain(`::add-mask::${proxyToken}`);
+      expect(lines).toContain(`::add-mask::${githubToken}`);
+      const firstMask = lines.findIndex((l) => l.startsWith('::add-mask::'));
+      expect(lines.slice(0, firstMask).join('')).toBe('');
+      for (const t of [proxyToken, githubToken]) {
+        expect(occurrences(r.stdout, t)).toBe(1);
+        expect(r.stderr).not.toContain(t);
+        expect(JSON.stringify(r.outputs)).not.toContain(t);
+        expect(r.summary).not.toContain(t);
+        expect(await readFile(r.outputs['report-path']!, 'utf8')).not.toContain(t);
+      }
+      // The refusal still reaches the user, with the secrets blanked out.
+      const rejected = errorCommands(r.stdout).find((l) => l.includes('mirror-rejected'));
+      expect(rejected).toMatch(/^::error title=modseal%3A mirror-rejected,file=go\.mod,line=1,/);
+      expect(rejected).toContain('git fetch https://x:***@example.com/clean failed (***)');
+      expect(r.outputs.verdict).toBe('fail');
+      expect(r.outputs['report-path']).toBe(path.join(r.runnerTemp, 'modseal-report.json'));
+      const report = JSON.parse(await readFile(r.outputs['report-path']!, 'utf8')) as {
+        verdict: string;
+        findings: { code: string }[];
+      };
+      expect(report.verdict).toBe('fail');
+      expect(report.findings.map((f) => f.code)).toContain('mirror-rejected');
+      expect(r.summary).toContain('## modseal release gate: ❌ fail');
+      expectNoStack(r);
+    });
+
+    it('fail-on: never reports the failure but keeps the step green', async () => {
+      const r = await refused('never');
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.outputs.verdict).toBe('fail');
+      expect(r.stdout).not.toMatch(/^::error::modseal release gate/m);
+      expect(errorCommands(r.stdout).some((l) => l.includes('mirror-rejected'))).toBe(true);
+    });
+  });
+});
+
+describeWithGo('dist/index.js against a go-made mirror and checksum database', () => {
+  let tmp: string;
+  let gitServer: GitServer;
+  let proxy: GoproxyServer;
+  let sumdb: TestSumdb;
+  const repos: Record<string, string> = {};
+  const go = new Map<string, GoDownloadResult>();
+  const queries = [
+    'example.com/clean@v1.0.0',
+    'example.com/deprecated@v1.0.0',
+    'example.com/v3bad@v3.0.0',
+    'example.com/multi/sub@v1.0.0',
+  ];
+
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'modseal-dist-go-'));
+    removeAtEnd(tmp);
+    const make = async (name: string, files: { path: string; content: string }[], tag: string) => {
+      repos[name] = path.join(tmp, name);
+      await createFixtureRepo(repos[name], [{ files, tags: [{ name: tag, annotated: true }] }]);
+    };
+    await make('clean', cleanFiles, 'v1.0.0');
+    await make(
+      'deprecated',
+      [
+        {
+          path: 'go.mod',
+          content: '// Deprecated: use example.com/clean instead.\nmodule example.com/deprecated\n',
+        },
+        { path: 'd.go', content: 'package deprecated\n' },
+      ],
+      'v1.0.0',
+    );
+    await make(
+      'v3bad',
+      [
+        { path: 'go.mod', content: 'module example.com/v3bad\n' },
+        { path: 'v.go', content: 'package v3bad\n' },
+      ],
+      'v3.0.0',
+    );
+    await make(
+      'multi',
+      [
+        { path: 'go.mod', content: 'module example.com/multi\n' },
+        { path: 'sub/go.mod', content: 'module example.com/multi/sub\n' },
+        { path: 'sub/s.go', content: 'package sub\n' },
+      ],
+      'sub/v1.0.0',
+    );
+    gitServer = await startGitServer(
+      Object.fromEntries(Object.entries(repos).map(([k, d]) => [`example.com/${k}`, d])),
+    );
+    const { proxyDir, results } = await downloadToProxyDir(gitServer, queries);
+    for (const [i, q] of queries.entries()) go.set(q, results[i]!);
+    const mirrorRoot = path.join(tmp, 'mirror');
+    await cp(proxyDir, mirrorRoot, { recursive: true });
+    proxy = await startGoproxyServer(mirrorRoot);
+    sumdb = await TestSumdb.start({
+      records: Object.fromEntries(
+        [...go.values()]
+          .filter((r) => r.Error === undefined)
+          .map((r) => [
+            `${r.Path}@${r.Version}`,
+            `${r.Path} ${r.Version} ${r.Sum}\n${r.Path} ${r.Version}/go.mod ${r.GoModSum}\n`,
+          ]),
+      ),
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await proxy?.close();
+    await sumdb?.close();
+    await gitServer?.close();
+  });
+
+  const inputs = (): Record<string, string> => ({
+    goproxy: proxy.url,
+    gosumdb: `${sumdb.verifierKey} ${sumdb.url}`,
+  });
+
+  it('a clean release passes: outputs carry the go command’s hashes', async () => {
+    const want = go.get('example.com/clean@v1.0.0')!;
+    expect(want.Error).toBeUndefined();
+    const r = await runAction({
+      workspace: repos.clean!,
+      ref: 'refs/tags/v1.0.0',
+      inputs: inputs(),
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(errorCommands(r.stdout)).toEqual([]);
+    expect(r.outputs).toEqual({
+      verdict: 'pass',
+      module: 'example.com/clean',
+      version: 'v1.0.0',
+      'local-h1': want.Sum,
+      'mirror-h1': want.Sum,
+      'sumdb-h1': want.Sum,
+      'report-path': path.join(r.runnerTemp, 'modseal-report.json'),
+    });
+    const report = JSON.parse(await readFile(r.outputs['report-path']!, 'utf8')) as {
+      schema: string;
+      verdict: string;
+      hashes: { sumdb: { mod?: string } };
+    };
+    expect(report.schema).toBe('modseal.release-report/v1');
+    expect(report.verdict).toBe('pass');
+    expect(report.hashes.sumdb.mod).toBe(want.GoModSum);
+    expect(r.summary).toContain('## modseal release gate: ✅ pass');
+    expect(r.summary).toContain('example.com/clean@v1.0.0');
+    expect(r.summary).toContain(want.Sum!);
+  });
+
+  it('a v3 tag without /v3 is an error annotation on go.mod with Go’s text', async () => {
+    const want = go.get('example.com/v3bad@v3.0.0')!;
+    expect(want.Error).toBeDefined();
+    const before = proxy.requests.length;
+    const r = await runAction({
+      workspace: repos.v3bad!,
+      ref: 'refs/tags/v3.0.0',
+      inputs: inputs(),
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    const annotation = errorCommands(r.stdout).find((l) => l.includes('version-invalid'));
+    expect(annotation).toMatch(
+      /^::error title=modseal%3A version-invalid,file=go\.mod,line=1,col=1::/,
+    );
+    expect(annotation).toContain(want.Error!.replace(/%/g, '%25'));
+    expect(r.stdout).toMatch(/^::error::modseal release gate: fail: version-invalid: /m);
+    expect(r.outputs.verdict).toBe('fail');
+    expect(r.outputs.module).toBe('example.com/v3bad');
+    expect(r.outputs.version).toBe('v3.0.0');
+    expect(r.outputs['mirror-h1']).toBe('');
+    expect(proxy.requests.slice(before)).toEqual([]);
+    expect(r.summary).toContain('version-invalid');
+  });
+
+  it('a push of a subdirectory tag checks the module in that directory', async () => {
+    const want = go.get('example.com/multi/sub@v1.0.0')!;
+    expect(want.Error).toBeUndefined();
+    const r = await runAction({
+      workspace: repos.multi!,
+      ref: 'refs/tags/sub/v1.0.0',
+      inputs: inputs(),
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.outputs.verdict).toBe('pass');
+    expect(r.outputs.module).toBe('example.com/multi/sub');
+    expect(r.outputs['local-h1']).toBe(want.Sum);
+    expect(r.outputs['mirror-h1']).toBe(want.Sum);
+    expect(r.outputs['sumdb-h1']).toBe(want.Sum);
+  });
+
+  it('fail-on decides whether a warning fails the step', async () => {
+    const want = go.get('example.com/deprecated@v1.0.0')!;
+    expect(want.Error).toBeUndefined();
+    const run = (failOn: string) =>
+      runAction({
+        workspace: repos.deprecated!,
+        ref: 'refs/tags/v1.0.0',
+        inputs: { ...inputs(), 'fail-on': failOn },
+      });
+    const strict = await run('warning');
+    expect(strict.code, strict.stdout + strict.stderr).toBe(1);
+    expect(strict.outputs.verdict).toBe('pass');
+    expect(strict.outputs['sumdb-h1']).toBe(want.Sum);
+    expect(strict.stdout).toMatch(/^::warning title=modseal%3A deprecated,file=go\.mod,line=2,/m);
+    const lenient = await run('error');
+    expect(lenient.code, lenient.stdout + lenient.stderr).toBe(0);
+    expect(lenient.outputs.verdict).toBe('pass');
+  });
+});

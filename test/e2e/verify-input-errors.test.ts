@@ -1,0 +1,173 @@
+// `modseal verify` with input it cannot use: the user gets exit status 2 and
+// one line that says what is wrong (and, where there is one, the fix), never
+// a stack trace. Everything fails before any network request; GOPROXY and
+// GOSUMDB are off so a regression could not reach the internet anyway.
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/cli/io.js';
+import { runCli } from '../../src/cli/main.js';
+import { createFixtureRepo, emptyHome, git, removeAtEnd } from '../support/git-fixture.js';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function verify(args: string[], cwd: string): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: emptyHome(),
+      GOPROXY: 'off',
+      GOSUMDB: 'off',
+      GOPRIVATE: '',
+      GONOSUMDB: '',
+      GONOPROXY: '',
+      GOFLAGS: '',
+    },
+    cwd,
+  };
+  const code = await runCli(['verify', ...args, '--json'], io);
+  return { code, stdout, stderr };
+}
+
+/** Exit 2, nothing on stdout, exactly one line on stderr, no stack frames; returns the line. */
+function oneLineInputError(r: Run): string {
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.endsWith('\n')).toBe(true);
+  const lines = r.stderr.slice(0, -1).split('\n');
+  expect(lines, r.stderr).toHaveLength(1);
+  expect(r.stderr).not.toMatch(/^\s+at /m);
+  expect(r.stderr).not.toContain('internal error');
+  return lines[0]!;
+}
+
+describe('modseal verify input errors', () => {
+  let tmp: string;
+  let repo: string;
+  let noGoMod: string;
+  let shallow: string;
+  let notGit: string;
+
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'modseal-e2e-input-'));
+    removeAtEnd(tmp);
+    repo = path.join(tmp, 'repo');
+    await createFixtureRepo(repo, [
+      {
+        files: [
+          { path: 'go.mod', content: 'module example.com/m\n' },
+          { path: 'm.go', content: 'package m\n' },
+        ],
+        tags: ['v1.0.0', 'release-1'],
+      },
+      {
+        files: [
+          { path: 'go.mod', content: 'module example.com/m\n' },
+          { path: 'm.go', content: 'package m // 2\n' },
+        ],
+        tags: ['v1.1.0'],
+      },
+    ]);
+    noGoMod = path.join(tmp, 'nogomod');
+    await createFixtureRepo(noGoMod, [
+      { files: [{ path: 'm.go', content: 'package m\n' }], tags: ['v1.0.0'] },
+    ]);
+    // A CI checkout with fetch-depth 1: only the tip and the tags on it.
+    shallow = path.join(tmp, 'shallow');
+    await git(tmp, ['clone', '-q', '--depth', '1', `file://${repo}`, shallow]);
+    notGit = path.join(tmp, 'plain');
+    await mkdir(notGit);
+  });
+
+  it('an unknown tag', async () => {
+    const line = oneLineInputError(await verify(['--repo', repo, '--tag', 'v9.9.9'], tmp));
+    expect(line).toContain('"v9.9.9" does not exist');
+  });
+
+  it('a tag that is not a semantic version', async () => {
+    const line = oneLineInputError(await verify(['--repo', repo, '--tag', 'release-1'], tmp));
+    expect(line).toContain('"release-1" is not a module version tag');
+  });
+
+  it('a shallow clone without the tag names the fetch that fixes it', async () => {
+    // The clone really lacks the tag but has the one on its tip.
+    const tags = (await git(shallow, ['tag', '--list'])).toString().split('\n');
+    expect(tags).toContain('v1.1.0');
+    expect(tags).not.toContain('v1.0.0');
+    const line = oneLineInputError(await verify(['--repo', shallow, '--tag', 'v1.0.0'], tmp));
+    expect(line).toContain('shallow');
+    expect(line).toContain('git fetch --tags');
+    expect(line).toContain('fetch-depth: 0');
+  });
+
+  it('a tagged commit without go.mod', async () => {
+    const line = oneLineInputError(await verify(['--repo', noGoMod, '--tag', 'v1.0.0'], tmp));
+    expect(line).toContain('no go.mod at v1.0.0');
+  });
+
+  it('a bad --proxy', async () => {
+    const line = oneLineInputError(
+      await verify(['--repo', repo, '--tag', 'v1.0.0', '--proxy', 'ftp://x'], tmp),
+    );
+    expect(line).toContain('ftp://x');
+    expect(line).toMatch(/^modseal: --proxy: /);
+  });
+
+  it('a bad --sumdb', async () => {
+    const line = oneLineInputError(
+      await verify(['--repo', repo, '--tag', 'v1.0.0', '--sumdb', 'a b c'], tmp),
+    );
+    expect(line).toContain('GOSUMDB');
+    expect(line).toMatch(/^modseal: --sumdb: /);
+    const bad = oneLineInputError(
+      await verify(
+        ['--repo', repo, '--tag', 'v1.0.0', '--sumdb', 'sum.example+1+bad ftp://x'],
+        tmp,
+      ),
+    );
+    expect(bad).toContain('GOSUMDB');
+  });
+
+  it('without --tag, version tags of two modules on HEAD must be told apart', async () => {
+    const two = path.join(tmp, 'two-modules');
+    await createFixtureRepo(two, [
+      {
+        files: [
+          { path: 'go.mod', content: 'module example.com/two\n' },
+          { path: 'sub/go.mod', content: 'module example.com/two/sub\n' },
+        ],
+        tags: ['v1.0.0', 'sub/v1.0.0'],
+      },
+    ]);
+    const line = oneLineInputError(await verify(['--repo', two], tmp));
+    expect(line).toContain('sub/v1.0.0, v1.0.0');
+    expect(line).toContain('--tag');
+  });
+
+  it('a bad --warm-timeout', async () => {
+    const line = oneLineInputError(
+      await verify(['--repo', repo, '--tag', 'v1.0.0', '--warm-timeout', '5 parsecs'], tmp),
+    );
+    expect(line).toContain('--warm-timeout');
+    expect(line).toContain('5 parsecs');
+  });
+
+  it('a directory that is not a git repository', async () => {
+    const line = oneLineInputError(await verify(['--repo', notGit, '--tag', 'v1.0.0'], tmp));
+    expect(line).toContain(notGit);
+  });
+
+  it('the current directory when it is not a git repository', async () => {
+    const line = oneLineInputError(await verify(['--tag', 'v1.0.0'], notGit));
+    expect(line).toContain(notGit);
+  });
+});

@@ -3,6 +3,7 @@
 // comparisons, and a verdict that is `pass` only when every comparison that
 // the configuration asks for really happened.
 import { InputError, errorMessage } from '../internal/errors.js';
+import { compare } from '../semver/index.js';
 import type {
   MirrorInfo,
   MirrorZip,
@@ -21,7 +22,7 @@ import {
   type StepStatus,
   type Verdict,
 } from './types.js';
-import { compare, nextVersion } from './version.js';
+import { nextVersion } from './version.js';
 import { compareZips } from './zip-compare.js';
 
 /** What the Action and the CLI call: one tag in, one report out (wire.ts builds the ports). */
@@ -32,6 +33,8 @@ export interface ReleaseCheckRequest {
   /** Absolute path of the repository (or of the module inside it). */
   repoDir: string;
   tag: string;
+  /** The module path, when go.mod cannot say it (no go.mod: a +incompatible release). */
+  modulePath?: string;
   /** GOPROXY list; undefined: the go command's default. */
   goproxy?: string;
   /** GOSUMDB value; undefined: the go command's default. */
@@ -308,22 +311,38 @@ export async function runReleaseCheck(
           break;
         }
         const left = deadline - clock.now();
-        if (w.final || left <= 0) {
+        const body = w.body.trimEnd();
+        if (!w.final && left <= 0) {
+          // Still "not found" at the deadline without a refusal: most often the
+          // mirror's remembered miss (up to ~30 minutes). Nothing is proven
+          // wrong with the version, so this is "could not check".
+          findings.push({
+            code: 'unreachable',
+            severity: 'warning',
+            message: `${mirror.url} still answered "not found" for ${path}@${base} when warm-timeout ran out (${attempts} attempt${attempts === 1 ? '' : 's'}): ${body}`,
+            fix: 'The mirror remembers a miss for up to 30 minutes when the version was requested before the tag existed. Re-run the job later, or raise warm-timeout.',
+          });
+          setStep('warm', 'unchecked', firstLine(body));
+          setStep('origin', 'unchecked', 'the mirror does not serve the version yet');
+          setStep('mirror-content', 'unchecked', 'the mirror does not serve the version yet');
+          break;
+        }
+        if (w.final) {
           findings.push({
             code: 'mirror-rejected',
             severity: 'error',
-            message: `${mirror.url} answered "not found" for ${path}@${base} (${attempts} attempt${attempts === 1 ? '' : 's'}): ${w.body}`,
+            message: `${mirror.url} answered "not found" for ${path}@${base} (${attempts} attempt${attempts === 1 ? '' : 's'}): ${body}`,
             ...atModule,
             fix: 'If the server text names a problem in the repository, fix it and tag a new version. A fresh tag can also meet a "not found" the mirror remembered from an earlier request for up to 30 minutes: re-run with a longer warm-timeout.',
           });
-          setStep('warm', 'failed', firstLine(w.body));
+          setStep('warm', 'failed', firstLine(body));
           setStep('origin', 'skipped', 'nothing to compare');
           setStep('mirror-content', 'skipped', 'the mirror refused the version');
           break;
         }
         const pause = Math.min(wait, left);
         logger.info(
-          `The mirror has no ${path}@${base} yet (${firstLine(w.body)}); retrying in ${Math.ceil(pause / 1000)}s`,
+          `The mirror has no ${path}@${base} yet (${firstLine(body)}); retrying in ${Math.ceil(pause / 1000)}s`,
         );
         await clock.sleep(pause);
         wait = Math.min(wait * 2, MAX_RETRY_MS);

@@ -59,7 +59,11 @@ import { runReleaseCheck, type CreateReleaseCheck, type ReleaseCheckRequest } fr
 const MAX_DIFF_FILE = 1 << 20;
 
 /** Resolves a tag in the user's repository (read-only) and rebuilds its module zip. */
-export async function buildLocal(repo: GitRepo, tag: string): Promise<LocalModule> {
+export async function buildLocal(
+  repo: GitRepo,
+  tag: string,
+  modulePath?: string,
+): Promise<LocalModule> {
   const bare = tag.replace(/^refs\/tags\//, '');
   const { tags } = await repo.refs();
   const commit = tags.get(bare);
@@ -102,7 +106,14 @@ export async function buildLocal(repo: GitRepo, tag: string): Promise<LocalModul
     };
   }
 
-  const inferred = await inferModuleFromTag(probe, commit, bare);
+  // A module path given by the user wins: it is the only source for a
+  // repository without go.mod (a +incompatible release).
+  const inferred = await inferModuleFromTag(
+    probe,
+    commit,
+    bare,
+    modulePath === undefined || modulePath === '' ? {} : { modulePath },
+  );
   const built = await buildModule(probe, {
     modulePath: inferred.modulePath,
     codeRoot: inferred.codeRoot,
@@ -207,7 +218,12 @@ export function goproxyMirror(opts: {
   workDir: string;
   cachedOnlyHosts?: readonly string[];
 }): Mirror {
-  const client = new GoproxyClient({ proxy: opts.entries, http: opts.http, env: opts.env });
+  const client = new GoproxyClient({
+    proxy: opts.entries,
+    http: opts.http,
+    env: opts.env,
+    clock: opts.clock,
+  });
   const first = opts.entries.find((e) => e.url !== 'direct' && e.url !== 'off');
   const cachedBase = first === undefined ? undefined : cachedOnly(first.url, opts.cachedOnlyHosts);
   const cachedClient =
@@ -217,6 +233,7 @@ export function goproxyMirror(opts: {
           proxy: [{ url: cachedBase, fallback: 'notfound' }],
           http: opts.http,
           env: opts.env,
+          clock: opts.clock,
         });
   return {
     url: opts.entries
@@ -246,8 +263,9 @@ export function goproxyMirror(opts: {
         case 'refused':
           return { kind: 'not-found', body: r.body, final: true };
         case 'timeout':
+          // The deadline passed while the mirror still lagged: not a refusal.
           return r.body !== undefined
-            ? { kind: 'not-found', body: r.body, final: true }
+            ? { kind: 'not-found', body: r.body, final: false }
             : unreachable('warming', r.error);
         case 'error':
           return unreachable('warming', r.error);
@@ -382,7 +400,7 @@ export function createReleaseCheckWith(options: WireOptions) {
     const entries = parseGoproxy(env.GOPROXY);
     const sumdbSetting = parseGoSumdb(env.GOSUMDB);
     const repo = await openRepo(req.repoDir);
-    const local = await buildLocal(repo, req.tag);
+    const local = await buildLocal(repo, req.tag, req.modulePath);
 
     const privateProxies = entries.map((e) => e.url).filter((u) => u !== 'direct' && u !== 'off');
     const http =

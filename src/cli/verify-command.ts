@@ -7,12 +7,14 @@ import type { ReleaseCheckRequest } from '../checks/release.js';
 import type { Verdict } from '../checks/types.js';
 import { createReleaseCheckWith, type WireOptions } from '../checks/wire.js';
 import { openRepo } from '../git/index.js';
+import { parseGoproxy } from '../goproxy/index.js';
 import { MAX_WARM_MS, parseDuration } from '../internal/duration.js';
 import { InputError, errorMessage } from '../internal/errors.js';
 import { splitTag } from '../modfetch/index.js';
 import { renderJson } from '../report/json.js';
 import { renderText } from '../report/text.js';
 import { compare } from '../semver/index.js';
+import { parseGoSumdb } from '../sumdb/index.js';
 import {
   EXIT_FAIL,
   EXIT_INCONCLUSIVE,
@@ -22,12 +24,13 @@ import {
   type Command,
 } from './io.js';
 
-const USAGE = `usage: modseal verify [--repo DIR] [--tag TAG] [--proxy LIST] [--sumdb SPEC]
-                      [--no-warm] [--warm-timeout DUR] [--sumdb-cache FILE] [--json]
+const USAGE = `usage: modseal verify [--repo DIR] [--tag TAG] [--module PATH] [--proxy LIST]
+                      [--sumdb SPEC] [--no-warm] [--warm-timeout DUR] [--sumdb-cache FILE] [--json]
 
 Checks that the Go module mirror and the checksum database hold exactly the
 bytes TAG points at, and that the version is valid for the module path.
-TAG defaults to the highest version tag on HEAD. --proxy and --sumdb take
+TAG defaults to the version tag on HEAD. --module is needed only when the
+tagged commit has no go.mod (a +incompatible release). --proxy and --sumdb take
 GOPROXY and GOSUMDB values and default to those variables; GOPRIVATE,
 GONOPROXY and GONOSUMDB are honoured as the go command does.
 
@@ -40,21 +43,43 @@ const EXIT_BY_VERDICT: Record<Verdict, number> = {
   inconclusive: EXIT_INCONCLUSIVE,
 };
 
-/** The highest version tag pointing at HEAD, as the tag a maintainer just made. */
+/**
+ * The version tag pointing at HEAD, as the tag a maintainer just made. With
+ * several versions of one module there, the highest; tags of different
+ * modules (`v1.0.0` and `sub/v1.0.0`) are ambiguous and must be named.
+ */
 async function tagAtHead(repoDir: string): Promise<string> {
   const repo = await openRepo(repoDir);
   const { tags, head } = await repo.refs();
-  const candidates = [...tags.entries()]
-    .filter(([name, commit]) => commit === head && splitTag(name).version !== undefined)
-    .map(([name]) => name)
-    .sort((a, b) => compare(splitTag(b).version!, splitTag(a).version!) || (a < b ? -1 : 1));
-  const first = candidates[0];
-  if (first === undefined) {
+  const byModuleDir = new Map<string, string[]>();
+  for (const [name, commit] of tags) {
+    const { codeDir, version } = splitTag(name);
+    if (commit !== head || version === undefined) continue;
+    byModuleDir.set(codeDir, [...(byModuleDir.get(codeDir) ?? []), name]);
+  }
+  if (byModuleDir.size === 0) {
     throw new InputError(
       `no version tag points at HEAD in ${repoDir}: pass --tag (e.g. --tag v1.2.3)`,
     );
   }
-  return first;
+  if (byModuleDir.size > 1) {
+    const all = [...byModuleDir.values()].flat().sort();
+    throw new InputError(
+      `HEAD carries version tags of several modules (${all.join(', ')}): pass --tag to choose one`,
+    );
+  }
+  const [names = []] = byModuleDir.values();
+  names.sort((a, b) => compare(splitTag(b).version!, splitTag(a).version!) || (a < b ? -1 : 1));
+  return names[0]!;
+}
+
+/** Checks a flag's GOPROXY/GOSUMDB value up front so the message names the flag. */
+function checkFlag(flag: string, value: string, parse: (v: string) => unknown): void {
+  try {
+    parse(value);
+  } catch (e) {
+    throw new InputError(`${flag}: ${errorMessage(e)}`);
+  }
 }
 
 /** Options the tests and the demo inject; the real CLI uses the defaults. */
@@ -69,6 +94,7 @@ export function makeVerifyCommand(wiring: VerifyWiring = {}): Command {
         options: {
           repo: { type: 'string' },
           tag: { type: 'string' },
+          module: { type: 'string' },
           proxy: { type: 'string' },
           sumdb: { type: 'string' },
           'no-warm': { type: 'boolean' },
@@ -106,8 +132,15 @@ export function makeVerifyCommand(wiring: VerifyWiring = {}): Command {
       warm: values['no-warm'] !== true,
       warmTimeoutMs,
     };
-    if (values.proxy !== undefined) request.goproxy = values.proxy;
-    if (values.sumdb !== undefined) request.gosumdb = values.sumdb;
+    if (values.module !== undefined) request.modulePath = values.module;
+    if (values.proxy !== undefined) {
+      checkFlag('--proxy', values.proxy, parseGoproxy);
+      request.goproxy = values.proxy;
+    }
+    if (values.sumdb !== undefined) {
+      checkFlag('--sumdb', values.sumdb, parseGoSumdb);
+      request.gosumdb = values.sumdb;
+    }
     if (values['sumdb-cache'] !== undefined) {
       request.sumdbCache = path.resolve(io.cwd, values['sumdb-cache']);
     }

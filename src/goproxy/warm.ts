@@ -22,6 +22,9 @@ export function classifyNotFound(body: string): NotFoundKind {
   return 'lag';
 }
 
+/** Consecutive network or server failures (each after the client's retries) before giving up. */
+const MAX_TRANSPORT_FAILURES = 3;
+
 export interface WarmOptions {
   /** Absolute time (ms since epoch) after which no new attempt starts. */
   deadline: number;
@@ -62,6 +65,7 @@ export async function warm(
   const policy = { baseDelayMs: opts.baseDelayMs ?? 2_000, maxDelayMs: opts.maxDelayMs ?? 60_000 };
   const bodies: string[] = [];
   let lastError: unknown;
+  let transportFailures = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       const a = await client.info(path, version);
@@ -81,11 +85,15 @@ export async function warm(
     } catch (e) {
       lastError = e;
       if (e instanceof NotFoundError) {
+        transportFailures = 0;
         bodies.push(e.body);
         if (classifyNotFound(e.body) === 'refusal') {
           return { status: 'refused', error: e, body: e.body, attempts: attempt };
         }
-      } else if (!isTransient(e)) {
+      } else if (!isTransient(e) || ++transportFailures >= MAX_TRANSPORT_FAILURES) {
+        // Patience is for a mirror that answers "not yet"; one that cannot be
+        // reached after the client's own retries is reported, not waited on
+        // for the whole warm-timeout.
         return { status: 'error', error: e, attempts: attempt };
       }
     }

@@ -39,7 +39,7 @@ export function deriveCodeRoot(modulePath: string, codeDir: string): string {
   if (!prefix.endsWith('/' + codeDir)) {
     throw new InputError(
       `module path ${modulePath} does not end in /${codeDir}, the tag's directory: ` +
-        `the mirror could not serve it from there (pass --module to choose the path)`,
+        `the mirror could not serve it from there (name the module with --module, or the Action's module input)`,
     );
   }
   return prefix.slice(0, prefix.length - codeDir.length - 1);
@@ -87,11 +87,13 @@ export async function inferModuleFromTag(
   }
   if (data1 === undefined && modulePath === '') {
     throw new InputError(
-      `no ${file1} at ${tag ?? rev}: pass --module to name the module (a module without go.mod has no path of its own)`,
+      `no ${file1} at ${tag ?? rev}: name the module with --module, or the Action's module input (a module without go.mod has no path of its own)`,
     );
   }
   if (modulePath === '') {
-    throw new InputError(`${file1} at ${tag ?? rev} has no module directive: pass --module`);
+    throw new InputError(
+      `${file1} at ${tag ?? rev} has no module directive: name the module with --module, or the Action's module input`,
+    );
   }
   return { modulePath, codeRoot: deriveCodeRoot(modulePath, codeDir), codeDir, version };
 }

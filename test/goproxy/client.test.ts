@@ -1,6 +1,4 @@
 // List semantics, escaping, .info rules and warming against the loopback proxy.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +19,7 @@ import { startGoproxyServer } from '../support/goproxy-server.js';
 import type { GoproxyServer } from '../support/goproxy-server.js';
 import { startHostileServer } from '../support/hostile-server.js';
 import { vectorsDir } from '../support/vectors.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const http = createNodeHttpClient({ timeoutMs: 2000, idleTimeoutMs: 1000 });
 const noRetry = { maxAttempts: 1 };
@@ -37,14 +36,13 @@ let b: GoproxyServer;
 let empty: string;
 
 beforeAll(async () => {
-  empty = await mkdtemp(path.join(os.tmpdir(), 'modseal-goproxy-'));
+  empty = await tempDir('modseal-goproxy-');
   a = await startGoproxyServer(empty);
   b = await startGoproxyServer(empty);
 });
 afterAll(async () => {
   await a.close();
   await b.close();
-  await rm(empty, { recursive: true, force: true });
 });
 
 describe('list semantics', () => {
@@ -182,6 +180,27 @@ describe('warming', () => {
     if (r.status === 'timeout') expect(r.body).toBe('not found: fetch timed out');
   });
 
+  it('stops waiting on a mirror it cannot reach, long before the deadline', async () => {
+    const { createServer } = await import('node:net');
+    const port = await new Promise<number>((resolve) => {
+      const srv = createServer();
+      srv.listen(0, '127.0.0.1', () => {
+        const p = (srv.address() as { port: number }).port;
+        srv.close(() => resolve(p));
+      });
+    });
+    const clock = fakeClock();
+    const c = new GoproxyClient({ proxy: `http://127.0.0.1:${port}`, http, clock });
+    const r = await warm(c, 'ex.com/down', 'v1.0.0', {
+      deadline: clock.now() + 6 * 3_600_000,
+      clock,
+    });
+    expect(r.status).toBe('error');
+    // Three rounds of the client's own retries, not six hours of patience.
+    expect(r.attempts).toBe(3);
+    expect(clock.slept.reduce((a, x) => a + x, 0)).toBeLessThan(10 * 60_000);
+  });
+
   it('a refusal is final', async () => {
     const body =
       'not found: ex.com/v@v2.0.1: invalid version: module contains a go.mod file, so major version must be compatible: should be v0 or v1, not v2';
@@ -227,13 +246,12 @@ describe('zip download', () => {
   it('a 600 MiB zip is refused from its Content-Length, with Go’s message, nothing left behind', async () => {
     const huge = await startHostileServer({ kind: 'huge', size: 600 << 20, withLength: true });
     try {
-      const dest = await mkdtemp(path.join(os.tmpdir(), 'modseal-zip-'));
+      const dest = await tempDir('modseal-zip-');
       const c = new GoproxyClient({ proxy: huge.url, http, retry: noRetry });
       const err = await c.downloadZip('ex.com/z', 'v1.0.0', dest).catch((e: unknown) => e);
       expect((err as Error).message).toBe('ex.com/z@v1.0.0: downloaded zip file too large');
       const { readdir } = await import('node:fs/promises');
       expect(await readdir(dest)).toEqual([]);
-      await rm(dest, { recursive: true, force: true });
     } finally {
       await huge.close();
     }
@@ -251,11 +269,10 @@ describe('zip download', () => {
       body: Buffer.concat(chunks),
       headers: { 'content-type': 'application/zip' },
     });
-    const dest = await mkdtemp(path.join(os.tmpdir(), 'modseal-zip-'));
+    const dest = await tempDir('modseal-zip-');
     const c = new GoproxyClient({ proxy: b.url, http });
     const err = await c.downloadZip('ex.com/y', 'v1.0.0', dest).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ProtocolError);
     expect((err as Error).message).toBe('zip for ex.com/y@v1.0.0 has unexpected file evil/x.go');
-    await rm(dest, { recursive: true, force: true });
   });
 });

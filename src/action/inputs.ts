@@ -1,7 +1,9 @@
 // The Action's inputs, read once and checked once. Every message names the
 // input it is about, so a typo in a workflow file is a one-line fix.
+import { parseGoproxy } from '../goproxy/index.js';
 import { MAX_WARM_MS, parseDuration } from '../internal/duration.js';
-import { InputError } from '../internal/errors.js';
+import { InputError, errorMessage } from '../internal/errors.js';
+import { parseGoSumdb } from '../sumdb/index.js';
 
 export type Mode = 'auto' | 'release';
 export type FailOn = 'error' | 'warning' | 'never';
@@ -30,53 +32,17 @@ export type GetInput = (name: string) => string;
 
 export { parseDuration };
 
-/** The user name and password of a URL never reach a message. */
-function redactUrl(u: string): string {
-  return u.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1xxxxx@');
-}
-
-/** Checks a GOPROXY list as the go command does; returns the problem or undefined. */
-export function checkGoproxy(list: string): string | undefined {
-  let entries = 0;
-  for (const raw of list.split(/[,|]/)) {
-    let entry = raw.trim();
-    if (entry === '') continue;
-    entries++;
-    if (entry === 'off' || entry === 'direct') break;
-    // Like the go command: a bare host name gets https://.
-    if (/[.:/]/.test(entry) && !entry.includes(':/') && !entry.startsWith('/')) {
-      entry = 'https://' + entry;
-    }
-    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(entry)?.[1]?.toLowerCase();
-    if (scheme === undefined) return `invalid proxy URL missing scheme: ${redactUrl(entry)}`;
-    if (scheme !== 'https' && scheme !== 'http' && scheme !== 'file') {
-      return `invalid proxy URL scheme (must be https, http, file): ${redactUrl(entry)}`;
-    }
-    try {
-      new URL(entry);
-    } catch {
-      return `invalid proxy URL: ${redactUrl(entry)}`;
-    }
+/**
+ * Runs one of Go's checks on an input; its InputError is re-thrown with the
+ * input's name in front, so the message points at the workflow line.
+ */
+function checkInput(name: string, value: string, check: (value: string) => unknown): void {
+  try {
+    check(value);
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(`${name}: ${errorMessage(e)}`);
+    throw e;
   }
-  if (entries === 0) return 'GOPROXY list is not the empty string, but contains no entries';
-  return undefined;
-}
-
-/** Checks the shape of a GOSUMDB value (the key itself is checked when it is used). */
-export function checkGosumdb(value: string): string | undefined {
-  const fields = value.trim().split(/\s+/);
-  if (fields.length > 2) return 'invalid GOSUMDB: too many fields';
-  const url = fields[1];
-  if (url !== undefined) {
-    if (!/^https?:\/\//i.test(url))
-      return `invalid GOSUMDB URL: ${redactUrl(url)} (must be http or https)`;
-    try {
-      new URL(url);
-    } catch {
-      return `invalid GOSUMDB URL: ${redactUrl(url)}`;
-    }
-  }
-  return undefined;
 }
 
 function parseBoolean(name: string, value: string): boolean {
@@ -115,15 +81,9 @@ export function parseInputs(getInput: GetInput): ActionConfig {
   }
 
   const goproxy = opt('goproxy');
-  if (goproxy !== undefined) {
-    const problem = checkGoproxy(goproxy);
-    if (problem !== undefined) throw new InputError(`goproxy: ${problem}`);
-  }
+  if (goproxy !== undefined) checkInput('goproxy', goproxy, parseGoproxy);
   const gosumdb = opt('gosumdb');
-  if (gosumdb !== undefined) {
-    const problem = checkGosumdb(gosumdb);
-    if (problem !== undefined) throw new InputError(`gosumdb: ${problem}`);
-  }
+  if (gosumdb !== undefined) checkInput('gosumdb', gosumdb, parseGoSumdb);
 
   const timeoutText = get('warm-timeout') || '10m';
   const warmTimeoutMs = parseDuration(timeoutText);

@@ -26,8 +26,10 @@ describe('parseInputs', () => {
         tag: 'refs/tags/sub/v1.2.3',
         'working-directory': 'repo',
         goproxy: 'https://goproxy.example|direct',
+        // The go command rejects a key whose hash does not match, so this is
+        // sum.golang.org's real key.
         gosumdb:
-          'sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ue6uSYoapQaSc https://sum.example',
+          'sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8 https://sum.example',
         goprivate: ' example.com/private , ,corp.example/* ',
         gonosumdb: 'example.com/x',
         'proxy-token': 'secret',
@@ -66,9 +68,18 @@ describe('parseInputs', () => {
       { goproxy: ' , | ' },
       /^goproxy: GOPROXY list is not the empty string, but contains no entries$/,
     ],
-    [{ goproxy: 'ftp://user:pw@mirror.example' }, /^goproxy: .*ftp:\/\/xxxxx@mirror.example$/],
+    // The texts below are the go command's (Go 1.19.8, `go mod download` with
+    // that GOPROXY or GOSUMDB), behind the name of the input:
+    //   invalid proxy URL scheme (must be https, http, file): ftp://user:xxxxx@mirror.example
+    [
+      { goproxy: 'ftp://user:pw@mirror.example' },
+      /^goproxy: invalid proxy URL scheme \(must be https, http, file\): ftp:\/\/user:xxxxx@mirror.example$/,
+    ],
     [{ gosumdb: 'a b c' }, /^gosumdb: invalid GOSUMDB: too many fields$/],
-    [{ gosumdb: 'sum.example+key ftp://x' }, /^gosumdb: invalid GOSUMDB URL/],
+    //   invalid GOSUMDB: malformed verifier id
+    [{ gosumdb: 'sum.example+key ftp://x' }, /^gosumdb: invalid GOSUMDB: malformed verifier id$/],
+    //   invalid GOSUMDB URL: parse "%zz": invalid URL escape "%zz"
+    [{ gosumdb: 'sum.golang.org %zz' }, /^gosumdb: invalid GOSUMDB URL: /],
     [{ warm: 'yes' }, /^warm: must be true or false, not "yes"$/],
     [{ mode: 'scan' }, /^mode: must be auto or release, not "scan"/],
     [{ 'release-note': 'true' }, /^release-note: true needs github-token/],

@@ -2,10 +2,8 @@
 // vectors/sumdb (goSum section); HashZip/HashDir on the upstream
 // TestHashDir/TestHashZip inputs.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   hash1,
   hash1Summary,
@@ -17,6 +15,7 @@ import {
 } from '../../src/dirhash/index.js';
 import { vectorsDir } from '../support/vectors.js';
 import { buildZip } from '../modzip/raw-zip.js';
+import { tempDir } from '../support/temp-dir.js';
 
 interface DirhashCase {
   desc: string;
@@ -83,10 +82,7 @@ describe('go.sum lines (vectors/sumdb goSum)', () => {
 describe('HashZip and HashDir on the upstream inputs', () => {
   let dir: string;
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'modseal-dirhash-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
+    dir = await tempDir('modseal-dirhash-');
   });
   const prefixed = goSum.dirHash.cases.find((c) => Object.keys(c.files)[0]?.startsWith('prefix/'));
   const bare = goSum.dirHash.cases.find((c) => !Object.keys(c.files)[0]?.startsWith('prefix/'));

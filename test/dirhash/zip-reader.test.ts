@@ -1,19 +1,15 @@
 // The yauzl layer: failures are one sentence, CRC-32 is standard, data that
 // does not match the central directory is refused.
 import { writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { crc32, hashZipFile } from '../../src/dirhash/index.js';
 import { buildZip } from '../modzip/raw-zip.js';
+import { tempDir } from '../support/temp-dir.js';
 
 let dir: string;
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'modseal-zipreader-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
+  dir = await tempDir('modseal-zipreader-');
 });
 
 async function errorOf(p: Promise<unknown>): Promise<string> {

@@ -3,10 +3,10 @@
 // shallow clone), with expected values from git's own plumbing. Also: the
 // archive never writes to the user's repository and cleans up after itself,
 // on success and on failure.
-import { mkdir, mkdtemp, readdir, realpath, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, realpath, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hashCommand } from '../../src/cli/hash-command.js';
 import {
   createGitRunner,
@@ -27,6 +27,7 @@ import {
   withEnv,
   type FileTruth,
 } from './git-truth.js';
+import { tempDir } from '../support/temp-dir.js';
 
 let tmp = '';
 let src = '';
@@ -35,7 +36,7 @@ const c: string[] = [];
 const text = async (dir: string, args: string[]) => (await git(dir, args)).toString().trim();
 
 beforeAll(async () => {
-  tmp = await realpath(await mkdtemp(path.join(os.tmpdir(), 'modseal-gitrepo-test-')));
+  tmp = await realpath(await tempDir('modseal-gitrepo-test-'));
   const base = [
     { path: 'go.mod', content: 'module example.com/r\n' },
     { path: 'LICENSE', content: 'licence\r\n' },
@@ -90,9 +91,6 @@ beforeAll(async () => {
     .trim();
   await git(src, ['update-ref', 'refs/tags/blobtag', blobTag]);
   await git(src, ['update-ref', 'refs/heads/feature', c[0] ?? '']);
-});
-afterAll(async () => {
-  if (tmp !== '') await rm(tmp, { recursive: true, force: true });
 });
 
 /** Tags and heads as git resolves them: `<name>^{commit}`, absent when that fails. */

@@ -4,8 +4,6 @@
 // same h1 through our pipeline as `go mod download` (direct mode, through the
 // loopback git server) reports. A second tag adds a file whose name is not
 // UTF-8, which Go rejects; the error text must match too.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openRepo } from '../../src/git/index.js';
@@ -15,6 +13,7 @@ import { addCommits, createFixtureRepo, git, type FixtureFile } from '../support
 import { goModDownload } from '../support/go-oracle.js';
 import { startGitServer, type GitServer } from '../support/loopback-git-server.js';
 import { commitWithGitlink } from './git-truth.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const modulePath = 'example.com/gitpax';
 const files: FixtureFile[] = [
@@ -39,7 +38,7 @@ let dir = '';
 let server: GitServer | undefined;
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'modseal-git-oracle-'));
+  tmp = await tempDir('modseal-git-oracle-');
   const fx = await createFixtureRepo(path.join(tmp, 'gitpax'), [{ files }]);
   dir = fx.dir;
   await commitWithGitlink(dir, fx.commits[0] ?? '', 'sub', 'd'.repeat(40), 'v1.0.0');
@@ -49,7 +48,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
-  if (tmp !== '') await rm(tmp, { recursive: true, force: true });
 });
 
 describeWithGo('git archive as the go command sees it', () => {

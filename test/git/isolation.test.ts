@@ -4,13 +4,13 @@
 // Each hostile setting is first shown to change plain git's output (so the
 // test can fail), then shown to leave ours identical to the clean result,
 // which itself matches git's raw blobs plus in-tree .gitattributes.
-import { chown, lstat, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { chown, lstat, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openRepo, readTar, type ArchiveListing } from '../../src/git/index.js';
 import { createFixtureRepo, git } from '../support/git-fixture.js';
 import { filesTruth, sha256hex, withEnv } from './git-truth.js';
+import { tempDir } from '../support/temp-dir.js';
 
 let tmp = '';
 let src = '';
@@ -28,7 +28,7 @@ const files = [
 ];
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'modseal-iso-test-'));
+  tmp = await tempDir('modseal-iso-test-');
   const fx = await createFixtureRepo(path.join(tmp, 'src'), [{ files, tags: ['v1.0.0'] }]);
   src = fx.dir;
   commit = fx.commits[0] ?? '';
@@ -55,9 +55,6 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
-});
-afterAll(async () => {
-  if (tmp !== '') await rm(tmp, { recursive: true, force: true });
 });
 
 /** `path → sha256` of what plain git archives for `rev` with `env` added. */

@@ -5,13 +5,12 @@
 // pax global header carrying the commit id, non-UTF-8 names and gitlinks.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readTar, type TarEntry } from '../../src/git/index.js';
 import { createFixtureRepo, git } from '../support/git-fixture.js';
 import { commitWithGitlink, tarTruth, type TarTruth } from './git-truth.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /** Deterministic incompressible bytes (xorshift), so sizes span many blocks. */
 function noise(n: number, seed: number): Buffer {
@@ -55,15 +54,12 @@ let tar: Buffer = Buffer.alloc(0);
 let truth: TarTruth[] = [];
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'modseal-tar-test-'));
+  tmp = await tempDir('modseal-tar-test-');
   const fx = await createFixtureRepo(path.join(tmp, 'repo'), [{ files }]);
   dir = fx.dir;
   commit = await commitWithGitlink(dir, fx.commits[0] ?? '', 'sub', 'a'.repeat(40), 'v1.0.0');
   tar = await git(dir, ['archive', '--format=tar', '--prefix=prefix/', commit]);
   truth = await tarTruth(dir, commit, 'prefix/');
-});
-afterAll(async () => {
-  if (tmp !== '') await rm(tmp, { recursive: true, force: true });
 });
 
 async function* chunked(b: Buffer, size: number): AsyncGenerator<Buffer> {

@@ -4,13 +4,12 @@
 // at the size of the zip git itself writes for the same commit and directory,
 // whether the files are incompressible, highly compressible, or tiny files in
 // deep, long-named directories (where headers, not data, make the size).
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ZIP_FILE, openRepo, type GitRepo } from '../../src/git/index.js';
 import { createFixtureRepo, git, type FixtureFile } from '../support/git-fixture.js';
 import { commitWithGitlink } from './git-truth.js';
+import { tempDir } from '../support/temp-dir.js';
 
 function noise(n: number): Buffer {
   const b = Buffer.alloc(n);
@@ -44,14 +43,11 @@ let commit = '';
 let repo: GitRepo;
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'modseal-zipsize-test-'));
+  tmp = await tempDir('modseal-zipsize-test-');
   const fx = await createFixtureRepo(path.join(tmp, 'repo'), [{ files }]);
   dir = fx.dir;
   commit = await commitWithGitlink(dir, fx.commits[0] ?? '', 'sub', 'c'.repeat(40), 'v1.0.0');
   repo = await openRepo(dir);
-});
-afterAll(async () => {
-  if (tmp !== '') await rm(tmp, { recursive: true, force: true });
 });
 
 /** Size of the zip git writes, run as cmd/go runs it (the fixture has no attributes). */

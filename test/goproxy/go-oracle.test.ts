@@ -2,12 +2,9 @@
 // file:// proxy, its module cache becomes the tree our loopback proxy
 // serves, and our client must get the same hashes, request the same URLs
 // and print the same error texts.
-import { execFile } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { hashGoMod } from '../../src/dirhash/index.js';
@@ -18,11 +15,10 @@ import {
   parseGoproxy,
 } from '../../src/goproxy/index.js';
 import { describeWithGo } from '../support/go-env.js';
-import { isolatedEnv } from '../support/git-fixture.js';
+import { goModDownloadFromProxy, type GoDownloadResult } from '../support/go-oracle.js';
 import { startGoproxyServer } from '../support/goproxy-server.js';
 import type { GoproxyServer } from '../support/goproxy-server.js';
-
-const run = promisify(execFile);
+import { tempDir } from '../support/temp-dir.js';
 
 // Upper case in both path and version exercises the `!` escaping end to end.
 const modPath = 'example.com/Upper/Mod';
@@ -31,36 +27,11 @@ const escPath = 'example.com/!upper/!mod';
 const escVersion = 'v1.0.0-!r!c1';
 const goMod = `module ${modPath}\n\ngo 1.17\n`;
 
-interface GoResult {
-  Path: string;
-  Version?: string;
-  Error?: string;
-  Sum?: string;
-  GoModSum?: string;
-  Info?: string;
-}
-
-async function goDownload(root: string, goproxy: string, query: string): Promise<GoResult> {
-  const work = await mkdtemp(path.join(root, 'work-'));
-  const env = isolatedEnv({
-    HOME: work,
-    GOPATH: path.join(work, 'gopath'),
-    GOMODCACHE: path.join(work, 'modcache'),
-    GOCACHE: path.join(work, 'gocache'),
-    GOENV: 'off',
-    GOFLAGS: '-modcacherw',
-    GO111MODULE: 'on',
-    GOWORK: 'off',
-    GOTOOLCHAIN: 'local',
-    GOPROXY: goproxy,
-    GOSUMDB: 'off',
-    GONOSUMDB: '',
-    GOPRIVATE: '',
-  });
-  const r = await run('go', ['mod', 'download', '-json', query], { cwd: work, env }).catch(
-    (e: { stdout?: string }) => ({ stdout: e.stdout ?? '' }),
-  );
-  return JSON.parse(r.stdout) as GoResult;
+// One query at a time, each in a module cache of its own, like a first download.
+async function goDownload(goproxy: string, query: string): Promise<GoDownloadResult> {
+  const [r] = await goModDownloadFromProxy(goproxy, [query]);
+  if (r === undefined) throw new Error(`go mod download ${query}: no result`);
+  return r;
 }
 
 async function writeZip(file: string, entries: Record<string, string>): Promise<void> {
@@ -75,11 +46,11 @@ async function writeZip(file: string, entries: Record<string, string>): Promise<
 describeWithGo('GOPROXY client against the go command', () => {
   let root: string;
   let server: GoproxyServer;
-  let viaFile: GoResult;
-  let viaHttp: GoResult;
+  let viaFile: GoDownloadResult;
+  let viaHttp: GoDownloadResult;
 
   beforeAll(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), 'modseal-goproxy-oracle-'));
+    root = await tempDir('modseal-goproxy-oracle-');
     // Input for the go command only: a file:// proxy written by hand.
     const src = path.join(root, 'src', ...escPath.split('/'), '@v');
     await mkdir(src, { recursive: true });
@@ -95,18 +66,17 @@ describeWithGo('GOPROXY client against the go command', () => {
       [`${prefix}a.go`]: 'package mod\n',
       [`${prefix}LICENSE`]: 'public domain\n',
     });
-    viaFile = await goDownload(root, `file://${path.join(root, 'src')}`, `${modPath}@${version}`);
+    viaFile = await goDownload(`file://${path.join(root, 'src')}`, `${modPath}@${version}`);
     expect(viaFile.Error).toBeUndefined();
     // The go command's own cache/download is what our loopback proxy serves.
     const info = viaFile.Info ?? '';
     const marker = `${path.sep}cache${path.sep}download`;
     server = await startGoproxyServer(info.slice(0, info.indexOf(marker) + marker.length));
-    viaHttp = await goDownload(root, server.url, `${modPath}@${version}`);
+    viaHttp = await goDownload(server.url, `${modPath}@${version}`);
   });
 
   afterAll(async () => {
     await server?.close();
-    if (root !== undefined) await rm(root, { recursive: true, force: true });
   });
 
   it('the go command downloads from our goproxy server', () => {
@@ -139,7 +109,7 @@ describeWithGo('GOPROXY client against the go command', () => {
       status: 404,
       body: `not found: ${modPath}@${missing}: invalid version: unknown revision ${missing}\n`,
     });
-    const go = await goDownload(root, server.url, `${modPath}@${missing}`);
+    const go = await goDownload(server.url, `${modPath}@${missing}`);
     const client = new GoproxyClient({ proxy: server.url, http: createNodeHttpClient() });
     const err = await client.info(modPath, missing).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NotFoundError);
@@ -149,7 +119,7 @@ describeWithGo('GOPROXY client against the go command', () => {
 
   it('GOPROXY parse errors read exactly as the go command prints them', async () => {
     for (const bad of ['foo', 'ftp://x.example', ' , ']) {
-      const go = await goDownload(root, bad, `${modPath}@${version}`);
+      const go = await goDownload(bad, `${modPath}@${version}`);
       const ours = (() => {
         try {
           parseGoproxy(bad);

@@ -1,8 +1,6 @@
 // Generated repositories, each exercising rules of the version→zip algorithm;
 // the expected Sum / GoModSum / Error of every query comes from the real go
 // command (`go mod download`, direct mode) run in this test.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openRepo } from '../../src/git/index.js';
@@ -11,6 +9,7 @@ import { describeWithGo } from '../support/go-env.js';
 import { createFixtureRepo, type FixtureCommit } from '../support/git-fixture.js';
 import { goModDownload } from '../support/go-oracle.js';
 import { startGitServer, type GitServer } from '../support/loopback-git-server.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const f = (p: string, content: string, mode?: '100644' | '100755' | '120000') => ({
   path: p,
@@ -109,14 +108,13 @@ let server: GitServer | undefined;
 const dirs: Record<string, string> = {};
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'modseal-diff-'));
+  tmp = await tempDir('modseal-diff-');
   for (const [name, s] of Object.entries(scenarios)) {
     dirs[name] = (await createFixtureRepo(path.join(tmp, name), s.commits)).dir;
   }
 });
 afterAll(async () => {
   await server?.close();
-  if (tmp !== '') await rm(tmp, { recursive: true, force: true });
 });
 
 describeWithGo('differential: our pipeline vs go mod download', () => {

@@ -2,47 +2,28 @@
 // rebuilt byte for byte and every recorded `go mod download` result (made by
 // go1.19.8) must come out of our pipeline exactly. Needs git, not go.
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openRepo } from '../../src/git/index.js';
 import { buildModule, gitCodeHost } from '../../src/modfetch/index.js';
-import { rebuildGitzipRepos } from '../support/git-fixture.js';
-import { vectorsDir } from '../support/vectors.js';
+import { gitzipDownloadVectors, rebuildGitzipRepos } from '../support/git-fixture.js';
+import { tempDir } from '../support/temp-dir.js';
 
-interface Download {
-  query: string;
-  Path: string;
-  Version: string;
-  Sum?: string;
-  GoModSum?: string;
-  Error?: string;
-  mod_file_utf8?: string;
-  zip_entries_in_order?: { name: string; sha256: string }[];
-}
-
-const cases = JSON.parse(await readFile(path.join(vectorsDir, 'gitzip', 'cases.json'), 'utf8')) as {
-  downloads: Download[];
-};
+const downloads = gitzipDownloadVectors();
 
 let tmp = '';
 let repos = new Map<string, string>();
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'modseal-gitzip-'));
+  tmp = await tempDir('modseal-gitzip-');
   repos = await rebuildGitzipRepos(tmp);
-});
-afterAll(async () => {
-  if (tmp !== '') await rm(tmp, { recursive: true, force: true });
 });
 
 describe('gitzip vectors', () => {
   it('has the 27 recorded downloads', () => {
-    expect(cases.downloads).toHaveLength(27);
+    expect(downloads).toHaveLength(27);
   });
 
-  for (const d of cases.downloads) {
+  for (const d of downloads) {
     it(d.query, async () => {
       const at = d.query.lastIndexOf('@');
       const modulePath = d.query.slice(0, at);
@@ -77,7 +58,7 @@ describe('gitzip vectors', () => {
 
   it('hashes a recorded entry the way the vector content says', () => {
     // Guards the vector reading above: the recorded sha256 is of the recorded content.
-    const e = cases.downloads[0]?.zip_entries_in_order?.[0] as
+    const e = downloads[0]?.zip_entries_in_order?.[0] as
       { sha256: string; content_utf8?: string } | undefined;
     expect(e?.content_utf8).toBeDefined();
     expect(

@@ -12,15 +12,14 @@
 // differs skip only the affected field.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { decodeGoString, encodeGoString } from '../../src/internal/go-string.js';
 import type { ModFile } from '../../src/modfile/index.js';
 import { format, ModfileError, modulePath, parse, parseLax } from '../../src/modfile/index.js';
 import { describeWithGo } from '../support/go-env.js';
-
-const xmodDir = '/usr/share/gocode/src/golang.org/x/mod';
+import { buildGoProgram } from '../support/go-program.js';
+import { tempDir } from '../support/temp-dir.js';
 
 type Field = 'strict' | 'lax' | 'go' | 'format';
 interface Case {
@@ -240,33 +239,9 @@ describeWithGo('modfile agrees with x/mod v0.7.0', () => {
   let work = '';
   let results: GoOut[] = [];
 
-  beforeAll(() => {
-    if (!fs.existsSync(xmodDir)) throw new Error(`x/mod source missing at ${xmodDir}`);
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'modseal-modfile-'));
-    const src = path.join(work, 'src');
-    fs.mkdirSync(src);
-    fs.writeFileSync(
-      path.join(src, 'go.mod'),
-      `module modseal.test/oracle\n\ngo 1.19\n\nrequire golang.org/x/mod v0.7.0\n\nreplace golang.org/x/mod => ${xmodDir}\n`,
-    );
-    fs.writeFileSync(path.join(src, 'main.go'), program);
-    const env = {
-      ...process.env,
-      GOPATH: path.join(work, 'gopath'),
-      GOCACHE: path.join(work, 'cache'),
-      GOPROXY: 'off',
-      GOFLAGS: '-mod=mod',
-      GOTOOLCHAIN: 'local',
-      GOENV: 'off',
-      GOSUMDB: 'off',
-    };
-    const bin = path.join(work, 'oracle');
-    execFileSync('go', ['build', '-o', bin, '.'], {
-      cwd: src,
-      env,
-      stdio: 'pipe',
-      timeout: 50_000,
-    });
+  beforeAll(async () => {
+    const bin = await buildGoProgram({ name: 'modfile-oracle', mainGo: program });
+    work = await tempDir('modseal-modfile-');
     const input = path.join(work, 'in.json');
     const texts = cases.map((c) =>
       (typeof c.text === 'string' ? encodeGoString(c.text) : c.text).toString('base64'),
@@ -275,10 +250,6 @@ describeWithGo('modfile agrees with x/mod v0.7.0', () => {
     const out = execFileSync(bin, [input], { encoding: 'utf8', timeout: 20_000 });
     results = JSON.parse(out) as GoOut[];
   }, 60_000);
-
-  afterAll(() => {
-    if (work !== '') fs.rmSync(work, { recursive: true, force: true });
-  });
 
   it('ran every case', () => {
     expect(results).toHaveLength(cases.length);

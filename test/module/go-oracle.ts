@@ -2,14 +2,10 @@
 // offline against the x/mod source shipped with Debian, that answers queries
 // about paths, versions, quoting and case folding. Requests and answers are
 // hex-encoded fields, so invalid UTF-8 travels unharmed.
-import { execFile, execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { execFile } from 'node:child_process';
 
 import { decodeGoString, encodeGoString } from '../../src/internal/go-string.js';
-
-const X_MOD_DIR = '/usr/share/gocode/src/golang.org/x/mod';
+import { buildGoProgram } from '../support/go-program.js';
 
 const GO_MAIN = String.raw`package main
 
@@ -201,53 +197,18 @@ export interface GoOracle {
     folds: Map<number, number>;
     version: string;
   }>;
-  dispose(): void;
 }
 
-function goEnv(work: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (!k.startsWith('GO') && !k.startsWith('GIT_')) env[k] = v;
-  }
-  return {
-    ...env,
-    HOME: work,
-    GOPATH: path.join(work, 'gopath'),
-    GOMODCACHE: path.join(work, 'gopath', 'pkg', 'mod'),
-    GOCACHE: path.join(work, 'gocache'),
-    GOENV: 'off',
-    GOFLAGS: '-mod=mod',
-    GOPROXY: 'off',
-    GOSUMDB: 'off',
-    GOTOOLCHAIN: 'local',
-    CGO_ENABLED: '0',
-  };
-}
-
-/** Builds the oracle program in a fresh temporary directory (call once per test file). */
-export function buildGoOracle(): GoOracle {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'modseal-go-oracle-'));
-  const src = path.join(work, 'src');
-  fs.mkdirSync(src);
-  fs.writeFileSync(
-    path.join(src, 'go.mod'),
-    `module oracle\n\ngo 1.19\n\nrequire golang.org/x/mod v0.7.0\n\nreplace golang.org/x/mod => ${X_MOD_DIR}\n`,
-  );
-  fs.writeFileSync(path.join(src, 'main.go'), GO_MAIN);
-  const bin = path.join(work, 'oracle');
-  const env = goEnv(work);
-  execFileSync('go', ['build', '-o', bin, '.'], {
-    cwd: src,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Builds the oracle program (cached across runs; call once per test file). */
+export async function buildGoOracle(): Promise<GoOracle> {
+  const bin = await buildGoProgram({ name: 'module-oracle', mainGo: GO_MAIN });
 
   const run = (args: string[], input: string): Promise<string> =>
     new Promise((resolve, reject) => {
       const child = execFile(
         bin,
         args,
-        { env, maxBuffer: 1 << 28, timeout: 30_000, encoding: 'utf8' },
+        { maxBuffer: 1 << 28, timeout: 30_000, encoding: 'utf8' },
         (err, stdout, stderr) => {
           if (err) reject(new Error(`go oracle failed: ${err.message}\n${stderr}`));
           else resolve(stdout);
@@ -287,9 +248,6 @@ export function buildGoOracle(): GoOracle {
         else if (kind === 'version') version = a!;
       }
       return { runs, folds, version };
-    },
-    dispose() {
-      fs.rmSync(work, { recursive: true, force: true });
     },
   };
 }

@@ -1,15 +1,15 @@
 // createZip beyond the vectors: the container is deterministic and holds
 // exactly the kept files in input order, data is streamed and held to the
 // declared size, and failures carry Go's wording.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hashZipFile } from '../../src/dirhash/index.js';
 import { createZip, type ZipSourceFile } from '../../src/modzip/index.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const m = { path: 'example.com/m', version: 'v1.2.3' };
 
@@ -46,10 +46,7 @@ async function failure(files: ZipSourceFile[]): Promise<string> {
 
 let dir: string;
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'modseal-create-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
+  dir = await tempDir('modseal-create-');
 });
 
 describe('container', () => {

@@ -6,10 +6,8 @@
 // HashZip/CheckZip/Unzip. v0.7.0 predates the go 1.24 vendor rules, so every
 // module here declares an older go version or none.
 import { mkdirSync, symlinkSync, writeFileSync, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { hashDir, hashZipFile } from '../../src/dirhash/index.js';
 import { encodeGoString } from '../../src/internal/go-string.js';
 import {
@@ -20,8 +18,10 @@ import {
   type CheckedFiles,
 } from '../../src/modzip/index.js';
 import { describeWithGo } from '../support/go-env.js';
+import { formatCheckedFiles } from './format-checked.js';
 import { buildZip, type RawZipEntry } from './raw-zip.js';
 import { buildXmodOracle, type OracleResult, type XmodOracle } from './xmod-oracle.js';
+import { tempDir } from '../support/temp-dir.js';
 
 type Node =
   { path: string; data?: string } | { path: string; symlink: string } | { path: string; dir: true };
@@ -321,13 +321,9 @@ const zipScenarios: ZipScenario[] = [
   },
 ];
 
+// The oracle prints x/mod's lists, then the size error CheckFiles keeps apart.
 function format(cf: CheckedFiles): Buffer {
-  let s = 'valid:\n';
-  for (const p of cf.valid) s += p + '\n';
-  s += '\nomitted:\n';
-  for (const e of cf.omitted) s += `${e.path}: ${e.reason}\n`;
-  s += '\ninvalid:\n';
-  for (const e of cf.invalid) s += `${e.path}: ${e.reason}\n`;
+  let s = formatCheckedFiles(cf);
   if (cf.sizeError !== undefined) s += `\nsize: ${cf.sizeError.message}\n`;
   return encodeGoString(s);
 }
@@ -373,11 +369,7 @@ describeWithGo('x/mod v0.7.0 differential', () => {
   let work: string;
   beforeAll(async () => {
     oracle = await buildXmodOracle();
-    work = await mkdtemp(path.join(os.tmpdir(), 'modseal-xmod-diff-'));
-  });
-  afterAll(async () => {
-    await oracle?.dispose();
-    if (work !== undefined) await rm(work, { recursive: true, force: true });
+    work = await tempDir('modseal-xmod-diff-');
   });
 
   it('directories: CreateFromDir + HashZip, CheckDir, HashDir', async () => {

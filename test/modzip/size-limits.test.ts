@@ -5,11 +5,9 @@
 // read entry data). The 500 MiB success cases are checked with checkFiles and
 // checkZip rather than by compressing half a gigabyte.
 import { closeSync, openSync, ftruncateSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   checkedFilesError,
   checkFiles,
@@ -23,6 +21,7 @@ import {
 } from '../../src/modzip/index.js';
 import { vectorsDir } from '../support/vectors.js';
 import { buildZip } from './raw-zip.js';
+import { tempDir } from '../support/temp-dir.js';
 
 interface SizeCase {
   desc: string;
@@ -74,10 +73,7 @@ function sink(): Writable {
 
 let dir: string;
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'modseal-sizes-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
+  dir = await tempDir('modseal-sizes-');
 });
 
 it('limits match the exported constants', () => {

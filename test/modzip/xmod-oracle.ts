@@ -2,11 +2,8 @@
 // sources, so differential tests can ask x/mod itself for zip hashes,
 // reports and error texts. Only used under describeWithGo.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 
-export const XMOD_SRC = '/usr/share/gocode/src/golang.org/x/mod';
+import { buildGoProgram } from '../support/go-program.js';
 
 // Test harness program (ours): reads a JSON array of jobs on stdin and
 // prints a JSON array of results. Byte fields travel as base64 so names and
@@ -141,15 +138,6 @@ func main() {
 }
 `;
 
-const GO_MOD = `module modseal.test/xmodoracle
-
-go 1.17
-
-require golang.org/x/mod v0.7.0
-
-replace golang.org/x/mod => ${XMOD_SRC}
-`;
-
 export interface OracleJob {
   op: 'createFromDir' | 'hashZip' | 'hashDir' | 'checkZip' | 'checkDir' | 'unzip';
   path?: Buffer;
@@ -168,48 +156,26 @@ export interface OracleResult {
 
 export interface XmodOracle {
   run(jobs: OracleJob[]): Promise<OracleResult[]>;
-  dispose(): Promise<void>;
 }
 
-function exec(
-  file: string,
-  args: string[],
-  opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string },
-): Promise<string> {
+function exec(file: string, input: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       file,
-      args,
-      { cwd: opts.cwd, env: opts.env, maxBuffer: 64 << 20, timeout: 120_000 },
+      [],
+      { maxBuffer: 64 << 20, timeout: 120_000 },
       (err, stdout, stderr) => {
-        if (err) reject(new Error(`${file} ${args.join(' ')}: ${err.message}\n${stderr}`));
+        if (err) reject(new Error(`${file}: ${err.message}\n${stderr}`));
         else resolve(stdout);
       },
     );
-    if (opts.input !== undefined) child.stdin?.end(opts.input);
+    child.stdin?.end(input);
   });
 }
 
-/** Build the oracle in a fresh temp dir with no network and private caches. */
+/** Builds the oracle (offline, cached across runs); every job names absolute paths. */
 export async function buildXmodOracle(): Promise<XmodOracle> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'modseal-xmod-oracle-'));
-  await writeFile(path.join(root, 'go.mod'), GO_MOD);
-  await writeFile(path.join(root, 'main.go'), MAIN_GO);
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: root,
-    GOPATH: path.join(root, 'gopath'),
-    GOCACHE: path.join(root, 'gocache'),
-    GOPROXY: 'off',
-    GOFLAGS: '-mod=mod',
-    GOSUMDB: 'off',
-    GOENV: 'off',
-    GOTOOLCHAIN: 'local',
-    GOWORK: 'off',
-    CGO_ENABLED: '0',
-  };
-  const bin = path.join(root, 'oracle');
-  await exec('go', ['build', '-o', bin, '.'], { cwd: root, env });
+  const bin = await buildGoProgram({ name: 'xmod-oracle', mainGo: MAIN_GO });
   return {
     async run(jobs) {
       const input = JSON.stringify(
@@ -222,7 +188,7 @@ export async function buildXmodOracle(): Promise<XmodOracle> {
           Prefix: j.prefix ?? '',
         })),
       );
-      const out = await exec(bin, [], { cwd: root, env, input });
+      const out = await exec(bin, input);
       const parsed = JSON.parse(out) as {
         Hash: string;
         Err: string | null;
@@ -234,9 +200,6 @@ export async function buildXmodOracle(): Promise<XmodOracle> {
         if (r.Report !== null) res.report = Buffer.from(r.Report, 'base64');
         return res;
       });
-    },
-    async dispose() {
-      await rm(root, { recursive: true, force: true });
     },
   };
 }

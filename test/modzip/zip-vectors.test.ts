@@ -2,10 +2,8 @@
 // x/mod's own zip_test.go runs it; expected hashes, errors and reports come
 // from the vector files.
 import { createWriteStream, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hashDir, hashZipFile } from '../../src/dirhash/index.js';
 import { encodeGoString } from '../../src/internal/go-string.js';
 import {
@@ -19,12 +17,13 @@ import {
   hashZipContent,
   rootGoModFile,
   unzip,
-  type CheckedFiles,
   type ZipSourceFile,
 } from '../../src/modzip/index.js';
 import { commentKeys, readTxtar, type TxtarFile } from '../support/txtar.js';
 import { vectorsDir } from '../support/vectors.js';
+import { formatCheckedFiles } from './format-checked.js';
 import { buildZip } from './raw-zip.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const testdata = path.join(vectorsDir, 'xmod/zip/testdata');
 
@@ -70,17 +69,6 @@ function sourceFiles(files: readonly TxtarFile[]): ZipSourceFile[] {
   }));
 }
 
-/** x/mod's formatCheckedFiles. */
-function formatChecked(cf: CheckedFiles): string {
-  let s = 'valid:\n';
-  for (const p of cf.valid) s += p + '\n';
-  s += '\nomitted:\n';
-  for (const e of cf.omitted) s += `${e.path}: ${e.reason}\n`;
-  s += '\ninvalid:\n';
-  for (const e of cf.invalid) s += `${e.path}: ${e.reason}\n`;
-  return s;
-}
-
 /** Go's errors may carry non-UTF-8 bytes; compare them as Go strings. */
 function expectErrorContaining(e: unknown, want: string): void {
   expect(e).toBeInstanceOf(Error);
@@ -89,10 +77,7 @@ function expectErrorContaining(e: unknown, want: string): void {
 
 let work: string;
 beforeAll(async () => {
-  work = await mkdtemp(path.join(os.tmpdir(), 'modseal-zipvec-'));
-});
-afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
+  work = await tempDir('modseal-zipvec-');
 });
 
 let counter = 0;
@@ -216,7 +201,7 @@ describe('check_files (x/mod CheckFiles)', () => {
       const goMod = rootGoModFile(files);
       const goModData = goMod === undefined ? undefined : ((await goMod.open()) as Uint8Array);
       const cf = checkFiles(files, goModData);
-      expect(formatChecked(cf)).toBe(v.want);
+      expect(formatCheckedFiles(cf)).toBe(v.want);
       const err = checkedFilesError(cf);
       if (cf.invalid.length === 0) expect(err).toBeUndefined();
       else expect(err?.message).toBe(new FileErrorList(cf.invalid).message);
@@ -235,7 +220,7 @@ describe('check_dir (x/mod CheckDir)', () => {
       const dir = await freshDir();
       writeTree(dir, v.files);
       const cf = await checkDir(dir);
-      expect(formatChecked(cf).split(dir).join('$work')).toBe(v.want);
+      expect(formatCheckedFiles(cf).split(dir).join('$work')).toBe(v.want);
     });
   }
 });
@@ -252,10 +237,10 @@ describe('check_zip (x/mod CheckZip)', () => {
       writeFileSync(zipPath, buildZip(v.files.map((f) => ({ name: f.name, data: f.data }))));
       const m = { path: v.path, version: v.version };
       const cf = await checkZip(m, zipPath);
-      expect(formatChecked(cf)).toBe(v.want);
+      expect(formatCheckedFiles(cf)).toBe(v.want);
       // The one-pass helper agrees with the separate check and hash.
       const both = await hashZipContent(m, zipPath);
-      expect(formatChecked(both.checked)).toBe(v.want);
+      expect(formatCheckedFiles(both.checked)).toBe(v.want);
       expect(both.hash).toBe(await hashZipFile(zipPath));
       expect(both.error?.message).toBe(checkedFilesError(cf)?.message);
     });

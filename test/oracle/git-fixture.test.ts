@@ -1,9 +1,8 @@
 // The fixture builder is checked against git itself: the gitzip vectors'
 // recorded hashes, and repositories made the ordinary way (git add/commit).
-import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { chmod, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import {
   addCommits,
   createFixtureRepo,
@@ -12,15 +11,12 @@ import {
   moveTag,
   rebuildGitzipRepos,
 } from '../support/git-fixture.js';
+import { tempDir } from '../support/temp-dir.js';
 
 let tmp: string;
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'modseal-fixture-test-'));
-});
-
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
+  tmp = await tempDir('modseal-fixture-test-');
 });
 
 async function out(dir: string, args: string[]): Promise<string> {

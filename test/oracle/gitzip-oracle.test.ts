@@ -1,12 +1,13 @@
 // Proves the oracle faithful: the real go command, fetching the rebuilt
 // gitzip repositories through the loopback server, must reproduce every
 // recorded download of vectors/gitzip/cases.json byte for byte.
-import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { rebuildGitzipRepos } from '../support/git-fixture.js';
+import {
+  gitzipDownloadVectors,
+  rebuildGitzipRepos,
+  type GitzipDownload,
+} from '../support/git-fixture.js';
 import { describeWithGo } from '../support/go-env.js';
 import {
   downloadToProxyDir,
@@ -16,24 +17,9 @@ import {
   type GoDownloadResult,
 } from '../support/go-oracle.js';
 import { startGitServer, type GitServer } from '../support/loopback-git-server.js';
-import { vectorsDir } from '../support/vectors.js';
+import { tempDir } from '../support/temp-dir.js';
 
-interface DownloadVector {
-  query: string;
-  Path: string;
-  Version: string;
-  Sum?: string;
-  GoModSum?: string;
-  Error?: string;
-  mod_file_utf8?: string;
-  zip_entries_in_order?: { name: string; sha256: string }[];
-}
-
-const downloads = (
-  JSON.parse(readFileSync(path.join(vectorsDir, 'gitzip', 'cases.json'), 'utf8')) as {
-    downloads: DownloadVector[];
-  }
-).downloads;
+const downloads = gitzipDownloadVectors();
 
 describeWithGo('go mod download through the loopback server (gitzip vectors)', () => {
   let tmp: string;
@@ -41,7 +27,7 @@ describeWithGo('go mod download through the loopback server (gitzip vectors)', (
   const results = new Map<string, GoDownloadResult>();
 
   beforeAll(async () => {
-    tmp = await mkdtemp(path.join(os.tmpdir(), 'modseal-gitzip-oracle-'));
+    tmp = await tempDir('modseal-gitzip-oracle-');
     const repos = await rebuildGitzipRepos(tmp);
     // cases.json serves repository NAME as https://example.com/NAME.
     server = await startGitServer(
@@ -63,7 +49,6 @@ describeWithGo('go mod download through the loopback server (gitzip vectors)', (
 
   afterAll(async () => {
     await server?.close();
-    if (tmp !== undefined) await rm(tmp, { recursive: true, force: true });
   });
 
   test('covers all 27 recorded downloads', () => {
@@ -109,7 +94,7 @@ describeWithGo('go mod download through the loopback server (gitzip vectors)', (
     ]);
     // Nothing reached the git server: the folder alone answered.
     expect(server.requests.length).toBe(requestsBefore);
-    const want = (q: string): DownloadVector | undefined => downloads.find((d) => d.query === q);
+    const want = (q: string): GitzipDownload | undefined => downloads.find((d) => d.query === q);
     for (const [i, q] of [...queries, 'example.com/h.git/v2@latest'].entries()) {
       const got = viaProxy[i];
       expect(got?.Error).toBeUndefined();

@@ -1,14 +1,13 @@
 // The go-command driver on fixture repositories: real hosts in module paths
 // (github.com without meta tags, other hosts with them), reuse of answers
 // while the repository is unchanged, and a moved tag seen as Go sees it.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createFixtureRepo, moveTag } from '../support/git-fixture.js';
 import { describeWithGo } from '../support/go-env.js';
 import { goModDownload, zipEntries } from '../support/go-oracle.js';
 import { startGitServer, type GitServer } from '../support/loopback-git-server.js';
+import { tempDir } from '../support/temp-dir.js';
 
 describeWithGo('goModDownload', () => {
   let tmp: string;
@@ -17,7 +16,7 @@ describeWithGo('goModDownload', () => {
   let mvCommits: string[];
 
   beforeAll(async () => {
-    tmp = await mkdtemp(path.join(os.tmpdir(), 'modseal-go-oracle-'));
+    tmp = await tempDir('modseal-go-oracle-');
     ghCommits = (
       await createFixtureRepo(path.join(tmp, 'gh'), [
         {
@@ -60,7 +59,6 @@ describeWithGo('goModDownload', () => {
 
   afterAll(async () => {
     await server?.close();
-    if (tmp !== undefined) await rm(tmp, { recursive: true, force: true });
   });
 
   test('github.com paths go straight to git, without a go-get request', async () => {

@@ -2,15 +2,14 @@
 // through the proxy must equal what git sees in the repository directly.
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createFixtureRepo, git } from '../support/git-fixture.js';
 import { startGitServer, type GitServer } from '../support/loopback-git-server.js';
+import { tempDir } from '../support/temp-dir.js';
 
 let tmp: string;
 let server: GitServer;
@@ -19,7 +18,7 @@ let rDir: string;
 let mCommits: string[];
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'modseal-server-test-'));
+  tmp = await tempDir('modseal-server-test-');
   const m = await createFixtureRepo(path.join(tmp, 'm'), [
     {
       files: [{ path: 'go.mod', content: 'module example.com/m\n' }],
@@ -40,7 +39,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  await rm(tmp, { recursive: true, force: true });
 });
 
 function viaProxy(): Record<string, string> {

@@ -1,50 +1,40 @@
 // The real go command against our TypeScript checksum database, and our
 // client against the Go project's own server (x/mod sumdb.TestServer).
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SumdbClient, memoryTreeCache } from '../../src/sumdb/index.js';
+import { isolatedEnv } from '../support/git-fixture.js';
 import { describeWithGo } from '../support/go-env.js';
+import { startGoproxyServer, type GoproxyServer } from '../support/goproxy-server.js';
+import { buildGoProgram } from '../support/go-program.js';
 import { TestSumdb, loopbackHttpClient } from '../support/sumdb-server.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const MOD = 'example.com/hello';
-const goEnv = (extra: Record<string, string>) => ({
-  ...process.env,
-  GOENV: 'off',
-  GOTOOLCHAIN: 'local',
-  GOWORK: 'off',
-  GOFLAGS: '-modcacherw',
-  GONOSUMDB: '',
-  GONOPROXY: '',
-  GOPRIVATE: '',
-  GOINSECURE: '',
-  ...extra,
-});
+const goEnv = (extra: Record<string, string>) =>
+  isolatedEnv({
+    GOENV: 'off',
+    GOTOOLCHAIN: 'local',
+    GOWORK: 'off',
+    GOFLAGS: '-modcacherw',
+    ...extra,
+  });
 
 describeWithGo('go command and x/mod against our checksum database code', () => {
   let work: string;
   let tool: string;
-  let proxy: http.Server;
+  let proxy: GoproxyServer;
   let proxyUrl: string;
   const sums = new Map<string, { zip: string; mod: string }>();
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
-    work = mkdtempSync(path.join(tmpdir(), 'sumdb-go-'));
-    tool = path.join(work, 'gosumdb');
-    execFileSync('go', ['build', '-o', tool, '.'], {
-      cwd: path.resolve(import.meta.dirname, '../support/go-sumdb'),
-      env: goEnv({
-        GOPATH: path.join(work, 'gp-build'),
-        GOCACHE: path.join(work, 'cache'),
-        GOPROXY: 'off',
-        GOFLAGS: '-mod=mod',
-      }),
-      stdio: 'pipe',
+    work = await tempDir('sumdb-go-');
+    tool = await buildGoProgram({
+      name: 'gosumdb',
+      dir: path.resolve(import.meta.dirname, '../support/go-sumdb'),
     });
     // A hand-written proxy tree whose zips come from x/mod/zip, never from our code.
     const root = path.join(work, 'proxy');
@@ -75,26 +65,13 @@ describeWithGo('go command and x/mod against our checksum database code', () => 
         .split('\n');
       sums.set(ver, { zip: zip!, mod: mod! });
     }
-    proxy = http.createServer((req, res) => {
-      const p = path.join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-      try {
-        const body = readFileSync(p);
-        res.writeHead(200);
-        res.end(body);
-      } catch {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end('not found\n');
-      }
-    });
-    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
-    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    proxy = await startGoproxyServer(root);
+    proxyUrl = proxy.url;
   });
 
   afterAll(async () => {
     for (const c of children) c.kill();
-    proxy.closeAllConnections();
-    await new Promise<void>((r) => proxy.close(() => r()));
-    rmSync(work, { recursive: true, force: true });
+    await proxy?.close();
   });
 
   const record = (ver: string, zip = sums.get(ver)!.zip) =>

@@ -2,11 +2,11 @@
 // git environment that ignores every user and system setting, so the same
 // description always yields the same commit hashes on any machine.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
+import { removeAtEnd } from './temp-dir.js';
 import { vectorsDir } from './vectors.js';
 
 export interface FixtureFile {
@@ -44,31 +44,13 @@ const commitListFile = 'modseal-fixture-commits';
 
 let isolatedHome: string | undefined;
 
-const dirsToRemove: string[] = [];
-
-function removeDirs(): void {
-  for (const d of dirsToRemove.splice(0)) rmSync(d, { recursive: true, force: true });
-  isolatedHome = undefined;
-}
-
-// Registered while the test file is collected (the only time vitest takes a
-// file-level hook); vitest kills its workers without running 'exit' handlers,
-// which remain for use outside vitest.
-try {
-  afterAll(removeDirs);
-} catch {
-  // Not inside a vitest test file.
-}
-process.once('exit', removeDirs);
-
-/** Removes `dir` when the current test file (or, outside vitest, the process) ends. */
-export function removeAtEnd(dir: string): void {
-  dirsToRemove.push(dir);
-}
+export { removeAtEnd };
 
 /** A HOME for git and go that holds nothing; removed when the test file ends. */
 export function emptyHome(): string {
-  if (isolatedHome === undefined) {
+  // Made again if the end of a test file removed it (outside vitest's
+  // per-file module isolation the variable outlives the folder).
+  if (isolatedHome === undefined || !existsSync(isolatedHome)) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'modseal-home-'));
     isolatedHome = dir;
     removeAtEnd(dir);
@@ -380,10 +362,34 @@ interface VectorRepo {
   commits: VectorCommit[];
 }
 
+/** One recorded `go mod download` of `vectors/gitzip/cases.json` (go1.19.8). */
+export interface GitzipDownload {
+  query: string;
+  Path: string;
+  Version: string;
+  Sum?: string;
+  GoModSum?: string;
+  Error?: string;
+  mod_file_utf8?: string;
+  zip_entries_in_order?: { name: string; sha256: string }[];
+}
+
+function gitzipCases(): { repos: VectorRepo[]; downloads: GitzipDownload[] } {
+  const file = path.join(vectorsDir, 'gitzip', 'cases.json');
+  return JSON.parse(readFileSync(file, 'utf8')) as {
+    repos: VectorRepo[];
+    downloads: GitzipDownload[];
+  };
+}
+
 /** The repositories of `vectors/gitzip/cases.json`, as recorded. */
 export function gitzipRepoVectors(): VectorRepo[] {
-  const file = path.join(vectorsDir, 'gitzip', 'cases.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as { repos: VectorRepo[] }).repos;
+  return gitzipCases().repos;
+}
+
+/** The downloads of `vectors/gitzip/cases.json`, as the go command recorded them. */
+export function gitzipDownloadVectors(): GitzipDownload[] {
+  return gitzipCases().downloads;
 }
 
 /**

@@ -3,11 +3,11 @@
 // get their expected values from Go itself. See spec/go-oracle.md.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import yauzl from 'yauzl';
-import { isolatedEnv, removeAtEnd, repoFingerprint } from './git-fixture.js';
+import { isolatedEnv, repoFingerprint } from './git-fixture.js';
+import { tempDir } from './temp-dir.js';
 
 /** One object of `go mod download -json`, field names as Go prints them. */
 export interface GoDownloadResult {
@@ -36,14 +36,6 @@ export interface GoDownloadResult {
 const goTimeoutMs = 120_000;
 
 type Download = { modCache: string; results: GoDownloadResult[] };
-
-// Results point into module caches that later tests of the same file read,
-// so caches live until the file ends.
-async function keptTempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
-  removeAtEnd(dir);
-  return dir;
-}
 
 function moduleHost(query: string): string {
   const modPath = query.split('@')[0] ?? query;
@@ -126,8 +118,10 @@ function runGo(args: string[], cwd: string, env: Record<string, string>) {
   });
 }
 
+// Results point into module caches that later tests of the same file read,
+// so caches live until the file ends.
 async function freshGoDirs(): Promise<{ root: string; work: string }> {
-  const root = await keptTempDir('modseal-go-');
+  const root = await tempDir('modseal-go-');
   for (const d of ['home', 'tmp', 'gopath', 'gocache', 'work']) {
     await mkdir(path.join(root, d), { recursive: true });
   }

@@ -12,6 +12,8 @@ export interface ActionConfig {
   mode: Mode;
   /** Empty: taken from GITHUB_REF. */
   tag?: string;
+  /** The module path, needed only when the tagged commit has no go.mod. */
+  modulePath?: string;
   workingDirectory: string;
   /** undefined: the GOPROXY environment variable, else the go command's default. */
   goproxy?: string;
@@ -106,6 +108,8 @@ export function parseInputs(getInput: GetInput): ActionConfig {
   };
   const tag = opt('tag');
   if (tag !== undefined) config.tag = tag.replace(/^refs\/tags\//, '');
+  const modulePath = opt('module');
+  if (modulePath !== undefined) config.modulePath = modulePath;
   if (goproxy !== undefined) config.goproxy = goproxy;
   if (gosumdb !== undefined) config.gosumdb = gosumdb;
   const goprivate = patternList(get('goprivate'));

@@ -129,6 +129,7 @@ export async function runAction(
       warm: config.warm,
       warmTimeoutMs: config.warmTimeoutMs,
     };
+    if (config.modulePath !== undefined) request.modulePath = config.modulePath;
     if (config.goproxy !== undefined) request.goproxy = config.goproxy;
     if (config.gosumdb !== undefined) request.gosumdb = config.gosumdb;
     if (config.goprivate !== undefined) request.goprivate = config.goprivate;

@@ -39,6 +39,7 @@ describe('action.yml', () => {
       [
         'mode',
         'tag',
+        'module',
         'working-directory',
         'goproxy',
         'gosumdb',

@@ -24,6 +24,7 @@ describe('parseInputs', () => {
       inputs({
         mode: 'release',
         tag: 'refs/tags/sub/v1.2.3',
+        module: 'example.com/legacy',
         'working-directory': 'repo',
         goproxy: 'https://goproxy.example|direct',
         // The go command rejects a key whose hash does not match, so this is
@@ -44,6 +45,7 @@ describe('parseInputs', () => {
     expect(c).toMatchObject({
       mode: 'release',
       tag: 'sub/v1.2.3',
+      modulePath: 'example.com/legacy',
       workingDirectory: 'repo',
       goprivate: 'example.com/private,corp.example/*',
       warm: false,

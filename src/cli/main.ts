@@ -31,7 +31,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT_INPUT;
   }
   try {
-    return await (await load())(rest, io);
+    return await (
+      await load()
+    )(rest, io);
   } catch (e) {
     // Input errors already name the fix; anything else is our bug, but the
     // user still gets one line rather than a stack trace.

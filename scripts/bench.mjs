@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import process from 'node:process';
 
 mkdirSync('.bench', { recursive: true });
 await build({

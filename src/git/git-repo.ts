@@ -75,7 +75,7 @@ const ARCHIVE_PREFIX = 'prefix/';
 const ARCHIVE_ATTRIBUTES = '\n* -export-subst -export-ignore\n';
 
 export class GitRepo {
-  private refCache?: Promise<RefMaps>;
+  private refCache?: Promise<{ refs: RefMaps; otherTags: Map<string, string> }>;
 
   constructor(
     /** Absolute path of the work tree (or bare repository) given by the user. */
@@ -94,12 +94,21 @@ export class GitRepo {
   }
 
   /** Tags and branches, peeled to commits; tags that name no commit are left out. */
-  refs(): Promise<RefMaps> {
+  async refs(): Promise<RefMaps> {
     this.refCache ??= this.loadRefs();
-    return this.refCache;
+    return (await this.refCache).refs;
   }
 
-  private async loadRefs(): Promise<RefMaps> {
+  /**
+   * Tags whose object, peeled, is not a commit (a tree or a blob), name →
+   * the tag's own object: Go still lists them and tries to resolve them.
+   */
+  async nonCommitTags(): Promise<Map<string, string>> {
+    this.refCache ??= this.loadRefs();
+    return (await this.refCache).otherTags;
+  }
+
+  private async loadRefs(): Promise<{ refs: RefMaps; otherTags: Map<string, string> }> {
     const text = await this.out(
       [
         'for-each-ref',
@@ -132,9 +141,13 @@ export class GitRepo {
     }
     const tags = new Map<string, string>();
     const heads = new Map<string, string>();
+    const otherTags = new Map<string, string>();
     for (const row of rows) {
       const commit = row.type === 'commit' ? row.hash : peeled.get(row.hash);
-      if (commit === undefined) continue;
+      if (commit === undefined) {
+        if (row.ref.startsWith('refs/tags/')) otherTags.set(row.ref.slice(10), row.hash);
+        continue;
+      }
       if (row.ref.startsWith('refs/tags/')) tags.set(row.ref.slice(10), commit);
       else if (row.ref.startsWith('refs/heads/')) heads.set(row.ref.slice(11), commit);
     }
@@ -142,7 +155,7 @@ export class GitRepo {
       cwd: this.dir,
     });
     const head = headRes.code === 0 ? headRes.stdout.toString('utf8').trim() : undefined;
-    return { tags, heads, head };
+    return { refs: { tags, heads, head }, otherTags };
   }
 
   /** The commit of a full hash or unique hash prefix, if the repository has it. */

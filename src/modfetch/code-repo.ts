@@ -118,7 +118,13 @@ export class CodeRepo {
     const sorted = semver.sortVersions(list);
     const inc = semver.sortVersions(incompatible);
     if (inc.length === 0 || this.pathMajor !== '') return sorted;
-    const hasGoMod = async (v: string) => (await this.code.readFile(v, 'go.mod')) !== undefined;
+    const hasGoMod = async (v: string): Promise<boolean> => {
+      try {
+        return (await this.code.readFile(v, 'go.mod')) !== undefined;
+      } catch (e) {
+        throw new ModuleError(this.modPath, '', e as Error);
+      }
+    };
     const last = sorted.at(-1);
     // Once the latest compatible release has a go.mod, no +incompatible
     // version is listed at all (golang/go#34189).

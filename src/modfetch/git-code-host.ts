@@ -16,13 +16,18 @@ export function gitCodeHost(
   options: { pretendTags?: ReadonlyMap<string, string> } = {},
 ): CodeHost {
   const statCache = new Map<string, Promise<RevInfo>>();
-  let refsCache: Promise<Awaited<ReturnType<GitRepo['refs']>>> | undefined;
+  let refsCache:
+    Promise<Awaited<ReturnType<GitRepo['refs']>> & { otherTags: Map<string, string> }> | undefined;
   const refs = () => {
-    refsCache ??= repo.refs().then((r) => {
-      if (options.pretendTags === undefined) return r;
+    refsCache ??= Promise.all([repo.refs(), repo.nonCommitTags()]).then(([r, other]) => {
+      if (options.pretendTags === undefined) return { ...r, otherTags: other };
       const tags = new Map(r.tags);
-      for (const [t, c] of options.pretendTags) tags.set(t, c);
-      return { ...r, tags };
+      const otherTags = new Map(other);
+      for (const [t, c] of options.pretendTags) {
+        tags.set(t, c);
+        otherTags.delete(t);
+      }
+      return { ...r, tags, otherTags };
     });
     return refsCache;
   };
@@ -48,9 +53,12 @@ export function gitCodeHost(
   }
 
   async function statUncached(rev: string): Promise<RevInfo> {
-    const { tags, heads, head } = await refs();
+    const { tags, heads, head, otherTags } = await refs();
     const tag = tags.get(rev);
     if (tag !== undefined) return info(tag, rev);
+    // Go takes any tag as the revision, then `git log -n1 <tree or blob>`
+    // prints nothing, which it reports this way.
+    if (otherTags.has(rev)) throw new Error('unexpected response from git log: ""');
     const branch = heads.get(rev);
     if (branch !== undefined) return info(branch, rev);
     if (rev === 'HEAD' && head !== undefined) return info(head, rev);
@@ -76,15 +84,20 @@ export function gitCodeHost(
       return info(head, head);
     },
     async tags(prefix) {
-      const { tags } = await refs();
-      return [...tags.keys()].filter((t) => t.startsWith(prefix)).sort(compareBytes);
+      const { tags, otherTags } = await refs();
+      // Go lists every tag, also those naming a tree or blob.
+      return [...tags.keys(), ...otherTags.keys()]
+        .filter((t) => t.startsWith(prefix))
+        .sort(compareBytes);
     },
     async readFile(rev, file) {
       let hash: string;
       try {
         hash = (await host.stat(rev)).name;
-      } catch {
-        return undefined;
+      } catch (e) {
+        // Only an unknown revision means "no such file" to Go.
+        if (e instanceof UnknownRevisionError) return undefined;
+        throw e;
       }
       return repo.readBlob(hash, file);
     },

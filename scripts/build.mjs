@@ -1,6 +1,7 @@
 // Builds the two committed bundles. The output must be byte-for-byte
 // reproducible: CI rebuilds and compares it with the committed dist/.
 import { build } from 'esbuild';
+import { chmodSync } from 'node:fs';
 
 // Some CommonJS dependencies (tunnel inside @actions/http-client) call
 // require() for Node built-ins; an ESM bundle needs a real require for them.
@@ -25,3 +26,5 @@ await build({
   banner: { js: '#!/usr/bin/env node\n' + banner.js },
 });
 await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: 'dist/index.js' });
+// The bin must be runnable directly (./dist/cli.js) as well as through npx.
+chmodSync('dist/cli.js', 0o755);

@@ -94,8 +94,16 @@ async function ensureRepo({ files, total, dir: repo }: RepoShape): Promise<strin
 
 interface Measure {
   seconds: number;
+  /** Largest resident set of the process tree (GNU time: the process or any child, e.g. git). */
   peakRssMiB: number;
+  /** modseal only: the Node process itself, without the git children it streams from. */
+  nodeRssMiB?: number;
 }
+
+// Makes a Node child print its own peak RSS on exit, so the bench can tell
+// modseal's memory from git's (git maps pack files and its RSS follows them).
+const NODE_RSS_HOOK =
+  'data:text/javascript,process.on("exit",()=>process.stderr.write("NODE_MAXRSS "+process.resourceUsage().maxRSS+"\\n"))';
 
 // Peak RSS from GNU time when present; otherwise from a Node wrapper that
 // reports the child's maxRSS through process.resourceUsage of a re-exec.
@@ -124,9 +132,14 @@ async function measure(
   );
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (code !== 0) throw new Error(`${cmd} failed (${code}): ${stderr.slice(-2000)}`);
-  const m = /MAXRSS (\d+)/.exec(stderr);
+  const m = /(?:^|\n)MAXRSS (\d+)/.exec(stderr);
   const kib = m !== null ? Number(m[1]) : process.resourceUsage().maxRSS;
-  return { seconds, peakRssMiB: kib / 1024 };
+  const node = /NODE_MAXRSS (\d+)/.exec(stderr);
+  return {
+    seconds,
+    peakRssMiB: kib / 1024,
+    ...(node !== null ? { nodeRssMiB: Number(node[1]) / 1024 } : {}),
+  };
 }
 
 export interface HashBench {
@@ -136,13 +149,29 @@ export interface HashBench {
   oursZip: Measure;
   /** `modseal hash` on the small repository (memory should not grow with size). */
   oursSmall: Measure;
+  /**
+   * The large repository again with V8's old generation capped at 32 MiB:
+   * finishing proves that what the process keeps is small, whatever the RSS
+   * (which also holds garbage V8 has not needed to collect yet).
+   */
+  oursCappedHeap: Measure;
   go: Measure;
 }
 
-function runHash(repo: string, extra: string[] = []): Promise<Measure> {
+function runHash(repo: string, extra: string[] = [], nodeFlags: string[] = []): Promise<Measure> {
   return measure(
     process.execPath,
-    [path.resolve('dist/cli.js'), 'hash', '--repo', repo, '--ref', 'v1.0.0', ...extra],
+    [
+      ...nodeFlags,
+      `--import=${NODE_RSS_HOOK}`,
+      path.resolve('dist/cli.js'),
+      'hash',
+      '--repo',
+      repo,
+      '--ref',
+      'v1.0.0',
+      ...extra,
+    ],
     process.env,
     process.cwd(),
   );
@@ -156,6 +185,7 @@ export async function benchHash(): Promise<HashBench> {
   const ours = await runHash(large);
   const zipOut = path.resolve('.bench', 'hash-out.zip');
   const oursZip = await runHash(large, ['--zip-out', zipOut]);
+  const oursCappedHeap = await runHash(large, [], ['--max-old-space-size=32']);
   await rm(zipOut, { force: true });
   // go reads the repository directly through a file:// URL rewrite: the
   // direct-mode path the mirror runs, with a fresh module cache each run.
@@ -181,7 +211,7 @@ export async function benchHash(): Promise<HashBench> {
       GIT_CONFIG_GLOBAL: gitConfig,
     };
     const go = await measure('go', ['mod', 'download', '-json', `${MODULE}.git@v1.0.0`], env, root);
-    return { ours, oursZip, oursSmall, go };
+    return { ours, oursZip, oursSmall, oursCappedHeap, go };
   } finally {
     await rm(root, { recursive: true, force: true });
   }

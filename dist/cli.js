@@ -2734,9 +2734,9 @@ var init_work = __esm({
   "src/modfile/work.ts"() {
     "use strict";
     init_rules();
-    init_text();
     init_print();
     init_rules();
+    init_errors();
   }
 });
 
@@ -6674,10 +6674,29 @@ async function writeModuleZip(repo, commit, listing, m, valid, out) {
   });
   await Promise.all([zip, feed()]);
 }
+async function writeBuiltModuleZip(repo, host, codeRoot, built, out) {
+  if (built.error !== void 0 || built.commit === void 0) {
+    throw new Error(
+      `no zip for ${built.modulePath}@${built.version}: ${built.error ?? "no commit"}`
+    );
+  }
+  const code = new CodeRepo(host, codeRoot, built.modulePath);
+  const listing = await code.zipFiles(built.version);
+  const valid = new Set((built.files?.kept ?? []).map((f) => f.path));
+  await writeModuleZip(
+    repo,
+    built.commit,
+    listing,
+    { path: built.modulePath, version: built.version },
+    valid,
+    out
+  );
+}
 var init_write_zip = __esm({
   "src/modfetch/write-zip.ts"() {
     "use strict";
     init_modzip();
+    init_code_repo();
   }
 });
 
@@ -6800,19 +6819,9 @@ ${USAGE}`);
         codeRoot: inferred.codeRoot,
         query: version
       });
-      if (built.error === void 0 && values["zip-out"] !== void 0 && built.commit !== void 0) {
-        const code = new CodeRepo(host, inferred.codeRoot, inferred.modulePath);
-        const listing = await code.zipFiles(built.version);
-        const valid = new Set((built.files?.kept ?? []).map((f) => f.path));
+      if (built.error === void 0 && values["zip-out"] !== void 0) {
         const out = createWriteStream(path4.resolve(io.cwd, values["zip-out"]));
-        await writeModuleZip(
-          repo,
-          built.commit,
-          listing,
-          { path: built.modulePath, version: built.version },
-          valid,
-          out
-        );
+        await writeBuiltModuleZip(repo, host, inferred.codeRoot, built, out);
       }
       if (values.json === true) {
         io.stdout(JSON.stringify(toJson(built), null, 2) + "\n");
@@ -11001,9 +11010,6 @@ async function publishTag(repoDir, tag, originUrl, mirror, sumdb) {
   if (built.error !== void 0 || built.goMod === void 0 || built.commit === void 0) {
     throw new Error(`cannot build ${inferred.modulePath}@${tag}: ${built.error ?? "no go.mod"}`);
   }
-  const code = new CodeRepo(host, inferred.codeRoot, inferred.modulePath);
-  const listing = await code.zipFiles(built.version);
-  const valid = new Set((built.files?.kept ?? []).map((f) => f.path));
   const chunks = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -11011,14 +11017,7 @@ async function publishTag(repoDir, tag, originUrl, mirror, sumdb) {
       done();
     }
   });
-  await writeModuleZip(
-    repo,
-    built.commit,
-    listing,
-    { path: built.modulePath, version: built.version },
-    valid,
-    sink
-  );
+  await writeBuiltModuleZip(repo, host, inferred.codeRoot, built, sink);
   const info = {
     Version: built.version,
     Time: built.time,

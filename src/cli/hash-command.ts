@@ -6,12 +6,11 @@ import { openRepo, type GitRepo } from '../git/index.js';
 import { InputError, errorMessage } from '../internal/errors.js';
 import {
   buildModule,
-  CodeRepo,
   gitCodeHost,
   goSumLines,
   inferModuleFromTag,
   splitTag,
-  writeModuleZip,
+  writeBuiltModuleZip,
   type BuiltModule,
 } from '../modfetch/index.js';
 import { EXIT_FAIL, EXIT_INPUT, EXIT_PASS, type Command } from './io.js';
@@ -95,19 +94,9 @@ export const hashCommand: Command = async (argv, io) => {
     query: version,
   });
 
-  if (built.error === undefined && values['zip-out'] !== undefined && built.commit !== undefined) {
-    const code = new CodeRepo(host, inferred.codeRoot, inferred.modulePath);
-    const listing = await code.zipFiles(built.version);
-    const valid = new Set((built.files?.kept ?? []).map((f) => f.path));
+  if (built.error === undefined && values['zip-out'] !== undefined) {
     const out = createWriteStream(path.resolve(io.cwd, values['zip-out']));
-    await writeModuleZip(
-      repo,
-      built.commit,
-      listing,
-      { path: built.modulePath, version: built.version },
-      valid,
-      out,
-    );
+    await writeBuiltModuleZip(repo, host, inferred.codeRoot, built, out);
   }
 
   if (values.json === true) {

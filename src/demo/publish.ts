@@ -6,11 +6,10 @@ import { Writable } from 'node:stream';
 import { openRepo } from '../git/index.js';
 import {
   buildModule,
-  CodeRepo,
   gitCodeHost,
   goSumLines,
   inferModuleFromTag,
-  writeModuleZip,
+  writeBuiltModuleZip,
 } from '../modfetch/index.js';
 import type { MemoryMirrorStore } from './mirror-server.js';
 import type { ChecksumDatabase } from './sumdb-server.js';
@@ -46,9 +45,6 @@ export async function publishTag(
   if (built.error !== undefined || built.goMod === undefined || built.commit === undefined) {
     throw new Error(`cannot build ${inferred.modulePath}@${tag}: ${built.error ?? 'no go.mod'}`);
   }
-  const code = new CodeRepo(host, inferred.codeRoot, inferred.modulePath);
-  const listing = await code.zipFiles(built.version);
-  const valid = new Set((built.files?.kept ?? []).map((f) => f.path));
   const chunks: Buffer[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -56,14 +52,7 @@ export async function publishTag(
       done();
     },
   });
-  await writeModuleZip(
-    repo,
-    built.commit,
-    listing,
-    { path: built.modulePath, version: built.version },
-    valid,
-    sink,
-  );
+  await writeBuiltModuleZip(repo, host, inferred.codeRoot, built, sink);
 
   // The .info proxy.golang.org serves today: version, commit time, and
   // where the bytes came from.

@@ -20,4 +20,4 @@ export {
 } from './build-module.js';
 export { gitCodeHost } from './git-code-host.js';
 export { deriveCodeRoot, inferModuleFromTag, splitTag, type InferredModule } from './infer.js';
-export { writeModuleZip } from './write-zip.js';
+export { writeBuiltModuleZip, writeModuleZip } from './write-zip.js';

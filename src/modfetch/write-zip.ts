@@ -5,7 +5,9 @@ import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import type { GitRepo } from '../git/git-repo.js';
 import { createZip, type ZipSourceFile } from '../modzip/index.js';
-import type { ZipListing } from './code-repo.js';
+import type { BuiltModule } from './build-module.js';
+import type { CodeHost } from './code-host.js';
+import { CodeRepo, type ZipListing } from './code-repo.js';
 
 /**
  * Writes the zip of module `modulePath@version` from `listing` (made by
@@ -79,4 +81,33 @@ export async function writeModuleZip(
     for (const open of openers.values()) open(undefined);
   });
   await Promise.all([zip, feed()]);
+}
+
+/**
+ * Writes the zip of a module `buildModule` built without error, listing the
+ * archive again (a listing is not kept in memory between the two passes).
+ */
+export async function writeBuiltModuleZip(
+  repo: GitRepo,
+  host: CodeHost,
+  codeRoot: string,
+  built: BuiltModule,
+  out: NodeJS.WritableStream,
+): Promise<void> {
+  if (built.error !== undefined || built.commit === undefined) {
+    throw new Error(
+      `no zip for ${built.modulePath}@${built.version}: ${built.error ?? 'no commit'}`,
+    );
+  }
+  const code = new CodeRepo(host, codeRoot, built.modulePath);
+  const listing = await code.zipFiles(built.version);
+  const valid = new Set((built.files?.kept ?? []).map((f) => f.path));
+  await writeModuleZip(
+    repo,
+    built.commit,
+    listing,
+    { path: built.modulePath, version: built.version },
+    valid,
+    out,
+  );
 }

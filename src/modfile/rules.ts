@@ -216,8 +216,8 @@ export function autoQuote(s: string): string {
   return mustQuote(s) ? goQuote(s) : s;
 }
 
-// parseString: unquotes a token and rewrites it in its normal spelling.
-function parseString(args: string[], i: number): string {
+/** Unquotes a token and rewrites it in its normal spelling (Go's parseString). */
+export function parseString(args: string[], i: number): string {
   let t = args[i] ?? '';
   if (t.startsWith('"')) {
     const u = goUnquote(t);

@@ -18,9 +18,9 @@ import {
   Problems,
 } from './rules.js';
 import type { FileSyntax, Line } from './syntax.js';
-import { goUnquote } from './text.js';
 import { formatSyntax } from './print.js';
-import { autoQuote } from './rules.js';
+import { parseString } from './rules.js';
+import { errorMessage } from '../internal/errors.js';
 
 /** One `use` directory. */
 export interface UseStmt extends Located {
@@ -37,17 +37,13 @@ export interface WorkFile {
   syntax: FileSyntax;
 }
 
-function parseString(args: string[], i: number): string {
-  let t = args[i] ?? '';
-  if (t.startsWith('"')) {
-    const u = goUnquote(t);
-    if (u === undefined) throw new Error('invalid quoted string: invalid syntax');
-    t = u;
-  } else if (/["'`]/.test(t)) {
-    throw new Error('invalid quoted string: unquoted string cannot contain quote');
+// go.work names the problem the way Go's workfile parser does.
+function parseQuoted(args: string[], i: number): string {
+  try {
+    return parseString(args, i);
+  } catch (e) {
+    throw new Error(`invalid quoted string: ${errorMessage(e)}`, { cause: e });
   }
-  args[i] = autoQuote(t);
-  return t;
 }
 
 function locate(line: Line): Located {
@@ -88,7 +84,7 @@ function addWork(f: WorkFile, line: Line, verb: string, args: string[], fix?: Ve
     }
     case 'use':
       if (args.length !== 1) throw new Error(`usage: ${verb} local/dir`);
-      f.use.push({ ...locate(line), path: parseString(args, 0) });
+      f.use.push({ ...locate(line), path: parseQuoted(args, 0) });
       return;
     case 'replace':
       f.replace.push({ ...locate(line), ...parseReplace(verb, args, fix) });

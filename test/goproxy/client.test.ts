@@ -124,6 +124,43 @@ describe('list semantics', () => {
   });
 });
 
+describe('429 Too Many Requests', () => {
+  it('waits as long as Retry-After says (seconds or an HTTP date, at most maxDelayMs), then reports the error', async () => {
+    for (const [retryAfter, wantMs] of [
+      ['3', 3000],
+      // HTTP dates are read against the client's clock (here the fake one).
+      [new Date(1_000_000 + 20_000).toUTCString(), 20_000],
+      // A server asking for an hour gets the policy's ceiling per attempt (30 s).
+      ['3600', 30_000],
+    ] as const) {
+      const busy = await startHostileServer({
+        kind: 'status',
+        status: 429,
+        body: 'slow down\n',
+        headers: { 'Retry-After': retryAfter },
+      });
+      try {
+        const clock = fakeClock();
+        const c = new GoproxyClient({
+          proxy: busy.url,
+          http,
+          clock,
+          random: () => 0,
+          retry: { maxAttempts: 3 },
+        });
+        const err = await c.list('ex.com/busy').catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(ServerError);
+        expect((err as InstanceType<typeof ServerError>).status).toBe(429);
+        expect(busy.received.length).toBe(3);
+        expect(clock.slept).toHaveLength(2);
+        expect(clock.slept[0]).toBe(wantMs);
+      } finally {
+        await busy.close();
+      }
+    }
+  });
+});
+
 describe('.info', () => {
   const vectors = JSON.parse(readFileSync(path.join(vectorsDir, 'sumdb/vectors.json'), 'utf8')) as {
     proxyInfoExamples: { cases: { url: string; body: Record<string, unknown> }[] };

@@ -98,7 +98,10 @@ export class NetworkError extends GoproxyError {
 
 /** Errors worth another attempt: the server or the network may recover. */
 export function isTransient(e: unknown): boolean {
-  if (e instanceof TimeoutError || e instanceof NetworkError) return true;
+  // A proxy that refuses us (407, 403, an unsupported scheme) is a setting
+  // to fix, not a fault that passes: retrying only delays the message.
+  if (e instanceof NetworkError) return e.code !== 'EPROXY';
+  if (e instanceof TimeoutError) return true;
   if (e instanceof ServerError) return e.status === 408 || e.status === 429 || e.status >= 500;
   return false;
 }

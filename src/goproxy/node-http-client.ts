@@ -3,14 +3,19 @@
 // on a misbehaving server: one deadline for connect + headers + body, an idle
 // limit for stalls, byte caps enforced while reading, Content-Length checked
 // in both directions, bounded redirects, no https→http, credentials only
-// where CredentialSource allows them and never across origins.
+// where CredentialSource allows them and never across origins. Outbound
+// proxies (HTTPS_PROXY/HTTP_PROXY/NO_PROXY) are honoured as the go command
+// honours them: https through a CONNECT tunnel with TLS to the target end to
+// end, http in absolute form; the proxy's own credentials go to it alone.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import https from 'node:https';
+import type { Socket } from 'node:net';
 import { PassThrough } from 'node:stream';
-import type { Readable } from 'node:stream';
+import type { Duplex, Readable } from 'node:stream';
+import tls from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import type {
   HttpClient,
@@ -20,6 +25,8 @@ import type {
 } from '../internal/http.js';
 import { NetworkError, ProtocolError, TimeoutError, TooLargeError } from './errors.js';
 import type { CredentialSource } from './netrc.js';
+import { proxyAuthorization, proxyResolver, proxySecrets } from './outbound-proxy.js';
+import type { ProxyEnv } from './outbound-proxy.js';
 import { redactSecrets, redactUrl } from './redact.js';
 
 export interface NodeHttpClientOptions {
@@ -40,6 +47,17 @@ export interface NodeHttpClientOptions {
   userAgent?: string;
   /** Extra trusted CA certificates (PEM) for https, e.g. a private proxy's. */
   ca?: string | Buffer;
+  /**
+   * Where HTTPS_PROXY, HTTP_PROXY, NO_PROXY (or their lower-case forms) and
+   * REQUEST_METHOD are read, once, when the client is created; usually
+   * `process.env`. Without it no outbound proxy is used.
+   */
+  proxyEnv?: ProxyEnv;
+  /**
+   * Tests only: send localhost/loopback targets through the proxy too. Go
+   * never proxies them, and a test's servers are all on 127.0.0.1.
+   */
+  proxyLoopback?: boolean;
 }
 
 /** Responses from this client also carry the status line's text (`404 Not Found`). */
@@ -86,6 +104,17 @@ interface Exchange {
   failed?: Error;
   /** Called when the deadline passes; tears down whatever is in flight. */
   abort?: (e: Error) => void;
+  /** The (redacted) proxy of the current hop, named in timeout messages. */
+  via?: string;
+}
+
+function hostWithoutBrackets(hostname: string): string {
+  return hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
+}
+
+// SNI carries names only; Node warns when given an IP address.
+function isIpLiteral(host: string): boolean {
+  return host.includes(':') || /^\d+\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** Creates the Node HttpClient; see NodeHttpClientOptions for the limits. */
@@ -97,27 +126,190 @@ export function createNodeHttpClient(opts: NodeHttpClientOptions = {}): NodeHttp
     errorBodyMaxBytes: opts.errorBodyMaxBytes ?? 64 << 10,
     maxRedirects: opts.maxRedirects ?? 10,
   };
-  const secrets = opts.credentials?.secrets ?? [];
+  const proxyEnv = opts.proxyEnv ?? {};
+  const secrets = [...(opts.credentials?.secrets ?? []), ...proxySecrets(proxyEnv)];
+  const proxyFor = proxyResolver(proxyEnv, { loopback: opts.proxyLoopback === true });
+  const caFor = (protocol: string) =>
+    opts.ca !== undefined && protocol === 'https:' ? { ca: opts.ca } : {};
 
-  // Sends one request and resolves once headers arrive.
-  function send(url: URL, headers: Record<string, string>, ex: Exchange): Promise<IncomingMessage> {
-    return new Promise((resolve, reject) => {
-      const mod = url.protocol === 'https:' ? https : http;
-      const req = mod.request(url, {
+  // Sends one request, through the proxy the environment names for its URL,
+  // and resolves once headers arrive.
+  async function send(
+    url: URL,
+    headers: Record<string, string>,
+    ex: Exchange,
+  ): Promise<IncomingMessage> {
+    let proxy: URL | undefined;
+    try {
+      proxy = proxyFor(url);
+    } catch (e) {
+      throw new NetworkError(`Get "${ex.shownUrl}": ${errorText(e)}`, ex.shownUrl, 'EPROXY');
+    }
+    if (proxy === undefined) {
+      delete ex.via;
+      return exchange(ex, () =>
+        (url.protocol === 'https:' ? https : http).request(url, {
+          method: 'GET',
+          headers,
+          agent: false,
+          // Name resolution and connect count against the same idle limit.
+          timeout: defaults.idleTimeoutMs,
+          ...caFor(url.protocol),
+        }),
+      );
+    }
+    ex.via = redactUrl(proxy.href);
+    if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
+      throw new NetworkError(
+        `Get "${ex.shownUrl}": proxy ${ex.via}: scheme ${proxy.protocol.slice(0, -1)} is not supported (only http and https proxies are)`,
+        ex.shownUrl,
+        'EPROXY',
+      );
+    }
+    const proxyAuth = proxyAuthorization(proxy);
+    if (url.protocol === 'http:') {
+      // Plain http goes to the proxy in absolute form and the proxy reads
+      // all of it; the credential rules above already keep Authorization off
+      // plain http (bar loopback in tests).
+      const via = proxy;
+      return exchange(ex, () =>
+        (via.protocol === 'https:' ? https : http).request({
+          method: 'GET',
+          host: hostWithoutBrackets(via.hostname),
+          port: via.port !== '' ? Number(via.port) : via.protocol === 'https:' ? 443 : 80,
+          path: url.href,
+          headers: {
+            ...headers,
+            host: url.host,
+            ...(proxyAuth !== undefined ? { 'proxy-authorization': proxyAuth } : {}),
+          },
+          agent: false,
+          timeout: defaults.idleTimeoutMs,
+          ...caFor(via.protocol),
+        }),
+      );
+    }
+    const tunnelSocket = await tunnel(proxy, proxyAuth, url, ex);
+    if (ex.failed !== undefined) {
+      tunnelSocket.destroy();
+      throw ex.failed;
+    }
+    const target = hostWithoutBrackets(url.hostname);
+    // TLS to the target inside the tunnel: the certificate is checked
+    // against the target's name, and headers (Authorization included) are
+    // encrypted before the proxy sees a byte of them.
+    const secure = tls.connect({
+      socket: tunnelSocket,
+      host: target,
+      ...(isIpLiteral(target) ? {} : { servername: target }),
+      ...caFor('https:'),
+    });
+    return exchange(ex, () =>
+      https.request(url, {
         method: 'GET',
         headers,
-        agent: false,
-        // Name resolution and connect count against the same idle limit.
+        createConnection: () => secure,
         timeout: defaults.idleTimeoutMs,
-        ...(opts.ca !== undefined && url.protocol === 'https:' ? { ca: opts.ca } : {}),
+      }),
+    );
+  }
+
+  // Opens a CONNECT tunnel to the target's host:port through `proxy`; the
+  // idle limit and the exchange's deadline cover it like any request.
+  function tunnel(
+    proxy: URL,
+    proxyAuth: string | undefined,
+    target: URL,
+    ex: Exchange,
+  ): Promise<Duplex> {
+    const shownProxy = redactUrl(proxy.href);
+    const authority = `${target.hostname}:${target.port !== '' ? target.port : '443'}`;
+    return new Promise((resolve, reject) => {
+      const req = (proxy.protocol === 'https:' ? https : http).request({
+        method: 'CONNECT',
+        host: hostWithoutBrackets(proxy.hostname),
+        port: proxy.port !== '' ? Number(proxy.port) : proxy.protocol === 'https:' ? 443 : 80,
+        path: authority,
+        headers: {
+          host: authority,
+          'user-agent': opts.userAgent ?? 'modseal',
+          ...(proxyAuth !== undefined ? { 'proxy-authorization': proxyAuth } : {}),
+        },
+        agent: false,
+        timeout: defaults.idleTimeoutMs,
+        ...caFor(proxy.protocol),
       });
+      const fail = (e: Error): void => {
+        ex.failed ??= e;
+        req.destroy();
+        reject(ex.failed);
+      };
+      const refused = (res: IncomingMessage): NetworkError =>
+        new NetworkError(
+          `Get "${ex.shownUrl}": proxy ${shownProxy} refused CONNECT ${authority}: ${statusTextOf(res)}`,
+          ex.shownUrl,
+          'EPROXY',
+        );
       ex.abort = (e) => {
         req.destroy(e);
         reject(e);
       };
       req.on('timeout', () => {
+        fail(
+          new TimeoutError(
+            `Get "${ex.shownUrl}": proxy ${shownProxy}: no answer to CONNECT for ${defaults.idleTimeoutMs} ms`,
+            ex.shownUrl,
+          ),
+        );
+      });
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        if (ex.failed !== undefined) return reject(ex.failed);
+        const msg = redactSecrets(err.message, ex.secrets);
+        fail(
+          new NetworkError(
+            `Get "${ex.shownUrl}": proxyconnect ${shownProxy}: ${msg}`,
+            ex.shownUrl,
+            err.code,
+            {
+              cause: err,
+            },
+          ),
+        );
+      });
+      // Go accepts exactly 200; anything else (407, 403, 502…) ends here.
+      req.on('connect', (res: IncomingMessage, socket: Socket, head: Buffer) => {
+        if (res.statusCode !== 200) {
+          socket.destroy();
+          fail(refused(res));
+          return;
+        }
+        socket.setTimeout(0);
+        // Nothing should follow the CONNECT answer before TLS starts, but
+        // whatever did belongs to the tunnel.
+        if (head.length > 0) socket.unshift(head);
+        resolve(socket);
+      });
+      req.on('response', (res: IncomingMessage) => {
+        res.resume();
+        fail(refused(res));
+      });
+      req.end();
+    });
+  }
+
+  // Runs one request made by `make` under the exchange's limits and
+  // resolves once headers arrive.
+  function exchange(ex: Exchange, make: () => http.ClientRequest): Promise<IncomingMessage> {
+    return new Promise((resolve, reject) => {
+      const req = make();
+      ex.abort = (e) => {
+        req.destroy(e);
+        reject(e);
+      };
+      req.on('timeout', () => {
+        const via = ex.via === undefined ? '' : ` (through proxy ${ex.via})`;
         const e = new TimeoutError(
-          `Get "${ex.shownUrl}": no data for ${defaults.idleTimeoutMs} ms`,
+          `Get "${ex.shownUrl}"${via}: no data for ${defaults.idleTimeoutMs} ms`,
           ex.shownUrl,
         );
         ex.failed ??= e;
@@ -153,13 +345,16 @@ export function createNodeHttpClient(opts: NodeHttpClientOptions = {}): NodeHttp
     }
     const msg = redactSecrets(err.message, ex.secrets);
     const code = err.code;
+    const via = ex.via === undefined ? '' : ` (through proxy ${ex.via})`;
     if (code !== undefined && code.startsWith('HPE_')) {
       return new ProtocolError(
         `Get "${ex.shownUrl}": malformed HTTP response (body does not match its framing): ${msg}`,
         ex.shownUrl,
       );
     }
-    return new NetworkError(`Get "${ex.shownUrl}": ${msg}`, ex.shownUrl, code, { cause: err });
+    return new NetworkError(`Get "${ex.shownUrl}"${via}: ${msg}`, ex.shownUrl, code, {
+      cause: err,
+    });
   }
 
   // Follows redirects; resolves with the final response (headers only).
@@ -379,7 +574,11 @@ export function createNodeHttpClient(opts: NodeHttpClientOptions = {}): NodeHttp
     const timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
     const timeoutPromise = new Promise<never>((_, reject) => {
       ex.deadlineTimer = setTimeout(() => {
-        const e = new TimeoutError(`Get "${shownUrl}": timed out after ${timeoutMs} ms`, shownUrl);
+        const via = ex.via === undefined ? '' : ` (through proxy ${ex.via})`;
+        const e = new TimeoutError(
+          `Get "${shownUrl}"${via}: timed out after ${timeoutMs} ms`,
+          shownUrl,
+        );
         ex.failed ??= e;
         ex.abort?.(e);
         reject(e);
@@ -441,4 +640,8 @@ export function createNodeHttpClient(opts: NodeHttpClientOptions = {}): NodeHttp
   }
 
   return { get, getStream };
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }

@@ -42,7 +42,13 @@ export interface LocalModule {
   zipFiles: ReadonlyMap<string, string>;
   /** Content of a zip file by the same name, for diffs. */
   readFile(name: string): Promise<Buffer | undefined>;
-  /** The `retract` directives of this commit's go.mod. */
+  /**
+   * The exact `.mod` bytes the mirror will serve for this version: go.mod, or
+   * Go's synthesized `module <path>` line when the commit has none. Needed when
+   * this version takes part in choosing the latest version (+incompatible rule).
+   */
+  goMod?: Buffer;
+  /** The `retract` directives of this commit's go.mod (parsed leniently). */
   retractions: readonly Retraction[];
   /** The `Deprecated:` message of this commit's go.mod `module` line. */
   deprecated?: string;
@@ -102,7 +108,22 @@ export type WarmResult =
     })
   | Unreachable;
 
-export type ModResult = { kind: 'ok'; h1: string } | MirrorNotFound | Unreachable;
+export type ModResult =
+  | {
+      kind: 'ok';
+      /** The `/go.mod` go.sum hash of `data`. */
+      h1: string;
+      /** The `.mod` bytes as served. */
+      data: Buffer;
+    }
+  | MirrorNotFound
+  | Unreachable;
+
+/**
+ * `@v/list`: the tagged versions the mirror knows, in its order. A
+ * "not found" means it knows none (e.g. before the first release is fetched).
+ */
+export type ListResult = { kind: 'ok'; versions: string[] } | MirrorNotFound | Unreachable;
 
 export interface MirrorZip {
   kind: 'ok';
@@ -126,8 +147,10 @@ export interface Mirror {
   cached(path: string, version: string): Promise<CachedResult>;
   /** `.info` that makes the mirror fetch; must return by `deadline` (Clock.now() milliseconds). */
   warm(path: string, version: string, deadline: number): Promise<WarmResult>;
-  /** `.mod`, hashed as the `/go.mod` line. Only called with a version the mirror named. */
+  /** `.mod`, hashed as the `/go.mod` line. Only called with a version the mirror named (answer or list). */
   mod(path: string, version: string): Promise<ModResult>;
+  /** `@v/list`, to find the latest version, whose go.mod holds the retractions and deprecation. */
+  list(path: string): Promise<ListResult>;
   /** `.zip`, bounded and checked as the go command would, hashed. */
   zip(path: string, version: string): Promise<ZipResult>;
 }

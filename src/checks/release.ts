@@ -3,7 +3,6 @@
 // comparisons, and a verdict that is `pass` only when every comparison that
 // the configuration asks for really happened.
 import { InputError, errorMessage } from '../internal/errors.js';
-import { compare } from '../semver/index.js';
 import type {
   MirrorInfo,
   MirrorZip,
@@ -22,6 +21,7 @@ import {
   type StepStatus,
   type Verdict,
 } from './types.js';
+import { retractionFindings } from './retractions.js';
 import { nextVersion } from './version.js';
 import { compareZips } from './zip-compare.js';
 
@@ -193,34 +193,13 @@ export async function runReleaseCheck(
   }
   setStep('local', 'ok', `${mv()} at ${local.commit}: ${local.sum ?? ''}`);
 
-  for (const r of local.retractions) {
-    if (compare(r.low, version) <= 0 && compare(version, r.high) <= 0) {
-      const range = r.low === r.high ? r.low : `[${r.low}, ${r.high}]`;
-      findings.push({
-        code: 'retracted',
-        severity: 'warning',
-        message: `${version} is retracted by its own go.mod (retract ${range}): ${firstLine(r.rationale) || 'retracted by module author'}`,
-        file: local.goModPath,
-        ...(r.line !== undefined ? { line: r.line } : {}),
-        fix: 'The go command hides retracted versions from @latest and warns everybody who uses one. If that is not intended, remove the directive before tagging.',
-      });
-    }
-  }
-  if (local.deprecated !== undefined) {
-    findings.push({
-      code: 'deprecated',
-      severity: 'warning',
-      message: `go.mod marks ${path} as deprecated: ${firstLine(local.deprecated)}`,
-      ...atModule,
-      fix: 'Once this is the latest version, go get and go list -u show the message to every user. If that is not intended, remove the "Deprecated:" comment before tagging.',
-    });
-  }
-
   // 2. What the mirror and the checksum database already hold, compared
   //    before anything makes the mirror fetch.
   const deadline = clock.now() + input.warmTimeoutMs;
   let mirrorInfo: MirrorInfo | undefined;
   let fetchedByUs = false;
+  /** Set once the mirror could not be reached, so later steps do not wait on it again. */
+  let mirrorDown: string | undefined;
   if (mirror === undefined) {
     const why = `no mirror: ${ports.mirrorDisabled ?? 'GOPROXY does not name one for this module'}`;
     for (const name of ['mirror-cache', 'warm', 'origin', 'mirror-content'] as const) {
@@ -299,6 +278,7 @@ export async function runReleaseCheck(
           break;
         }
         if (w.kind === 'unreachable') {
+          mirrorDown = w.reason;
           findings.push({
             code: 'unreachable',
             severity: 'warning',
@@ -379,6 +359,7 @@ export async function runReleaseCheck(
       const problems = [mod, zip].filter((r) => r.kind !== 'ok');
       const unreachable = problems.filter((r) => r.kind === 'unreachable');
       if (unreachable.length > 0) {
+        mirrorDown = unreachable.map((r) => r.reason).join('; ');
         findings.push({
           code: 'unreachable',
           severity: 'warning',
@@ -400,6 +381,24 @@ export async function runReleaseCheck(
       }
     }
   }
+
+  // Retractions and deprecation come from the latest version's go.mod, which
+  // the mirror's list names; they are warnings, so trouble here only changes
+  // where they are read from, never the verdict.
+  const noMirror =
+    mirror === undefined
+      ? `no mirror: ${ports.mirrorDisabled ?? 'GOPROXY does not name one for this module'}`
+      : mirrorDown !== undefined
+        ? `the mirror could not be reached: ${mirrorDown}`
+        : undefined;
+  findings.push(
+    ...(await retractionFindings({
+      local,
+      ...(mirror !== undefined ? { mirror } : {}),
+      ...(noMirror !== undefined ? { noMirror } : {}),
+      logger,
+    })),
+  );
 
   // 5. The checksum database, asked again when it had no record before the
   //    mirror fetched the version.

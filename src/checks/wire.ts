@@ -134,6 +134,7 @@ export async function buildLocal(
       .filter((v) => canonical(v) === v),
   };
   if (built.sum !== undefined) local.sum = built.sum;
+  if (built.goMod !== undefined) local.goMod = built.goMod;
   if (built.error !== undefined) {
     if (built.error.startsWith('create zip: ')) local.zipError = { text: built.error };
     else local.versionError = { text: built.error };
@@ -273,11 +274,21 @@ export function goproxyMirror(opts: {
     },
     async mod(path, version) {
       try {
-        return { kind: 'ok', h1: hashGoMod((await client.mod(path, version)).value) };
+        const data = (await client.mod(path, version)).value;
+        return { kind: 'ok', h1: hashGoMod(data), data };
       } catch (e) {
         const body = notFoundBody(e);
         if (body !== undefined) return { kind: 'not-found', body };
         return unreachable('downloading .mod', e);
+      }
+    },
+    async list(path) {
+      try {
+        return { kind: 'ok', versions: (await client.list(path)).value.map((v) => v.version) };
+      } catch (e) {
+        const body = notFoundBody(e);
+        if (body !== undefined) return { kind: 'not-found', body };
+        return unreachable('listing versions', e);
       }
     },
     async zip(path, version) {
@@ -414,6 +425,8 @@ export function createReleaseCheckWith(options: WireOptions) {
           netrc: await readNetrc(env.NETRC),
           privateProxies,
         }),
+        // HTTPS_PROXY/HTTP_PROXY/NO_PROXY, read as the go command reads them.
+        proxyEnv: options.env ?? process.env,
       });
     const workDir = await mkdtemp(path.join(os.tmpdir(), 'modseal-verify-'));
     try {

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type {
   CachedResult,
   Clock,
+  ListResult,
   LocalModule,
   Logger,
   Mirror,
@@ -67,13 +68,14 @@ export function localModule(over: Partial<LocalModule> = {}): LocalModule {
     goModSum: H.localMod,
     zipFiles: set.files,
     readFile: set.readFile,
+    goMod: Buffer.from(LOCAL_FILES['go.mod']),
     retractions: [],
     ...over,
   };
 }
 
 export interface Call {
-  op: 'cached' | 'warm' | 'mod' | 'zip' | 'lookup';
+  op: 'cached' | 'warm' | 'mod' | 'zip' | 'lookup' | 'list';
   path: string;
   version: string;
 }
@@ -97,8 +99,18 @@ export interface MirrorScript {
   cached?: CachedResult;
   /** Answers in order; the last one repeats. */
   warm?: WarmResult[];
+  /** `.mod` of the version being released. */
   mod?: ModResult;
+  /** `.mod` by version (bytes as text, or a full answer); other versions get `mod`. */
+  mods?: Record<string, ModResult | string>;
   zip?: ZipResult | 'throw';
+  /** `@v/list`; default: empty. */
+  list?: ListResult | 'throw';
+}
+
+/** A `.mod` answer with these bytes (the h1 label is not looked at for other versions). */
+export function modOk(text: string, h1 = H.otherMod): ModResult {
+  return { kind: 'ok', h1, data: Buffer.from(text) };
 }
 
 export function fakeMirror(script: MirrorScript, calls: Call[]): Mirror {
@@ -116,7 +128,15 @@ export function fakeMirror(script: MirrorScript, calls: Call[]): Mirror {
     },
     mod: (path, version) => {
       calls.push({ op: 'mod', path, version });
-      return Promise.resolve(script.mod ?? { kind: 'ok', h1: H.localMod });
+      const other = script.mods?.[version];
+      if (typeof other === 'string') return Promise.resolve(modOk(other));
+      if (other !== undefined) return Promise.resolve(other);
+      return Promise.resolve(script.mod ?? modOk(LOCAL_FILES['go.mod'], H.localMod));
+    },
+    list: (path) => {
+      calls.push({ op: 'list', path, version: '' });
+      if (script.list === 'throw') return Promise.reject(new Error('connection reset'));
+      return Promise.resolve(script.list ?? { kind: 'ok', versions: [] });
     },
     zip: (path, version) => {
       calls.push({ op: 'zip', path, version });

@@ -2,7 +2,8 @@
 // command, whose module cache becomes the mirror (never zips modseal made),
 // and a checksum database holding the go command's own Sum/GoModSum lines.
 // Every expected hash below comes from the go command.
-import { copyFile, cp, mkdtemp } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { copyFile, cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,13 @@ import type { ReleaseReport } from '../../src/checks/types.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { makeVerifyCommand, type VerifyWiring } from '../../src/cli/verify-command.js';
 import { generateKey } from '../../src/sumdb/index.js';
-import { createFixtureRepo, emptyHome, moveTag, removeAtEnd } from '../support/git-fixture.js';
+import {
+  createFixtureRepo,
+  emptyHome,
+  isolatedEnv,
+  moveTag,
+  removeAtEnd,
+} from '../support/git-fixture.js';
 import { describeWithGo } from '../support/go-env.js';
 import { downloadToProxyDir, goModDownload, type GoDownloadResult } from '../support/go-oracle.js';
 import { startGoproxyServer, type GoproxyServer } from '../support/goproxy-server.js';
@@ -79,6 +86,8 @@ describeWithGo('modseal verify against a go-made mirror and a checksum database'
     'example.com/multi/sub@v1.0.0',
     'example.com/major/v2@v2.0.0',
     'example.com/incompat@v2.0.0',
+    'example.com/retract@v1.2.3',
+    'example.com/retract@v1.3.0',
   ];
 
   async function mirror(root: string = mirrorRoot): Promise<GoproxyServer> {
@@ -206,6 +215,28 @@ describeWithGo('modseal verify against a go-made mirror and a checksum database'
           { path: 'LICENSE', content: 'public domain\n' },
         ],
         tags: ['v2.0.0'],
+      },
+    ]);
+    // v1.3.0 retracts [v1.2.0, v1.2.9] and deprecates the module; v1.2.3's
+    // own go.mod says neither, so only reading the latest go.mod finds them.
+    await make('retract', [
+      {
+        files: [
+          { path: 'go.mod', content: 'module example.com/retract\n\ngo 1.18\n' },
+          { path: 'r.go', content: 'package retract\n' },
+        ],
+        tags: ['v1.2.3'],
+      },
+      {
+        files: [
+          {
+            path: 'go.mod',
+            content:
+              '// Deprecated: use example.com/clean instead.\nmodule example.com/retract\n\ngo 1.18\n\nretract [v1.2.0, v1.2.9] // broken build\n',
+          },
+          { path: 'r.go', content: 'package retract\n\nconst Fixed = true\n' },
+        ],
+        tags: ['v1.3.0'],
       },
     ]);
     await make('v3bad', [
@@ -524,6 +555,59 @@ describeWithGo('modseal verify against a go-made mirror and a checksum database'
     expect(code).toBe(2);
     expect(stderr).toContain('--module');
     expect(proxy.requests).toEqual([]);
+  });
+
+  it('a version that a later version retracts warns with the go command’s own texts', async () => {
+    const proxy = await mirror();
+    // What go get prints for this version through the same mirror.
+    const root = await mkdtemp(path.join(tmp, 'goget-'));
+    const mod = path.join(root, 'work');
+    await mkdir(mod);
+    await writeFile(path.join(mod, 'go.mod'), 'module example.com/user\n\ngo 1.18\n');
+    const got = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn('go', ['get', 'example.com/retract@v1.2.3'], {
+        cwd: mod,
+        env: isolatedEnv({
+          GOPATH: path.join(root, 'gopath'),
+          GOMODCACHE: path.join(root, 'modcache'),
+          GOCACHE: path.join(root, 'gocache'),
+          GOENV: 'off',
+          GOFLAGS: '-modcacherw',
+          GO111MODULE: 'on',
+          GOWORK: 'off',
+          GOTOOLCHAIN: 'local',
+          GOPROXY: proxy.url,
+          GOSUMDB: 'off',
+        }),
+        stdio: ['ignore', 'ignore', 'pipe'],
+        timeout: 60_000,
+        killSignal: 'SIGKILL',
+      });
+      let stderr = '';
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(got.code, got.stderr).toBe(0);
+    const goLines = got.stderr.split('\n');
+    const goRetracted = goLines.find((l) => l.startsWith('go: warning: example.com/retract@'));
+    const goDeprecated = goLines.find((l) => l.startsWith('go: module example.com/retract is'));
+    expect(goRetracted, got.stderr).toBeDefined();
+    expect(goDeprecated, got.stderr).toBeDefined();
+
+    const r = await verify({ repo: 'retract', tag: 'v1.2.3', goproxy: proxy.url });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.report.verdict).toBe('pass');
+    const retracted = r.report.findings.filter((f) => f.code === 'retracted');
+    const deprecated = r.report.findings.filter((f) => f.code === 'deprecated');
+    expect(retracted.map((f) => f.severity)).toEqual(['warning']);
+    expect(retracted[0]?.message).toContain(goRetracted!.slice('go: warning: '.length));
+    expect(deprecated.map((f) => f.severity)).toEqual(['warning']);
+    expect(deprecated[0]?.message).toContain(goDeprecated!.slice('go: '.length));
+    // Read from v1.3.0's .mod, which the mirror's list named.
+    const urls = proxy.requests.map((q) => q.url);
+    expect(urls).toContain('/example.com/retract/@v/list');
+    expect(urls).toContain('/example.com/retract/@v/v1.3.0.mod');
   });
 
   it('a refusal body fails mirror-rejected and quotes the body', async () => {

@@ -1,7 +1,7 @@
 // The one version operation specific to the release gate: the next free
 // version to suggest as a remedy. Parsing and ordering are Go's semver rules
 // from src/semver.
-import { build, canonical, compare, majorMinor, prerelease } from '../semver/index.js';
+import { build, canonical, compare, major, majorMinor, prerelease } from '../semver/index.js';
 
 function increment(n: string): string {
   return (BigInt(n) + 1n).toString();
@@ -10,27 +10,26 @@ function increment(n: string): string {
 /**
  * The version to publish instead of a broken `version`: the next patch
  * (`v1.2.3` → `v1.2.4`), or for a prerelease the next prerelease
- * (`v1.2.3-rc.1` → `v1.2.3-rc.2`, `v1.2.3-beta` → `v1.2.3-beta.1`), so the
- * remedy stays on the line the maintainer chose. Versions already tagged are
- * skipped (a release goes past the highest patch of its minor line).
- * `+incompatible` is kept because it belongs to the module's versioning.
- * Returns '' for an invalid version.
+ * (`v1.2.3-rc.1` → `v1.2.3-rc.2`, `v1.2.3-beta` → `v1.2.3-beta.1`).
+ * A release goes past the highest release of its major version
+ * (`v1.2.3` with `v1.3.0` tagged → `v1.3.1`): the go command reads `retract`
+ * only from the go.mod of the module's latest version, so the remedy must
+ * become the latest to hide the broken one. `+incompatible` is kept because
+ * it belongs to the module's versioning. Returns '' for an invalid version.
  */
 export function nextVersion(version: string, taken: readonly string[] = []): string {
   let candidate = canonical(version);
   if (candidate === '') return '';
   const suffix = build(version) === '+incompatible' ? '+incompatible' : '';
   const used = new Set(taken.map((t) => canonical(t)).filter((t) => t !== ''));
-  const line = majorMinor(candidate);
   if (prerelease(candidate) === '') {
-    // Go past the highest patch already tagged on this minor line, so the
-    // remedy becomes the newest version of the line.
     for (const t of used) {
-      if (prerelease(t) === '' && majorMinor(t) === line && compare(t, candidate) > 0) {
+      if (prerelease(t) === '' && major(t) === major(candidate) && compare(t, candidate) > 0) {
         candidate = t;
       }
     }
   }
+  const line = majorMinor(candidate);
   for (;;) {
     // A canonical version is `vX.Y.Z[-pre]`, so the patch sits between the
     // minor line and the prerelease.

@@ -6,10 +6,12 @@ import {
   COMMIT,
   FakeClock,
   H,
+  LOCAL_FILES,
   MIRROR_FILES,
   OTHER_COMMIT,
   fileSet,
   localModule,
+  modOk,
   ports,
   sumdbAgrees,
   type Call,
@@ -50,7 +52,8 @@ describe('runReleaseCheck', () => {
     });
     expect(r.mirrorCommit).toBe(COMMIT);
     // Cached-only and the checksum database are asked before warming.
-    expect(calls.map((c) => c.op)).toEqual(['cached', 'lookup', 'warm', 'mod', 'zip']);
+    // The version list (for retractions) is read last, once the content is known.
+    expect(calls.map((c) => c.op)).toEqual(['cached', 'lookup', 'warm', 'mod', 'zip', 'list']);
   });
 
   it('reports an invalid version with Go text and never asks the mirror', async () => {
@@ -111,7 +114,7 @@ describe('runReleaseCheck', () => {
         localModule({ existingVersions: ['v1.2.3', 'v1.2.4', 'v1.3.0'] }),
         {
           cached: { kind: 'found', version: 'v1.2.3', origin: originOf(OTHER_COMMIT) },
-          mod: { kind: 'ok', h1: H.localMod },
+          mod: modOk(LOCAL_FILES['go.mod'], H.localMod),
           zip: mirrorZipOld,
         },
         [{ kind: 'found', zipHash: H.otherZip, goModHash: H.localMod }],
@@ -137,16 +140,17 @@ describe('runReleaseCheck', () => {
         '',
       ].join('\n'),
     );
-    // v1.2.4 is taken, so the next patch on the v1.2 line is v1.2.5.
+    // v1.3.0 is the latest: a retract line works only from the latest
+    // version's go.mod, so the remedy is v1.3.1.
     expect(r.remedy).toEqual({
-      nextVersion: 'v1.2.5',
-      retract: 'retract v1.2.3 // tag v1.2.3 moved after publication; use v1.2.5',
+      nextVersion: 'v1.3.1',
+      retract: 'retract v1.2.3 // tag v1.2.3 moved after publication; use v1.3.1',
     });
     const moved = r.findings.find((f) => f.code === 'tag-moved');
     expect(moved?.fix).toContain(
-      'retract v1.2.3 // tag v1.2.3 moved after publication; use v1.2.5',
+      'retract v1.2.3 // tag v1.2.3 moved after publication; use v1.3.1',
     );
-    expect(moved?.fix).toContain('Publish v1.2.5');
+    expect(moved?.fix).toContain('Publish v1.3.1');
     expect(moved?.fix?.toLowerCase()).not.toContain('move the tag back');
     expect(moved?.message).toContain(COMMIT);
   });
@@ -164,7 +168,8 @@ describe('runReleaseCheck', () => {
     );
     expect(r.verdict).toBe('fail');
     expect(codes(r)).toEqual(['tag-moved']);
-    expect(calls.map((c) => c.op)).toEqual(['cached', 'lookup']);
+    // Only read-only requests: the list never makes the mirror fetch.
+    expect(calls.map((c) => c.op)).toEqual(['cached', 'lookup', 'list']);
     expect(r.diff).toBeUndefined();
     expect(r.remedy?.nextVersion).toBe('v1.2.4');
   });
@@ -446,11 +451,19 @@ describe('runReleaseCheck', () => {
       ),
     );
     expect(r.verdict).toBe('pass');
-    expect(codes(r)).toEqual(['retracted', 'deprecated']);
+    // The empty list makes v1.2.3 the latest version: its own go.mod counts.
+    expect(codes(r)).toEqual(['retracted', 'deprecated', 'retracted']);
     expect(r.findings[0]).toMatchObject({ severity: 'warning', file: 'go.mod', line: 5 });
-    expect(r.findings[0]?.message).toContain('broken build');
+    expect(r.findings[0]?.message).toContain(
+      'example.com/m@v1.2.3: retracted by module author: broken build',
+    );
     expect(r.findings[0]?.message).not.toContain('second line');
-    expect(r.findings[1]?.message).toContain('use example.com/n instead');
+    expect(r.findings[1]?.message).toContain(
+      'module example.com/m is deprecated: use example.com/n instead',
+    );
+    // Publishing it retracts the other interval: worth knowing, not a problem.
+    expect(r.findings[2]).toMatchObject({ severity: 'notice', file: 'go.mod' });
+    expect(r.findings[2]?.message).toContain('[v1.0.0, v1.1.0]');
   });
 
   it('passes on local checks alone when mirror and checksum database are off', async () => {

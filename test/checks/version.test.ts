@@ -3,9 +3,13 @@ import { nextVersion } from '../../src/checks/version.js';
 import { compare } from '../../src/semver/index.js';
 
 describe('nextVersion', () => {
-  it('bumps the patch past versions already tagged on the same minor line', () => {
+  it('bumps the patch past the highest release of the same major, so the remedy becomes latest', () => {
     expect(nextVersion('v1.2.3')).toBe('v1.2.4');
-    expect(nextVersion('v1.2.3', ['v1.2.4', 'v1.2.6', 'v1.3.0', 'v2.0.0'])).toBe('v1.2.7');
+    expect(nextVersion('v1.2.3', ['v1.2.4', 'v1.2.6'])).toBe('v1.2.7');
+    // A retract line only works from the latest version's go.mod: past v1.3.0,
+    // and never onto another major (v2 is another module path).
+    expect(nextVersion('v1.2.3', ['v1.2.4', 'v1.2.6', 'v1.3.0', 'v2.0.0'])).toBe('v1.3.1');
+    expect(nextVersion('v1.2.3', ['v1.3.0-rc.1'])).toBe('v1.2.4');
     expect(nextVersion('v1.2.9', ['v1.2.10'])).toBe('v1.2.11');
     expect(nextVersion('v2.0.0+incompatible', ['v2.0.1'])).toBe('v2.0.2+incompatible');
   });

@@ -2785,9 +2785,36 @@ function goLanguageVersion(data) {
   const m = /^([1-9][0-9]*)\.(0|[1-9][0-9]*)/.exec(v);
   return m === null ? void 0 : `${m[1]}.${m[2]}`;
 }
+function retractionMessage(version, retractions) {
+  const hits = retractions.filter(
+    (r) => compare(r.low, version) <= 0 && compare(version, r.high) <= 0
+  );
+  if (hits.length === 0) return void 0;
+  const first = hits.find((r) => r.rationale !== "");
+  const msg = "retracted by module author";
+  return first === void 0 ? msg : `${msg}: ${shortenRationale(first.rationale, msg)}`;
+}
+function isGraphic(r) {
+  return isGoPrint(r) || graphicRe.test(String.fromCodePoint(r));
+}
+function shortenRationale(text, emptyDefault = "retracted by module author") {
+  const nl = text.indexOf("\n");
+  const message = goTrimSpace(nl >= 0 ? text.slice(0, nl) : text);
+  if (message === "") return emptyDefault;
+  if (toBytes(message).length > 500) {
+    return "(message omitted: too long)";
+  }
+  for (const { rune } of goRunes(message)) {
+    if (!isGraphic(rune) && !isSpace(rune)) {
+      return "(message omitted: contains non-printable characters)";
+    }
+  }
+  return message;
+}
 function deprecation(file) {
   return file.module?.deprecated;
 }
+var graphicRe;
 var init_facts = __esm({
   "src/modfile/facts.ts"() {
     "use strict";
@@ -2796,6 +2823,7 @@ var init_facts = __esm({
     init_go_quote();
     init_rules();
     init_text();
+    graphicRe = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}]$/u;
   }
 });
 
@@ -6975,7 +7003,8 @@ var init_env = __esm({
 
 // src/goproxy/errors.ts
 function isTransient(e) {
-  if (e instanceof TimeoutError || e instanceof NetworkError) return true;
+  if (e instanceof NetworkError) return e.code !== "EPROXY";
+  if (e instanceof TimeoutError) return true;
   if (e instanceof ServerError) return e.status === 408 || e.status === 429 || e.status >= 500;
   return false;
 }
@@ -7252,12 +7281,336 @@ var init_retry = __esm({
   }
 });
 
+// src/goproxy/outbound-proxy.ts
+import { domainToASCII } from "node:url";
+function ipv4(a, b, c, d) {
+  return Uint8Array.from([...v4Prefix, a, b, c, d]);
+}
+function to4(ip) {
+  if (ip.length === 4) return ip;
+  for (let i = 0; i < 12; i++) if (ip[i] !== v4Prefix[i]) return void 0;
+  return ip.subarray(12);
+}
+function numberPrefix(s, base) {
+  let n = 0;
+  let i = 0;
+  for (; i < s.length; i++) {
+    const d = parseInt(s[i] ?? "", base);
+    if (Number.isNaN(d)) break;
+    n = n * base + d;
+    if (n >= 16777215) return [-1, i];
+  }
+  return [i === 0 ? -1 : n, i];
+}
+function decimalPrefix(s) {
+  return numberPrefix(s, 10);
+}
+function parseIpv4(text) {
+  const parts = [];
+  let s = text;
+  for (let i = 0; i < 4; i++) {
+    if (s === "") return void 0;
+    if (i > 0) {
+      if (s[0] !== ".") return void 0;
+      s = s.slice(1);
+    }
+    const [n, used] = decimalPrefix(s);
+    if (n < 0 || n > 255) return void 0;
+    if (used > 1 && s[0] === "0") return void 0;
+    parts.push(n);
+    s = s.slice(used);
+  }
+  if (s !== "") return void 0;
+  return ipv4(parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts[3] ?? 0);
+}
+function parseIpv6(text) {
+  const ip = new Uint8Array(16);
+  let s = text;
+  let ellipsis = -1;
+  if (s.startsWith("::")) {
+    ellipsis = 0;
+    s = s.slice(2);
+    if (s === "") return ip;
+  }
+  let i = 0;
+  while (i < 16) {
+    const [n, used] = numberPrefix(s, 16);
+    if (n < 0 || n > 65535) return void 0;
+    if (s[used] === ".") {
+      if (ellipsis < 0 && i !== 12 || i + 4 > 16) return void 0;
+      const v4 = parseIpv4(s);
+      if (v4 === void 0) return void 0;
+      ip.set(v4.subarray(12), i);
+      s = "";
+      i += 4;
+      break;
+    }
+    ip[i] = n >> 8;
+    ip[i + 1] = n & 255;
+    i += 2;
+    s = s.slice(used);
+    if (s === "") break;
+    if (s[0] !== ":" || s.length === 1) return void 0;
+    s = s.slice(1);
+    if (s[0] === ":") {
+      if (ellipsis >= 0) return void 0;
+      ellipsis = i;
+      s = s.slice(1);
+      if (s === "") break;
+    }
+  }
+  if (s !== "") return void 0;
+  if (i < 16) {
+    if (ellipsis < 0) return void 0;
+    const gap = 16 - i;
+    ip.copyWithin(ellipsis + gap, ellipsis, i);
+    ip.fill(0, ellipsis, ellipsis + gap);
+  } else if (ellipsis >= 0) {
+    return void 0;
+  }
+  return ip;
+}
+function parseIp(s) {
+  for (const c of s) {
+    if (c === ".") return parseIpv4(s);
+    if (c === ":") return parseIpv6(s);
+  }
+  return void 0;
+}
+function prefixMask(ones, bytes) {
+  const m = new Uint8Array(bytes);
+  for (let i = 0; i < bytes; i++) {
+    const bits = Math.max(0, Math.min(8, ones - 8 * i));
+    m[i] = 65280 >> bits & 255;
+  }
+  return m;
+}
+function parseCidr(s) {
+  const slash = s.indexOf("/");
+  if (slash < 0) return void 0;
+  const addr = s.slice(0, slash);
+  const bitsText = s.slice(slash + 1);
+  let bytes = 4;
+  let ip = parseIpv4(addr);
+  if (ip === void 0) {
+    bytes = 16;
+    ip = parseIpv6(addr);
+  }
+  const [bits, used] = decimalPrefix(bitsText);
+  if (ip === void 0 || bits < 0 || used !== bitsText.length || bits > 8 * bytes) {
+    return void 0;
+  }
+  const mask = prefixMask(bits, bytes);
+  const base = bytes === 4 ? ip.subarray(12) : ip;
+  return { net: base.map((b, i) => b & (mask[i] ?? 0)), mask };
+}
+function cidrContains(c, ip) {
+  const net = to4(c.net) ?? c.net;
+  const mask = net.length === 4 && c.mask.length === 16 ? c.mask.subarray(12) : c.mask;
+  const target = to4(ip) ?? ip;
+  if (target.length !== net.length || mask.length !== net.length) return false;
+  for (let i = 0; i < net.length; i++) {
+    const m = mask[i] ?? 0;
+    if (((net[i] ?? 0) & m) !== ((target[i] ?? 0) & m)) return false;
+  }
+  return true;
+}
+function sameIp(a, b) {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+function isLoopbackIp(ip) {
+  const v4 = to4(ip);
+  if (v4 !== void 0) return v4[0] === 127;
+  return ip.every((b, i) => b === (i === 15 ? 1 : 0));
+}
+function splitHostPort(hostport) {
+  const colon = hostport.lastIndexOf(":");
+  if (colon < 0) return void 0;
+  let host;
+  let from = 0;
+  let to = 0;
+  if (hostport.startsWith("[")) {
+    const end = hostport.indexOf("]");
+    if (end < 0 || end + 1 !== colon) return void 0;
+    host = hostport.slice(1, end);
+    from = 1;
+    to = end + 1;
+  } else {
+    host = hostport.slice(0, colon);
+    if (host.includes(":")) return void 0;
+  }
+  if (hostport.slice(from).includes("[") || hostport.slice(to).includes("]")) return void 0;
+  return [host, hostport.slice(colon + 1)];
+}
+function isAscii(s) {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+function hasBlankOrControl(s) {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 || c === 127 || c === 92) return true;
+  }
+  return false;
+}
+function idnaAscii(s) {
+  if (isAscii(s)) return s;
+  const lead = s.startsWith(".") ? "." : "";
+  const ascii = domainToASCII(s.slice(lead.length));
+  return ascii === "" ? s : lead + ascii;
+}
+function parseNoProxy(value) {
+  const ip = [];
+  const domain = [];
+  for (const raw of value.split(",")) {
+    const entry = raw.trim().toLowerCase();
+    if (entry === "") continue;
+    if (entry === "*") return { ip: [{ kind: "all" }], domain: [{ kind: "all" }] };
+    const cidr = parseCidr(entry);
+    if (cidr !== void 0) {
+      ip.push({ kind: "cidr", cidr });
+      continue;
+    }
+    let host = entry;
+    let port = "";
+    const split = splitHostPort(entry);
+    if (split !== void 0) {
+      [host, port] = split;
+      if (host === "") continue;
+      if (host.startsWith("[") && host.endsWith("]")) host = host.slice(1, -1);
+    }
+    const addr = parseIp(host);
+    if (addr !== void 0) {
+      ip.push({ kind: "ip", ip: addr, port });
+      continue;
+    }
+    if (host === "") continue;
+    if (host.startsWith("*.")) host = host.slice(1);
+    const alsoExact = !host.startsWith(".");
+    if (alsoExact) host = "." + host;
+    domain.push({ kind: "domain", host: idnaAscii(host), port, alsoExact });
+  }
+  return { ip, domain };
+}
+function matches(m, host, port, ip) {
+  switch (m.kind) {
+    case "all":
+      return true;
+    case "cidr":
+      return ip !== void 0 && cidrContains(m.cidr, ip);
+    case "ip":
+      return ip !== void 0 && sameIp(m.ip, ip) && (m.port === "" || m.port === port);
+    case "domain":
+      return (host.endsWith(m.host) || m.alsoExact && host === m.host.slice(1)) && (m.port === "" || m.port === port);
+  }
+}
+function goParsable(s) {
+  if (hasBlankOrControl(s)) return void 0;
+  if (/%(?![0-9A-Fa-f]{2})/.test(s.split("?")[0] ?? "")) return void 0;
+  try {
+    return new URL(s);
+  } catch {
+    return void 0;
+  }
+}
+function parseProxySetting(value) {
+  if (value === "") return void 0;
+  const direct = goParsable(value);
+  if (direct === void 0 || !knownProxySchemes.has(direct.protocol)) {
+    const withScheme = goParsable(`http://${value}`);
+    if (withScheme !== void 0) return withScheme;
+  }
+  return direct;
+}
+function firstSet(env, ...names) {
+  for (const n of names) {
+    const v = env[n];
+    if (v !== void 0 && v !== "") return v;
+  }
+  return "";
+}
+function proxyResolver(env, options2 = {}) {
+  const httpProxy = parseProxySetting(firstSet(env, "HTTP_PROXY", "http_proxy"));
+  const httpsProxy = parseProxySetting(firstSet(env, "HTTPS_PROXY", "https_proxy"));
+  const noProxy = parseNoProxy(firstSet(env, "NO_PROXY", "no_proxy"));
+  const cgi = (env.REQUEST_METHOD ?? "") !== "";
+  function useProxy(url) {
+    const hostname = url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
+    const host = idnaAscii(hostname).trim().toLowerCase();
+    const port = url.port !== "" ? url.port : defaultPorts[url.protocol] ?? "";
+    const ip = parseIp(host);
+    if (options2.loopback !== true) {
+      if (hostname === "localhost") return false;
+      if (ip !== void 0 && isLoopbackIp(ip)) return false;
+    }
+    if (ip !== void 0 && noProxy.ip.some((m) => matches(m, host, port, ip))) return false;
+    return !noProxy.domain.some((m) => matches(m, host, port, ip));
+  }
+  return (url) => {
+    let proxy;
+    if (url.protocol === "https:") {
+      proxy = httpsProxy;
+    } else if (url.protocol === "http:") {
+      proxy = httpProxy;
+      if (proxy !== void 0 && cgi) throw new ProxyRefusedError(cgiProxyRefusal);
+    }
+    if (proxy === void 0 || !useProxy(url)) return void 0;
+    return new URL(proxy.href);
+  };
+}
+function proxyAuthorization(proxy) {
+  if (proxy.username === "" && proxy.password === "") return void 0;
+  const user = safeDecode(proxy.username);
+  const pass = safeDecode(proxy.password);
+  return "Basic " + Buffer.from(`${user}:${pass}`).toString("base64");
+}
+function proxySecrets(env) {
+  const out = [];
+  for (const names of [
+    ["HTTP_PROXY", "http_proxy"],
+    ["HTTPS_PROXY", "https_proxy"]
+  ]) {
+    const p = parseProxySetting(firstSet(env, ...names));
+    if (p === void 0) continue;
+    for (const s of [p.username, p.password]) {
+      if (s === "") continue;
+      out.push(s);
+      const decoded = safeDecode(s);
+      if (decoded !== s) out.push(decoded);
+    }
+    const auth = proxyAuthorization(p);
+    if (auth !== void 0) out.push(auth.slice("Basic ".length));
+  }
+  return out;
+}
+function safeDecode(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+var cgiProxyRefusal, ProxyRefusedError, v4Prefix, knownProxySchemes, defaultPorts;
+var init_outbound_proxy = __esm({
+  "src/goproxy/outbound-proxy.ts"() {
+    "use strict";
+    cgiProxyRefusal = "refusing to use HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy";
+    ProxyRefusedError = class extends Error {
+      name = "ProxyRefusedError";
+    };
+    v4Prefix = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 255, 255];
+    knownProxySchemes = /* @__PURE__ */ new Set(["http:", "https:", "socks5:"]);
+    defaultPorts = { "http:": "80", "https:": "443" };
+  }
+});
+
 // src/goproxy/node-http-client.ts
 import { createReadStream } from "node:fs";
 import { stat as stat2 } from "node:fs/promises";
 import http from "node:http";
 import https from "node:https";
 import { PassThrough as PassThrough2 } from "node:stream";
+import tls from "node:tls";
 import { fileURLToPath } from "node:url";
 function flatHeaders(h) {
   const out = {};
@@ -7275,6 +7628,12 @@ function statusTextOf(res) {
 function isLoopbackHost(hostname) {
   return hostname === "127.0.0.1" || hostname === "[::1]" || hostname === "localhost";
 }
+function hostWithoutBrackets(hostname) {
+  return hostname.startsWith("[") ? hostname.slice(1, -1) : hostname;
+}
+function isIpLiteral(host) {
+  return host.includes(":") || /^\d+\.\d+\.\d+\.\d+$/.test(host);
+}
 function createNodeHttpClient(opts = {}) {
   const defaults = {
     timeoutMs: opts.timeoutMs ?? 6e4,
@@ -7283,25 +7642,164 @@ function createNodeHttpClient(opts = {}) {
     errorBodyMaxBytes: opts.errorBodyMaxBytes ?? 64 << 10,
     maxRedirects: opts.maxRedirects ?? 10
   };
-  const secrets = opts.credentials?.secrets ?? [];
-  function send(url, headers, ex) {
-    return new Promise((resolve, reject) => {
-      const mod = url.protocol === "https:" ? https : http;
-      const req = mod.request(url, {
+  const proxyEnv = opts.proxyEnv ?? {};
+  const secrets = [...opts.credentials?.secrets ?? [], ...proxySecrets(proxyEnv)];
+  const proxyFor = proxyResolver(proxyEnv, { loopback: opts.proxyLoopback === true });
+  const caFor = (protocol) => opts.ca !== void 0 && protocol === "https:" ? { ca: opts.ca } : {};
+  async function send(url, headers, ex) {
+    let proxy;
+    try {
+      proxy = proxyFor(url);
+    } catch (e) {
+      throw new NetworkError(`Get "${ex.shownUrl}": ${errorText(e)}`, ex.shownUrl, "EPROXY");
+    }
+    if (proxy === void 0) {
+      delete ex.via;
+      return exchange(
+        ex,
+        () => (url.protocol === "https:" ? https : http).request(url, {
+          method: "GET",
+          headers,
+          agent: false,
+          // Name resolution and connect count against the same idle limit.
+          timeout: defaults.idleTimeoutMs,
+          ...caFor(url.protocol)
+        })
+      );
+    }
+    ex.via = redactUrl(proxy.href);
+    if (proxy.protocol !== "http:" && proxy.protocol !== "https:") {
+      throw new NetworkError(
+        `Get "${ex.shownUrl}": proxy ${ex.via}: scheme ${proxy.protocol.slice(0, -1)} is not supported (only http and https proxies are)`,
+        ex.shownUrl,
+        "EPROXY"
+      );
+    }
+    const proxyAuth = proxyAuthorization(proxy);
+    if (url.protocol === "http:") {
+      const via = proxy;
+      return exchange(
+        ex,
+        () => (via.protocol === "https:" ? https : http).request({
+          method: "GET",
+          host: hostWithoutBrackets(via.hostname),
+          port: via.port !== "" ? Number(via.port) : via.protocol === "https:" ? 443 : 80,
+          path: url.href,
+          headers: {
+            ...headers,
+            host: url.host,
+            ...proxyAuth !== void 0 ? { "proxy-authorization": proxyAuth } : {}
+          },
+          agent: false,
+          timeout: defaults.idleTimeoutMs,
+          ...caFor(via.protocol)
+        })
+      );
+    }
+    const tunnelSocket = await tunnel(proxy, proxyAuth, url, ex);
+    if (ex.failed !== void 0) {
+      tunnelSocket.destroy();
+      throw ex.failed;
+    }
+    const target = hostWithoutBrackets(url.hostname);
+    const secure = tls.connect({
+      socket: tunnelSocket,
+      host: target,
+      ...isIpLiteral(target) ? {} : { servername: target },
+      ...caFor("https:")
+    });
+    return exchange(
+      ex,
+      () => https.request(url, {
         method: "GET",
         headers,
+        createConnection: () => secure,
+        timeout: defaults.idleTimeoutMs
+      })
+    );
+  }
+  function tunnel(proxy, proxyAuth, target, ex) {
+    const shownProxy = redactUrl(proxy.href);
+    const authority = `${target.hostname}:${target.port !== "" ? target.port : "443"}`;
+    return new Promise((resolve, reject) => {
+      const req = (proxy.protocol === "https:" ? https : http).request({
+        method: "CONNECT",
+        host: hostWithoutBrackets(proxy.hostname),
+        port: proxy.port !== "" ? Number(proxy.port) : proxy.protocol === "https:" ? 443 : 80,
+        path: authority,
+        headers: {
+          host: authority,
+          "user-agent": opts.userAgent ?? "modseal",
+          ...proxyAuth !== void 0 ? { "proxy-authorization": proxyAuth } : {}
+        },
         agent: false,
-        // Name resolution and connect count against the same idle limit.
         timeout: defaults.idleTimeoutMs,
-        ...opts.ca !== void 0 && url.protocol === "https:" ? { ca: opts.ca } : {}
+        ...caFor(proxy.protocol)
       });
+      const fail = (e) => {
+        ex.failed ??= e;
+        req.destroy();
+        reject(ex.failed);
+      };
+      const refused = (res) => new NetworkError(
+        `Get "${ex.shownUrl}": proxy ${shownProxy} refused CONNECT ${authority}: ${statusTextOf(res)}`,
+        ex.shownUrl,
+        "EPROXY"
+      );
       ex.abort = (e) => {
         req.destroy(e);
         reject(e);
       };
       req.on("timeout", () => {
+        fail(
+          new TimeoutError(
+            `Get "${ex.shownUrl}": proxy ${shownProxy}: no answer to CONNECT for ${defaults.idleTimeoutMs} ms`,
+            ex.shownUrl
+          )
+        );
+      });
+      req.on("error", (err) => {
+        if (ex.failed !== void 0) return reject(ex.failed);
+        const msg = redactSecrets(err.message, ex.secrets);
+        fail(
+          new NetworkError(
+            `Get "${ex.shownUrl}": proxyconnect ${shownProxy}: ${msg}`,
+            ex.shownUrl,
+            err.code,
+            {
+              cause: err
+            }
+          )
+        );
+      });
+      req.on("connect", (res, socket, head) => {
+        if (res.statusCode !== 200) {
+          socket.destroy();
+          fail(refused(res));
+          return;
+        }
+        socket.setTimeout(0);
+        if (head.length > 0) socket.unshift(head);
+        resolve(socket);
+      });
+      req.on("response", (res) => {
+        res.resume();
+        fail(refused(res));
+      });
+      req.end();
+    });
+  }
+  function exchange(ex, make) {
+    return new Promise((resolve, reject) => {
+      const req = make();
+      ex.abort = (e) => {
+        req.destroy(e);
+        reject(e);
+      };
+      req.on("timeout", () => {
+        const via = ex.via === void 0 ? "" : ` (through proxy ${ex.via})`;
         const e = new TimeoutError(
-          `Get "${ex.shownUrl}": no data for ${defaults.idleTimeoutMs} ms`,
+          `Get "${ex.shownUrl}"${via}: no data for ${defaults.idleTimeoutMs} ms`,
           ex.shownUrl
         );
         ex.failed ??= e;
@@ -7330,13 +7828,16 @@ function createNodeHttpClient(opts = {}) {
     }
     const msg = redactSecrets(err.message, ex.secrets);
     const code = err.code;
+    const via = ex.via === void 0 ? "" : ` (through proxy ${ex.via})`;
     if (code !== void 0 && code.startsWith("HPE_")) {
       return new ProtocolError(
         `Get "${ex.shownUrl}": malformed HTTP response (body does not match its framing): ${msg}`,
         ex.shownUrl
       );
     }
-    return new NetworkError(`Get "${ex.shownUrl}": ${msg}`, ex.shownUrl, code, { cause: err });
+    return new NetworkError(`Get "${ex.shownUrl}"${via}: ${msg}`, ex.shownUrl, code, {
+      cause: err
+    });
   }
   async function open2(rawUrl, options2, ex) {
     const first = new URL(rawUrl);
@@ -7509,7 +8010,11 @@ function createNodeHttpClient(opts = {}) {
     const timeoutMs = options2.timeoutMs ?? defaults.timeoutMs;
     const timeoutPromise = new Promise((_, reject) => {
       ex.deadlineTimer = setTimeout(() => {
-        const e = new TimeoutError(`Get "${shownUrl}": timed out after ${timeoutMs} ms`, shownUrl);
+        const via = ex.via === void 0 ? "" : ` (through proxy ${ex.via})`;
+        const e = new TimeoutError(
+          `Get "${shownUrl}"${via}: timed out after ${timeoutMs} ms`,
+          shownUrl
+        );
         ex.failed ??= e;
         ex.abort?.(e);
         reject(e);
@@ -7568,11 +8073,15 @@ function createNodeHttpClient(opts = {}) {
   }
   return { get, getStream };
 }
+function errorText(e) {
+  return e instanceof Error ? e.message : String(e);
+}
 var redirectStatuses, crossOriginDropped;
 var init_node_http_client = __esm({
   "src/goproxy/node-http-client.ts"() {
     "use strict";
     init_errors3();
+    init_outbound_proxy();
     init_redact();
     redirectStatuses = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
     crossOriginDropped = /* @__PURE__ */ new Set(["authorization", "cookie", "proxy-authorization"]);
@@ -8570,18 +9079,18 @@ function openNote(msg, verifiers) {
     }
     const hash = sig.readUInt32BE(0);
     if (++count > MAX_SIGNATURES) throw new MalformedNoteError();
-    const matches = verifiers.filter((v) => v.name === name && v.hash === hash);
-    if (matches.length === 0) {
+    const matches2 = verifiers.filter((v) => v.name === name && v.hash === hash);
+    if (matches2.length === 0) {
       if (seenUnverified.has(lineText)) continue;
       seenUnverified.add(lineText);
       unverified.push({ name, hash, base64: b64 });
       continue;
     }
-    if (matches.length > 1) throw new SumdbError(`ambiguous key ${name}+${hex8(hash)}`);
+    if (matches2.length > 1) throw new SumdbError(`ambiguous key ${name}+${hex8(hash)}`);
     const key2 = `${name}+${hash}`;
     if (seen.has(key2)) continue;
     seen.add(key2);
-    if (!matches[0].verify(text, sig.subarray(4))) throw new InvalidSignatureError(name, hash);
+    if (!matches2[0].verify(text, sig.subarray(4))) throw new InvalidSignatureError(name, hash);
     verified.push({ name, hash, base64: b64 });
   }
   const textString = utf8String(text);
@@ -9512,6 +10021,259 @@ var init_types2 = __esm({
   }
 });
 
+// src/checks/retractions.ts
+async function latestIgnoringRetractions(versions, hasGoMod) {
+  const sorted = sortVersions(
+    [...new Set(versions)].filter((v) => isValid(v) && !isPseudoVersion(v))
+  );
+  const releases = [];
+  const prereleases = [];
+  let needIncompatible = false;
+  let lastCompatible = "";
+  for (const v of sorted) {
+    if (!needIncompatible) {
+      if (!v.endsWith("+incompatible")) {
+        lastCompatible = v;
+      } else if (lastCompatible !== "") {
+        if (await hasGoMod(lastCompatible)) break;
+        needIncompatible = true;
+      }
+    }
+    (prerelease(v) === "" ? releases : prereleases).push(v);
+  }
+  return releases[releases.length - 1] ?? prereleases[prereleases.length - 1];
+}
+function parseFacts(name, data) {
+  const file = parseLax(name, data);
+  const facts = {
+    retractions: file.retract.map((r) => ({ low: r.low, high: r.high, rationale: r.rationale }))
+  };
+  if (file.module?.deprecated !== void 0) facts.deprecated = file.module.deprecated;
+  return facts;
+}
+async function retractionFindings(input) {
+  const { local, mirror, logger } = input;
+  const path11 = local.modulePath;
+  const version = local.version;
+  if (mirror === void 0 || input.noMirror !== void 0) {
+    return fromLocalAlone(local, input.noMirror ?? "no mirror to ask");
+  }
+  let listed;
+  try {
+    const l = await mirror.list(path11);
+    if (l.kind === "unreachable") {
+      return fromLocalAlone(local, `could not read the version list of ${mirror.url}: ${l.reason}`);
+    }
+    listed = l.kind === "ok" ? l.versions : [];
+  } catch (e) {
+    return fromLocalAlone(
+      local,
+      `could not read the version list of ${mirror.url}: ${errorMessage(e)}`
+    );
+  }
+  const legacy = encodeGoString(`module ${autoQuote(path11)}
+`);
+  const mods = /* @__PURE__ */ new Map();
+  const readMod = (v) => {
+    let p = mods.get(v);
+    if (p === void 0) {
+      p = (async () => {
+        const m = await mirror.mod(path11, v);
+        if (m.kind === "ok") return m.data;
+        throw new Error(
+          `${path11}@${v}.mod: ${m.kind === "not-found" ? m.body.trimEnd() : m.reason}`
+        );
+      })();
+      mods.set(v, p);
+    }
+    return p;
+  };
+  const hasGoMod = async (v) => {
+    if (v === version) {
+      return local.goMod !== void 0 ? !local.goMod.equals(legacy) : local.declaredModulePath !== void 0;
+    }
+    return !(await readMod(v)).equals(legacy);
+  };
+  let latest;
+  try {
+    latest = await latestIgnoringRetractions([...listed, version], hasGoMod);
+  } catch (e) {
+    return fromLocalAlone(local, `could not determine the latest version: ${errorMessage(e)}`);
+  }
+  if (latest === void 0) {
+    return fromLocalAlone(local, `${version} is not a version the go command lists`);
+  }
+  if (latest === version) {
+    return await asLatest(local, listed, hasGoMod, readMod, logger);
+  }
+  logger.info(`Reading retractions and deprecation from the go.mod of ${path11}@${latest}`);
+  let facts;
+  try {
+    facts = parseFacts(`${path11}@${latest}/go.mod`, await readMod(latest));
+  } catch (e) {
+    return fromLocalAlone(
+      local,
+      `could not read the go.mod of ${latest}, the latest version: ${errorMessage(e)}`
+    );
+  }
+  return notLatest(local, latest, facts);
+}
+async function asLatest(local, listed, hasGoMod, readMod, logger) {
+  const version = local.version;
+  const findings = ownDirectives(
+    local,
+    `once published, ${version} is the latest version, so the go command reads this go.mod`
+  );
+  let prev;
+  let prevFacts;
+  try {
+    prev = await latestIgnoringRetractions(
+      listed.filter((v) => v !== version),
+      hasGoMod
+    );
+    if (prev !== void 0) {
+      prevFacts = parseFacts(`${local.modulePath}@${prev}/go.mod`, await readMod(prev));
+    }
+  } catch (e) {
+    logger.debug(`could not read the go.mod of the previous latest version: ${errorMessage(e)}`);
+    prev = void 0;
+  }
+  for (const r of local.retractions) {
+    if (covers(r, version)) continue;
+    if (prevFacts?.retractions.some((p) => sameInterval(p, r)) === true) continue;
+    const news = prev !== void 0 && prevFacts !== void 0 ? ` (${prev}, the latest version until now, does not retract it)` : "";
+    findings.push({
+      code: "retracted",
+      severity: "notice",
+      message: `once published, ${version} is the latest version, so its go.mod retracts ${rangeOf(r)}${news}: ${directiveMessage(r)}`,
+      file: local.goModPath,
+      ...r.line !== void 0 ? { line: r.line } : {},
+      fix: `${HIDDEN} Retracted versions stay downloadable for those who ask for them by name.`
+    });
+  }
+  if (prev !== void 0 && prevFacts !== void 0) {
+    for (const p of prevFacts.retractions) {
+      if (local.retractions.some((r) => sameInterval(r, p))) continue;
+      findings.push({
+        code: "retracted",
+        severity: "warning",
+        message: `${prev}, the latest version until now, retracts ${rangeOf(p)} (${directiveMessage(p)}); this tag's go.mod does not, so once ${version} is published the go command no longer treats ${rangeOf(p)} as retracted`,
+        file: local.goModPath,
+        fix: `Only the latest version's retractions count. If ${rangeOf(p)} should stay retracted, add "retract ${rangeOf(p)}" to go.mod and publish a new version.`
+      });
+    }
+    const was = deprecationText(prevFacts.deprecated);
+    if (was !== "" && deprecationText(local.deprecated) === "") {
+      findings.push({
+        code: "deprecated",
+        severity: "warning",
+        message: `${prev}, the latest version until now, marks ${local.modulePath} as deprecated (${was}); this tag's go.mod does not, so once ${version} is published the module is no longer deprecated`,
+        file: local.goModPath,
+        ...local.moduleLine,
+        fix: 'If the module should stay deprecated, keep the "// Deprecated:" comment on the module line and publish a new version.'
+      });
+    }
+  }
+  return findings;
+}
+function notLatest(local, latest, facts) {
+  const { modulePath: path11, version } = local;
+  const findings = [];
+  const msg = retractionMessage(version, facts.retractions);
+  if (msg !== void 0) {
+    const hit = facts.retractions.find((r) => covers(r, version));
+    findings.push({
+      code: "retracted",
+      severity: "warning",
+      message: `${path11}@${version}: ${msg} (the go.mod of ${latest}, the latest version, has retract ${hit === void 0 ? version : rangeOf(hit)})`,
+      fix: `${HIDDEN} Only a newer latest version can lift it: if this version should be usable, publish a version above ${latest} whose go.mod no longer retracts it.`
+    });
+  }
+  const dep = deprecationText(facts.deprecated);
+  if (dep !== "") {
+    findings.push({
+      code: "deprecated",
+      severity: "warning",
+      message: `module ${path11} is deprecated: ${dep} (the go.mod of ${latest}, the latest version)`,
+      fix: "go get and go list -u show this to everybody who uses any version of the module, this one included."
+    });
+  }
+  for (const r of local.retractions) {
+    if (facts.retractions.some((p) => sameInterval(p, r))) continue;
+    findings.push({
+      code: "retracted",
+      severity: "warning",
+      message: `this tag's go.mod retracts ${rangeOf(r)}, but the go command reads retractions only from the go.mod of the latest version, ${latest}, which does not: the directive has no effect`,
+      file: local.goModPath,
+      ...r.line !== void 0 ? { line: r.line } : {},
+      fix: `Add "retract ${rangeOf(r)}" to the go.mod of a new version above ${latest}.`
+    });
+  }
+  const own = deprecationText(local.deprecated);
+  if (own !== "" && dep === "") {
+    findings.push({
+      code: "deprecated",
+      severity: "warning",
+      message: `this tag's go.mod marks ${path11} as deprecated (${own}), but the go command reads the deprecation only from the go.mod of the latest version, ${latest}, which has none: the comment has no effect`,
+      file: local.goModPath,
+      ...local.moduleLine,
+      fix: `Put the "// Deprecated:" comment into the go.mod of a new version above ${latest}.`
+    });
+  }
+  return findings;
+}
+function fromLocalAlone(local, why) {
+  return ownDirectives(
+    local,
+    `judged from this tag's go.mod alone, as if ${local.version} were the latest version (${why})`
+  );
+}
+function ownDirectives(local, context) {
+  const { modulePath: path11, version } = local;
+  const findings = [];
+  const msg = retractionMessage(version, local.retractions);
+  if (msg !== void 0) {
+    const hit = local.retractions.find((r) => covers(r, version));
+    findings.push({
+      code: "retracted",
+      severity: "warning",
+      message: `${path11}@${version}: ${msg} (this tag's go.mod has retract ${hit === void 0 ? version : rangeOf(hit)}; ${context})`,
+      file: local.goModPath,
+      ...hit?.line !== void 0 ? { line: hit.line } : {},
+      fix: `${HIDDEN} If that is not intended, publish a new version without the directive.`
+    });
+  }
+  const dep = deprecationText(local.deprecated);
+  if (dep !== "") {
+    findings.push({
+      code: "deprecated",
+      severity: "warning",
+      message: `module ${path11} is deprecated: ${dep} (${context})`,
+      file: local.goModPath,
+      ...local.moduleLine,
+      fix: 'While this is the latest version, go get and go list -u show the message to every user. If that is not intended, publish a new version without the "Deprecated:" comment.'
+    });
+  }
+  return findings;
+}
+var rangeOf, covers, sameInterval, deprecationText, directiveMessage, HIDDEN;
+var init_retractions = __esm({
+  "src/checks/retractions.ts"() {
+    "use strict";
+    init_errors();
+    init_go_string();
+    init_modfile();
+    init_module();
+    init_semver2();
+    rangeOf = (r) => r.low === r.high ? r.low : `[${r.low}, ${r.high}]`;
+    covers = (r, v) => compare(r.low, v) <= 0 && compare(v, r.high) <= 0;
+    sameInterval = (a, b) => a.low === b.low && a.high === b.high;
+    deprecationText = (d) => d === void 0 || d === "" ? "" : shortenRationale(d, "");
+    directiveMessage = (r) => r.rationale === "" ? "retracted by module author" : `retracted by module author: ${shortenRationale(r.rationale)}`;
+    HIDDEN = 'The go command hides retracted versions from "latest" and upgrades, and warns everybody who requires one.';
+  }
+});
+
 // src/checks/version.ts
 function increment(n) {
   return (BigInt(n) + 1n).toString();
@@ -9521,14 +10283,14 @@ function nextVersion(version, taken = []) {
   if (candidate === "") return "";
   const suffix = build(version) === "+incompatible" ? "+incompatible" : "";
   const used = new Set(taken.map((t) => canonical(t)).filter((t) => t !== ""));
-  const line = majorMinor(candidate);
   if (prerelease(candidate) === "") {
     for (const t of used) {
-      if (prerelease(t) === "" && majorMinor(t) === line && compare(t, candidate) > 0) {
+      if (prerelease(t) === "" && major(t) === major(candidate) && compare(t, candidate) > 0) {
         candidate = t;
       }
     }
   }
+  const line = majorMinor(candidate);
   for (; ; ) {
     const pre = prerelease(candidate);
     const patch = candidate.slice(line.length + 1, candidate.length - pre.length);
@@ -9866,31 +10628,10 @@ async function runReleaseCheck(input, ports) {
     return finish();
   }
   setStep("local", "ok", `${mv()} at ${local.commit}: ${local.sum ?? ""}`);
-  for (const r of local.retractions) {
-    if (compare(r.low, version) <= 0 && compare(version, r.high) <= 0) {
-      const range2 = r.low === r.high ? r.low : `[${r.low}, ${r.high}]`;
-      findings.push({
-        code: "retracted",
-        severity: "warning",
-        message: `${version} is retracted by its own go.mod (retract ${range2}): ${firstLine2(r.rationale) || "retracted by module author"}`,
-        file: local.goModPath,
-        ...r.line !== void 0 ? { line: r.line } : {},
-        fix: "The go command hides retracted versions from @latest and warns everybody who uses one. If that is not intended, remove the directive before tagging."
-      });
-    }
-  }
-  if (local.deprecated !== void 0) {
-    findings.push({
-      code: "deprecated",
-      severity: "warning",
-      message: `go.mod marks ${path11} as deprecated: ${firstLine2(local.deprecated)}`,
-      ...atModule,
-      fix: 'Once this is the latest version, go get and go list -u show the message to every user. If that is not intended, remove the "Deprecated:" comment before tagging.'
-    });
-  }
   const deadline = clock.now() + input.warmTimeoutMs;
   let mirrorInfo;
   let fetchedByUs = false;
+  let mirrorDown;
   if (mirror === void 0) {
     const why = `no mirror: ${ports.mirrorDisabled ?? "GOPROXY does not name one for this module"}`;
     for (const name of ["mirror-cache", "warm", "origin", "mirror-content"]) {
@@ -9964,6 +10705,7 @@ async function runReleaseCheck(input, ports) {
           break;
         }
         if (w.kind === "unreachable") {
+          mirrorDown = w.reason;
           findings.push({
             code: "unreachable",
             severity: "warning",
@@ -10037,6 +10779,7 @@ async function runReleaseCheck(input, ports) {
       const problems = [mod, zip].filter((r) => r.kind !== "ok");
       const unreachable2 = problems.filter((r) => r.kind === "unreachable");
       if (unreachable2.length > 0) {
+        mirrorDown = unreachable2.map((r) => r.reason).join("; ");
         findings.push({
           code: "unreachable",
           severity: "warning",
@@ -10056,6 +10799,15 @@ async function runReleaseCheck(input, ports) {
       }
     }
   }
+  const noMirror = mirror === void 0 ? `no mirror: ${ports.mirrorDisabled ?? "GOPROXY does not name one for this module"}` : mirrorDown !== void 0 ? `the mirror could not be reached: ${mirrorDown}` : void 0;
+  findings.push(
+    ...await retractionFindings({
+      local,
+      ...mirror !== void 0 ? { mirror } : {},
+      ...noMirror !== void 0 ? { noMirror } : {},
+      logger
+    })
+  );
   if (sumdb !== void 0 && sum !== void 0) {
     while (sum.kind === "not-found" && input.warm && mirrorInfo !== void 0) {
       const left = deadline - clock.now();
@@ -10169,8 +10921,8 @@ var init_release = __esm({
   "src/checks/release.ts"() {
     "use strict";
     init_errors();
-    init_semver2();
     init_types2();
+    init_retractions();
     init_version();
     init_zip_compare();
     STEP_ORDER = [
@@ -10249,6 +11001,7 @@ async function buildLocal(repo, tag, modulePath2) {
     existingVersions: [...tags.keys()].map((t) => splitTag(t)).filter((t) => t.codeDir === codeDir && t.version !== void 0).map((t) => t.version).filter((v) => canonical(v) === v)
   };
   if (built.sum !== void 0) local.sum = built.sum;
+  if (built.goMod !== void 0) local.goMod = built.goMod;
   if (built.error !== void 0) {
     if (built.error.startsWith("create zip: ")) local.zipError = { text: built.error };
     else local.versionError = { text: built.error };
@@ -10354,11 +11107,21 @@ function goproxyMirror(opts) {
     },
     async mod(path11, version) {
       try {
-        return { kind: "ok", h1: hashGoMod((await client.mod(path11, version)).value) };
+        const data = (await client.mod(path11, version)).value;
+        return { kind: "ok", h1: hashGoMod(data), data };
       } catch (e) {
         const body = notFoundBody(e);
         if (body !== void 0) return { kind: "not-found", body };
         return unreachable("downloading .mod", e);
+      }
+    },
+    async list(path11) {
+      try {
+        return { kind: "ok", versions: (await client.list(path11)).value.map((v) => v.version) };
+      } catch (e) {
+        const body = notFoundBody(e);
+        if (body !== void 0) return { kind: "not-found", body };
+        return unreachable("listing versions", e);
       }
     },
     async zip(path11, version) {
@@ -10464,7 +11227,9 @@ function createReleaseCheckWith(options2) {
         token: req.proxyToken === void 0 || req.proxyToken === "" ? void 0 : `Bearer ${req.proxyToken}`,
         netrc: await readNetrc(env.NETRC),
         privateProxies
-      })
+      }),
+      // HTTPS_PROXY/HTTP_PROXY/NO_PROXY, read as the go command reads them.
+      proxyEnv: options2.env ?? process.env
     });
     const workDir = await mkdtemp2(path6.join(os2.tmpdir(), "modseal-verify-"));
     try {

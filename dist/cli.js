@@ -6741,6 +6741,30 @@ var init_modfetch = __esm({
   }
 });
 
+// src/cli/flags.ts
+import { parseArgs } from "node:util";
+function parseFlags(command, usage, options2, argv, io) {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    io.stdout(usage);
+    return EXIT_PASS;
+  }
+  try {
+    return parseArgs({ args: argv, options: options2, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    io.stderr(`modseal ${command}: ${errorMessage(e)}
+
+${usage}`);
+    return EXIT_INPUT;
+  }
+}
+var init_flags = __esm({
+  "src/cli/flags.ts"() {
+    "use strict";
+    init_errors();
+    init_io();
+  }
+});
+
 // src/cli/hash-command.ts
 var hash_command_exports = {};
 __export(hash_command_exports, {
@@ -6748,7 +6772,6 @@ __export(hash_command_exports, {
 });
 import { createWriteStream } from "node:fs";
 import path4 from "node:path";
-import { parseArgs } from "node:util";
 async function resolveRef(repo, ref) {
   const { tags, heads } = await repo.refs();
   const bare = ref.replace(/^refs\/tags\//, "");
@@ -6786,6 +6809,7 @@ var init_hash_command = __esm({
     init_git();
     init_errors();
     init_modfetch();
+    init_flags();
     init_io();
     USAGE = `usage: modseal hash [--repo DIR] --ref REF [--module PATH] [--version VER] [--zip-out FILE] [--json]
 
@@ -6794,32 +6818,21 @@ Prints the go.sum lines the Go module mirror would record for REF:
   <module> <version>/go.mod h1:...
 `;
     hashCommand = async (argv, io) => {
-      let values;
-      try {
-        ({ values } = parseArgs({
-          args: argv,
-          options: {
-            repo: { type: "string" },
-            ref: { type: "string" },
-            module: { type: "string" },
-            version: { type: "string" },
-            "zip-out": { type: "string" },
-            json: { type: "boolean" },
-            help: { type: "boolean", short: "h" }
-          },
-          strict: true,
-          allowPositionals: false
-        }));
-      } catch (e) {
-        io.stderr(`modseal hash: ${errorMessage(e)}
-
-${USAGE}`);
-        return EXIT_INPUT;
-      }
-      if (values.help === true) {
-        io.stdout(USAGE);
-        return EXIT_PASS;
-      }
+      const values = parseFlags(
+        "hash",
+        USAGE,
+        {
+          repo: { type: "string" },
+          ref: { type: "string" },
+          module: { type: "string" },
+          version: { type: "string" },
+          "zip-out": { type: "string" },
+          json: { type: "boolean" }
+        },
+        argv,
+        io
+      );
+      if (typeof values === "number") return values;
       if (values.ref === void 0 || values.ref === "") {
         io.stderr(`modseal hash: --ref is required
 
@@ -11431,7 +11444,6 @@ __export(verify_command_exports, {
   verifyCommand: () => verifyCommand
 });
 import path7 from "node:path";
-import { parseArgs as parseArgs2 } from "node:util";
 async function tagAtHead(repoDir) {
   const repo = await openRepo(repoDir);
   const { tags, head } = await repo.refs();
@@ -11465,35 +11477,24 @@ function checkFlag(flag, value, parse3) {
 }
 function makeVerifyCommand(wiring = {}) {
   return async (argv, io) => {
-    let values;
-    try {
-      ({ values } = parseArgs2({
-        args: argv,
-        options: {
-          repo: { type: "string" },
-          tag: { type: "string" },
-          module: { type: "string" },
-          proxy: { type: "string" },
-          sumdb: { type: "string" },
-          "no-warm": { type: "boolean" },
-          "warm-timeout": { type: "string" },
-          "sumdb-cache": { type: "string" },
-          json: { type: "boolean" },
-          help: { type: "boolean", short: "h" }
-        },
-        strict: true,
-        allowPositionals: false
-      }));
-    } catch (e) {
-      io.stderr(`modseal verify: ${errorMessage(e)}
-
-${USAGE2}`);
-      return EXIT_INPUT;
-    }
-    if (values.help === true) {
-      io.stdout(USAGE2);
-      return EXIT_PASS;
-    }
+    const values = parseFlags(
+      "verify",
+      USAGE2,
+      {
+        repo: { type: "string" },
+        tag: { type: "string" },
+        module: { type: "string" },
+        proxy: { type: "string" },
+        sumdb: { type: "string" },
+        "no-warm": { type: "boolean" },
+        "warm-timeout": { type: "string" },
+        "sumdb-cache": { type: "string" },
+        json: { type: "boolean" }
+      },
+      argv,
+      io
+    );
+    if (typeof values === "number") return values;
     let warmTimeoutMs = 10 * 6e4;
     if (values["warm-timeout"] !== void 0) {
       const ms = parseDuration(values["warm-timeout"]);
@@ -11551,6 +11552,7 @@ var init_verify_command = __esm({
     init_text2();
     init_semver2();
     init_sumdb();
+    init_flags();
     init_io();
     USAGE2 = `usage: modseal verify [--repo DIR] [--tag TAG] [--module PATH] [--proxy LIST]
                       [--sumdb SPEC] [--no-warm] [--warm-timeout DUR] [--sumdb-cache FILE] [--json]

@@ -1,9 +1,8 @@
 // `modseal hash`: the two go.sum lines Go would record for a tagged commit.
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { openRepo, type GitRepo } from '../git/index.js';
-import { InputError, errorMessage } from '../internal/errors.js';
+import { InputError } from '../internal/errors.js';
 import {
   buildModule,
   gitCodeHost,
@@ -13,6 +12,7 @@ import {
   writeBuiltModuleZip,
   type BuiltModule,
 } from '../modfetch/index.js';
+import { parseFlags } from './flags.js';
 import { EXIT_FAIL, EXIT_INPUT, EXIT_PASS, type Command } from './io.js';
 
 const USAGE = `usage: modseal hash [--repo DIR] --ref REF [--module PATH] [--version VER] [--zip-out FILE] [--json]
@@ -42,30 +42,21 @@ async function resolveRef(
 }
 
 export const hashCommand: Command = async (argv, io) => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        repo: { type: 'string' },
-        ref: { type: 'string' },
-        module: { type: 'string' },
-        version: { type: 'string' },
-        'zip-out': { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    io.stderr(`modseal hash: ${errorMessage(e)}\n\n${USAGE}`);
-    return EXIT_INPUT;
-  }
-  if (values.help === true) {
-    io.stdout(USAGE);
-    return EXIT_PASS;
-  }
+  const values = parseFlags(
+    'hash',
+    USAGE,
+    {
+      repo: { type: 'string' },
+      ref: { type: 'string' },
+      module: { type: 'string' },
+      version: { type: 'string' },
+      'zip-out': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    argv,
+    io,
+  );
+  if (typeof values === 'number') return values;
   if (values.ref === undefined || values.ref === '') {
     io.stderr(`modseal hash: --ref is required\n\n${USAGE}`);
     return EXIT_INPUT;

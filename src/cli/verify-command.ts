@@ -1,7 +1,6 @@
 // `modseal verify`: the release gate from a terminal, over the same core as
 // the Action. The human report goes to stdout, or to stderr with --json.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Logger } from '../checks/ports.js';
 import type { ReleaseCheckRequest } from '../checks/release.js';
 import type { Verdict } from '../checks/types.js';
@@ -15,14 +14,8 @@ import { renderJson } from '../report/json.js';
 import { renderText } from '../report/text.js';
 import { compare } from '../semver/index.js';
 import { parseGoSumdb } from '../sumdb/index.js';
-import {
-  EXIT_FAIL,
-  EXIT_INCONCLUSIVE,
-  EXIT_INPUT,
-  EXIT_PASS,
-  type CliIo,
-  type Command,
-} from './io.js';
+import { parseFlags } from './flags.js';
+import { EXIT_FAIL, EXIT_INCONCLUSIVE, EXIT_PASS, type CliIo, type Command } from './io.js';
 
 const USAGE = `usage: modseal verify [--repo DIR] [--tag TAG] [--module PATH] [--proxy LIST]
                       [--sumdb SPEC] [--no-warm] [--warm-timeout DUR] [--sumdb-cache FILE] [--json]
@@ -87,33 +80,24 @@ export type VerifyWiring = Omit<WireOptions, 'logger' | 'env'>;
 
 export function makeVerifyCommand(wiring: VerifyWiring = {}): Command {
   return async (argv: string[], io: CliIo) => {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: {
-          repo: { type: 'string' },
-          tag: { type: 'string' },
-          module: { type: 'string' },
-          proxy: { type: 'string' },
-          sumdb: { type: 'string' },
-          'no-warm': { type: 'boolean' },
-          'warm-timeout': { type: 'string' },
-          'sumdb-cache': { type: 'string' },
-          json: { type: 'boolean' },
-          help: { type: 'boolean', short: 'h' },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (e) {
-      io.stderr(`modseal verify: ${errorMessage(e)}\n\n${USAGE}`);
-      return EXIT_INPUT;
-    }
-    if (values.help === true) {
-      io.stdout(USAGE);
-      return EXIT_PASS;
-    }
+    const values = parseFlags(
+      'verify',
+      USAGE,
+      {
+        repo: { type: 'string' },
+        tag: { type: 'string' },
+        module: { type: 'string' },
+        proxy: { type: 'string' },
+        sumdb: { type: 'string' },
+        'no-warm': { type: 'boolean' },
+        'warm-timeout': { type: 'string' },
+        'sumdb-cache': { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      argv,
+      io,
+    );
+    if (typeof values === 'number') return values;
     let warmTimeoutMs = 10 * 60_000;
     if (values['warm-timeout'] !== undefined) {
       const ms = parseDuration(values['warm-timeout']);

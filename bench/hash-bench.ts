@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { oracle } from '../test/oracle/find-go.js';
 
 const MODULE = 'example.com/benchmod';
 
@@ -210,7 +211,12 @@ export async function benchHash(): Promise<HashBench> {
       GIT_CONFIG_NOSYSTEM: '1',
       GIT_CONFIG_GLOBAL: gitConfig,
     };
-    const go = await measure('go', ['mod', 'download', '-json', `${MODULE}.git@v1.0.0`], env, root);
+    const go = await measure(
+      oracle?.bin ?? 'go',
+      ['mod', 'download', '-json', `${MODULE}.git@v1.0.0`],
+      env,
+      root,
+    );
     return { ours, oursZip, oursSmall, oursCappedHeap, go };
   } finally {
     await rm(root, { recursive: true, force: true });

@@ -1,17 +1,19 @@
 // Which outbound HTTP proxy a request goes through, decided from the
 // environment exactly as the go command decides it (net/http's
-// ProxyFromEnvironment in Go 1.19), so that a self-hosted runner behind a
+// ProxyFromEnvironment, as today's Go has it), so that a self-hosted runner behind a
 // corporate proxy reaches the mirror and the checksum database the same way
 // `go mod download` does, and a NO_PROXY that exempts an internal GOPROXY
 // exempts it here too.
 //
-// Rules, as Go 1.19 applies them:
+// Rules, as Go applies them (checked against Go 1.27):
 // - HTTPS_PROXY for https URLs, HTTP_PROXY for http URLs; for each, the
 //   upper-case name wins when set and non-empty, the lower-case one is the
 //   fallback (curl prefers lower case; Go does not).
-// - A value that is not an http/https/socks5 URL is retried as
-//   `http://value`, so `proxy:3128` means `http://proxy:3128`. A value that
-//   parses neither way is ignored.
+// - A value that does not parse as a URL with a scheme and a host is
+//   retried as `http://value`, so `proxy:3128` means `http://proxy:3128`. A
+//   URL with an unknown scheme is kept as it is (Go 1.19 still retried it;
+//   Go's transport then refuses the scheme, as our client does). A value
+//   that parses neither way is ignored.
 // - NO_PROXY (or no_proxy) is a comma list of `*`, IP addresses, CIDR
 //   blocks, domains (matching the name and its subdomains), `.domains` or
 //   `*.domains` (subdomains only), each optionally with `:port`.
@@ -328,8 +330,6 @@ function goParsable(s: string): URL | undefined {
   }
 }
 
-const knownProxySchemes = new Set(['http:', 'https:', 'socks5:']);
-
 /**
  * A proxy setting as Go reads it: a URL, or `host[:port]` meaning
  * `http://host[:port]`; undefined when empty or unparsable (Go ignores those).
@@ -337,7 +337,7 @@ const knownProxySchemes = new Set(['http:', 'https:', 'socks5:']);
 export function parseProxySetting(value: string): URL | undefined {
   if (value === '') return undefined;
   const direct = goParsable(value);
-  if (direct === undefined || !knownProxySchemes.has(direct.protocol)) {
+  if (direct === undefined || direct.host === '') {
     const withScheme = goParsable(`http://${value}`);
     if (withScheme !== undefined) return withScheme;
   }

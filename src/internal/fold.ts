@@ -5,16 +5,19 @@
 // folding (CaseFolding.txt statuses C and S) in increasing order, wrapping
 // from the largest back to the smallest. That set is exactly what a JS
 // regular expression with the `iu` flags treats as equal, so we derive the
-// sets from the JS engine instead of shipping Unicode tables: candidates come
-// from single-character case mappings and each link is confirmed by the
-// regex engine (full mappings such as U+0130 → "i̇" are ignored, and U+0130
-// correctly ends up alone, as in Go).
+// sets from the JS engine instead of shipping Unicode tables. Candidates come
+// from single-character case mappings, and from characters whose full
+// upper-case mappings are the same string (Unicode 15.1 made U+0390 and
+// U+1FD3, U+03B0 and U+1FE3, U+FB05 and U+FB06 simple-fold partners, and no
+// single-character mapping links them); each link is confirmed by the regex
+// engine, so a full mapping alone (U+0130 → "i̇") links nothing and U+0130
+// ends up alone, as in Go.
 //
 // Unicode-version caveat: the answer follows the Unicode version of the JS
-// engine (Node 20: Unicode 15; Node 24: Unicode 16), while Go follows its own
-// release (Go 1.19: Unicode 13; Go 1.21+: Unicode 15). Characters assigned in
-// between may fold differently; everything older agrees (checked against the
-// real Go in test/internal).
+// engine's ICU (17.0 in the Node 20 and 24 releases we test), while Go
+// follows its own release (Go 1.27: Unicode 17.0). Characters assigned in
+// between two versions may fold differently; the suite compares every rune
+// with today's Go (test/module/go-oracle.test.ts).
 
 import { goRunes } from './go-string.js';
 
@@ -55,6 +58,7 @@ function buildOrbits(): Map<number, readonly number[]> {
   // Every member of a folding set of two or more changes under some case
   // mapping, so only those characters need looking at.
   const cased = /\p{Changes_When_Casemapped}/gu;
+  const sameFullUpper = new Map<string, number[]>();
   const chunk = 0x1000;
   for (let start = 0; start <= MAX_RUNE; start += chunk) {
     if (start >= 0xd800 && start < 0xe000) continue;
@@ -70,10 +74,23 @@ function buildOrbits(): Map<number, readonly number[]> {
       const cp = ch.codePointAt(0)!;
       const lower = ch.toLowerCase();
       const upper = ch.toUpperCase();
+      if (singleCodePoint(upper) === undefined) {
+        const same = sameFullUpper.get(upper);
+        if (same === undefined) sameFullUpper.set(upper, [cp]);
+        else same.push(cp);
+      }
       const candidates = [lower, upper, upper.toLowerCase(), lower.toUpperCase()];
       for (const c of candidates) {
         const other = singleCodePoint(c);
         if (other !== undefined && other !== cp && sameSimpleFold(cp, other)) union(cp, other);
+      }
+    }
+  }
+
+  for (const cps of sameFullUpper.values()) {
+    for (let i = 0; i < cps.length; i++) {
+      for (let j = i + 1; j < cps.length; j++) {
+        if (sameSimpleFold(cps[i]!, cps[j]!)) union(cps[i]!, cps[j]!);
       }
     }
   }

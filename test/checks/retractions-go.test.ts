@@ -5,15 +5,14 @@
 // version (retractions ignored, as -retracted does) and whether the release
 // is retracted or deprecated. retractionFindings gets the same files through
 // a Mirror port and must agree.
-import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { LocalModule, Mirror, Retraction } from '../../src/checks/ports.js';
 import { latestIgnoringRetractions, retractionFindings } from '../../src/checks/retractions.js';
 import { deprecation, parseLax } from '../../src/modfile/index.js';
-import { isolatedEnv } from '../support/git-fixture.js';
-import { describeWithGo } from '../support/go-env.js';
+import { describeWithGo, goBin, isolatedGoEnv } from '../oracle/go-env.js';
+import { spawnText } from '../support/spawn.js';
 import { tempDir } from '../support/temp-dir.js';
 import { localModule, quietLogger } from './fakes.js';
 
@@ -114,21 +113,7 @@ interface GoModule {
 }
 
 function runGo(args: string[], cwd: string, env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn('go', args, {
-      cwd,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 60_000,
-      killSignal: 'SIGKILL',
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return spawnText(goBin(), args, { cwd, env, timeoutMs: 60_000 });
 }
 
 function splitJson(text: string): GoModule[] {
@@ -153,18 +138,7 @@ async function askGo(c: Case): Promise<{ latest: GoModule; released: GoModule }>
     await writeFile(path.join(dir, `${v}.mod`), mod);
   }
   await mkdir(path.join(root, 'work'));
-  const env = isolatedEnv({
-    GOPATH: path.join(root, 'gopath'),
-    GOMODCACHE: path.join(root, 'modcache'),
-    GOCACHE: path.join(root, 'gocache'),
-    GOENV: 'off',
-    GOFLAGS: '-modcacherw',
-    GO111MODULE: 'on',
-    GOWORK: 'off',
-    GOTOOLCHAIN: 'local',
-    GOPROXY: `file://${path.join(root, 'proxy')}`,
-    GOSUMDB: 'off',
-  });
+  const env = isolatedGoEnv(root, { GOPROXY: `file://${path.join(root, 'proxy')}` });
   const r = await runGo(
     ['list', '-m', '-retracted', '-u', '-json', `${M}@latest`, `${M}@${c.released.version}`],
     path.join(root, 'work'),

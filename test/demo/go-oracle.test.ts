@@ -13,8 +13,8 @@ import {
 import { publishTag, type PublishedModule } from '../../src/demo/publish.js';
 import { startChecksumDatabase, type ChecksumDatabase } from '../../src/demo/sumdb-server.js';
 import { createFixtureRepo, removeAtEnd } from '../support/git-fixture.js';
-import { describeWithGo } from '../support/go-env.js';
-import { goModDownloadFromProxy } from '../support/go-oracle.js';
+import { describeWithGo } from '../oracle/go-env.js';
+import { goModDownloadFromProxy } from '../oracle/go-command.js';
 
 // An upper-case letter exercises the proxy's `!` escaping end to end.
 const MODULE = 'example.com/Hello';

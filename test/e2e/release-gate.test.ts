@@ -2,7 +2,6 @@
 // command, whose module cache becomes the mirror (never zips modseal made),
 // and a checksum database holding the go command's own Sum/GoModSum lines.
 // Every expected hash below comes from the go command.
-import { spawn } from 'node:child_process';
 import { copyFile, cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -13,15 +12,10 @@ import type { ReleaseReport } from '../../src/checks/types.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { makeVerifyCommand, type VerifyWiring } from '../../src/cli/verify-command.js';
 import { generateKey } from '../../src/sumdb/index.js';
-import {
-  createFixtureRepo,
-  emptyHome,
-  isolatedEnv,
-  moveTag,
-  removeAtEnd,
-} from '../support/git-fixture.js';
-import { describeWithGo } from '../support/go-env.js';
-import { downloadToProxyDir, goModDownload, type GoDownloadResult } from '../support/go-oracle.js';
+import { createFixtureRepo, emptyHome, moveTag, removeAtEnd } from '../support/git-fixture.js';
+import { describeWithGo, goBin, isolatedGoEnv } from '../oracle/go-env.js';
+import { spawnText } from '../support/spawn.js';
+import { downloadToProxyDir, goModDownload, type GoDownloadResult } from '../oracle/go-command.js';
 import { startGoproxyServer, type GoproxyServer } from '../support/goproxy-server.js';
 import { startGitServer, type GitServer } from '../support/loopback-git-server.js';
 import { TestSumdb } from '../support/sumdb-server.js';
@@ -564,29 +558,10 @@ describeWithGo('modseal verify against a go-made mirror and a checksum database'
     const mod = path.join(root, 'work');
     await mkdir(mod);
     await writeFile(path.join(mod, 'go.mod'), 'module example.com/user\n\ngo 1.18\n');
-    const got = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-      const child = spawn('go', ['get', 'example.com/retract@v1.2.3'], {
-        cwd: mod,
-        env: isolatedEnv({
-          GOPATH: path.join(root, 'gopath'),
-          GOMODCACHE: path.join(root, 'modcache'),
-          GOCACHE: path.join(root, 'gocache'),
-          GOENV: 'off',
-          GOFLAGS: '-modcacherw',
-          GO111MODULE: 'on',
-          GOWORK: 'off',
-          GOTOOLCHAIN: 'local',
-          GOPROXY: proxy.url,
-          GOSUMDB: 'off',
-        }),
-        stdio: ['ignore', 'ignore', 'pipe'],
-        timeout: 60_000,
-        killSignal: 'SIGKILL',
-      });
-      let stderr = '';
-      child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stderr }));
+    const got = await spawnText(goBin(), ['get', 'example.com/retract@v1.2.3'], {
+      cwd: mod,
+      env: isolatedGoEnv(root, { GOPROXY: proxy.url }),
+      timeoutMs: 60_000,
     });
     expect(got.code, got.stderr).toBe(0);
     const goLines = got.stderr.split('\n');

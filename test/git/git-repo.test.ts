@@ -26,7 +26,7 @@ import {
   snapshot,
   withEnv,
   type FileTruth,
-} from './git-truth.js';
+} from '../oracle/git-view.js';
 import { tempDir } from '../support/temp-dir.js';
 
 let tmp = '';

@@ -8,11 +8,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openRepo } from '../../src/git/index.js';
 import { buildModule, gitCodeHost } from '../../src/modfetch/index.js';
-import { describeWithGo } from '../support/go-env.js';
+import { describeWithGo } from '../oracle/go-env.js';
 import { addCommits, createFixtureRepo, git, type FixtureFile } from '../support/git-fixture.js';
-import { goModDownload } from '../support/go-oracle.js';
+import { goModDownload } from '../oracle/go-command.js';
 import { startGitServer, type GitServer } from '../support/loopback-git-server.js';
-import { commitWithGitlink } from './git-truth.js';
+import { commitWithGitlink } from '../oracle/git-view.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const modulePath = 'example.com/gitpax';

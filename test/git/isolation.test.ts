@@ -9,7 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openRepo, readTar, type ArchiveListing } from '../../src/git/index.js';
 import { createFixtureRepo, git } from '../support/git-fixture.js';
-import { filesTruth, sha256hex, withEnv } from './git-truth.js';
+import { filesTruth, sha256hex, withEnv } from '../oracle/git-view.js';
 import { tempDir } from '../support/temp-dir.js';
 
 let tmp = '';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readTar, type TarEntry } from '../../src/git/index.js';
 import { createFixtureRepo, git } from '../support/git-fixture.js';
-import { commitWithGitlink, tarTruth, type TarTruth } from './git-truth.js';
+import { commitWithGitlink, tarTruth, type TarTruth } from '../oracle/git-view.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /** Deterministic incompressible bytes (xorshift), so sizes span many blocks. */

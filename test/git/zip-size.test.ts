@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ZIP_FILE, openRepo, type GitRepo } from '../../src/git/index.js';
 import { createFixtureRepo, git, type FixtureFile } from '../support/git-fixture.js';
-import { commitWithGitlink } from './git-truth.js';
+import { commitWithGitlink } from '../oracle/git-view.js';
 import { tempDir } from '../support/temp-dir.js';
 
 function noise(n: number): Buffer {

@@ -14,8 +14,8 @@ import {
   NotFoundError,
   parseGoproxy,
 } from '../../src/goproxy/index.js';
-import { describeWithGo } from '../support/go-env.js';
-import { goModDownloadFromProxy, type GoDownloadResult } from '../support/go-oracle.js';
+import { describeWithGo } from '../oracle/go-env.js';
+import { goModDownloadFromProxy, type GoDownloadResult } from '../oracle/go-command.js';
 import { startGoproxyServer } from '../support/goproxy-server.js';
 import type { GoproxyServer } from '../support/goproxy-server.js';
 import { tempDir } from '../support/temp-dir.js';

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openRepo } from '../../src/git/index.js';
 import { buildModule, gitCodeHost } from '../../src/modfetch/index.js';
-import { describeWithGo } from '../support/go-env.js';
+import { describeWithGo } from '../oracle/go-env.js';
 import { createFixtureRepo, type FixtureCommit } from '../support/git-fixture.js';
-import { goModDownload } from '../support/go-oracle.js';
+import { goModDownload } from '../oracle/go-command.js';
 import { startGitServer, type GitServer } from '../support/loopback-git-server.js';
 import { tempDir } from '../support/temp-dir.js';
 

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openRepo } from '../../src/git/index.js';
 import { buildModule, gitCodeHost, type BuiltModule } from '../../src/modfetch/index.js';
-import { describeWithGo } from '../support/go-env.js';
+import { describeWithGo } from '../oracle/go-env.js';
 import { createFixtureRepo, git } from '../support/git-fixture.js';
-import { goModDownload, zipEntries, type GoDownloadResult } from '../support/go-oracle.js';
+import { goModDownload, zipEntries, type GoDownloadResult } from '../oracle/go-command.js';
 import { startGitServer, type GitServer } from '../support/loopback-git-server.js';
 import { describeRepo, generateRepo, queryText, type GenRepo } from './gen-repos.js';
 

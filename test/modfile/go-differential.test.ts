@@ -17,8 +17,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { decodeGoString, encodeGoString } from '../../src/internal/go-string.js';
 import type { ModFile } from '../../src/modfile/index.js';
 import { format, ModfileError, modulePath, parse, parseLax } from '../../src/modfile/index.js';
-import { describeWithGo } from '../support/go-env.js';
-import { buildGoProgram } from '../support/go-program.js';
+import { describeWithGo } from '../oracle/go-env.js';
+import { buildGoProgram } from '../oracle/xmod-program.js';
 import { tempDir } from '../support/temp-dir.js';
 
 type Field = 'strict' | 'lax' | 'go' | 'format';

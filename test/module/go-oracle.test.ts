@@ -29,8 +29,8 @@ import {
   unescapeVersion,
 } from '../../src/module/index.js';
 import * as semver from '../../src/semver/index.js';
-import { describeWithGo } from '../support/go-env.js';
-import { buildGoOracle, type Field, type GoOracle } from './go-oracle.js';
+import { describeWithGo } from '../oracle/go-env.js';
+import { buildGoOracle, type Field, type GoOracle } from '../oracle/xmod-module.js';
 
 const bytes = (hex: string): string => decodeGoString(Buffer.from(hex, 'hex'));
 

@@ -17,10 +17,10 @@ import {
   unzip,
   type CheckedFiles,
 } from '../../src/modzip/index.js';
-import { describeWithGo } from '../support/go-env.js';
+import { describeWithGo } from '../oracle/go-env.js';
 import { formatCheckedFiles } from './format-checked.js';
 import { buildZip, type RawZipEntry } from './raw-zip.js';
-import { buildXmodOracle, type OracleResult, type XmodOracle } from './xmod-oracle.js';
+import { buildXmodOracle, type OracleResult, type XmodOracle } from '../oracle/xmod-zip.js';
 import { tempDir } from '../support/temp-dir.js';
 
 type Node =

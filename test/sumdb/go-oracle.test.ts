@@ -1,26 +1,18 @@
 // The real go command against our TypeScript checksum database, and our
 // client against the Go project's own server (x/mod sumdb.TestServer).
-import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SumdbClient, memoryTreeCache } from '../../src/sumdb/index.js';
-import { isolatedEnv } from '../support/git-fixture.js';
-import { describeWithGo } from '../support/go-env.js';
+import { describeWithGo, goBin, isolatedGoEnv } from '../oracle/go-env.js';
+import { spawnText } from '../support/spawn.js';
 import { startGoproxyServer, type GoproxyServer } from '../support/goproxy-server.js';
-import { buildGoProgram } from '../support/go-program.js';
+import { buildGoProgram } from '../oracle/xmod-program.js';
 import { TestSumdb, loopbackHttpClient } from '../support/sumdb-server.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const MOD = 'example.com/hello';
-const goEnv = (extra: Record<string, string>) =>
-  isolatedEnv({
-    GOENV: 'off',
-    GOTOOLCHAIN: 'local',
-    GOWORK: 'off',
-    GOFLAGS: '-modcacherw',
-    ...extra,
-  });
 
 describeWithGo('go command and x/mod against our checksum database code', () => {
   let work: string;
@@ -34,7 +26,7 @@ describeWithGo('go command and x/mod against our checksum database code', () => 
     work = await tempDir('sumdb-go-');
     tool = await buildGoProgram({
       name: 'gosumdb',
-      dir: path.resolve(import.meta.dirname, '../support/go-sumdb'),
+      dir: path.resolve(import.meta.dirname, '../oracle/xmod-sumdb'),
     });
     // A hand-written proxy tree whose zips come from x/mod/zip, never from our code.
     const root = path.join(work, 'proxy');
@@ -77,29 +69,23 @@ describeWithGo('go command and x/mod against our checksum database code', () => 
   const record = (ver: string, zip = sums.get(ver)!.zip) =>
     `${MOD} ${ver} ${zip}\n${MOD} ${ver}/go.mod ${sums.get(ver)!.mod}\n`;
 
-  function goDownload(
+  async function goDownload(
     db: TestSumdb,
     gopath: string,
     ver: string,
   ): Promise<{ code: number; out: string }> {
-    return new Promise((resolve) => {
-      execFile(
-        'go',
-        ['mod', 'download', '-json', `${MOD}@${ver}`],
-        {
-          cwd: work,
-          env: goEnv({
-            GOPATH: gopath,
-            GOMODCACHE: path.join(gopath, 'pkg', 'mod'),
-            GOCACHE: path.join(work, 'cache'),
-            GOPROXY: proxyUrl,
-            GOSUMDB: `${db.verifierKey} ${db.url}`,
-          }),
-          timeout: 30_000,
-        },
-        (err, stdout, stderr) => resolve({ code: err ? 1 : 0, out: stdout + stderr }),
-      );
+    const r = await spawnText(goBin(), ['mod', 'download', '-json', `${MOD}@${ver}`], {
+      cwd: work,
+      env: isolatedGoEnv(work, {
+        GOPATH: gopath,
+        GOMODCACHE: path.join(gopath, 'pkg', 'mod'),
+        GOCACHE: path.join(work, 'cache'),
+        GOPROXY: proxyUrl,
+        GOSUMDB: `${db.verifierKey} ${db.url}`,
+      }),
+      timeoutMs: 30_000,
     });
+    return { code: r.code === 0 ? 0 : 1, out: r.stdout + r.stderr };
   }
 
   it('the go command trusts our server when it is honest', async () => {

@@ -1,11 +1,11 @@
 // Builds small git repositories for tests with plumbing commands only, under a
 // git environment that ignores every user and system setting, so the same
 // description always yields the same commit hashes on any machine.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnOk } from './spawn.js';
 import { removeAtEnd } from './temp-dir.js';
 import { vectorsDir } from './vectors.js';
 
@@ -88,30 +88,10 @@ export function git(
   args: string[],
   opts: { input?: string | Uint8Array; env?: Record<string, string> } = {},
 ): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, {
-      cwd,
-      env: isolatedEnv(opts.env),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolve(Buffer.concat(out));
-      else
-        reject(
-          new Error(
-            `git ${args.join(' ')} (in ${cwd}) exited ${code}: ${Buffer.concat(err).toString()}`,
-          ),
-        );
-    });
-    child.stdin.on('error', () => {
-      // git may exit before reading all input; the exit status reports the real problem.
-    });
-    child.stdin.end(opts.input ?? '');
+  return spawnOk('git', args, {
+    cwd,
+    env: isolatedEnv(opts.env),
+    input: opts.input ?? '',
   });
 }
 

@@ -1,15 +1,19 @@
-import { goVersion } from './go-env.js';
+import { legacyGo, oracle, oracleMissingReason, xmodDir } from '../oracle/find-go.js';
 
 export default function setup(): void {
   console.warn(`node ${process.version}`);
-  if (goVersion === undefined) {
+  if (oracle === undefined) {
     const bar = '!'.repeat(78);
     console.warn(
-      `\n${bar}\n! The go command is not on the PATH: every test that compares modseal with\n` +
-        `! the real go command is SKIPPED in this run. Install golang-go and\n` +
-        `! golang-golang-x-mod-dev (apt-get), or run .ci/run, to run them.\n${bar}\n`,
+      `\n${bar}\n! No Go oracle: ${oracleMissingReason ?? 'not found'}.\n` +
+        `! Every test that compares modseal with the real go command is SKIPPED in\n` +
+        `! this run. Run scripts/go-oracle.sh (it unpacks today's Go from Debian's\n` +
+        `! newest suite into .cache/go-oracle/), or set MODSEAL_GO, to run them.\n${bar}\n`,
     );
   } else {
-    console.warn(`go oracle: ${goVersion} (differential tests enabled)`);
+    console.warn(
+      `go oracle: ${oracle.version} at ${oracle.bin}, x/mod at ${xmodDir()} (differential tests enabled)`,
+    );
   }
+  if (legacyGo !== undefined) console.warn(`legacy go (old behaviour only): ${legacyGo.version}`);
 }

@@ -1,5 +1,6 @@
-// Test vectors live next to the repository (in ../shared/vectors), not inside it.
+// Test vectors live inside the repository, under test/vectors/ (see its
+// README for where each file came from); they are byte-exact (`-text`).
 import path from 'node:path';
 
-/** Absolute path of the shared test-vector folder (`xmod/`, `gitzip/`, `sumdb/`). */
-export const vectorsDir: string = path.resolve(import.meta.dirname, '../../../shared/vectors');
+/** Absolute path of the test-vector folder (`xmod/`, `gitzip/`, `sumdb/`). */
+export const vectorsDir: string = path.resolve(import.meta.dirname, '../vectors');

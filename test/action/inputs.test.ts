@@ -70,7 +70,7 @@ describe('parseInputs', () => {
       { goproxy: ' , | ' },
       /^goproxy: GOPROXY list is not the empty string, but contains no entries$/,
     ],
-    // The texts below are the go command's (Go 1.19.8, `go mod download` with
+    // The texts below are the go command's (Go 1.19.8 and 1.27.3 alike, `go mod download` with
     // that GOPROXY or GOSUMDB), behind the name of the input:
     //   invalid proxy URL scheme (must be https, http, file): ftp://user:xxxxx@mirror.example
     [

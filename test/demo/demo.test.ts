@@ -1,6 +1,6 @@
 // `modseal demo`: in-process, and as the bundled CLI a fresh clone runs, with
 // git as the only program on the PATH.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, symlink, copyFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCommand } from '../../src/cli/demo-command.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { runDemo } from '../../src/demo/run-demo.js';
+import { spawnText } from '../support/spawn.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -76,31 +77,12 @@ describe('modseal demo in-process', () => {
   });
 });
 
-function runNode(
+async function runNode(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      env,
-      cwd: os.tmpdir(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 60_000,
-      killSignal: 'SIGKILL',
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({
-        code,
-        out: Buffer.concat(out).toString('utf8'),
-        err: Buffer.concat(err).toString('utf8'),
-      }),
-    );
-  });
+  const r = await spawnText(process.execPath, args, { env, cwd: os.tmpdir(), timeoutMs: 60_000 });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 describe('the bundled CLI (scripts/build.mjs) without a Go toolchain', () => {

@@ -58,7 +58,7 @@ async function gitZipSize(subdir: string): Promise<number> {
 }
 
 describe('zip too large', () => {
-  it('uses Go 1.19 codehost.MaxZipFile by default', () => {
+  it('uses cmd/go codehost.MaxZipFile (500 MiB) by default', () => {
     expect(MAX_ZIP_FILE).toBe(500 * 1024 * 1024);
   });
 

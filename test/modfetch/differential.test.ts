@@ -18,7 +18,10 @@ const f = (p: string, content: string, mode?: '100644' | '100755' | '120000') =>
 });
 
 // name → commits, queries (module path relative to example.com/<name>, @query)
-const scenarios: Record<string, { commits: FixtureCommit[]; queries: string[] }> = {
+const scenarios: Record<
+  string,
+  { commits: FixtureCommit[]; queries: string[]; newerGo?: Record<string, string> }
+> = {
   attrs: {
     commits: [
       {
@@ -87,6 +90,43 @@ const scenarios: Record<string, { commits: FixtureCommit[]; queries: string[] }>
     ],
     queries: ['@v1.0.0', '@v2.0.0', '@v2.0.0+incompatible', '/v2@v2.0.0', '@main', '@latest'],
   },
+  // Behaviour of today's Go (the oracle is Go 1.27): the vendor rule of a
+  // module declaring go 1.24 or later, a go line newer than the toolchain,
+  // and go.mod directives Go 1.19 could not parse.
+  modern: {
+    commits: [
+      {
+        files: [
+          f(
+            'go.mod',
+            'module example.com/modern\n\ngo 1.24.0\n\ntoolchain go1.27.3\n\ngodebug default=go1.21\n\ntool example.com/modern/cmd/gen\n\nignore ./web\n',
+          ),
+          f('vendor/modules.txt', '# vendor\n'),
+          f('vendor/x/y.go', 'package y\n'),
+          f('pkg/vendor/v.go', 'package v\n'),
+          f('sub/vendor/s.txt', 's\n'),
+          f('web/app.js', 'x\n'),
+          f('cmd/gen/main.go', 'package main\n'),
+        ],
+        tags: ['v1.0.0'],
+      },
+      {
+        files: [f('go.mod', 'module example.com/modern\n\ngo 1.999\n'), f('a.go', 'package a\n')],
+        tags: ['v1.1.0'],
+      },
+      {
+        files: [f('go.mod', 'module example.com/modern\n\ngo 1.24\n\nbogus directive\n')],
+        tags: ['v1.2.0'],
+      },
+    ],
+    queries: ['@v1.0.0', '@v1.1.0', '@v1.2.0'],
+    // The oracle runs with GOTOOLCHAIN=local and refuses a go line newer
+    // than itself; the mirror switches to that toolchain instead (`go mod
+    // download` does since Go 1.21.1, golang/go#62054), so modseal, which
+    // stands for the mirror, builds the version. Only the refusal and the
+    // .mod hash (computed before it) are compared here.
+    newerGo: { '@v1.1.0': '1.999' },
+  },
   bad: {
     commits: [
       {
@@ -138,6 +178,17 @@ describeWithGo('differential: our pipeline vs go mod download', () => {
           query: q.slice(at + 1),
         });
         const w = want[i];
+        const newer = s.newerGo?.[q.slice(`example.com/${name}`.length)];
+        if (newer !== undefined) {
+          expect(w?.Error).toMatch(
+            new RegExp(
+              `^${q.replace(/[.]/g, '\\.')} requires go >= ${newer.replace(/[.]/g, '\\.')} \\(running go 1\\.\\d+(\\.\\d+)?; GOTOOLCHAIN=local\\)$`,
+            ),
+          );
+          expect(got.error).toBeUndefined();
+          expect(got.goModSum).toBe(w?.GoModSum);
+          continue;
+        }
         expect({ q, error: got.error, sum: got.sum, goModSum: got.goModSum }).toEqual({
           q,
           error: w?.Error,

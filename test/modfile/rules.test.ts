@@ -1,5 +1,5 @@
-// Behaviour taken from current x/mod sources and cmd/go (newer than the Go
-// 1.19 oracle): verbs v0.7.0 does not know, error positions, the vendor-gate
+// Behaviour taken from current x/mod sources and cmd/go, as unit tests (the
+// differential test against today's x/mod is go-differential.test.ts): newer verbs, error positions, the vendor-gate
 // version, retraction checks and message shortening. Expected texts are the
 // upstream wording (x/mod modfile/rule.go, cmd/go modload.ShortMessage).
 import { describe, expect, it } from 'vitest';

@@ -5,9 +5,6 @@
 // go binary instead; a `go` on the PATH is taken only when it is modern
 // enough, so an old system Go never silently stands in for today's.
 //
-// Go 1.19 (Debian's default golang-go) is kept apart as `legacyGo`, for the
-// few tests about behaviour that old published versions still carry.
-//
 // No vitest here: the benchmarks use it too.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -37,19 +34,23 @@ export interface GoToolchain {
   version: string;
   /** Minor version: 27 for go1.27.3. */
   minor: number;
+  /** GOROOT: the standard library's and cmd/go's sources (some tests read Go's own test tables there). */
+  goroot: string;
 }
 
 function probe(bin: string): GoToolchain | undefined {
   try {
-    const version = execFileSync(bin, ['env', 'GOVERSION'], {
+    const [version = '', goroot = ''] = execFileSync(bin, ['env', 'GOVERSION', 'GOROOT'], {
       encoding: 'utf8',
       env: { ...process.env, GOENV: 'off', GOTOOLCHAIN: 'local', GOFLAGS: '' },
       stdio: ['ignore', 'pipe', 'ignore'],
       timeout: 30_000,
-    }).trim();
+    })
+      .trim()
+      .split('\n');
     const m = /^go1\.(\d+)/.exec(version);
     if (m === null) return undefined;
-    return { bin, version, minor: Number(m[1]) };
+    return { bin, version, minor: Number(m[1]), goroot };
   } catch {
     return undefined;
   }
@@ -128,17 +129,3 @@ export function xmodDir(): string {
   if (existsSync(cached)) return cached;
   return '/usr/share/gocode/src/golang.org/x/mod';
 }
-
-function findLegacy(): GoToolchain | undefined {
-  for (const bin of ['/usr/lib/go-1.19/bin/go', 'go']) {
-    const t = probe(bin);
-    if (t !== undefined && t.minor === 19) return t;
-  }
-  return undefined;
-}
-
-/**
- * Go 1.19, Debian's default golang-go: only for tests of old behaviour that
- * versions published with it still carry. Undefined when not installed.
- */
-export const legacyGo: GoToolchain | undefined = findLegacy();

@@ -1,4 +1,4 @@
-// Builds (offline) and runs a small Go program over the local x/mod v0.7.0
+// Builds (offline) and runs a small Go program over the oracle's x/mod
 // sources, so differential tests can ask x/mod itself for zip hashes,
 // reports and error texts. Only used under describeWithGo.
 import { execFile } from 'node:child_process';

@@ -1,8 +1,14 @@
-import { legacyGo, oracle, oracleMissingReason, xmodDir } from '../oracle/find-go.js';
+import { oracle, oracleMissingReason, xmodDir } from '../oracle/find-go.js';
 
 export default function setup(): void {
   console.warn(`node ${process.version}`);
   if (oracle === undefined) {
+    // CI must never pass by skipping the differential tests.
+    if (process.env.MODSEAL_REQUIRE_ORACLE === '1') {
+      throw new Error(
+        `MODSEAL_REQUIRE_ORACLE=1 but no Go oracle: ${oracleMissingReason ?? 'not found'}`,
+      );
+    }
     const bar = '!'.repeat(78);
     console.warn(
       `\n${bar}\n! No Go oracle: ${oracleMissingReason ?? 'not found'}.\n` +
@@ -15,5 +21,4 @@ export default function setup(): void {
       `go oracle: ${oracle.version} at ${oracle.bin}, x/mod at ${xmodDir()} (differential tests enabled)`,
     );
   }
-  if (legacyGo !== undefined) console.warn(`legacy go (old behaviour only): ${legacyGo.version}`);
 }

@@ -54,6 +54,11 @@ export interface LocalModule {
   deprecated?: string;
   /** Other versions of this module tagged in the repository, to pick the next free patch. */
   existingVersions?: readonly string[];
+  /**
+   * The checkout is shallow (actions/checkout's default fetches one commit
+   * and only the pushed tag), so existingVersions may miss published versions.
+   */
+  shallow?: boolean;
   /** Go's text when the go command would refuse this version for this path. */
   versionError?: { text: string };
   /** Go's text when the tagged tree cannot become a module zip. */
@@ -76,8 +81,16 @@ export interface Origin {
 
 export interface Unreachable {
   kind: 'unreachable';
-  /** Network or server trouble after the adapter's retries, e.g. `GET …: 503 Service Unavailable`. */
+  /** Network or server trouble, e.g. `GET …: 503 Service Unavailable`. */
   reason: string;
+  /** Trouble that may pass (network, timeout, 429, 5xx): the gate asks again a few times. */
+  transient?: boolean;
+  /** The server's Retry-After, in milliseconds. */
+  retryAfterMs?: number;
+  /** The check's deadline cut the exchange short, or came before it (then notSent). */
+  deadline?: boolean;
+  /** Nothing was sent (the check's deadline had passed): not an attempt. */
+  notSent?: boolean;
 }
 
 export interface MirrorNotFound {
@@ -100,9 +113,9 @@ export type WarmResult =
   | MirrorInfo
   | (MirrorNotFound & {
       /**
-       * true: asking again cannot help (the adapter already waited until the
-       * deadline, or the refusal is known to be permanent); false: one attempt
-       * failed and the caller may retry until the deadline.
+       * true: asking again cannot help (the refusal names a problem with the
+       * version); false: the mirror may still be fetching, ask again until
+       * warm-timeout.
        */
       final: boolean;
     })
@@ -145,8 +158,17 @@ export interface Mirror {
   readonly url: string;
   /** `.info` from what the mirror already holds, without making it fetch (proxy.golang.org `cached-only`). */
   cached(path: string, version: string): Promise<CachedResult>;
-  /** `.info` that makes the mirror fetch; must return by `deadline` (Clock.now() milliseconds). */
+  /**
+   * One `.info` request that makes the mirror fetch the version; the gate
+   * asks again (its one retry loop) until `deadline` (Clock.now() ms).
+   */
   warm(path: string, version: string, deadline: number): Promise<WarmResult>;
+  /**
+   * Plain `.info` of a version the mirror's list names: it holds the
+   * version, so reading it publishes nothing. Never called otherwise when
+   * warming is off.
+   */
+  info(path: string, version: string): Promise<MirrorInfo | MirrorNotFound | Unreachable>;
   /** `.mod`, hashed as the `/go.mod` line. Only called with a version the mirror named (answer or list). */
   mod(path: string, version: string): Promise<ModResult>;
   /** `@v/list`, to find the latest version, whose go.mod holds the retractions and deprecation. */
@@ -199,4 +221,11 @@ export interface ReleaseInput {
   warm: boolean;
   /** How long to keep retrying a "not found" right after the push (milliseconds). */
   warmTimeoutMs: number;
+  /** The whole check's limit in milliseconds; default warmTimeoutMs plus 5 minutes. */
+  timeoutMs?: number;
+  /**
+   * The absolute time (Clock.now() ms) the check must end by; wins over
+   * timeoutMs. wire.ts sets it so the HTTP layer and the gate share one.
+   */
+  deadline?: number;
 }

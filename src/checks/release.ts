@@ -1,9 +1,12 @@
 // The release gate (DESIGN "Release gate"): local facts first, then what the
 // mirror and the checksum database already hold, then warming, then the
 // comparisons, and a verdict that is `pass` only when every comparison that
-// the configuration asks for really happened.
-import { InputError, errorMessage } from '../internal/errors.js';
+// the configuration asks for really happened. Every question to a remote
+// side goes through one retry loop under one deadline (asker.ts).
+import { Asker, formatDuration, type Asked } from './asker.js';
 import type {
+  ListResult,
+  Mirror,
   MirrorInfo,
   MirrorZip,
   ReleaseInput,
@@ -17,6 +20,7 @@ import {
   type Finding,
   type HashPair,
   type ReleaseReport,
+  type Side,
   type StepName,
   type StepStatus,
   type Verdict,
@@ -45,9 +49,25 @@ export interface ReleaseCheckRequest {
   proxyToken?: string;
   warm: boolean;
   warmTimeoutMs: number;
+  /**
+   * The whole check's limit in milliseconds (the `timeout` input, `--timeout`);
+   * default {@link defaultTimeoutMs}. Ending there is inconclusive, with the reason.
+   */
+  timeoutMs?: number;
   /** File that remembers the checksum database's signed tree head between runs. */
   sumdbCache?: string;
 }
+
+/** How much longer than warm-timeout the whole check may take by default. */
+export const TIMEOUT_MARGIN_MS = 5 * 60_000;
+
+/** The default whole-check limit: warm-timeout plus 5 minutes for everything else. */
+export function defaultTimeoutMs(warmTimeoutMs: number): number {
+  return warmTimeoutMs + TIMEOUT_MARGIN_MS;
+}
+
+/** The start of a step's detail when the user's settings turned the step off. */
+export const BY_CONFIG = 'skipped by configuration';
 
 const STEP_ORDER: StepName[] = [
   'local',
@@ -57,8 +77,6 @@ const STEP_ORDER: StepName[] = [
   'mirror-content',
   'sumdb',
 ];
-const FIRST_RETRY_MS = 5_000;
-const MAX_RETRY_MS = 60_000;
 
 const stripIncompatible = (v: string): string => v.replace(/\+incompatible$/, '');
 
@@ -66,15 +84,7 @@ function firstLine(text: string): string {
   return text.split('\n', 1)[0]?.trim() ?? '';
 }
 
-/** Port failures that are not input errors are network trouble as far as the verdict goes. */
-async function guard<T>(what: string, call: () => Promise<T>): Promise<T | Unreachable> {
-  try {
-    return await call();
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    return { kind: 'unreachable', reason: `${what}: ${errorMessage(e)}` };
-  }
-}
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function sameHashes(a: HashPair, b: HashPair): boolean {
   return a.zip === b.zip && a.mod === b.mod;
@@ -111,17 +121,32 @@ export async function runReleaseCheck(
   ports: ReleasePorts,
 ): Promise<ReleaseReport> {
   const { clock, logger, mirror, sumdb } = ports;
+  const start = clock.now();
+  const timeoutMs = input.timeoutMs ?? defaultTimeoutMs(input.warmTimeoutMs);
+  const deadline = input.deadline ?? start + timeoutMs;
+  const asker = new Asker({
+    clock,
+    logger,
+    start,
+    deadline,
+    timeoutText: formatDuration(input.timeoutMs ?? deadline - start),
+  });
   const steps = new Map<StepName, { status: StepStatus; detail: string }>();
+  const attempts = new Map<StepName, number>();
   // Every step starts as "needed but not done": a path through this function
   // that forgets a step therefore yields `inconclusive`, never `pass`.
   for (const name of STEP_ORDER) steps.set(name, { status: 'unchecked', detail: 'not reached' });
   const setStep = (name: StepName, status: StepStatus, detail: string): void => {
     steps.set(name, { status, detail });
   };
+  const count = (name: StepName, n: number): void => {
+    if (n > 0) attempts.set(name, (attempts.get(name) ?? 0) + n);
+  };
   const findings: Finding[] = [];
   const report: ReleaseReport = {
     schema: REPORT_SCHEMA,
     verdict: 'inconclusive',
+    compared: [],
     tag: input.tag,
     hashes: { local: {}, mirror: {}, sumdb: {} },
     steps: [],
@@ -129,12 +154,77 @@ export async function runReleaseCheck(
   };
   if (mirror !== undefined) report.mirrorUrl = mirror.url;
   if (sumdb !== undefined) report.sumdbName = sumdb.name;
+
+  /**
+   * A step that could not be done because a remote side was unreachable:
+   * unchecked, with one finding unless the deadline's own finding covers it.
+   */
+  const markUnreachable = (
+    r: Unreachable,
+    names: StepName[],
+    finding?: { message: string; fix: string; detail?: string },
+  ): void => {
+    if (r.deadline !== true && finding !== undefined) {
+      findings.push({
+        code: 'unreachable',
+        severity: 'warning',
+        message: finding.message,
+        fix: finding.fix,
+      });
+    }
+    if (r.deadline !== true && names.some((n) => n !== 'sumdb')) mirrorDown ??= r.reason;
+    names.forEach((n, i) =>
+      setStep(
+        n,
+        'unchecked',
+        i === 0
+          ? (finding?.detail ?? r.reason)
+          : r.deadline === true
+            ? r.reason
+            : 'mirror unreachable',
+      ),
+    );
+  };
+
   const finish = (): ReleaseReport => {
-    report.steps = STEP_ORDER.map((name) => ({
-      name,
-      ...(steps.get(name) ?? { status: 'unchecked' as const, detail: 'not reached' }),
-    }));
+    if (asker.outOfTime !== undefined) {
+      const { what, last } = asker.outOfTime;
+      for (const [name, s] of steps) {
+        if (s.status === 'unchecked' && s.detail === 'not reached') {
+          setStep(name, 'unchecked', `not done: ${asker.deadlineText} passed`);
+        }
+      }
+      findings.push({
+        code: 'unreachable',
+        severity: 'warning',
+        message: `${asker.deadlineText} passed after ${formatDuration(clock.now() - start)} while asking ${what}${last !== undefined ? ` (last answer: ${last})` : ''}; what was not checked is listed in the steps`,
+        fix: 'Nothing was decided about what was not checked. Re-run the job; if the mirror or the checksum database is slow, raise the timeout (--timeout, or the timeout input; it defaults to warm-timeout plus 5 minutes).',
+      });
+    }
+    report.steps = STEP_ORDER.map((name) => {
+      const n = attempts.get(name);
+      return {
+        name,
+        ...(steps.get(name) ?? { status: 'unchecked' as const, detail: 'not reached' }),
+        ...(n !== undefined ? { attempts: n } : {}),
+      };
+    });
+    const compared: Side[] = [];
+    if (steps.get('local')?.status === 'ok') compared.push('local');
+    if (report.hashes.mirror.zip !== undefined) compared.push('mirror');
+    if (report.hashes.sumdb.zip !== undefined) compared.push('sumdb');
+    report.compared = compared;
     report.verdict = decideVerdict(report);
+    if (report.verdict === 'pass' && compared.length <= 1) {
+      const why = [
+        mirror === undefined ? (ports.mirrorDisabled ?? 'no mirror') : undefined,
+        sumdb === undefined ? (ports.sumdbDisabled ?? 'no checksum database') : undefined,
+      ].filter((x): x is string => x !== undefined);
+      report.localOnly =
+        why.length > 0
+          ? `${why.join('; ')}: only the local rebuild was checked`
+          : 'nothing remote was compared';
+    }
     return report;
   };
 
@@ -194,41 +284,103 @@ export async function runReleaseCheck(
   setStep('local', 'ok', `${mv()} at ${local.commit}: ${local.sum ?? ''}`);
 
   // 2. What the mirror and the checksum database already hold, compared
-  //    before anything makes the mirror fetch.
-  const deadline = clock.now() + input.warmTimeoutMs;
+  //    before anything makes the mirror fetch. With warming off nothing may
+  //    publish the version, and sum.golang.org fetches through the mirror
+  //    on a lookup: the database is asked only about a version the mirror
+  //    is known to hold.
+  const patience = Math.min(clock.now() + input.warmTimeoutMs, deadline);
   let mirrorInfo: MirrorInfo | undefined;
   let fetchedByUs = false;
   /** Set once the mirror could not be reached, so later steps do not wait on it again. */
   let mirrorDown: string | undefined;
+  /** Whether the mirror holds the version without being asked to fetch it; undefined: unknown. */
+  let held: boolean | undefined;
+  /** Which view said so. */
+  let heldBy = '';
+  /** The mirror's `@v/list`, once read (retractions and the remedy use it too). */
+  let listed: ListResult | undefined;
+  const noMirror = `${BY_CONFIG}: ${ports.mirrorDisabled ?? 'GOPROXY names no mirror for this module'}`;
   if (mirror === undefined) {
-    const why = `no mirror: ${ports.mirrorDisabled ?? 'GOPROXY does not name one for this module'}`;
     for (const name of ['mirror-cache', 'warm', 'origin', 'mirror-content'] as const) {
-      setStep(name, 'skipped', why);
+      setStep(name, 'skipped', noMirror);
     }
   } else {
-    const c = await guard('cached-only .info', () => mirror.cached(path, version));
-    if (c.kind === 'found') {
-      mirrorInfo = c;
-      setStep('mirror-cache', 'ok', `the mirror already holds ${path}@${c.version}`);
+    const c = await asker.ask(`${mirror.url} cached-only .info of ${mv()}`, () =>
+      mirror.cached(path, version),
+    );
+    count('mirror-cache', c.attempts);
+    const r = c.result;
+    if (r.kind === 'found') {
+      mirrorInfo = r;
+      held = true;
+      setStep('mirror-cache', 'ok', `the mirror already holds ${path}@${r.version}`);
       setStep('warm', 'skipped', 'not needed: the mirror already holds this version');
-    } else if (c.kind === 'not-found') {
+    } else if (r.kind === 'not-found') {
+      held = false;
+      heldBy = 'its cached-only view';
       setStep('mirror-cache', 'ok', `the mirror does not hold ${mv()} yet`);
-    } else if (c.kind === 'unsupported') {
+    } else if (r.kind === 'unsupported') {
       setStep('mirror-cache', 'skipped', 'this proxy offers no cached-only view');
+    } else if (r.notSent === true) {
+      setStep('mirror-cache', 'unchecked', r.reason);
     } else {
-      setStep('mirror-cache', 'skipped', `cached-only view unavailable: ${c.reason}`);
+      setStep('mirror-cache', 'skipped', `cached-only view unavailable: ${r.reason}`);
+    }
+    if (held === undefined && !input.warm && asker.outOfTime === undefined) {
+      // No cached-only answer and no permission to make the mirror fetch:
+      // its version list says what it holds.
+      const l = await asker.ask(`${mirror.url} version list of ${path}`, () => mirror.list(path));
+      count('mirror-cache', l.attempts);
+      listed = l.result;
+      if (listed.kind === 'ok') {
+        held = listed.versions.includes(version);
+        heldBy = 'its version list';
+        setStep(
+          'mirror-cache',
+          'ok',
+          `the mirror's version list ${held ? 'names' : 'does not name'} ${version} (read instead of a cached-only view)`,
+        );
+      } else if (listed.kind === 'not-found') {
+        held = false;
+        heldBy = 'its version list';
+        setStep(
+          'mirror-cache',
+          'ok',
+          `the mirror lists no version of ${path}: ${firstLine(listed.body)}`,
+        );
+      } else {
+        if (listed.deadline !== true) mirrorDown = listed.reason;
+        setStep('mirror-cache', 'unchecked', `could not read the version list: ${listed.reason}`);
+      }
     }
   }
   let sum: SumdbLookup | undefined;
+  const lookup = (): Promise<Asked<SumdbLookup>> =>
+    asker.ask(
+      `${sumdb?.name ?? 'checksum database'} record of ${mv()}`,
+      () => sumdb?.lookup(path, version) ?? Promise.reject(new Error('no checksum database')),
+    );
   if (sumdb === undefined) {
     setStep(
       'sumdb',
       'skipped',
-      `no checksum database: ${ports.sumdbDisabled ?? 'GOSUMDB is off for this module'}`,
+      `${BY_CONFIG}: ${ports.sumdbDisabled ?? 'GOSUMDB is off for this module'}`,
     );
-  } else {
+  } else if (input.warm || held === true) {
     logger.info(`Looking up ${mv()} in ${sumdb.name}`);
-    sum = await guard('checksum database lookup', () => sumdb.lookup(path, version));
+    const l = await lookup();
+    count('sumdb', l.attempts);
+    sum = l.result;
+  } else {
+    const mirrorSays =
+      held === false
+        ? `the mirror does not hold ${mv()} (${heldBy} says so)`
+        : `nothing says the mirror holds ${mv()}`;
+    setStep(
+      'sumdb',
+      'unchecked',
+      `not asked: ${sumdb.name} fetches a version it has no record of through the mirror, ${mirrorSays}, and warming is off`,
+    );
   }
   const S: HashPair | undefined =
     sum?.kind === 'found' ? { zip: sum.zipHash, mod: sum.goModHash } : undefined;
@@ -237,95 +389,114 @@ export async function runReleaseCheck(
   // 3. Warm, unless the mirror holds the version already or the checksum
   //    database proves the tag moved (a fresh fetch would then serve bytes
   //    that fail everybody's checksum verification).
+  const acceptInfo = (w: MirrorInfo, base: string, step: StepName, attempts: string): void => {
+    if (w.version !== version) {
+      findings.push({
+        code: 'mirror-rejected',
+        severity: 'error',
+        message: `${mirror?.url ?? 'the mirror'} resolved ${path}@${base} to ${w.version}, but the go command publishes this tag as ${version}`,
+        ...atModule,
+        fix: 'Check which go.mod files the tagged commit holds (a go.mod at the root makes v2+ tags need a /vN module path; without one, v2+ tags become +incompatible).',
+      });
+      setStep(step, 'failed', `the mirror answered ${w.version}`);
+      if (step !== 'origin') setStep('origin', 'skipped', 'nothing to compare');
+      setStep('mirror-content', 'skipped', 'the mirror names another version');
+      return;
+    }
+    mirrorInfo = w;
+    if (step === 'warm') {
+      fetchedByUs = steps.get('mirror-cache')?.status === 'ok';
+      setStep('warm', 'ok', `the mirror serves ${path}@${w.version} (${attempts})`);
+    }
+  };
   if (mirror !== undefined && mirrorInfo === undefined) {
     const base = stripIncompatible(version);
     if (movedPerSumdb) {
       setStep('warm', 'skipped', 'not warmed: the checksum database already holds other bytes');
       setStep('origin', 'skipped', 'not warmed');
       setStep('mirror-content', 'skipped', 'not warmed');
+    } else if (held === true) {
+      // Listed: reading .info now publishes nothing.
+      setStep('warm', 'skipped', `not needed: ${heldBy} names ${version}`);
+      const i = await asker.ask(`${mirror.url} .info of ${mv()}`, () => mirror.info(path, version));
+      count('origin', i.attempts);
+      const r = i.result;
+      if (r.kind === 'found') {
+        acceptInfo(r, version, 'origin', plural(i.attempts, 'attempt'));
+      } else if (r.kind === 'not-found') {
+        findings.push({
+          code: 'mirror-rejected',
+          severity: 'error',
+          message: `${mirror.url} lists ${version} but answered "not found" for its .info: ${r.body.trimEnd()}`,
+          fix: 'Nobody can download this version through the mirror. Publish a new version and retract this one.',
+        });
+        setStep('origin', 'failed', firstLine(r.body));
+        setStep('mirror-content', 'skipped', 'the mirror does not serve the version it lists');
+      } else {
+        markUnreachable(r, ['origin', 'mirror-content']);
+      }
     } else if (!input.warm) {
-      setStep('warm', 'skipped', 'warming is disabled');
+      setStep('warm', 'skipped', `${BY_CONFIG}: warming is off`);
       setStep(
         'mirror-content',
         'unchecked',
-        `the mirror does not hold ${mv()} and warming is disabled`,
+        held === false
+          ? `the mirror does not hold ${mv()} (${heldBy} says so) and warming is off: nothing to compare`
+          : `could not learn whether the mirror holds ${mv()}, and warming is off`,
       );
       setStep('origin', 'skipped', 'nothing to compare');
     } else {
       logger.info(`Asking ${mirror.url} to fetch ${path}@${base}`);
-      let attempts = 0;
-      let wait = FIRST_RETRY_MS;
-      for (;;) {
-        attempts++;
-        const w = await guard('warming .info', () => mirror.warm(path, base, deadline));
-        if (w.kind === 'found') {
-          if (w.version !== version) {
-            findings.push({
-              code: 'mirror-rejected',
-              severity: 'error',
-              message: `${mirror.url} resolved ${path}@${base} to ${w.version}, but the go command publishes this tag as ${version}`,
-              ...atModule,
-              fix: 'Check which go.mod files the tagged commit holds (a go.mod at the root makes v2+ tags need a /vN module path; without one, v2+ tags become +incompatible).',
-            });
-            setStep('warm', 'failed', `the mirror answered ${w.version}`);
-            setStep('origin', 'skipped', 'nothing to compare');
-            setStep('mirror-content', 'skipped', 'the mirror names another version');
-          } else {
-            mirrorInfo = w;
-            fetchedByUs = steps.get('mirror-cache')?.status === 'ok';
-            setStep('warm', 'ok', `the mirror serves ${path}@${w.version} (attempt ${attempts})`);
-          }
-          break;
+      const w = await asker.ask(
+        `${mirror.url} .info of ${path}@${base} (makes the mirror fetch it)`,
+        () => mirror.warm(path, base, patience),
+        { lag: (r) => r.kind === 'not-found' && !r.final, patience },
+      );
+      count('warm', w.attempts);
+      const tries = plural(w.attempts, 'attempt');
+      const r = w.result;
+      if (r.kind === 'found') {
+        acceptInfo(r, base, 'warm', tries);
+      } else if (r.kind === 'unreachable') {
+        markUnreachable(r, ['warm', 'origin', 'mirror-content'], {
+          message: `could not reach the mirror ${mirror.url} for ${path}@${base} (${tries}): ${r.reason}`,
+          fix: 'Re-run the job; nothing about the module was decided.',
+        });
+      } else if (r.final) {
+        const body = r.body.trimEnd();
+        findings.push({
+          code: 'mirror-rejected',
+          severity: 'error',
+          message: `${mirror.url} answered "not found" for ${path}@${base} (${tries}): ${body}`,
+          ...atModule,
+          fix: 'If the server text names a problem in the repository, fix it and tag a new version. A fresh tag can also meet a "not found" the mirror remembered from an earlier request for up to 30 minutes: re-run with a longer warm-timeout.',
+        });
+        setStep('warm', 'failed', firstLine(body));
+        setStep('origin', 'skipped', 'nothing to compare');
+        setStep('mirror-content', 'skipped', 'the mirror refused the version');
+      } else if (w.end === 'deadline') {
+        // The deadline's own finding says what was pending.
+        for (const name of ['warm', 'origin', 'mirror-content'] as const) {
+          setStep(
+            name,
+            'unchecked',
+            `${asker.deadlineText} passed while the mirror still answered "not found" (${tries})`,
+          );
         }
-        if (w.kind === 'unreachable') {
-          mirrorDown = w.reason;
-          findings.push({
-            code: 'unreachable',
-            severity: 'warning',
-            message: `could not reach the mirror ${mirror.url} for ${path}@${base}: ${w.reason}`,
-            fix: 'Re-run the job; nothing about the module was decided.',
-          });
-          setStep('warm', 'unchecked', w.reason);
-          setStep('origin', 'unchecked', 'mirror unreachable');
-          setStep('mirror-content', 'unchecked', 'mirror unreachable');
-          break;
-        }
-        const left = deadline - clock.now();
-        const body = w.body.trimEnd();
-        if (!w.final && left <= 0) {
-          // Still "not found" at the deadline without a refusal: most often the
-          // mirror's remembered miss (up to ~30 minutes). Nothing is proven
-          // wrong with the version, so this is "could not check".
-          findings.push({
-            code: 'unreachable',
-            severity: 'warning',
-            message: `${mirror.url} still answered "not found" for ${path}@${base} when warm-timeout ran out (${attempts} attempt${attempts === 1 ? '' : 's'}): ${body}`,
-            fix: 'The mirror remembers a miss for up to 30 minutes when the version was requested before the tag existed. Re-run the job later, or raise warm-timeout.',
-          });
-          setStep('warm', 'unchecked', firstLine(body));
-          setStep('origin', 'unchecked', 'the mirror does not serve the version yet');
-          setStep('mirror-content', 'unchecked', 'the mirror does not serve the version yet');
-          break;
-        }
-        if (w.final) {
-          findings.push({
-            code: 'mirror-rejected',
-            severity: 'error',
-            message: `${mirror.url} answered "not found" for ${path}@${base} (${attempts} attempt${attempts === 1 ? '' : 's'}): ${body}`,
-            ...atModule,
-            fix: 'If the server text names a problem in the repository, fix it and tag a new version. A fresh tag can also meet a "not found" the mirror remembered from an earlier request for up to 30 minutes: re-run with a longer warm-timeout.',
-          });
-          setStep('warm', 'failed', firstLine(body));
-          setStep('origin', 'skipped', 'nothing to compare');
-          setStep('mirror-content', 'skipped', 'the mirror refused the version');
-          break;
-        }
-        const pause = Math.min(wait, left);
-        logger.info(
-          `The mirror has no ${path}@${base} yet (${firstLine(body)}); retrying in ${Math.ceil(pause / 1000)}s`,
-        );
-        await clock.sleep(pause);
-        wait = Math.min(wait * 2, MAX_RETRY_MS);
+      } else {
+        // Still "not found" at warm-timeout without a refusal: most often the
+        // mirror's remembered miss (up to ~30 minutes). Nothing is proven
+        // wrong with the version, so this is "could not check".
+        const body = r.body.trimEnd();
+        findings.push({
+          code: 'unreachable',
+          severity: 'warning',
+          message: `${mirror.url} still answered "not found" for ${path}@${base} when warm-timeout ran out (${tries}): ${body}`,
+          fix: 'The mirror remembers a miss for up to 30 minutes when the version was requested before the tag existed. Re-run the job later, or raise warm-timeout.',
+        });
+        setStep('warm', 'unchecked', firstLine(body));
+        setStep('origin', 'unchecked', 'the mirror does not serve the version yet');
+        setStep('mirror-content', 'unchecked', 'the mirror does not serve the version yet');
       }
     }
   }
@@ -348,8 +519,15 @@ export async function runReleaseCheck(
     }
 
     logger.info(`Downloading ${mv()} .mod and .zip from ${mirror.url}`);
-    const mod = await guard('.mod download', () => mirror.mod(path, version));
-    const zip = await guard('.zip download', () => mirror.zip(path, version));
+    const modAsked = await asker.ask(`${mirror.url} .mod of ${mv()}`, () =>
+      mirror.mod(path, version),
+    );
+    const zipAsked = await asker.ask(`${mirror.url} .zip of ${mv()}`, () =>
+      mirror.zip(path, version),
+    );
+    count('mirror-content', modAsked.attempts + zipAsked.attempts);
+    const mod = modAsked.result;
+    const zip = zipAsked.result;
     if (mod.kind === 'ok' && zip.kind === 'ok') {
       M = { zip: zip.h1, mod: mod.h1 };
       mirrorZip = zip;
@@ -357,16 +535,13 @@ export async function runReleaseCheck(
       setStep('mirror-content', 'ok', `the mirror serves ${zip.h1}`);
     } else {
       const problems = [mod, zip].filter((r) => r.kind !== 'ok');
-      const unreachable = problems.filter((r) => r.kind === 'unreachable');
+      const unreachable = problems.filter((r): r is Unreachable => r.kind === 'unreachable');
       if (unreachable.length > 0) {
-        mirrorDown = unreachable.map((r) => r.reason).join('; ');
-        findings.push({
-          code: 'unreachable',
-          severity: 'warning',
+        markUnreachable(unreachable[0]!, ['mirror-content'], {
           message: `could not download ${mv()} from ${mirror.url}: ${unreachable.map((r) => r.reason).join('; ')}`,
           fix: 'Re-run the job; nothing about the module content was decided.',
+          detail: 'download failed',
         });
-        setStep('mirror-content', 'unchecked', 'download failed');
       } else {
         const text = problems
           .map((r) => (r.kind === 'not-found' ? r.body : r.kind === 'invalid' ? r.reason : ''))
@@ -384,18 +559,37 @@ export async function runReleaseCheck(
 
   // Retractions and deprecation come from the latest version's go.mod, which
   // the mirror's list names; they are warnings, so trouble here only changes
-  // where they are read from, never the verdict.
-  const noMirror =
+  // where they are read from, never the verdict. The list also feeds the
+  // remedy's next version.
+  let noMirror2 =
     mirror === undefined
       ? `no mirror: ${ports.mirrorDisabled ?? 'GOPROXY does not name one for this module'}`
       : mirrorDown !== undefined
         ? `the mirror could not be reached: ${mirrorDown}`
-        : undefined;
+        : asker.outOfTime !== undefined
+          ? `${asker.deadlineText} passed`
+          : undefined;
+  if (mirror !== undefined && noMirror2 === undefined && listed === undefined) {
+    const l = await asker.ask(`${mirror.url} version list of ${path}`, () => mirror.list(path));
+    listed = l.result;
+    if (listed.kind === 'unreachable' && listed.deadline === true) {
+      noMirror2 = `${asker.deadlineText} passed`;
+    }
+  }
+  const counted: Mirror | undefined =
+    mirror === undefined
+      ? undefined
+      : {
+          ...mirror,
+          list: () => Promise.resolve(listed ?? { kind: 'ok', versions: [] }),
+          mod: async (p, v) =>
+            (await asker.ask(`${mirror.url} .mod of ${p}@${v}`, () => mirror.mod(p, v))).result,
+        };
   findings.push(
     ...(await retractionFindings({
       local,
-      ...(mirror !== undefined ? { mirror } : {}),
-      ...(noMirror !== undefined ? { noMirror } : {}),
+      ...(counted !== undefined ? { mirror: counted } : {}),
+      ...(noMirror2 !== undefined ? { noMirror: noMirror2 } : {}),
       logger,
     })),
   );
@@ -403,11 +597,14 @@ export async function runReleaseCheck(
   // 5. The checksum database, asked again when it had no record before the
   //    mirror fetched the version.
   if (sumdb !== undefined && sum !== undefined) {
-    while (sum.kind === 'not-found' && input.warm && mirrorInfo !== undefined) {
-      const left = deadline - clock.now();
-      if (left <= 0) break;
-      await clock.sleep(Math.min(FIRST_RETRY_MS, left));
-      sum = await guard('checksum database lookup', () => sumdb.lookup(path, version));
+    if (sum.kind === 'not-found' && input.warm && mirrorInfo !== undefined) {
+      const again = await asker.ask(
+        `${sumdb.name} record of ${mv()}`,
+        () => sumdb.lookup(path, version),
+        { lag: (r) => r.kind === 'not-found', patience },
+      );
+      count('sumdb', again.attempts);
+      sum = again.result;
     }
     if (sum.kind === 'found') {
       report.hashes.sumdb = { zip: sum.zipHash, mod: sum.goModHash };
@@ -431,13 +628,10 @@ export async function runReleaseCheck(
       });
       setStep('sumdb', 'failed', sum.reason);
     } else {
-      findings.push({
-        code: 'unreachable',
-        severity: 'warning',
+      markUnreachable(sum, ['sumdb'], {
         message: `could not reach the checksum database ${sumdb.name}: ${sum.reason}`,
         fix: 'Re-run the job; nothing about the checksums was decided.',
       });
-      setStep('sumdb', 'unchecked', sum.reason);
     }
   }
 
@@ -519,17 +713,55 @@ export async function runReleaseCheck(
       setStep('origin', 'failed', `the mirror fetched ${report.mirrorCommit ?? '?'}`);
   }
 
+  /**
+   * Why the advised version may be too low: the versions it must exceed
+   * could not all be seen. The mirror's list (or its "none") settles it;
+   * without it, a shallow checkout or one with no other version tag of the
+   * module may miss a higher release.
+   */
+  const remedyCaveat = (): string | undefined => {
+    if (listed?.kind === 'ok' || listed?.kind === 'not-found') return undefined;
+    const base = stripIncompatible(version);
+    const others = (local.existingVersions ?? []).filter((v) => v !== base && v !== version);
+    if (local.shallow !== true && others.length > 0) return undefined;
+    const checkout =
+      local.shallow === true
+        ? 'this checkout is shallow (actions/checkout fetches only the pushed tag unless fetch-depth: 0)'
+        : `this checkout has no other version tag of ${path}`;
+    const why = listed?.kind === 'unreachable' ? listed.reason : (noMirror2 ?? 'it was not asked');
+    return (
+      `This advice may be wrong: ${checkout}, and the mirror's version list could not be read (${why}), ` +
+      `so a version above ${version} may already be published. The go command reads retract lines only from the highest version: ` +
+      `find it with \`git ls-remote --tags origin\` or \`go list -m -versions ${path}\`, and publish above it.`
+    );
+  };
+
   // Every "the world holds other bytes" finding carries the same remedy.
   const broken = findings.filter(
     (f) => f.severity === 'error' && (f.code === 'tag-moved' || f.code === 'origin-mismatch'),
   );
-  if (broken.length > 0) {
-    const next = nextVersion(version, local.existingVersions ?? []);
+  // The next version must be above every published release of the major
+  // line (only the latest version's retract lines count), so it comes from
+  // all that was seen: the local tags, the mirror's version list and the
+  // versions the checksum database vouched for. It is only ever advised,
+  // never sent anywhere.
+  const next =
+    broken.length > 0
+      ? nextVersion(version, [
+          ...(local.existingVersions ?? []),
+          ...(listed?.kind === 'ok' ? listed.versions : []),
+          ...(S2 !== undefined ? [version] : []),
+        ])
+      : '';
+  if (next !== '') {
     const retract = `retract ${version} // tag ${input.tag} moved after publication; use ${next}`;
     report.remedy = { nextVersion: next, retract };
+    const caveat = remedyCaveat();
+    if (caveat !== undefined) report.remedy.caveat = caveat;
     const fix =
       `The mirror and the checksum database keep the first bytes of ${version} forever: it cannot be repaired, only replaced. ` +
-      `Publish ${next} from the commit you want, with this line added to go.mod:\n    ${retract}`;
+      `Publish ${next} from the commit you want, with this line added to go.mod:\n    ${retract}` +
+      (caveat !== undefined ? `\n${caveat}` : '');
     for (const f of broken) f.fix = fix;
   }
 

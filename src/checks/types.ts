@@ -56,7 +56,10 @@ export type StepStatus = 'ok' | 'failed' | 'skipped' | 'unchecked';
 export interface Step {
   name: StepName;
   status: StepStatus;
+  /** Starts with "skipped by configuration" when the user's settings turned the step off. */
   detail: string;
+  /** Requests made for this step (each one also logged as a progress line). */
+  attempts?: number;
 }
 
 export interface FileChange {
@@ -84,13 +87,33 @@ export interface Remedy {
   nextVersion: string;
   /** The exact go.mod line, e.g. `retract v1.2.3 // tag moved after publication; use v1.2.4`. */
   retract: string;
+  /**
+   * Why nextVersion may be wrong, when the versions it must exceed could
+   * not all be seen (a shallow checkout or one without tags, and no version
+   * list from the mirror). Also the last sentence of the findings' fix.
+   */
+  caveat?: string;
 }
+
+/** A source of hashes: the local rebuild, the mirror, the checksum database. */
+export type Side = 'local' | 'mirror' | 'sumdb';
 
 export const REPORT_SCHEMA = 'modseal.release-report/v1';
 
 export interface ReleaseReport {
   schema: typeof REPORT_SCHEMA;
   verdict: Verdict;
+  /**
+   * The sides whose hashes were obtained and compared, in this order:
+   * `local` once the tag was rebuilt, `mirror` once its .mod and .zip were
+   * read, `sumdb` once a verified record was read.
+   */
+  compared: Side[];
+  /**
+   * Set on a pass that compared nothing remote, saying why (GOPRIVATE,
+   * GOPROXY/GOSUMDB off): the headline reads "pass (local only)".
+   */
+  localOnly?: string;
   tag: string;
   module?: string;
   /** The version as published (with `+incompatible` when the mirror uses it). */

@@ -9,6 +9,7 @@ import { openZip } from '../dirhash/index.js';
 import { hashGoMod } from '../dirhash/index.js';
 import { openRepo, type GitRepo } from '../git/index.js';
 import {
+  DeadlineError,
   GoproxyClient,
   NotFoundError,
   ProtocolError,
@@ -17,13 +18,15 @@ import {
   createCredentials,
   createNodeHttpClient,
   goEnvFromProcess,
+  isTransient,
   parseGoproxy,
   parseNetrc,
   redactUrl,
   systemClock,
   useProxyFor,
   useSumdbFor,
-  warm,
+  warmOnce,
+  withDeadline,
   type GoEnv,
   type ProxyEntry,
 } from '../goproxy/index.js';
@@ -53,10 +56,18 @@ import type {
   SumdbLookup,
   Unreachable,
 } from './ports.js';
-import { runReleaseCheck, type CreateReleaseCheck, type ReleaseCheckRequest } from './release.js';
+import { formatDuration } from './asker.js';
+import {
+  defaultTimeoutMs,
+  runReleaseCheck,
+  type CreateReleaseCheck,
+  type ReleaseCheckRequest,
+} from './release.js';
 
 /** Files larger than this are not read back for diffs (the diff would be cut anyway). */
 const MAX_DIFF_FILE = 1 << 20;
+/** Limit of one checksum-database request (the client's default would be the whole deadline). */
+const SUMDB_REQUEST_MS = 60_000;
 
 /** Resolves a tag in the user's repository (read-only) and rebuilds its module zip. */
 export async function buildLocal(
@@ -132,6 +143,7 @@ export async function buildLocal(
       .filter((t) => t.codeDir === codeDir && t.version !== undefined)
       .map((t) => t.version!)
       .filter((v) => canonical(v) === v),
+    shallow: repo.shallow,
   };
   if (built.sum !== undefined) local.sum = built.sum;
   if (built.goMod !== undefined) local.goMod = built.goMod;
@@ -202,8 +214,32 @@ function lazyArchiveReader(
   };
 }
 
+/**
+ * Trouble as the gate's retry loop needs to know it: worth another attempt
+ * (network, timeouts, 429, 5xx), the check's deadline, or final.
+ */
 function unreachable(what: string, e: unknown): Unreachable {
-  return { kind: 'unreachable', reason: `${what}: ${errorMessage(e)}` };
+  const u: Unreachable = { kind: 'unreachable', reason: `${what}: ${errorMessage(e)}` };
+  // The checksum-database client wraps the HTTP error it met.
+  const cause = e instanceof SumdbHttpError ? (e as { cause?: unknown }).cause : undefined;
+  const root = cause ?? e;
+  if (root instanceof DeadlineError) {
+    u.deadline = true;
+    if (!root.sent) u.notSent = true;
+    return u;
+  }
+  if (e instanceof SumdbHttpError) {
+    if (e.status === 0 || e.status === 408 || e.status === 429 || e.status >= 500) {
+      u.transient = true;
+    }
+    return u;
+  }
+  if (isTransient(e)) {
+    u.transient = true;
+    const after = (e as { retryAfterMs?: unknown }).retryAfterMs;
+    if (typeof after === 'number') u.retryAfterMs = after;
+  }
+  return u;
 }
 
 function notFoundBody(e: unknown): string | undefined {
@@ -219,11 +255,15 @@ export function goproxyMirror(opts: {
   workDir: string;
   cachedOnlyHosts?: readonly string[];
 }): Mirror {
+  // One request per call: the gate's retry loop is the only one, so every
+  // request is counted and reported once.
+  const once = { maxAttempts: 1 };
   const client = new GoproxyClient({
     proxy: opts.entries,
     http: opts.http,
     env: opts.env,
     clock: opts.clock,
+    retry: once,
   });
   const first = opts.entries.find((e) => e.url !== 'direct' && e.url !== 'off');
   const cachedBase = first === undefined ? undefined : cachedOnly(first.url, opts.cachedOnlyHosts);
@@ -235,6 +275,7 @@ export function goproxyMirror(opts: {
           http: opts.http,
           env: opts.env,
           clock: opts.clock,
+          retry: once,
         });
   return {
     url: opts.entries
@@ -251,8 +292,8 @@ export function goproxyMirror(opts: {
         return unreachable('cached-only lookup', e);
       }
     },
-    async warm(path, version, deadline) {
-      const r = await warm(client, path, version, { deadline, clock: opts.clock });
+    async warm(path, version) {
+      const r = await warmOnce(client, path, version);
       switch (r.status) {
         case 'ready':
           return {
@@ -263,13 +304,20 @@ export function goproxyMirror(opts: {
           };
         case 'refused':
           return { kind: 'not-found', body: r.body, final: true };
-        case 'timeout':
-          // The deadline passed while the mirror still lagged: not a refusal.
-          return r.body !== undefined
-            ? { kind: 'not-found', body: r.body, final: false }
-            : unreachable('warming', r.error);
+        case 'lag':
+          return { kind: 'not-found', body: r.body, final: false };
         case 'error':
           return unreachable('warming', r.error);
+      }
+    },
+    async info(path, version) {
+      try {
+        const info = (await client.info(path, version)).value;
+        return { kind: 'found', version: info.Version, time: info.Time, origin: info.Origin };
+      } catch (e) {
+        const body = notFoundBody(e);
+        if (body !== undefined) return { kind: 'not-found', body };
+        return unreachable('reading .info', e);
       }
     },
     async mod(path, version) {
@@ -405,6 +453,10 @@ export const createReleaseCheck: CreateReleaseCheck = (options) =>
 export function createReleaseCheckWith(options: WireOptions) {
   return async (req: ReleaseCheckRequest) => {
     const clock = options.clock ?? systemClock;
+    // One deadline for the whole check, shared by the gate's retry loop and
+    // every HTTP request (each one's own limit is cut to what is left).
+    const timeoutMs = req.timeoutMs ?? defaultTimeoutMs(req.warmTimeoutMs);
+    const deadline = clock.now() + timeoutMs;
     const env = effectiveEnv(req, options.env ?? process.env);
     // Both are validated before anything else runs, so a typo is an input
     // error (exit 2), not a network failure.
@@ -414,7 +466,7 @@ export function createReleaseCheckWith(options: WireOptions) {
     const local = await buildLocal(repo, req.tag, req.modulePath);
 
     const privateProxies = entries.map((e) => e.url).filter((u) => u !== 'direct' && u !== 'off');
-    const http =
+    const baseHttp =
       options.http ??
       createNodeHttpClient({
         credentials: createCredentials({
@@ -428,6 +480,11 @@ export function createReleaseCheckWith(options: WireOptions) {
         // HTTPS_PROXY/HTTP_PROXY/NO_PROXY, read as the go command reads them.
         proxyEnv: options.env ?? process.env,
       });
+    const http = withDeadline(baseHttp, {
+      deadline,
+      clock,
+      label: `the check's deadline (timeout ${formatDuration(timeoutMs)})`,
+    });
     const workDir = await mkdtemp(path.join(os.tmpdir(), 'modseal-verify-'));
     try {
       const ports: ReleasePorts = {
@@ -466,6 +523,7 @@ export function createReleaseCheckWith(options: WireOptions) {
             verifierKey: sumdbSetting.verifierKey,
             baseUrl,
             http,
+            timeoutMs: SUMDB_REQUEST_MS,
             treeCache:
               req.sumdbCache === undefined || req.sumdbCache === ''
                 ? memoryTreeCache()
@@ -475,7 +533,7 @@ export function createReleaseCheckWith(options: WireOptions) {
         }
       }
       return await runReleaseCheck(
-        { tag: req.tag, warm: req.warm, warmTimeoutMs: req.warmTimeoutMs },
+        { tag: req.tag, warm: req.warm, warmTimeoutMs: req.warmTimeoutMs, timeoutMs, deadline },
         ports,
       );
     } finally {
@@ -494,6 +552,7 @@ async function sumdbBaseForRequest(
       setting,
       entries.map((e) => ({ url: e.url, fallBackOnError: e.fallback === 'any' })),
       http,
+      SUMDB_REQUEST_MS,
     );
   } catch (e) {
     if (e instanceof SkippedError) return unreachable('checksum database', e);

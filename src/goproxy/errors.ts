@@ -66,6 +66,20 @@ export class TimeoutError extends GoproxyError {
   override name = 'TimeoutError';
 }
 
+/**
+ * The whole check's deadline cut the exchange short, or came before it
+ * started (`sent` false: nothing reached the server). Not worth another
+ * attempt: there is no time left for one.
+ */
+export class DeadlineError extends TimeoutError {
+  override name = 'DeadlineError';
+  readonly sent: boolean;
+  constructor(message: string, url: string, sent: boolean) {
+    super(message, url);
+    this.sent = sent;
+  }
+}
+
 /** The body is, or claims to be, larger than the cap for this request. */
 export class TooLargeError extends GoproxyError {
   override name = 'TooLargeError';
@@ -101,6 +115,7 @@ export function isTransient(e: unknown): boolean {
   // A proxy that refuses us (407, 403, an unsupported scheme) is a setting
   // to fix, not a fault that passes: retrying only delays the message.
   if (e instanceof NetworkError) return e.code !== 'EPROXY';
+  if (e instanceof DeadlineError) return false;
   if (e instanceof TimeoutError) return true;
   if (e instanceof ServerError) return e.status === 408 || e.status === 429 || e.status >= 500;
   return false;

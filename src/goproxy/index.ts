@@ -15,6 +15,7 @@ export {
   NotFoundError,
   ServerError,
   TimeoutError,
+  DeadlineError,
   TooLargeError,
   ProtocolError,
   NetworkError,
@@ -38,12 +39,23 @@ export {
   parseRetryAfter,
   backoffDelay,
   withRetry,
+  retryLoop,
+  defaultLagBackoff,
   type Clock,
   type RetryPolicy,
   type RetryContext,
+  type BackoffPolicy,
+  type AttemptOutcome,
+  type AttemptReport,
+  type LoopEnd,
+  type LoopResult,
+  type RetryLoopOptions,
 } from './retry.js';
+export { withDeadline, type DeadlineOptions } from './deadline-http.js';
 export {
   createNodeHttpClient,
+  defaultMinRate,
+  type MinRate,
   type NodeHttpClient,
   type NodeHttpClientOptions,
   type NodeHttpResponse,
@@ -64,11 +76,10 @@ export {
   type DownloadedZip,
 } from './client.js';
 export {
-  warm,
+  warmOnce,
   cachedOnly,
   cachedOnlyHosts,
   classifyNotFound,
-  type WarmOptions,
-  type WarmResult,
+  type WarmAttempt,
   type NotFoundKind,
 } from './warm.js';

@@ -1,7 +1,7 @@
 // HttpClient on node:http / node:https with hard limits, because the go
 // command's own client has none and a GitHub Action must never hang or pass
 // on a misbehaving server: one deadline for connect + headers + body, an idle
-// limit for stalls, byte caps enforced while reading, Content-Length checked
+// limit for stalls, a minimum transfer rate for drips, byte caps enforced while reading, Content-Length checked
 // in both directions, bounded redirects, no https→http, credentials only
 // where CredentialSource allows them and never across origins. Outbound
 // proxies (HTTPS_PROXY/HTTP_PROXY/NO_PROXY) are honoured as the go command
@@ -36,6 +36,13 @@ export interface NodeHttpClientOptions {
   idleTimeoutMs?: number;
   /** Default body cap when a request does not give one (16 MiB). */
   maxBytes?: number;
+  /**
+   * A body arriving slower than this is cut with a TimeoutError: fewer than
+   * `bytes` over the last `windowMs` (default 16 KiB over 30 s). A server
+   * that drips a byte a second satisfies the idle limit and would otherwise
+   * hold a request for its whole time limit. `false` turns the rule off.
+   */
+  minRate?: MinRate | false;
   /** Bodies of non-200 answers are kept up to this many bytes, then cut (64 KiB). */
   errorBodyMaxBytes?: number;
   /** Redirects followed before failing (10, like Go). */
@@ -59,6 +66,14 @@ export interface NodeHttpClientOptions {
    */
   proxyLoopback?: boolean;
 }
+
+/** The slowest transfer accepted: at least `bytes` in every `windowMs`. */
+export interface MinRate {
+  bytes: number;
+  windowMs: number;
+}
+
+export const defaultMinRate: MinRate = { bytes: 16 << 10, windowMs: 30_000 };
 
 /** Responses from this client also carry the status line's text (`404 Not Found`). */
 export interface NodeHttpResponse extends HttpResponse {
@@ -125,6 +140,7 @@ export function createNodeHttpClient(opts: NodeHttpClientOptions = {}): NodeHttp
     maxBytes: opts.maxBytes ?? 16 << 20,
     errorBodyMaxBytes: opts.errorBodyMaxBytes ?? 64 << 10,
     maxRedirects: opts.maxRedirects ?? 10,
+    minRate: opts.minRate === false ? undefined : (opts.minRate ?? defaultMinRate),
   };
   const proxyEnv = opts.proxyEnv ?? {};
   const secrets = [...(opts.credentials?.secrets ?? []), ...proxySecrets(proxyEnv)];
@@ -452,8 +468,48 @@ export function createNodeHttpClient(opts: NodeHttpClientOptions = {}): NodeHttp
     }
   }
 
-  // Wraps the body in a stream that enforces the cap, the framing and the
-  // deadline, and turns every failure into one of our error types.
+  // Cuts a body that arrives slower than `rate` (a sliding window over the
+  // chunks received); waits caused by our own reader do not count.
+  function rateWatch(
+    rate: MinRate,
+    res: Readable,
+    out: PassThrough,
+    ex: Exchange,
+    fail: (e: Error) => void,
+  ): { got(n: number): void; stop(): void } {
+    let chunks: { t: number; n: number }[] = [];
+    let since = performance.now();
+    const timer = setInterval(
+      () => {
+        const now = performance.now();
+        if (res.isPaused() || out.writableNeedDrain) {
+          chunks = [];
+          since = now;
+          return;
+        }
+        chunks = chunks.filter((c) => c.t > now - rate.windowMs);
+        if (now - since < rate.windowMs) return;
+        const got = chunks.reduce((a, c) => a + c.n, 0);
+        if (got >= rate.bytes) return;
+        fail(
+          new TimeoutError(
+            `reading ${ex.shownUrl}: transfer too slow: ${got} bytes in the last ${rate.windowMs} ms, fewer than the ${rate.bytes} required`,
+            ex.shownUrl,
+          ),
+        );
+      },
+      Math.max(10, Math.floor(rate.windowMs / 4)),
+    );
+    timer.unref();
+    return {
+      got: (n) => chunks.push({ t: performance.now(), n }),
+      stop: () => clearInterval(timer),
+    };
+  }
+
+  // Wraps the body in a stream that enforces the cap, the framing, the
+  // minimum rate and the deadline, and turns every failure into one of our
+  // error types.
   function guard(
     res: Readable,
     status: number,
@@ -461,15 +517,18 @@ export function createNodeHttpClient(opts: NodeHttpClientOptions = {}): NodeHttp
     options: HttpRequestOptions,
     ex: Exchange,
     complete: () => boolean,
+    rate: MinRate | undefined,
   ): Readable {
     const ok = status === 200;
     const cap = ok ? (options.maxBytes ?? defaults.maxBytes) : defaults.errorBodyMaxBytes;
     const out = new PassThrough();
     let seen = 0;
     let done = false;
+    let watch: ReturnType<typeof rateWatch> | undefined;
     const finish = (e?: Error): void => {
       if (done) return;
       done = true;
+      watch?.stop();
       if (ex.deadlineTimer !== undefined) clearTimeout(ex.deadlineTimer);
       if (e !== undefined) {
         res.destroy();
@@ -479,8 +538,15 @@ export function createNodeHttpClient(opts: NodeHttpClientOptions = {}): NodeHttp
       }
     };
     ex.abort = (e) => finish(e);
+    if (rate !== undefined) {
+      watch = rateWatch(rate, res, out, ex, (e) => {
+        ex.failed ??= e;
+        finish(e);
+      });
+    }
     res.on('data', (chunk: Buffer) => {
       if (done) return;
+      watch?.got(chunk.length);
       if (seen + chunk.length > cap) {
         if (!ok) {
           // An error body is only diagnostic: keep the first bytes, drop the rest.
@@ -538,6 +604,7 @@ export function createNodeHttpClient(opts: NodeHttpClientOptions = {}): NodeHttp
       // The consumer gave up (destroyed the stream): release the socket.
       if (!done) {
         done = true;
+        watch?.stop();
         if (ex.deadlineTimer !== undefined) clearTimeout(ex.deadlineTimer);
         res.destroy();
       }
@@ -590,7 +657,8 @@ export function createNodeHttpClient(opts: NodeHttpClientOptions = {}): NodeHttp
     try {
       if (parsed.protocol === 'file:') {
         const f = await openFile(parsed);
-        const body = guard(f.body, f.status, f.size, options, ex, () => true);
+        // A local file is not a transfer that can stall on the network.
+        const body = guard(f.body, f.status, f.size, options, ex, () => true, undefined);
         return {
           url: rawUrl,
           status: f.status,
@@ -618,7 +686,15 @@ export function createNodeHttpClient(opts: NodeHttpClientOptions = {}): NodeHttp
         );
       }
       ex.shownUrl = redactUrl(url.href);
-      const body = guard(res, status, contentLength, options, ex, () => res.complete);
+      const body = guard(
+        res,
+        status,
+        contentLength,
+        options,
+        ex,
+        () => res.complete,
+        defaults.minRate,
+      );
       return { url: ex.shownUrl, status, statusText: statusTextOf(res), headers, body };
     } catch (e) {
       if (ex.deadlineTimer !== undefined) clearTimeout(ex.deadlineTimer);

@@ -5,14 +5,18 @@
 // {
 //   "schema":   "modseal.release-report/v1",
 //   "verdict":  "pass" | "fail" | "inconclusive",
+//   "compared": ["local" | "mirror" | "sumdb"]           the sides whose hashes were compared,
+//   "localOnly": string                                 on a pass that compared nothing remote: why,
 //   "tag", "module", "version", "commit", "mirrorCommit":  strings,
 //   "goMod":    {"file", "line", "column"}           where go.mod's module line is,
 //   "hashes":   {"local"|"mirror"|"sumdb": {"zip", "mod"}}   h1: strings,
 //   "mirrorUrl", "sumdbName":  what was asked,
-//   "steps":    [{"name", "status": ok|failed|skipped|unchecked, "detail"}],
+//   "steps":    [{"name", "status": ok|failed|skipped|unchecked, "detail", "attempts"}],
+//               (a detail starting "skipped by configuration" is a step the settings turned off;
+//               attempts: requests made for the step),
 //   "findings": [{"code", "severity": error|warning|notice, "message", "file", "line", "column", "fix"}],
 //   "diff":     {"added": [names], "removed": [names], "changed": [{"name", "mirrorSha256", "localSha256", "diff", "note"}]},
-//   "remedy":   {"nextVersion", "retract"}
+//   "remedy":   {"nextVersion", "retract", "caveat"}   caveat: why nextVersion may be too low
 // }
 import type { ReleaseReport } from '../checks/types.js';
 
@@ -27,7 +31,8 @@ export function renderJson(report: ReleaseReport): string {
   const doc = {
     schema: report.schema,
     verdict: report.verdict,
-    ...pick(report, ['tag', 'module', 'version', 'commit', 'mirrorCommit']),
+    compared: report.compared ?? [],
+    ...pick(report, ['localOnly', 'tag', 'module', 'version', 'commit', 'mirrorCommit']),
     ...(report.goMod ? { goMod: pick(report.goMod, ['file', 'line', 'column']) } : {}),
     hashes: {
       local: pick(report.hashes.local, ['zip', 'mod']),
@@ -35,7 +40,7 @@ export function renderJson(report: ReleaseReport): string {
       sumdb: pick(report.hashes.sumdb, ['zip', 'mod']),
     },
     ...pick(report, ['mirrorUrl', 'sumdbName']),
-    steps: report.steps.map((s) => pick(s, ['name', 'status', 'detail'])),
+    steps: report.steps.map((s) => pick(s, ['name', 'status', 'detail', 'attempts'])),
     findings: report.findings.map((f) =>
       pick(f, ['code', 'severity', 'message', 'file', 'line', 'column', 'fix']),
     ),
@@ -50,7 +55,7 @@ export function renderJson(report: ReleaseReport): string {
           },
         }
       : {}),
-    ...(report.remedy ? { remedy: pick(report.remedy, ['nextVersion', 'retract']) } : {}),
+    ...(report.remedy ? { remedy: pick(report.remedy, ['nextVersion', 'retract', 'caveat']) } : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }

@@ -23,7 +23,17 @@ function hashLine(label: string, h: HashPair): string | undefined {
 export function renderText(report: ReleaseReport): string {
   const out: string[] = [];
   const subject = report.module ? `${report.module}@${report.version ?? '?'}` : report.tag;
-  out.push(`modseal release gate: ${VERDICT[report.verdict]}  ${subject} (tag ${report.tag})`);
+  // A pass that compared nothing remote must not read like a full pass.
+  const verdict =
+    report.verdict === 'pass' && report.localOnly !== undefined
+      ? `${VERDICT.pass} (local only)`
+      : VERDICT[report.verdict];
+  out.push(`modseal release gate: ${verdict}  ${subject} (tag ${report.tag})`);
+  if (report.localOnly !== undefined) out.push(`  local only: ${report.localOnly}`);
+  // Absent only in reports made before the field existed.
+  if ((report.compared as ReleaseReport['compared'] | undefined) !== undefined) {
+    out.push(`  compared ${report.compared.length > 0 ? report.compared.join(', ') : 'nothing'}`);
+  }
   if (report.commit) out.push(`  commit   ${report.commit}`);
   for (const line of [
     hashLine('local', report.hashes.local),
@@ -33,8 +43,11 @@ export function renderText(report: ReleaseReport): string {
     if (line !== undefined) out.push(line);
   }
   out.push('', 'steps:');
-  for (const s of report.steps)
-    out.push(`  ${s.name.padEnd(14)} ${s.status.padEnd(9)} ${s.detail}`);
+  for (const s of report.steps) {
+    const tries =
+      s.attempts === undefined ? '' : ` [${s.attempts} request${s.attempts === 1 ? '' : 's'}]`;
+    out.push(`  ${s.name.padEnd(14)} ${s.status.padEnd(9)} ${s.detail}${tries}`);
+  }
   if (report.findings.length > 0) {
     out.push('', 'findings:');
     for (const f of report.findings) {

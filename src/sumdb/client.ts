@@ -196,7 +196,10 @@ export class SumdbClient {
     try {
       res = await this.http.get(url, { timeoutMs: this.timeoutMs, maxBytes });
     } catch (e) {
-      throw new SumdbHttpError(`reading ${url}: ${errorMessage(e)}`, url, 0, '');
+      // The cause tells callers a timeout or the check's deadline from other trouble.
+      throw Object.assign(new SumdbHttpError(`reading ${url}: ${errorMessage(e)}`, url, 0, ''), {
+        cause: e,
+      });
     }
     if (res.status === 200) return res.body;
     const body = res.body.toString('utf8');

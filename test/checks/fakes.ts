@@ -8,10 +8,13 @@ import type {
   LocalModule,
   Logger,
   Mirror,
+  MirrorInfo,
+  MirrorNotFound,
   ModResult,
   ReleasePorts,
   Sumdb,
   SumdbLookup,
+  Unreachable,
   WarmResult,
   ZipResult,
 } from '../../src/checks/ports.js';
@@ -75,7 +78,7 @@ export function localModule(over: Partial<LocalModule> = {}): LocalModule {
 }
 
 export interface Call {
-  op: 'cached' | 'warm' | 'mod' | 'zip' | 'lookup' | 'list';
+  op: 'cached' | 'warm' | 'info' | 'mod' | 'zip' | 'lookup' | 'list';
   path: string;
   version: string;
 }
@@ -99,6 +102,8 @@ export interface MirrorScript {
   cached?: CachedResult;
   /** Answers in order; the last one repeats. */
   warm?: WarmResult[];
+  /** Plain `.info` (a version the list names); default: found, with the version asked for. */
+  info?: MirrorInfo | MirrorNotFound | Unreachable;
   /** `.mod` of the version being released. */
   mod?: ModResult;
   /** `.mod` by version (bytes as text, or a full answer); other versions get `mod`. */
@@ -125,6 +130,10 @@ export function fakeMirror(script: MirrorScript, calls: Call[]): Mirror {
       calls.push({ op: 'warm', path, version });
       const next = warm.length > 1 ? warm.shift() : warm[0];
       return Promise.resolve(next ?? { kind: 'unreachable', reason: 'script empty' });
+    },
+    info: (path, version) => {
+      calls.push({ op: 'info', path, version });
+      return Promise.resolve(script.info ?? { kind: 'found', version });
     },
     mod: (path, version) => {
       calls.push({ op: 'mod', path, version });

@@ -157,6 +157,7 @@ function mirrorOf(c: Case): Mirror {
     url: 'file:///proxy',
     cached: () => Promise.resolve({ kind: 'unsupported' }),
     warm: () => Promise.resolve({ kind: 'unreachable', reason: 'unused' }),
+    info: () => Promise.resolve({ kind: 'unreachable', reason: 'unused' }),
     zip: () => Promise.resolve({ kind: 'unreachable', reason: 'unused' }),
     list: () => Promise.resolve({ kind: 'ok', versions: Object.keys(c.published) }),
     mod: (_p, v) => {

@@ -2,7 +2,11 @@
 // the Action. The human report goes to stdout, or to stderr with --json.
 import path from 'node:path';
 import type { Logger } from '../checks/ports.js';
-import type { ReleaseCheckRequest } from '../checks/release.js';
+import {
+  TIMEOUT_MARGIN_MS,
+  defaultTimeoutMs,
+  type ReleaseCheckRequest,
+} from '../checks/release.js';
 import type { Verdict } from '../checks/types.js';
 import { createReleaseCheckWith, type WireOptions } from '../checks/wire.js';
 import { openRepo } from '../git/index.js';
@@ -18,14 +22,17 @@ import { parseFlags } from './flags.js';
 import { EXIT_FAIL, EXIT_INCONCLUSIVE, EXIT_PASS, type CliIo, type Command } from './io.js';
 
 const USAGE = `usage: modseal verify [--repo DIR] [--tag TAG] [--module PATH] [--proxy LIST]
-                      [--sumdb SPEC] [--no-warm] [--warm-timeout DUR] [--sumdb-cache FILE] [--json]
+                      [--sumdb SPEC] [--no-warm] [--warm-timeout DUR] [--timeout DUR]
+                      [--sumdb-cache FILE] [--json]
 
 Checks that the Go module mirror and the checksum database hold exactly the
 bytes TAG points at, and that the version is valid for the module path.
 TAG defaults to the version tag on HEAD. --module is needed only when the
 tagged commit has no go.mod (a +incompatible release). --proxy and --sumdb take
 GOPROXY and GOSUMDB values and default to those variables; GOPRIVATE,
-GONOPROXY and GONOSUMDB are honoured as the go command does.
+GONOPROXY and GONOSUMDB are honoured as the go command does. --timeout bounds
+the whole check (default: --warm-timeout plus 5m); running out of time is
+inconclusive.
 
 exit status: 0 pass, 1 fail, 2 usage or input error, 3 inconclusive
 `;
@@ -91,6 +98,7 @@ export function makeVerifyCommand(wiring: VerifyWiring = {}): Command {
         sumdb: { type: 'string' },
         'no-warm': { type: 'boolean' },
         'warm-timeout': { type: 'string' },
+        timeout: { type: 'string' },
         'sumdb-cache': { type: 'string' },
         json: { type: 'boolean' },
       },
@@ -108,6 +116,16 @@ export function makeVerifyCommand(wiring: VerifyWiring = {}): Command {
       }
       warmTimeoutMs = ms;
     }
+    let timeoutMs = defaultTimeoutMs(warmTimeoutMs);
+    if (values.timeout !== undefined) {
+      const ms = parseDuration(values.timeout);
+      if (ms === undefined || ms <= 0 || ms > MAX_WARM_MS + TIMEOUT_MARGIN_MS) {
+        throw new InputError(
+          `--timeout ${JSON.stringify(values.timeout)} is not a duration up to 6h5m (examples: 90s, 15m, 1h30m)`,
+        );
+      }
+      timeoutMs = ms;
+    }
     const repoDir = path.resolve(io.cwd, values.repo ?? '.');
     const tag = values.tag ?? (await tagAtHead(repoDir));
     const request: ReleaseCheckRequest = {
@@ -115,6 +133,7 @@ export function makeVerifyCommand(wiring: VerifyWiring = {}): Command {
       tag,
       warm: values['no-warm'] !== true,
       warmTimeoutMs,
+      timeoutMs,
     };
     if (values.module !== undefined) request.modulePath = values.module;
     if (values.proxy !== undefined) {

@@ -1,7 +1,9 @@
 // Builds the two committed bundles. The output must be byte-for-byte
 // reproducible: CI rebuilds and compares it with the committed dist/.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 // Some CommonJS dependencies (tunnel inside @actions/http-client) call
 // require() for Node built-ins; an ESM bundle needs a real require for them.
@@ -17,6 +19,8 @@ const common = {
   legalComments: 'eof',
   logLevel: 'warning',
   banner,
+  // `modseal --version` (src/cli/version.ts) without shipping package.json.
+  define: { MODSEAL_VERSION: JSON.stringify(version) },
 };
 
 await build({

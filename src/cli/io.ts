@@ -11,5 +11,9 @@ export type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 export const EXIT_PASS = 0;
 export const EXIT_FAIL = 1;
+/** Usage or input error, and anything unexpected (never 1, which means "fail"). */
 export const EXIT_INPUT = 2;
 export const EXIT_INCONCLUSIVE = 3;
+/** Stopped by SIGINT (Ctrl-C) or SIGTERM (a cancelled job), as shells count it: 128 + signal. */
+export const EXIT_SIGINT = 130;
+export const EXIT_SIGTERM = 143;

@@ -19,6 +19,7 @@ import { renderText } from '../report/text.js';
 import { compare } from '../semver/index.js';
 import { parseGoSumdb } from '../sumdb/index.js';
 import { parseFlags } from './flags.js';
+import { checkOutputPath } from './output-file.js';
 import { EXIT_FAIL, EXIT_INCONCLUSIVE, EXIT_PASS, type CliIo, type Command } from './io.js';
 
 const USAGE = `usage: modseal verify [--repo DIR] [--tag TAG] [--module PATH] [--proxy LIST]
@@ -34,8 +35,22 @@ GONOPROXY and GONOSUMDB are honoured as the go command does. --timeout bounds
 the whole check (default: --warm-timeout plus 5m); running out of time is
 inconclusive.
 
-exit status: 0 pass, 1 fail, 2 usage or input error, 3 inconclusive
+exit status: 0 pass, 1 fail, 2 usage or input error, 3 inconclusive,
+130/143 interrupted (temporary files are removed first)
 `;
+
+/**
+ * What people type for these flags, and what they mean here: hash's --ref
+ * (the gate checks a tag) and the Action's input names.
+ */
+const VERIFY_ALIASES = {
+  ref: 'tag',
+  goproxy: 'proxy',
+  gosumdb: 'sumdb',
+  'working-directory': 'repo',
+  warm: 'no-warm',
+  'module-path': 'module',
+};
 
 const EXIT_BY_VERDICT: Record<Verdict, number> = {
   pass: EXIT_PASS,
@@ -104,6 +119,7 @@ export function makeVerifyCommand(wiring: VerifyWiring = {}): Command {
       },
       argv,
       io,
+      VERIFY_ALIASES,
     );
     if (typeof values === 'number') return values;
     let warmTimeoutMs = 10 * 60_000;
@@ -145,7 +161,9 @@ export function makeVerifyCommand(wiring: VerifyWiring = {}): Command {
       request.gosumdb = values.sumdb;
     }
     if (values['sumdb-cache'] !== undefined) {
-      request.sumdbCache = path.resolve(io.cwd, values['sumdb-cache']);
+      request.sumdbCache = await checkOutputPath('--sumdb-cache', values['sumdb-cache'], io.cwd, {
+        createsFolders: true,
+      });
     }
 
     const human = values.json === true ? io.stderr : io.stdout;

@@ -4,13 +4,33 @@
 // repository: archives are made in a throw-away bare repository that borrows
 // the objects through objects/info/alternates.
 import { createHash } from 'node:crypto';
-import { mkdtemp, mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { errorMessage, InputError } from '../internal/errors.js';
+import { errorMessage, InputError, oneLine } from '../internal/errors.js';
 import { decodeGoString } from '../internal/go-string.js';
+import { makeTempDir, removeTempDir } from '../internal/temp-dirs.js';
 import { createGitRunner, type GitRunner } from './git-runner.js';
-import { readTar, type TarEntry } from './tar-reader.js';
+import { readTar, TarFormatError, type TarEntry } from './tar-reader.js';
+
+/**
+ * git failed on the user's repository: most often an object the commit needs
+ * is missing or unreadable (a damaged clone, or a partial clone made with
+ * `--filter` that never fetched the file). The message is git's own text on
+ * one line; it is an input error, not Go refusing the version.
+ */
+export class RepositoryError extends InputError {
+  override name = 'RepositoryError';
+}
+
+function repositoryError(what: string, stderr: Buffer): RepositoryError {
+  const text = oneLine(stderr.toString('utf8')) || 'failed without a message';
+  const missing = /object|blob|cannot read|unable to read|promisor|corrupt|bad file/i.test(text);
+  const fix = missing
+    ? ': the clone lacks objects of this commit (damaged, or a partial clone made with --filter);' +
+      ' check it with `git fsck`, or clone the repository again without --filter'
+    : '';
+  return new RepositoryError(`git ${what}: ${text}${fix}`);
+}
 
 /** A file of the archive, hashed as it streamed by; content is not kept. */
 export interface ArchiveFile {
@@ -89,7 +109,7 @@ export class GitRepo {
 
   private async out(args: string[], what: string): Promise<string> {
     const r = await this.git.run(args, { cwd: this.dir });
-    if (r.code !== 0) throw new Error(`git ${what}: ${r.stderr.toString('utf8').trim()}`);
+    if (r.code !== 0) throw repositoryError(what, r.stderr);
     return r.stdout.toString('utf8');
   }
 
@@ -195,10 +215,22 @@ export class GitRepo {
     return { hash: h, time: Number(t) };
   }
 
-  /** The raw blob at `commit:file`; undefined when missing, a tree, or unreadable. */
+  /**
+   * The raw blob at `commit:file`; undefined when there is no such path or it
+   * is not a file (a directory, a submodule). A file whose object cannot be
+   * read is a RepositoryError, never "no such file".
+   */
   async readBlob(commit: string, file: string): Promise<Buffer | undefined> {
     const r = await this.git.run(['cat-file', 'blob', `${commit}:${file}`], { cwd: this.dir });
-    return r.code === 0 ? r.stdout : undefined;
+    if (r.code === 0) return r.stdout;
+    // git words a missing path, a tree and an unreadable blob alike ("bad
+    // file"); the tree entry, read without the blob, tells them apart.
+    const entry = await this.git.run(['ls-tree', '-z', '--full-tree', commit, '--', file], {
+      cwd: this.dir,
+    });
+    const type = entry.stdout.toString('utf8').split(' ')[1];
+    if (entry.code !== 0 || type !== 'blob') return undefined;
+    throw repositoryError('cat-file', r.stderr);
   }
 
   /** Whether `ancestor` is `rev` or one of its ancestors (`git merge-base --is-ancestor`). */
@@ -208,7 +240,7 @@ export class GitRepo {
     });
     if (r.code === 0) return true;
     if (r.code === 1) return false;
-    throw new Error(`git merge-base: ${r.stderr.toString('utf8').trim()}`);
+    throw repositoryError('merge-base', r.stderr);
   }
 
   /** Names of the tags reachable from `commit` (`git for-each-ref --merged`). */
@@ -248,7 +280,12 @@ export class GitRepo {
         }
       } catch (e) {
         s.kill();
-        await s.done.catch(() => undefined);
+        const end = await s.done.catch(() => undefined);
+        // git that dies mid-archive (an object it cannot read) leaves a cut
+        // stream behind: its own words say why, the cut does not.
+        if (e instanceof TarFormatError && end !== undefined && end.stderr.length > 0) {
+          throw archiveError(end.stderr);
+        }
         throw e;
       }
       const { code, stderr } = await s.done;
@@ -298,20 +335,20 @@ export class GitRepo {
   }
 
   private async withBareRepo<T>(fn: (bare: string) => Promise<T>): Promise<T> {
-    const bare = await mkdtemp(path.join(os.tmpdir(), 'modseal-archive-'));
+    const bare = await makeTempDir('modseal-archive-');
     try {
       const init = await this.git.run(
         ['init', '--bare', '-q', `--object-format=${this.objectFormat}`, bare],
         { cwd: bare },
       );
-      if (init.code !== 0) throw new Error(`git init: ${init.stderr.toString('utf8').trim()}`);
+      if (init.code !== 0) throw new Error(`git init: ${oneLine(init.stderr.toString('utf8'))}`);
       await mkdir(path.join(bare, 'objects', 'info'), { recursive: true });
       await writeFile(path.join(bare, 'objects', 'info', 'alternates'), this.objectsDir + '\n');
       await mkdir(path.join(bare, 'info'), { recursive: true });
       await writeFile(path.join(bare, 'info', 'attributes'), ARCHIVE_ATTRIBUTES);
       return await fn(bare);
     } finally {
-      await rm(bare, { recursive: true, force: true });
+      await removeTempDir(bare);
     }
   }
 }
@@ -342,7 +379,7 @@ function archiveArgs(format: 'tar' | 'zip', commit: string, subdir: string): str
 function archiveError(stderr: Buffer): Error {
   // cmd/go maps this to "file does not exist".
   if (stderr.includes('did not match any files')) return new Error('file does not exist');
-  return new Error(`git archive: ${stderr.toString('utf8').trim()}`);
+  return repositoryError('archive', stderr);
 }
 
 function toMember(e: TarEntry, strip: Buffer): ArchiveMember | undefined {

@@ -4,6 +4,7 @@
 // no user or system configuration, and so must we.
 import { spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
+import { stopOnInterrupt } from '../internal/temp-dirs.js';
 
 /** What a finished git command left behind. */
 export interface GitResult {
@@ -37,7 +38,12 @@ export interface GitRunner {
  * variable (they could point git at another repository or object store),
  * with system and global configuration and system attributes switched off,
  * no prompts, no optional locks (reads must not touch the user's index), no
- * replace refs and the C locale (stable messages). The repository is trusted
+ * replace refs and the C locale (stable messages). Nothing is ever fetched:
+ * in a partial clone (`--filter`) a missing object would otherwise be
+ * fetched into the user's repository behind our back (GIT_NO_LAZY_FETCH
+ * from git 2.44, and `protocol.allow=never` for older git, whose lazy fetch
+ * then fails), so a missing object is reported in git's words instead.
+ * The repository is trusted
  * whoever owns it (`safe.directory=*`): without global configuration the
  * user's own safe.directory entries are gone, and checkouts owned by another
  * user are the rule in container jobs; modseal only reads, with commands
@@ -56,9 +62,12 @@ export function isolatedGitEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     GIT_OPTIONAL_LOCKS: '0',
     GIT_TERMINAL_PROMPT: '0',
     GIT_NO_REPLACE_OBJECTS: '1',
-    GIT_CONFIG_COUNT: '1',
+    GIT_NO_LAZY_FETCH: '1',
+    GIT_CONFIG_COUNT: '2',
     GIT_CONFIG_KEY_0: 'safe.directory',
     GIT_CONFIG_VALUE_0: '*',
+    GIT_CONFIG_KEY_1: 'protocol.allow',
+    GIT_CONFIG_VALUE_1: 'never',
     LC_ALL: 'C',
   };
 }
@@ -72,13 +81,19 @@ export function createGitRunner(
 
   function start(args: readonly string[], opts: GitRunOptions) {
     const child = spawn(git, args, { cwd: opts.cwd, env, stdio: 'pipe' });
+    // An interrupted run stops git before removing the folders it works in.
+    const forget = stopOnInterrupt(() => child.kill('SIGKILL'));
     const stderr: Buffer[] = [];
     child.stderr.on('data', (c: Buffer) => stderr.push(c));
     const done = new Promise<{ code: number; stderr: Buffer }>((resolve, reject) => {
-      child.on('error', reject);
-      child.on('close', (code, signal) =>
-        resolve({ code: code ?? (signal === null ? -1 : 128), stderr: Buffer.concat(stderr) }),
-      );
+      child.on('error', (e) => {
+        forget();
+        reject(e);
+      });
+      child.on('close', (code, signal) => {
+        forget();
+        resolve({ code: code ?? (signal === null ? -1 : 128), stderr: Buffer.concat(stderr) });
+      });
     });
     // git may exit before reading all of its input (e.g. on a bad
     // argument); that error is reported by the exit status instead.

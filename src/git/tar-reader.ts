@@ -16,6 +16,11 @@ export interface TarEntry {
 
 const BLOCK = 512;
 
+/** The stream is not a whole tar archive (cut short, or not tar at all). */
+export class TarFormatError extends Error {
+  override name = 'TarFormatError';
+}
+
 class ChunkReader {
   private chunk: Buffer = Buffer.alloc(0);
   private offset = 0;
@@ -40,7 +45,7 @@ class ChunkReader {
     let got = 0;
     while (got < n) {
       const p = await this.some(n - got);
-      if (p === undefined) throw new Error('unexpected end of tar archive');
+      if (p === undefined) throw new TarFormatError('unexpected end of tar archive');
       parts.push(p);
       got += p.length;
     }
@@ -51,7 +56,7 @@ class ChunkReader {
     let left = n;
     while (left > 0) {
       const p = await this.some(left);
-      if (p === undefined) throw new Error('unexpected end of tar archive');
+      if (p === undefined) throw new TarFormatError('unexpected end of tar archive');
       left -= p.length;
     }
   }
@@ -145,7 +150,7 @@ export async function* readTar(source: AsyncIterable<Buffer>): AsyncGenerator<Ta
     const body = async function* (): AsyncGenerator<Buffer> {
       while (consumed < total) {
         const p = await r.some(total - consumed);
-        if (p === undefined) throw new Error('unexpected end of tar archive');
+        if (p === undefined) throw new TarFormatError('unexpected end of tar archive');
         consumed += p.length;
         yield p;
       }

@@ -2,6 +2,8 @@
 // plain text it can trust on a terminal, and only a few lines of it. We keep
 // the same excerpt (so messages match Go's byte for byte) and, separately,
 // the whole body for the report.
+import { proxyForUrl, type ProxyEnv } from './outbound-proxy.js';
+import { redactUrl } from './redact.js';
 
 const maxDetailLines = 8;
 const maxDetailBytes = maxDetailLines * 81;
@@ -67,4 +69,33 @@ export function formatHttpError(redactedUrl: string, statusText: string, detail:
   if (detail === '') return `reading ${redactedUrl}: ${statusText}`;
   const sep = detail.includes('\n') ? '\n\t' : ' ';
   return `reading ${redactedUrl}: ${statusText}\n\tserver response:${sep}${detail}`;
+}
+
+/**
+ * The fix for a server that could not be reached (`what`: "the mirror", a
+ * GOPROXY entry, or "the checksum database"): the URL that failed and the
+ * proxy variables that decide the route, as the go command reads them.
+ * With `env`, also the route this machine took (proxy URL redacted).
+ */
+export function unreachableFix(what: string, url: string, env?: ProxyEnv): string {
+  const shown = redactUrl(url);
+  let route = '';
+  if (env !== undefined) {
+    let proxy: URL | undefined;
+    try {
+      proxy = proxyForUrl(new URL(url), env);
+    } catch {
+      proxy = undefined;
+    }
+    route =
+      proxy === undefined
+        ? ' It was tried directly: no HTTPS_PROXY/HTTP_PROXY applies to it.'
+        : ` It was tried through the proxy ${redactUrl(proxy.href)} (HTTPS_PROXY/HTTP_PROXY): check that proxy, or list the host in NO_PROXY to connect directly.`;
+  }
+  return (
+    `Check that this machine can reach ${what} at ${shown}: without network access, or behind a firewall, nothing can be checked;` +
+    ' behind a proxy, set HTTPS_PROXY (HTTP_PROXY for http:// URLs) and keep the host out of NO_PROXY.' +
+    route +
+    ' Nothing about the module was decided: re-run once it is reachable.'
+  );
 }

@@ -11,3 +11,12 @@ export function errorMessage(e: unknown): string {
   if (e instanceof Error) return e.message;
   return String(e);
 }
+
+/** `text` on one line: each line trimmed, empty ones dropped, the rest joined with "; ". */
+export function oneLine(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join('; ');
+}

@@ -38,15 +38,26 @@ async function verify(args: string[], cwd: string): Promise<Run> {
   return { code, stdout, stderr };
 }
 
-/** Exit 2, nothing on stdout, exactly one line on stderr, no stack frames; returns the line. */
+/**
+ * Exit 2, exactly one line on stderr, no stack frames, and (every run here
+ * asks for --json) one JSON document on stdout whose `error` is that line's
+ * message; returns the line.
+ */
 function oneLineInputError(r: Run): string {
   expect(r.code, r.stderr).toBe(2);
-  expect(r.stdout).toBe('');
   expect(r.stderr.endsWith('\n')).toBe(true);
   const lines = r.stderr.slice(0, -1).split('\n');
   expect(lines, r.stderr).toHaveLength(1);
   expect(r.stderr).not.toMatch(/^\s+at /m);
   expect(r.stderr).not.toContain('internal error');
+  const doc = JSON.parse(r.stdout) as Record<string, unknown>;
+  expect(doc).toEqual({
+    schema: 'modseal.error/v1',
+    command: 'verify',
+    error: expect.any(String) as string,
+    exitCode: 2,
+  });
+  expect(lines[0]).toContain(doc.error);
   return lines[0]!;
 }
 
@@ -164,6 +175,41 @@ describe('modseal verify input errors', () => {
   it('a directory that is not a git repository', async () => {
     const line = oneLineInputError(await verify(['--repo', notGit, '--tag', 'v1.0.0'], tmp));
     expect(line).toContain(notGit);
+  });
+
+  it('--ref (hash spells it so) is refused with the flag verify takes', async () => {
+    const line = oneLineInputError(await verify(['--repo', repo, '--ref', 'v1.0.0'], tmp));
+    expect(line).toBe(
+      "modseal verify: unknown flag --ref; did you mean --tag? (run 'modseal verify --help' for its flags)",
+    );
+  });
+
+  it('Action input names and typos suggest the flag', async () => {
+    const goproxy = oneLineInputError(await verify(['--goproxy', 'off', '--tag', 'v1.0.0'], tmp));
+    expect(goproxy).toContain('unknown flag --goproxy; did you mean --proxy?');
+    const typo = oneLineInputError(await verify(['--tga', 'v1.0.0'], tmp));
+    expect(typo).toContain('unknown flag --tga; did you mean --tag?');
+    const none = oneLineInputError(await verify(['--colour'], tmp));
+    expect(none).toContain('unknown flag --colour');
+    expect(none).not.toContain('did you mean');
+  });
+
+  it('a flag without its value', async () => {
+    const line = oneLineInputError(await verify(['--repo', repo, '--tag'], tmp));
+    expect(line).toContain('--tag needs a value');
+  });
+
+  it('a --sumdb-cache that cannot be a file', async () => {
+    const blocked = path.join(repo, 'go.mod', 'cache');
+    const line = oneLineInputError(
+      await verify(['--repo', repo, '--tag', 'v1.0.0', '--sumdb-cache', blocked], tmp),
+    );
+    expect(line).toContain('--sumdb-cache');
+    expect(line).toContain(path.join(repo, 'go.mod'));
+    const folder = oneLineInputError(
+      await verify(['--repo', repo, '--tag', 'v1.0.0', '--sumdb-cache', tmp], tmp),
+    );
+    expect(folder).toContain(`--sumdb-cache ${tmp} is a folder`);
   });
 
   it('the current directory when it is not a git repository', async () => {

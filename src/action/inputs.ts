@@ -8,10 +8,15 @@ import { parseGoSumdb } from '../sumdb/index.js';
 export type Mode = 'auto' | 'release';
 export type FailOn = 'error' | 'warning' | 'never';
 
+/** The `tags` input: a list of tags, or every version tag on the checked-out commit. */
+export type TagList = { kind: 'list'; tags: string[] } | { kind: 'all-at-head' };
+
 export interface ActionConfig {
   mode: Mode;
-  /** Empty: taken from GITHUB_REF. */
+  /** Empty (and no `tags`): taken from GITHUB_REF. */
   tag?: string;
+  /** Several tags gated in one run. */
+  tags?: TagList;
   /** The module path, needed only when the tagged commit has no go.mod. */
   modulePath?: string;
   workingDirectory: string;
@@ -23,6 +28,8 @@ export interface ActionConfig {
   proxyToken?: string;
   warm: boolean;
   warmTimeoutMs: number;
+  /** Deadline of the whole check of one tag. */
+  timeoutMs: number;
   failOn: FailOn;
   githubToken?: string;
   releaseNote: boolean;
@@ -70,6 +77,46 @@ function patternList(value: string): string | undefined {
   return items.length > 0 ? items.join(',') : undefined;
 }
 
+/** The default deadline of a whole check: warming plus room for the downloads and lookups. */
+export const TIMEOUT_MARGIN_MS = 5 * 60_000;
+
+/** A duration input, as a number of milliseconds. */
+function durationInput(name: string, text: string): number {
+  const ms = parseDuration(text);
+  if (ms === undefined) {
+    throw new InputError(
+      `${name}: ${JSON.stringify(text)} is not a duration (use a number and a unit: 90s, 10m, 1h30m)`,
+    );
+  }
+  if (ms <= 0) throw new InputError(`${name}: must be longer than 0, not ${text}`);
+  return ms;
+}
+
+/** Tag names as a workflow may write them: `refs/tags/` is dropped. */
+const tagName = (t: string): string => t.replace(/^refs\/tags\//, '');
+
+/**
+ * The `tags` input: tags one per line, or separated by commas or spaces (git
+ * tag names hold no spaces), so both a YAML block and `${{ inputs.tags }}`
+ * from a one-line workflow_dispatch field work; or `all-at-head`.
+ */
+function parseTags(text: string): TagList | undefined {
+  const items = text
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (items.length === 0) return undefined;
+  if (items.includes('all-at-head')) {
+    if (items.length > 1) {
+      throw new InputError(
+        'tags: all-at-head stands alone; it already means every version tag on the commit',
+      );
+    }
+    return { kind: 'all-at-head' };
+  }
+  return { kind: 'list', tags: [...new Set(items.map(tagName))] };
+}
+
 /** Reads and validates every input; throws InputError naming the first bad one. */
 export function parseInputs(getInput: GetInput): ActionConfig {
   const get = (name: string): string => getInput(name).trim();
@@ -87,27 +134,33 @@ export function parseInputs(getInput: GetInput): ActionConfig {
   const gosumdb = opt('gosumdb');
   if (gosumdb !== undefined) checkInput('gosumdb', gosumdb, parseGoSumdb);
 
-  const timeoutText = get('warm-timeout') || '10m';
-  const warmTimeoutMs = parseDuration(timeoutText);
-  if (warmTimeoutMs === undefined) {
-    throw new InputError(
-      `warm-timeout: ${JSON.stringify(timeoutText)} is not a duration (use a number and a unit: 90s, 10m, 1h30m)`,
-    );
-  }
+  const warmText = get('warm-timeout') || '10m';
+  const warmTimeoutMs = durationInput('warm-timeout', warmText);
   if (warmTimeoutMs > MAX_WARM_MS) {
-    throw new InputError(`warm-timeout: ${timeoutText} is longer than the limit of 6h`);
+    throw new InputError(`warm-timeout: ${warmText} is longer than the limit of 6h`);
   }
+  const timeoutText = get('timeout');
+  const timeoutMs =
+    timeoutText === '' ? warmTimeoutMs + TIMEOUT_MARGIN_MS : durationInput('timeout', timeoutText);
 
   const config: ActionConfig = {
     mode: modeText,
     workingDirectory: get('working-directory') || '.',
     warm: parseBoolean('warm', get('warm') || 'true'),
     warmTimeoutMs,
+    timeoutMs,
     failOn: oneOf('fail-on', get('fail-on') || 'error', ['error', 'warning', 'never'] as const),
     releaseNote: parseBoolean('release-note', get('release-note') || 'false'),
   };
   const tag = opt('tag');
-  if (tag !== undefined) config.tag = tag.replace(/^refs\/tags\//, '');
+  if (tag !== undefined) config.tag = tagName(tag);
+  const tags = parseTags(get('tags'));
+  if (tags !== undefined) {
+    if (tag !== undefined) {
+      throw new InputError('tags: set either tag or tags, not both (tags can hold a single tag)');
+    }
+    config.tags = tags;
+  }
   const modulePath = opt('module');
   if (modulePath !== undefined) config.modulePath = modulePath;
   if (goproxy !== undefined) config.goproxy = goproxy;

@@ -2,7 +2,8 @@
 // real filesystem. All decisions live in run.ts; the release check itself is
 // composed from the git, GOPROXY and checksum-database modules by
 // ../checks/wire.ts, which builds the real ports behind createReleaseCheck.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { createReleaseCheck } from '../checks/wire.js';
@@ -10,6 +11,7 @@ import type { Logger } from '../checks/ports.js';
 import type { ReleaseCheck } from '../checks/release.js';
 import type { ReleaseApi } from './release-note.js';
 import { runAction, type ActionReporter } from './run.js';
+import { versionTagsAtHead } from './tags-at-head.js';
 
 const reporter: ActionReporter = {
   setSecret: (s) => core.setSecret(s),
@@ -55,6 +57,10 @@ await runAction({
   env: process.env,
   reporter,
   releaseCheck,
-  writeFile: (file, text) => writeFile(file, text),
+  writeFile: async (file, text) => {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
+  },
   releases,
+  tagsAtHead: versionTagsAtHead,
 });

@@ -3,7 +3,8 @@
 // markers and is replaced (or removed once clean) on every run, so re-runs
 // never stack notes.
 import type { ReleaseReport } from '../checks/types.js';
-import { escapeHtml } from '../report/escape.js';
+import { findingsToShow } from '../report/annotations.js';
+import { codeSpan, fenced, prose } from '../report/escape.js';
 
 export const NOTE_START = '<!-- modseal:release-note:start -->';
 export const NOTE_END = '<!-- modseal:release-note:end -->';
@@ -17,21 +18,29 @@ export interface ReleaseApi {
 
 /** The block for this report, or undefined when there is nothing to warn about. */
 export function noteBlock(report: ReleaseReport): string | undefined {
-  const shown = report.findings.filter((f) => f.severity !== 'notice');
+  const shown = findingsToShow(report).filter((f) => f.severity !== 'notice');
   if (report.verdict === 'pass' && shown.length === 0) return undefined;
-  const subject = escapeHtml(`${report.module ?? report.tag}@${report.version ?? ''}`);
+  // Code spans and fenced blocks, not <code>/<pre>: GitHub autolinks
+  // module@version inside HTML as an e-mail address, and <pre> never wraps.
+  const subject = codeSpan(`${report.module ?? report.tag}@${report.version ?? ''}`);
   const lines = [
     NOTE_START,
     '> [!WARNING]',
-    `> **modseal release gate: ${report.verdict}** for <code>${subject}</code>`,
+    `> **modseal release gate: ${report.verdict}** for ${subject}`,
     '>',
   ];
   for (const f of shown) {
-    lines.push(`> - **${f.code}** (${f.severity}): ${escapeHtml(f.message).replace(/\n/g, ' ')}`);
+    lines.push(`> - **${f.code}** (${f.severity}): ${prose(f.message.replace(/\n/g, ' '))}`);
   }
   if (report.remedy) {
-    lines.push('>', `> Use ${escapeHtml(report.remedy.nextVersion)} instead; go.mod there says:`);
-    lines.push(`> <pre>${escapeHtml(report.remedy.retract)}</pre>`);
+    lines.push(
+      '>',
+      `> Use ${codeSpan(report.remedy.nextVersion)} instead; its go.mod says:`,
+      '>',
+      ...fenced(report.remedy.retract)
+        .split('\n')
+        .map((l) => `> ${l}`),
+    );
   }
   lines.push(NOTE_END);
   return lines.join('\n');

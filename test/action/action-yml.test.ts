@@ -39,6 +39,7 @@ describe('action.yml', () => {
       [
         'mode',
         'tag',
+        'tags',
         'module',
         'working-directory',
         'goproxy',
@@ -48,6 +49,7 @@ describe('action.yml', () => {
         'proxy-token',
         'warm',
         'warm-timeout',
+        'timeout',
         'fail-on',
         'github-token',
         'release-note',
@@ -55,7 +57,18 @@ describe('action.yml', () => {
       ].sort(),
     );
     expect(outputNames().sort()).toEqual(
-      ['verdict', 'module', 'version', 'local-h1', 'mirror-h1', 'sumdb-h1', 'report-path'].sort(),
+      [
+        'verdict',
+        'module',
+        'version',
+        'compared',
+        'local-h1',
+        'mirror-h1',
+        'sumdb-h1',
+        'next-version',
+        'retract-line',
+        'report-path',
+      ].sort(),
     );
   });
 

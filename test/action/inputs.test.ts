@@ -13,10 +13,34 @@ describe('parseInputs', () => {
       workingDirectory: '.',
       warm: true,
       warmTimeoutMs: 600_000,
+      // warm-timeout plus five minutes for the downloads and lookups.
+      timeoutMs: 900_000,
       failOn: 'error',
       releaseNote: false,
       githubToken: 't',
     });
+  });
+
+  it('takes timeout as the whole-check deadline, its default following warm-timeout', () => {
+    expect(parseInputs(inputs({ 'warm-timeout': '1h' })).timeoutMs).toBe(65 * 60_000);
+    expect(parseInputs(inputs({ timeout: '2m' })).timeoutMs).toBe(120_000);
+    expect(parseInputs(inputs({ timeout: '8h', 'warm-timeout': '6h' })).timeoutMs).toBe(
+      8 * 3_600_000,
+    );
+  });
+
+  it.each([
+    ['v1.2.3', ['v1.2.3']],
+    ['v1.2.3\nsub/v1.0.0\n', ['v1.2.3', 'sub/v1.0.0']],
+    [' v1.2.3, refs/tags/sub/v1.0.0 ,, ', ['v1.2.3', 'sub/v1.0.0']],
+    ['v1.2.3 sub/v1.0.0 v1.2.3', ['v1.2.3', 'sub/v1.0.0']],
+  ])('reads the tags list %j', (text, tags) => {
+    expect(parseInputs(inputs({ tags: text })).tags).toEqual({ kind: 'list', tags });
+  });
+
+  it('reads tags: all-at-head, and no tags at all', () => {
+    expect(parseInputs(inputs({ tags: ' all-at-head\n' })).tags).toEqual({ kind: 'all-at-head' });
+    expect(parseInputs(inputs({ tags: ' \n , ' })).tags).toBeUndefined();
   });
 
   it('reads every input', () => {
@@ -85,6 +109,10 @@ describe('parseInputs', () => {
     [{ warm: 'yes' }, /^warm: must be true or false, not "yes"$/],
     [{ mode: 'scan' }, /^mode: must be auto or release, not "scan"/],
     [{ 'release-note': 'true' }, /^release-note: true needs github-token/],
+    [{ timeout: 'soon' }, /^timeout: "soon" is not a duration/],
+    [{ timeout: '0s' }, /^timeout: must be longer than 0, not 0s$/],
+    [{ tag: 'v1.0.0', tags: 'v1.0.1' }, /^tags: set either tag or tags, not both/],
+    [{ tags: 'all-at-head, v1.0.0' }, /^tags: all-at-head stands alone/],
   ])('rejects %j', (values, message) => {
     expect(() => parseInputs(inputs(values))).toThrow(message);
   });

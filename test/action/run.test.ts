@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReleaseApi } from '../../src/action/release-note.js';
 import { runAction, type ActionReporter, type AnnotationProperties } from '../../src/action/run.js';
 import type { ReleaseCheckRequest } from '../../src/checks/release.js';
+import { InputError } from '../../src/internal/errors.js';
 import {
   REPORT_SCHEMA,
   type Finding,
@@ -69,6 +70,7 @@ function report(verdict: Verdict, findings: Finding[] = []): ReleaseReport {
   return {
     schema: REPORT_SCHEMA,
     verdict,
+    compared: ['local', 'mirror', 'sumdb'],
     tag: 'v1.2.3',
     module: 'example.com/m',
     version: 'v1.2.3',
@@ -113,14 +115,17 @@ class FakeReleases implements ReleaseApi {
 interface Setup {
   inputs?: Record<string, string>;
   env?: Record<string, string>;
-  result?: ReleaseReport | Error;
+  /** One result for every tag, or per tag. */
+  result?: ReleaseReport | Error | ((tag: string) => ReleaseReport | Error);
   releases?: FakeReleases;
+  tagsAtHead?: string[];
 }
 
 async function run(setup: Setup = {}) {
   const { reporter, rec } = recorder();
   const requests: ReleaseCheckRequest[] = [];
   const tokens: string[] = [];
+  const headLookups: string[] = [];
   const releases = setup.releases ?? new FakeReleases(undefined);
   const verdict = await runAction({
     getInput: (name) => ({ 'github-token': 'ghs_TOKEN123', ...setup.inputs })[name] ?? '',
@@ -134,7 +139,8 @@ async function run(setup: Setup = {}) {
     reporter,
     releaseCheck: (req) => {
       requests.push(req);
-      const r = setup.result ?? report('pass');
+      const given = setup.result ?? report('pass');
+      const r = typeof given === 'function' ? given(req.tag) : given;
       return r instanceof Error ? Promise.reject(r) : Promise.resolve(r);
     },
     writeFile: (file, text) => {
@@ -145,8 +151,16 @@ async function run(setup: Setup = {}) {
       tokens.push(token);
       return releases;
     },
+    tagsAtHead: (dir) => {
+      headLookups.push(dir);
+      return setup.tagsAtHead === undefined
+        ? Promise.reject(
+            new InputError(`tags: all-at-head: no version tag points at HEAD in ${dir}`),
+          )
+        : Promise.resolve(setup.tagsAtHead);
+    },
   });
-  return { verdict, rec, requests, tokens, releases };
+  return { verdict, rec, requests, tokens, releases, headLookups };
 }
 
 describe('runAction', () => {
@@ -154,24 +168,172 @@ describe('runAction', () => {
     const { verdict, rec, requests } = await run({ inputs: { 'working-directory': 'mod' } });
     expect(verdict).toBe('pass');
     expect(requests).toEqual([
-      { repoDir: '/ws/mod', tag: 'v1.2.3', warm: true, warmTimeoutMs: 600_000 },
+      {
+        repoDir: '/ws/mod',
+        tag: 'v1.2.3',
+        warm: true,
+        warmTimeoutMs: 600_000,
+        timeoutMs: 900_000,
+      },
     ]);
+    const reportPath = '/tmp/runner/modseal/example.com/m/@v/v1.2.3.json';
     expect(rec.outputs).toEqual({
-      'report-path': '/tmp/runner/modseal-report.json',
+      'report-path': reportPath,
       verdict: 'pass',
       module: 'example.com/m',
       version: 'v1.2.3',
+      compared: 'local,mirror,sumdb',
       'local-h1': 'h1:L=',
       'mirror-h1': 'h1:M=',
       'sumdb-h1': 'h1:S=',
+      'next-version': '',
+      'retract-line': '',
     });
-    const json = JSON.parse(rec.files['/tmp/runner/modseal-report.json'] ?? '{}') as {
-      schema?: string;
-    };
+    const json = JSON.parse(rec.files[reportPath] ?? '{}') as { schema?: string };
     expect(json.schema).toBe(REPORT_SCHEMA);
     expect(rec.summary).toHaveLength(1);
     expect(rec.summary[0]).toContain('modseal release gate: ✅ pass');
     expect(rec.failed).toEqual([]);
+  });
+
+  it('names the report after module and version, as the module cache does', async () => {
+    const r = report('pass');
+    r.module = 'github.com/Azure/go-autorest/v14';
+    r.version = 'v14.2.0+incompatible';
+    const { rec } = await run({ result: r });
+    expect(rec.outputs['report-path']).toBe(
+      '/tmp/runner/modseal/github.com/!azure/go-autorest/v14/@v/v14.2.0+incompatible.json',
+    );
+  });
+
+  it('gives the fix of a moved tag as outputs and one short failure line', async () => {
+    const moved = report('fail', [
+      {
+        code: 'tag-moved',
+        severity: 'error',
+        message:
+          'v1.2.3 now points at 1111111111111111111111111111111111111111, but sum.golang.org records other bytes',
+        file: 'go.mod',
+        line: 1,
+        column: 1,
+        fix: 'Publish v1.2.4 from the commit you want, with this line added to go.mod:\n    retract v1.2.3 // moved; use v1.2.4',
+      },
+    ]);
+    moved.remedy = { nextVersion: 'v1.2.4', retract: 'retract v1.2.3 // moved; use v1.2.4' };
+    const { rec } = await run({ result: moved });
+    expect(rec.outputs['next-version']).toBe('v1.2.4');
+    expect(rec.outputs['retract-line']).toBe('retract v1.2.3 // moved; use v1.2.4');
+    expect(rec.failed).toEqual([
+      'modseal release gate: fail for example.com/m@v1.2.3 (tag-moved): see the job summary',
+    ]);
+    // The moved tag is a job-level error: go.mod line 1 did not change.
+    const error = rec.annotations.find((a) => a.severity === 'error');
+    expect(error?.props).toEqual({ title: 'modseal: tag-moved' });
+    expect(error?.message).toContain('retract v1.2.3 // moved; use v1.2.4');
+  });
+
+  it('links commits to the repository on GitHub', async () => {
+    const { rec } = await run({
+      env: { GITHUB_SERVER_URL: 'https://ghe.example', GITHUB_REPOSITORY: 'owner/repo' },
+    });
+    expect(rec.summary[0]).toContain(
+      '(https://ghe.example/owner/repo/commit/1111111111111111111111111111111111111111)',
+    );
+  });
+
+  it('adds a notice to a pass that compared nothing remote', async () => {
+    const local = report('pass');
+    local.compared = ['local'];
+    local.localOnly = 'GOPRIVATE matches example.com/m';
+    local.hashes.mirror = {};
+    local.hashes.sumdb = {};
+    const { rec } = await run({ result: local });
+    expect(rec.outputs.compared).toBe('local');
+    expect(rec.summary[0]).toContain('modseal release gate: ✅ pass (local only)');
+    expect(rec.annotations).toEqual([
+      {
+        severity: 'notice',
+        message: expect.stringContaining('GOPRIVATE matches example.com/m') as unknown,
+        props: { title: 'modseal: pass (local only)' },
+      },
+    ]);
+    expect(rec.failed).toEqual([]);
+  });
+
+  describe('several tags in one run', () => {
+    const byTag = (verdicts: Record<string, Verdict>) => (tag: string) => {
+      const r = report(verdicts[tag] ?? 'pass', verdicts[tag] === 'fail' ? [finding('error')] : []);
+      r.tag = tag;
+      if (tag.startsWith('sub/')) r.module = 'example.com/m/sub';
+      r.version = tag.split('/').pop();
+      return r;
+    };
+
+    it('gates every listed tag; the verdict is the worst, with a section per tag', async () => {
+      const { verdict, rec, requests } = await run({
+        inputs: { tags: 'v1.2.3\nsub/v1.0.0' },
+        env: { GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_REF: 'refs/heads/main' },
+        result: byTag({ 'sub/v1.0.0': 'fail' }),
+      });
+      expect(requests.map((r) => r.tag)).toEqual(['v1.2.3', 'sub/v1.0.0']);
+      expect(verdict).toBe('fail');
+      expect(rec.outputs.verdict).toBe('fail');
+      // Single-valued outputs describe the worst tag.
+      expect(rec.outputs.module).toBe('example.com/m/sub');
+      expect(rec.outputs['report-path']).toBe(
+        '/tmp/runner/modseal/example.com/m/sub/@v/v1.0.0.json',
+      );
+      expect(Object.keys(rec.files).sort()).toEqual([
+        '/tmp/runner/modseal/example.com/m/@v/v1.2.3.json',
+        '/tmp/runner/modseal/example.com/m/sub/@v/v1.0.0.json',
+      ]);
+      const summary = rec.summary[0] ?? '';
+      expect(summary).toContain('## modseal release gate: ❌ fail (2 tags)');
+      expect(summary).toContain('### `v1.2.3`: ✅ pass');
+      expect(summary).toContain('### `sub/v1.0.0`: ❌ fail');
+      expect(rec.annotations[0]?.props?.title).toBe('modseal: tag-moved sub/v1.0.0');
+      expect(rec.failed).toEqual([
+        'modseal release gate: fail (1 of 2 tags: sub/v1.0.0: fail: tag-moved): see the job summary',
+      ]);
+    });
+
+    it('takes every version tag on the checked-out commit with all-at-head', async () => {
+      const { requests, headLookups, verdict } = await run({
+        inputs: { mode: 'release', tags: 'all-at-head', 'working-directory': 'repo' },
+        env: { GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_REF: 'refs/heads/main' },
+        tagsAtHead: ['a/v0.3.0', 'b/v1.4.0', 'v1.9.0'],
+        result: byTag({}),
+      });
+      expect(headLookups).toEqual(['/ws/repo']);
+      expect(requests.map((r) => r.tag)).toEqual(['a/v0.3.0', 'b/v1.4.0', 'v1.9.0']);
+      expect(verdict).toBe('pass');
+    });
+
+    it('fails with the reason when no version tag is on the commit', async () => {
+      const { rec, requests, verdict } = await run({
+        inputs: { tags: 'all-at-head' },
+        env: { GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_REF: 'refs/heads/main' },
+      });
+      expect(verdict).toBe('input-error');
+      expect(requests).toEqual([]);
+      expect(rec.failed).toEqual(['tags: all-at-head: no version tag points at HEAD in /ws']);
+    });
+
+    it('checks the other tags when one cannot be checked, and fails the step', async () => {
+      const { rec, requests, verdict } = await run({
+        inputs: { tags: 'v1.2.3, v9.9.9' },
+        result: (tag) =>
+          tag === 'v9.9.9' ? new InputError('tag v9.9.9 does not exist') : byTag({})(tag),
+      });
+      expect(requests.map((r) => r.tag)).toEqual(['v1.2.3', 'v9.9.9']);
+      expect(verdict).toBe('input-error');
+      expect(rec.outputs.verdict).toBe('inconclusive');
+      expect(rec.summary[0]).toContain('### `v9.9.9`: ⛔ not checked');
+      expect(rec.summary[0]).toContain('tag v9.9.9 does not exist');
+      expect(rec.failed).toEqual([
+        'modseal release gate: inconclusive (1 of 2 tags: v9.9.9: not checked): see the job summary',
+      ]);
+    });
   });
 
   it('says that only the release gate exists when the event is not a tag push', async () => {
@@ -263,7 +425,14 @@ describe('runAction', () => {
       const { rec } = await run({ inputs: { 'fail-on': failOn }, result: report(v, f) });
       expect(rec.failed.length > 0).toBe(fails);
       expect(rec.outputs.verdict).toBe(v);
-      if (fails) expect(rec.failed[0]).toMatch(new RegExp(`^modseal release gate: ${v}: `));
+      if (fails) {
+        expect(rec.failed).toHaveLength(1);
+        expect(rec.failed[0]).toMatch(
+          new RegExp(
+            `^modseal release gate: ${v} for example\\.com/m@v1\\.2\\.3.*: see the job summary$`,
+          ),
+        );
+      }
     });
   });
 

@@ -22,8 +22,8 @@ export class RepositoryError extends InputError {
   override name = 'RepositoryError';
 }
 
-function repositoryError(what: string, stderr: Buffer): RepositoryError {
-  const text = oneLine(stderr.toString('utf8')) || 'failed without a message';
+function repositoryError(what: string, stderr: Buffer, context = ''): RepositoryError {
+  const text = (oneLine(stderr.toString('utf8')) || 'failed without a message') + context;
   const missing = /object|blob|cannot read|unable to read|promisor|corrupt|bad file/i.test(text);
   const fix = missing
     ? ': the clone lacks objects of this commit (damaged, or a partial clone made with --filter);' +
@@ -228,9 +228,9 @@ export class GitRepo {
     const entry = await this.git.run(['ls-tree', '-z', '--full-tree', commit, '--', file], {
       cwd: this.dir,
     });
-    const type = entry.stdout.toString('utf8').split(' ')[1];
+    const [, type, oid = ''] = entry.stdout.toString('utf8').split(/[ \t]/);
     if (entry.code !== 0 || type !== 'blob') return undefined;
-    throw repositoryError('cat-file', r.stderr);
+    throw repositoryError('cat-file', r.stderr, ` (${file} is blob ${oid})`);
   }
 
   /** Whether `ancestor` is `rev` or one of its ancestors (`git merge-base --is-ancestor`). */

@@ -3,17 +3,21 @@
 // shallow clone), with expected values from git's own plumbing. Also: the
 // archive never writes to the user's repository and cleans up after itself,
 // on success and on failure.
-import { mkdir, mkdtemp, readdir, realpath, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, realpath, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashCommand } from '../../src/cli/hash-command.js';
 import {
   createGitRunner,
+  GitRepo,
   openRepo,
+  RepositoryError,
+  TarFormatError,
   type ArchiveFile,
   type ArchiveMember,
-  type GitRepo,
+  type GitRunner,
 } from '../../src/git/index.js';
 import { InputError } from '../../src/internal/errors.js';
 import { encodeGoString } from '../../src/internal/go-string.js';
@@ -359,5 +363,76 @@ describe('archive', () => {
     await repo.commit(c[1] ?? '');
     await expect(repo.listArchive(c[1] ?? '', 'nope')).rejects.toThrow('file does not exist');
     expect(await snapshot(bare)).toEqual(before);
+  });
+});
+
+describe('when git fails mid-archive', () => {
+  // A git that writes part of an archive, then dies: the header of a
+  // 1000-byte file and 100 bytes of it, as a clone missing an object leaves
+  // behind when git stops between its buffered writes.
+  function cutArchive(): Buffer {
+    const header = Buffer.alloc(512);
+    header.write('prefix/a.go', 0, 'latin1');
+    header.write('0001750\0', 124, 'latin1'); // size 1000, octal
+    header.write('0', 156, 'latin1');
+    header.write('ustar\u000000', 257, 'latin1');
+    return Buffer.concat([header, Buffer.alloc(100, 0x61)]);
+  }
+
+  function fakeGit(stderr: string, code: number): GitRunner {
+    return {
+      run: () => Promise.resolve({ code: 0, stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) }),
+      stream: () => ({
+        stdout: Readable.from([cutArchive()]),
+        done: Promise.resolve({ code, stderr: Buffer.from(stderr) }),
+        kill: () => undefined,
+      }),
+    };
+  }
+
+  it("reports git's own words, not the cut archive", async () => {
+    const said = "fatal: cannot read object 0123456789abcdef0123456789abcdef01234567 'a.go'\n";
+    const repo = new GitRepo(
+      src,
+      path.join(src, '.git', 'objects'),
+      false,
+      'sha1',
+      fakeGit(said, 128),
+    );
+    const err = await repo.listArchive(c[0] ?? '', '').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RepositoryError);
+    expect((err as Error).message).toMatch(
+      /^git archive: fatal: cannot read object 0123456789abcdef0123456789abcdef01234567 'a\.go': the clone lacks objects/,
+    );
+  });
+
+  it('a cut archive from a git that said nothing is still reported as cut', async () => {
+    const repo = new GitRepo(src, path.join(src, '.git', 'objects'), false, 'sha1', fakeGit('', 0));
+    await expect(repo.listArchive(c[0] ?? '', '')).rejects.toThrow(TarFormatError);
+  });
+});
+
+describe('a blob git cannot read', () => {
+  it('is a RepositoryError naming the object, while a missing path is still nothing', async () => {
+    const dir = path.join(tmp, 'lost-blob');
+    const {
+      commits: [commit = ''],
+    } = await createFixtureRepo(dir, [
+      {
+        files: [
+          { path: 'go.mod', content: 'module example.com/lost\n' },
+          { path: 'LICENSE', content: 'lost licence\n' },
+        ],
+      },
+    ]);
+    const oid = await text(dir, ['rev-parse', `${commit}:LICENSE`]);
+    const repo = await openRepo(dir);
+    expect((await repo.readBlob(commit, 'LICENSE'))?.toString()).toBe('lost licence\n');
+    // A fresh commit's objects are loose files: take one away.
+    await rm(path.join(dir, '.git', 'objects', oid.slice(0, 2), oid.slice(2)));
+    const err = await repo.readBlob(commit, 'LICENSE').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RepositoryError);
+    expect((err as Error).message).toContain(`(LICENSE is blob ${oid})`);
+    expect(await repo.readBlob(commit, 'missing.go')).toBeUndefined();
   });
 });

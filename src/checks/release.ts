@@ -191,13 +191,13 @@ export async function runReleaseCheck(
       const { what, last } = asker.outOfTime;
       for (const [name, s] of steps) {
         if (s.status === 'unchecked' && s.detail === 'not reached') {
-          setStep(name, 'unchecked', `not done: ${asker.deadlineText} passed`);
+          setStep(name, 'unchecked', `not done: ${asker.deadlineText} ran out`);
         }
       }
       findings.push({
         code: 'unreachable',
         severity: 'warning',
-        message: `${asker.deadlineText} passed after ${formatDuration(clock.now() - start)} while asking ${what}${last !== undefined ? ` (last answer: ${last})` : ''}; what was not checked is listed in the steps`,
+        message: `${asker.deadlineText} left no time to finish: the check stopped after ${formatDuration(clock.now() - start)} while asking ${what}${last !== undefined ? ` (last answer: ${last})` : ''}; the steps say what was not checked`,
         fix: 'Nothing was decided about what was not checked. Re-run the job; if the mirror or the checksum database is slow, raise the timeout (--timeout, or the timeout input; it defaults to warm-timeout plus 5 minutes).',
       });
     }
@@ -480,7 +480,7 @@ export async function runReleaseCheck(
           setStep(
             name,
             'unchecked',
-            `${asker.deadlineText} passed while the mirror still answered "not found" (${tries})`,
+            `${asker.deadlineText} ran out while the mirror still answered "not found" (${tries})`,
           );
         }
       } else {
@@ -561,19 +561,19 @@ export async function runReleaseCheck(
   // the mirror's list names; they are warnings, so trouble here only changes
   // where they are read from, never the verdict. The list also feeds the
   // remedy's next version.
-  let noMirror2 =
+  let listUnavailable =
     mirror === undefined
       ? `no mirror: ${ports.mirrorDisabled ?? 'GOPROXY does not name one for this module'}`
       : mirrorDown !== undefined
         ? `the mirror could not be reached: ${mirrorDown}`
         : asker.outOfTime !== undefined
-          ? `${asker.deadlineText} passed`
+          ? `${asker.deadlineText} ran out`
           : undefined;
-  if (mirror !== undefined && noMirror2 === undefined && listed === undefined) {
+  if (mirror !== undefined && listUnavailable === undefined && listed === undefined) {
     const l = await asker.ask(`${mirror.url} version list of ${path}`, () => mirror.list(path));
     listed = l.result;
     if (listed.kind === 'unreachable' && listed.deadline === true) {
-      noMirror2 = `${asker.deadlineText} passed`;
+      listUnavailable = `${asker.deadlineText} ran out`;
     }
   }
   const counted: Mirror | undefined =
@@ -589,7 +589,7 @@ export async function runReleaseCheck(
     ...(await retractionFindings({
       local,
       ...(counted !== undefined ? { mirror: counted } : {}),
-      ...(noMirror2 !== undefined ? { noMirror: noMirror2 } : {}),
+      ...(listUnavailable !== undefined ? { noMirror: listUnavailable } : {}),
       logger,
     })),
   );
@@ -728,7 +728,8 @@ export async function runReleaseCheck(
       local.shallow === true
         ? 'this checkout is shallow (actions/checkout fetches only the pushed tag unless fetch-depth: 0)'
         : `this checkout has no other version tag of ${path}`;
-    const why = listed?.kind === 'unreachable' ? listed.reason : (noMirror2 ?? 'it was not asked');
+    const why =
+      listed?.kind === 'unreachable' ? listed.reason : (listUnavailable ?? 'it was not asked');
     return (
       `This advice may be wrong: ${checkout}, and the mirror's version list could not be read (${why}), ` +
       `so a version above ${version} may already be published. The go command reads retract lines only from the highest version: ` +

@@ -1,18 +1,27 @@
 // `modseal verify` end to end: fixture repositories served to the real go
 // command, whose module cache becomes the mirror (never zips modseal made),
 // and a checksum database holding the go command's own Sum/GoModSum lines.
-// Every expected hash below comes from the go command.
-import { copyFile, cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+// Every expected hash below comes from the go command. Mirrors that stall,
+// drip or keep answering 404 are loopback servers that count the requests
+// they get, to hold the gate's attempt counts and progress lines to them.
+import { copyFile, cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Clock } from '../../src/checks/ports.js';
 import type { ReleaseReport } from '../../src/checks/types.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { makeVerifyCommand, type VerifyWiring } from '../../src/cli/verify-command.js';
+import { createNodeHttpClient, systemClock } from '../../src/goproxy/index.js';
 import { generateKey } from '../../src/sumdb/index.js';
-import { createFixtureRepo, emptyHome, moveTag, removeAtEnd } from '../support/git-fixture.js';
+import { createFixtureRepo, emptyHome, git, moveTag, removeAtEnd } from '../support/git-fixture.js';
+import {
+  startHostileServer,
+  type Behaviour,
+  type HostileServer,
+} from '../support/hostile-server.js';
 import { describeWithGo, goBin, isolatedGoEnv } from '../oracle/go-env.js';
 import { spawnText } from '../support/spawn.js';
 import { downloadToProxyDir, goModDownload, type GoDownloadResult } from '../oracle/go-command.js';
@@ -82,6 +91,8 @@ describeWithGo('modseal verify against a go-made mirror and a checksum database'
     'example.com/incompat@v2.0.0',
     'example.com/retract@v1.2.3',
     'example.com/retract@v1.3.0',
+    'example.com/twice@v1.0.0',
+    'example.com/twice@v1.1.0',
   ];
 
   async function mirror(root: string = mirrorRoot): Promise<GoproxyServer> {
@@ -98,6 +109,7 @@ describeWithGo('modseal verify against a go-made mirror and a checksum database'
     gosumdb?: string;
     args?: string[];
     wiring?: VerifyWiring;
+    env?: Record<string, string>;
   }): Promise<Run> {
     let stdout = '';
     let stderr = '';
@@ -113,6 +125,7 @@ describeWithGo('modseal verify against a go-made mirror and a checksum database'
         GONOSUMDB: '',
         GONOPROXY: '',
         GOFLAGS: '',
+        ...opts.env,
       },
       cwd: tmp,
     };
@@ -233,6 +246,29 @@ describeWithGo('modseal verify against a go-made mirror and a checksum database'
         tags: ['v1.3.0'],
       },
     ]);
+    // Two releases; v1.0.0 will move to a third commit after both are mirrored.
+    await make('twice', [
+      {
+        files: [
+          { path: 'go.mod', content: 'module example.com/twice\n' },
+          { path: 'w.go', content: 'package twice\n\nconst V = 1\n' },
+        ],
+        tags: ['v1.0.0'],
+      },
+      {
+        files: [
+          { path: 'go.mod', content: 'module example.com/twice\n' },
+          { path: 'w.go', content: 'package twice\n\nconst V = 11\n' },
+        ],
+        tags: ['v1.1.0'],
+      },
+      {
+        files: [
+          { path: 'go.mod', content: 'module example.com/twice\n' },
+          { path: 'w.go', content: 'package twice\n\nconst V = 2\n' },
+        ],
+      },
+    ]);
     await make('v3bad', [
       {
         files: [
@@ -260,13 +296,32 @@ describeWithGo('modseal verify against a go-made mirror and a checksum database'
     // local hashes (moved) and a zip Go made from another commit (tamper).
     await moveTag(repos.moved!, 'v1.0.0', 1);
     await moveTag(repos.tamper!, 'v1.0.0', 1);
-    const moved = ['example.com/moved@v1.0.0', 'example.com/tamper@v1.0.0'];
+    await moveTag(repos.twice!, 'v1.0.0', 2);
+    const moved = [
+      'example.com/moved@v1.0.0',
+      'example.com/tamper@v1.0.0',
+      'example.com/twice@v1.0.0',
+    ];
     const second = await downloadToProxyDir(gitServer, moved);
     for (const [i, q] of moved.entries()) {
       expect(second.results[i]!.Error, q).toBeUndefined();
       after.set(q, second.results[i]!);
     }
     await moveTag(repos.tamper!, 'v1.0.0', 0);
+    // What actions/checkout makes on a tag push: one commit, only that tag.
+    const shallow = path.join(tmp, 'twice-shallow');
+    await mkdir(shallow);
+    await git(shallow, ['init', '-q']);
+    await git(shallow, [
+      'fetch',
+      '-q',
+      '--no-tags',
+      '--depth=1',
+      pathToFileURL(repos.twice!).href,
+      '+refs/tags/v1.0.0:refs/tags/v1.0.0',
+    ]);
+    await git(shallow, ['checkout', '-q', '--detach', 'v1.0.0']);
+    repos['twice-shallow'] = shallow;
     tamperedRoot = path.join(tmp, 'tampered');
     await cp(mirrorRoot, tamperedRoot, { recursive: true });
     await copyFile(
@@ -595,5 +650,209 @@ describeWithGo('modseal verify against a go-made mirror and a checksum database'
     expect(r.report.verdict).toBe('fail');
     const f = r.report.findings.find((x) => x.code === 'mirror-rejected');
     expect(f?.message).toContain(body.trim());
+  });
+
+  it('a shallow checkout of only the pushed tag still advises a version above the highest release', async () => {
+    const was = before.get('example.com/twice@v1.0.0')!;
+    const now = after.get('example.com/twice@v1.0.0')!;
+    const newest = before.get('example.com/twice@v1.1.0')!;
+    expect(now.Sum).not.toBe(was.Sum);
+    const shallow = repos['twice-shallow']!;
+    const isShallow = await git(shallow, ['rev-parse', '--is-shallow-repository']);
+    expect(isShallow.toString().trim()).toBe('true');
+    expect((await git(shallow, ['tag'])).toString().trim()).toBe('v1.0.0');
+    // The go command's own list of the mirror names the higher release.
+    const list = await readFile(
+      path.join(mirrorRoot, 'example.com', 'twice', '@v', 'list'),
+      'utf8',
+    );
+    expect(list.split('\n')).toContain(newest.Version);
+
+    const proxy = await mirror();
+    const r = await verify({ repo: 'twice-shallow', tag: 'v1.0.0', goproxy: proxy.url });
+    expect(r.code, r.stderr).toBe(1);
+    expect(codes(r.report)).toContain('tag-moved');
+    expect(r.report.hashes.local).toEqual({ zip: now.Sum, mod: now.GoModSum });
+    expect(r.report.hashes.sumdb).toEqual({ zip: was.Sum, mod: was.GoModSum });
+    // Above v1.1.0, so the go command reads the retract line.
+    expect(r.report.remedy).toEqual({
+      nextVersion: 'v1.1.1',
+      retract: 'retract v1.0.0 // tag v1.0.0 moved after publication; use v1.1.1',
+    });
+    expect(r.report.findings.find((f) => f.code === 'tag-moved')?.fix).toContain('Publish v1.1.1');
+    expect(proxy.requests.map((q) => q.url)).toContain('/example.com/twice/@v/list');
+  });
+
+  it('the same checkout without a mirror to ask says the advice may be wrong, and why', async () => {
+    const r = await verify({ repo: 'twice-shallow', tag: 'v1.0.0', goproxy: 'off' });
+    expect(r.code, r.stderr).toBe(1);
+    expect(codes(r.report)).toContain('tag-moved');
+    expect(r.report.remedy?.nextVersion).toBe('v1.0.1');
+    expect(r.report.remedy?.caveat).toContain('may be wrong');
+    expect(r.report.remedy?.caveat).toContain('shallow');
+    expect(r.report.remedy?.caveat).toContain('GOPROXY=off');
+  });
+
+  for (const kind of ['http', 'file'] as const) {
+    it(`warming off, a ${kind} mirror without cached-only: a clean mirrored release passes`, async () => {
+      const go = before.get('example.com/clean@v1.0.0')!;
+      const proxy = await mirror();
+      const goproxy = kind === 'http' ? proxy.url : pathToFileURL(mirrorRoot).href;
+      const lookups = sumdb.requests.length;
+      const r = await verify({ repo: 'clean', tag: 'v1.0.0', goproxy, args: ['--no-warm'] });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.report.verdict).toBe('pass');
+      expect(r.report.compared).toEqual(['local', 'mirror', 'sumdb']);
+      for (const side of ['local', 'mirror', 'sumdb'] as const) {
+        expect(r.report.hashes[side], side).toEqual({ zip: go.Sum, mod: go.GoModSum });
+      }
+      expect(r.report.mirrorCommit).toBe(go.Origin?.Hash);
+      expect(r.report.steps.find((s) => s.name === 'warm')?.status).toBe('skipped');
+      expect(sumdb.requests.slice(lookups).some((p) => p.includes('example.com/clean'))).toBe(true);
+      if (kind === 'http') {
+        // The list first; .info, .mod and .zip only because it names the version.
+        expect(proxy.requests.map((q) => q.url)).toEqual([
+          '/example.com/clean/@v/list',
+          '/example.com/clean/@v/v1.0.0.info',
+          '/example.com/clean/@v/v1.0.0.mod',
+          '/example.com/clean/@v/v1.0.0.zip',
+        ]);
+      }
+    });
+  }
+
+  it('warming off, the same with the mirror’s zip swapped fails', async () => {
+    const original = before.get('example.com/tamper@v1.0.0')!;
+    const donor = after.get('example.com/tamper@v1.0.0')!;
+    const proxy = await mirror(tamperedRoot);
+    const r = await verify({
+      repo: 'tamper',
+      tag: 'v1.0.0',
+      goproxy: proxy.url,
+      args: ['--no-warm'],
+    });
+    expect(r.code, r.stderr).toBe(1);
+    expect(codes(r.report)).toContain('sumdb-mismatch');
+    expect(r.report.hashes.mirror.zip).toBe(donor.Sum);
+    expect(r.report.hashes.sumdb.zip).toBe(original.Sum);
+  });
+
+  it('warming off, a version the mirror does not list is neither fetched nor looked up', async () => {
+    const proxy = await mirror(await mkdtemp(path.join(tmp, 'empty-mirror-')));
+    const lookups = sumdb.requests.length;
+    const r = await verify({
+      repo: 'clean',
+      tag: 'v1.0.0',
+      goproxy: proxy.url,
+      args: ['--no-warm'],
+    });
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.report.verdict).toBe('inconclusive');
+    expect(proxy.requests.map((q) => q.url)).toEqual(['/example.com/clean/@v/list']);
+    expect(sumdb.requests.slice(lookups)).toEqual([]);
+    const content = r.report.steps.find((s) => s.name === 'mirror-content');
+    expect(content?.detail).toContain('does not hold example.com/clean@v1.0.0');
+  });
+
+  it('GOPRIVATE gives "pass (local only)" and asks nobody', async () => {
+    const proxy = await mirror();
+    const lookups = sumdb.requests.length;
+    const r = await verify({
+      repo: 'clean',
+      tag: 'v1.0.0',
+      goproxy: proxy.url,
+      env: { GOPRIVATE: 'example.com/clean' },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.report.verdict).toBe('pass');
+    expect(r.report.compared).toEqual(['local']);
+    expect(r.report.localOnly).toContain('GOPRIVATE matches example.com/clean');
+    expect(r.stderr).toContain('modseal release gate: PASS (local only)');
+    expect(r.stderr).toContain(`local only: ${r.report.localOnly}`);
+    for (const s of r.report.steps.filter((x) => x.name !== 'local')) {
+      expect(s.detail.startsWith('skipped by configuration'), s.name).toBe(true);
+    }
+    expect(proxy.requests).toEqual([]);
+    expect(sumdb.requests.slice(lookups)).toEqual([]);
+  });
+
+  /** A misbehaving mirror, closed when the file ends. */
+  async function hostile(b: Behaviour): Promise<HostileServer> {
+    const s = await startHostileServer(b);
+    closers.push(() => s.close());
+    return s;
+  }
+
+  /** The progress lines about `url`, one per request the gate made there. */
+  function progressLines(stderr: string, url: string): string[] {
+    return stderr.split('\n').filter((l) => l.startsWith(`${url} `) && / attempt \d+: /.test(l));
+  }
+
+  it('a mirror that accepts connections and never answers ends by the deadline, with progress', async () => {
+    const stall = await hostile({ kind: 'stall' });
+    const r = await verify({
+      repo: 'clean',
+      tag: 'v1.0.0',
+      goproxy: stall.url,
+      args: ['--timeout', '2s'],
+      wiring: { clock: systemClock },
+    });
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.report.verdict).toBe('inconclusive');
+    const lines = progressLines(r.stderr, stall.url);
+    expect(stall.received.length).toBeGreaterThan(0);
+    expect(lines).toHaveLength(stall.received.length);
+    expect(r.report.steps.find((s) => s.name === 'warm')?.attempts).toBe(stall.received.length);
+    const deadline = r.report.findings.find((f) => f.message.includes("check's deadline"));
+    expect(deadline?.message).toContain('timeout 2s');
+    expect(deadline?.fix).toContain('--timeout');
+  });
+
+  it('a mirror that drips a byte at a time is cut, and ends by the deadline with progress', async () => {
+    const drip = await hostile({ kind: 'drip', intervalMs: 100 });
+    const r = await verify({
+      repo: 'clean',
+      tag: 'v1.0.0',
+      goproxy: drip.url,
+      args: ['--timeout', '5s'],
+      wiring: {
+        clock: systemClock,
+        http: createNodeHttpClient({ minRate: { bytes: 1024, windowMs: 250 } }),
+      },
+    });
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.report.verdict).toBe('inconclusive');
+    const lines = progressLines(r.stderr, drip.url);
+    expect(drip.received.length).toBeGreaterThan(0);
+    expect(lines).toHaveLength(drip.received.length);
+    expect(lines[0]).toContain('transfer too slow');
+    expect(r.report.steps.find((s) => s.name === 'warm')?.attempts).toBe(drip.received.length);
+  });
+
+  it('a mirror answering 404 is asked until the deadline, each request counted once', async () => {
+    const body = 'not found: example.com/clean@v1.0.0: invalid version: unknown revision v1.0.0';
+    const lagging = await hostile({ kind: 'status', status: 404, body });
+    const clock = fakeClock();
+    const r = await verify({
+      repo: 'clean',
+      tag: 'v1.0.0',
+      goproxy: lagging.url,
+      args: ['--warm-timeout', '10m', '--timeout', '3m'],
+      wiring: { clock },
+    });
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.report.verdict).toBe('inconclusive');
+    const n = lagging.received.length;
+    expect(n).toBeGreaterThan(1);
+    expect(lagging.received.every((q) => q.requestLine.includes('/@v/v1.0.0.info'))).toBe(true);
+    const lines = progressLines(r.stderr, lagging.url);
+    expect(lines).toHaveLength(n);
+    expect(lines.at(-1)).toContain('no time left to ask again');
+    const warm = r.report.steps.find((s) => s.name === 'warm');
+    expect(warm?.attempts).toBe(n);
+    expect(warm?.detail).toContain(`(${n} attempts)`);
+    expect(clock.slept).toBeLessThanOrEqual(3 * 60_000);
+    const deadline = r.report.findings.find((f) => f.message.includes("check's deadline"));
+    expect(deadline?.message).toContain('unknown revision v1.0.0');
   });
 });

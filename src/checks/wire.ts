@@ -515,6 +515,16 @@ export function createReleaseCheckWith(options: WireOptions) {
         ports.sumdbDisabled = `GONOSUMDB/GOPRIVATE matches ${local.modulePath}`;
       } else {
         const baseUrl = await sumdbBaseForRequest(sumdbSetting, entries, http);
+        if (sumdbSetting.url === undefined && usable.length > 0) {
+          // The go command's probe of each proxy for the database: requests
+          // like any other, so they are reported like any other.
+          options.logger.info(
+            `${usable.map((e) => redactUrl(e.url)).join(',')} /sumdb/${sumdbSetting.name}/supported: ` +
+              (typeof baseUrl === 'string'
+                ? `using ${redactUrl(baseUrl)}`
+                : baseUrl.reason.split('\n', 1)[0]),
+          );
+        }
         if (typeof baseUrl !== 'string') {
           ports.sumdb = { name: sumdbSetting.name, lookup: () => Promise.resolve(baseUrl) };
         } else {

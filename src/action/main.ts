@@ -10,7 +10,7 @@ import { createReleaseCheck } from '../checks/wire.js';
 import type { Logger } from '../checks/ports.js';
 import type { ReleaseCheck } from '../checks/release.js';
 import type { ReleaseApi } from './release-note.js';
-import { runAction, type ActionReporter } from './run.js';
+import { redactor, runAction, type ActionReporter } from './run.js';
 import { versionTagsAtHead } from './tags-at-head.js';
 
 const reporter: ActionReporter = {
@@ -28,7 +28,10 @@ const reporter: ActionReporter = {
   setFailed: (m) => core.setFailed(m),
 };
 
-const logger: Logger = { info: (m) => core.info(m), debug: (m) => core.debug(m) };
+// The gate's progress lines quote servers, which may echo a token: they go
+// through the same redaction as everything runAction prints.
+const clean = redactor([core.getInput('github-token').trim(), core.getInput('proxy-token').trim()]);
+const logger: Logger = { info: (m) => core.info(clean(m)), debug: (m) => core.debug(clean(m)) };
 
 function releases(token: string): ReleaseApi {
   const octokit = getOctokit(token);

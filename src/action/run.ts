@@ -33,9 +33,6 @@ export interface ActionReporter {
   setFailed(message: string): void;
 }
 
-/** The check's request with the whole-check deadline the gate reads (timeoutMs). */
-type Request = ReleaseCheckRequest & { timeoutMs?: number };
-
 export interface ActionDeps {
   getInput: GetInput;
   /** GITHUB_EVENT_NAME, GITHUB_REF, GITHUB_WORKSPACE, RUNNER_TEMP… */
@@ -53,7 +50,7 @@ export interface ActionDeps {
 export const ANNOTATION_CAP = 10;
 
 /** Every string sent out goes through here: a token must never reach a log, even when echoed by a server. */
-function redactor(secrets: string[]): (s: string) => string {
+export function redactor(secrets: string[]): (s: string) => string {
   const live = secrets.filter((s) => s.length > 0);
   return (s) => live.reduce((acc, t) => acc.split(t).join('***'), s);
 }
@@ -188,7 +185,7 @@ export async function runAction(deps: ActionDeps): Promise<Verdict | 'input-erro
   const out = redacting(deps.reporter, clean);
 
   let config: ActionConfig;
-  let base: Omit<Request, 'tag'>;
+  let base: Omit<ReleaseCheckRequest, 'tag'>;
   let tags: string[];
   try {
     config = parseInputs(deps.getInput);
@@ -221,7 +218,7 @@ export async function runAction(deps: ActionDeps): Promise<Verdict | 'input-erro
   for (const [i, tag] of tags.entries()) {
     if (tags.length > 1) out.info(`modseal: checking ${tag} (${i + 1} of ${tags.length})`);
     try {
-      const request: Request = { ...base, tag };
+      const request: ReleaseCheckRequest = { ...base, tag };
       entries.push({ tag, report: await deps.releaseCheck(request) });
     } catch (e) {
       const prefix = e instanceof InputError ? 'modseal' : 'modseal: internal error';

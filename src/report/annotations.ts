@@ -77,7 +77,7 @@ export function toAnnotations(
     annotations.push({
       severity: 'notice',
       title: `modseal: pass (local only)${options.subject ? ` ${options.subject}` : ''}`,
-      message: `Only the local rebuild was checked; the mirror and the checksum database were not compared: ${localOnly}`,
+      message: `Nothing remote was compared, so the mirror and the checksum database may hold other bytes. ${localOnly}`,
     });
   }
   return annotations;

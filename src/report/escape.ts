@@ -66,9 +66,20 @@ const CODE_WORD = /@|:\/\/|www\.|^h1:[A-Za-z0-9+/]{20,}=*$|^[0-9a-f]{40}$|^[0-9a
 /** Leading and trailing punctuation that belongs to the sentence, not to the word. */
 const WORD = /^([("'[]*)(.*?)([)"'\].,;:!?]*)$/s;
 
-/** One line of prose with the code-like words put in code spans. */
+/**
+ * One line of prose with the code-like words put in code spans. Text the
+ * author quoted in backticks stays code (through codeSpan, so it cannot
+ * break out either).
+ */
 function proseLine(line: string, options: InlineOptions): string {
   return line
+    .split(/(`[^`]+`)/)
+    .map((part, i) => (i % 2 === 1 ? codeSpan(part.slice(1, -1), options) : words(part, options)))
+    .join('');
+}
+
+function words(text: string, options: InlineOptions): string {
+  return text
     .split(/(\s+)/)
     .map((part) => {
       if (part === '' || /^\s+$/.test(part)) return part;

@@ -58,10 +58,9 @@ function comparedLine(report: ReleaseReport): string {
   if (sides.includes('sumdb')) {
     remote.push(`the checksum database${report.sumdbName ? ` ${codeSpan(report.sumdbName)}` : ''}`);
   }
-  const localOnly = report.localOnly;
   if (remote.length === 0) {
-    const reason = localOnly?.trim().replace(/\.$/, '');
-    return `Checked the local rebuild only${reason ? `: ${prose(reason)}.` : '; nothing remote was compared.'}`;
+    const reason = report.localOnly?.trim().replace(/\.$/, '') ?? 'nothing remote was compared';
+    return `**Local only:** ${prose(reason)}.`;
   }
   return `Compared the local rebuild of the tag with ${remote.join(' and ')}.`;
 }
@@ -132,7 +131,7 @@ function fixSection(report: ReleaseReport, shown: Finding[]): string[] {
       '',
     );
   }
-  if (caveat !== undefined) out.push(`> ⚠️ **This advice may be wrong.** ${prose(caveat)}`, '');
+  if (caveat !== undefined) out.push(`> ⚠️ ${prose(caveat)}`, '');
   return out;
 }
 

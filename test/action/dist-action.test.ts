@@ -12,12 +12,19 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixtureRepo, isolatedEnv, removeAtEnd } from '../support/git-fixture.js';
+import {
+  addCommits,
+  createFixtureRepo,
+  isolatedEnv,
+  moveTag,
+  removeAtEnd,
+} from '../support/git-fixture.js';
 import { describeWithGo } from '../oracle/go-env.js';
 import { downloadToProxyDir, type GoDownloadResult } from '../oracle/go-command.js';
 import { startGoproxyServer, type GoproxyServer } from '../support/goproxy-server.js';
 import { startGitServer, type GitServer } from '../support/loopback-git-server.js';
 import { TestSumdb } from '../support/sumdb-server.js';
+import { renderGfm } from '../report/github-render.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const committedIndex = path.join(repoRoot, 'dist', 'index.js');
@@ -106,6 +113,7 @@ async function runAction(opts: {
   workspace: string;
   ref: string;
   inputs: Record<string, string>;
+  event?: string;
 }): Promise<ActionRun> {
   const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'modseal-runner-'));
   removeAtEnd(runnerTemp);
@@ -130,7 +138,7 @@ async function runAction(opts: {
   }
   Object.assign(env, {
     GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'push',
+    GITHUB_EVENT_NAME: opts.event ?? 'push',
     GITHUB_REF: opts.ref,
     GITHUB_REPOSITORY: 'example/module',
     GITHUB_WORKSPACE: opts.workspace,
@@ -253,8 +261,49 @@ describe('dist/index.js without the go command', () => {
     expect(r.outputs.version).toBe('v1.0.0');
     expect(r.outputs['mirror-h1']).toBe('');
     expect(r.outputs['sumdb-h1']).toBe('');
-    expect(r.stdout).toMatch(/^::error::modseal release gate: inconclusive: unreachable: /m);
+    // One line pointing at the summary; the annotations carry the messages.
+    expect(r.stdout).toMatch(
+      /^::error::modseal release gate: inconclusive for example\.com\/clean@v1\.0\.0 \([^)]*\): see the job summary$/m,
+    );
     expect(r.summary).toContain('## modseal release gate: ⚠️ inconclusive');
+    expectNoStack(r);
+  });
+
+  it('tags: all-at-head on workflow_dispatch gates every version tag on the commit', async () => {
+    // Four tags on one commit: a single push of them creates no push event.
+    const multi = path.join(tmp, 'four');
+    const tags = ['a/v0.1.0', 'b/v0.2.0', 'c/v1.3.0', 'v1.0.0'];
+    await createFixtureRepo(multi, [
+      {
+        files: [
+          { path: 'go.mod', content: 'module example.com/four\n' },
+          { path: 'a/go.mod', content: 'module example.com/four/a\n' },
+          { path: 'b/go.mod', content: 'module example.com/four/b\n' },
+          { path: 'c/go.mod', content: 'module example.com/four/c\n' },
+        ],
+        tags: [...tags, 'not-a-version'],
+      },
+    ]);
+    const r = await runAction({
+      workspace: multi,
+      ref: 'refs/heads/main',
+      event: 'workflow_dispatch',
+      inputs: { mode: 'release', tags: 'all-at-head', goproxy: 'off', gosumdb: 'off' },
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.outputs.verdict).toBe('pass');
+    expect(r.outputs.compared).toBe('local');
+    expect(r.summary).toContain('## modseal release gate: ✅ pass (4 tags)');
+    for (const tag of tags) {
+      expect(r.summary).toContain(`### \`${tag}\`: ✅ pass (local only)`);
+      // Nothing remote was compared: said where a maintainer looks.
+      expect(r.stdout).toContain(`::notice title=modseal%3A pass (local only) ${tag}::`);
+    }
+    expect(r.summary).not.toContain('not-a-version');
+    for (const dir of ['a', 'b', 'c']) {
+      const file = path.join(r.runnerTemp, 'modseal', 'example.com', 'four', dir, '@v');
+      expect(readdirSync(file)).toHaveLength(1);
+    }
     expectNoStack(r);
   });
 
@@ -296,7 +345,13 @@ describe('dist/index.js without the go command', () => {
       const firstMask = lines.findIndex((l) => l.startsWith('::add-mask::'));
       expect(lines.slice(0, firstMask).join('')).toBe('');
       for (const t of [proxyToken, githubToken]) {
-        expect(occurrences(r.stdout, t)).toBe(1);
+        expect(
+          occurrences(r.stdout, t),
+          r.stdout
+            .split('\n')
+            .filter((l) => l.includes(t))
+            .join('\n'),
+        ).toBe(1);
         expect(r.stderr).not.toContain(t);
         expect(JSON.stringify(r.outputs)).not.toContain(t);
         expect(r.summary).not.toContain(t);
@@ -307,7 +362,9 @@ describe('dist/index.js without the go command', () => {
       expect(rejected).toMatch(/^::error title=modseal%3A mirror-rejected,file=go\.mod,line=1,/);
       expect(rejected).toContain('git fetch https://x:***@example.com/clean failed (***)');
       expect(r.outputs.verdict).toBe('fail');
-      expect(r.outputs['report-path']).toBe(path.join(r.runnerTemp, 'modseal-report.json'));
+      expect(r.outputs['report-path']).toBe(
+        path.join(r.runnerTemp, 'modseal', 'example.com', 'clean', '@v', 'v1.0.0.json'),
+      );
       const report = JSON.parse(await readFile(r.outputs['report-path']!, 'utf8')) as {
         verdict: string;
         findings: { code: string }[];
@@ -340,6 +397,7 @@ describeWithGo('dist/index.js against a go-made mirror and checksum database', (
     'example.com/deprecated@v1.0.0',
     'example.com/v3bad@v3.0.0',
     'example.com/multi/sub@v1.0.0',
+    'example.com/moved@v1.0.0',
   ];
 
   beforeAll(async () => {
@@ -377,6 +435,14 @@ describeWithGo('dist/index.js against a go-made mirror and checksum database', (
         { path: 'sub/s.go', content: 'package sub\n' },
       ],
       'sub/v1.0.0',
+    );
+    await make(
+      'moved',
+      [
+        { path: 'go.mod', content: 'module example.com/moved\n' },
+        { path: 'm.go', content: 'package moved\n\nconst V = 1\n' },
+      ],
+      'v1.0.0',
     );
     gitServer = await startGitServer(
       Object.fromEntries(Object.entries(repos).map(([k, d]) => [`example.com/${k}`, d])),
@@ -423,10 +489,20 @@ describeWithGo('dist/index.js against a go-made mirror and checksum database', (
       verdict: 'pass',
       module: 'example.com/clean',
       version: 'v1.0.0',
+      compared: 'local,mirror,sumdb',
       'local-h1': want.Sum,
       'mirror-h1': want.Sum,
       'sumdb-h1': want.Sum,
-      'report-path': path.join(r.runnerTemp, 'modseal-report.json'),
+      'next-version': '',
+      'retract-line': '',
+      'report-path': path.join(
+        r.runnerTemp,
+        'modseal',
+        'example.com',
+        'clean',
+        '@v',
+        'v1.0.0.json',
+      ),
     });
     const report = JSON.parse(await readFile(r.outputs['report-path']!, 'utf8')) as {
       schema: string;
@@ -456,7 +532,9 @@ describeWithGo('dist/index.js against a go-made mirror and checksum database', (
       /^::error title=modseal%3A version-invalid,file=go\.mod,line=1,col=1::/,
     );
     expect(annotation).toContain(want.Error!.replace(/%/g, '%25'));
-    expect(r.stdout).toMatch(/^::error::modseal release gate: fail: version-invalid: /m);
+    expect(r.stdout).toMatch(
+      /^::error::modseal release gate: fail for example\.com\/v3bad@v3\.0\.0 \(version-invalid\): see the job summary$/m,
+    );
     expect(r.outputs.verdict).toBe('fail');
     expect(r.outputs.module).toBe('example.com/v3bad');
     expect(r.outputs.version).toBe('v3.0.0');
@@ -498,5 +576,47 @@ describeWithGo('dist/index.js against a go-made mirror and checksum database', (
     const lenient = await run('error');
     expect(lenient.code, lenient.stdout + lenient.stderr).toBe(0);
     expect(lenient.outputs.verdict).toBe('pass');
+  });
+
+  it('a moved tag: one job-level error, the fix as outputs, a summary that reads as GitHub shows it', async () => {
+    expect(go.get('example.com/moved@v1.0.0')?.Error).toBeUndefined();
+    // The mirror and the database hold v1.0.0 as the go command saw it; then the tag moves.
+    const [moved] = await addCommits(repos.moved!, [
+      {
+        files: [
+          { path: 'go.mod', content: 'module example.com/moved\n' },
+          { path: 'm.go', content: 'package moved\n\nconst V = 2\n' },
+        ],
+      },
+    ]);
+    await moveTag(repos.moved!, 'v1.0.0', moved!);
+    const r = await runAction({
+      workspace: repos.moved!,
+      ref: 'refs/tags/v1.0.0',
+      inputs: inputs(),
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.outputs.verdict, r.stdout + r.stderr).toBe('fail');
+    expect(r.outputs['next-version']).toBe('v1.0.1');
+    expect(r.outputs['retract-line']).toMatch(/^retract v1\.0\.0 \/\/ .*v1\.0\.1$/);
+    const errors = errorCommands(r.stdout);
+    // The moved tag is not a problem of go.mod line 1: a job-level error, once.
+    const annotations = errors.filter((l) => l.startsWith('::error title='));
+    expect(annotations.filter((l) => l.includes('tag-moved'))).toHaveLength(1);
+    expect(annotations.find((l) => l.includes('tag-moved'))).toMatch(
+      /^::error title=modseal%3A tag-moved::/,
+    );
+    expect(annotations.filter((l) => l.includes('origin-mismatch'))).toEqual([]);
+    expect(errors).toContain(
+      '::error::modseal release gate: fail for example.com/moved@v1.0.0 (tag-moved): see the job summary',
+    );
+    const html = renderGfm(r.summary);
+    expect(html).not.toContain('mailto:');
+    expect(html).toContain(
+      `<pre><code>${r.outputs['retract-line']!.replace(/&/g, '&amp;')}\n</code></pre>`,
+    );
+    expect(html).toContain('<strong>Who is affected.</strong>');
+    expect(html).toContain(`href="https://github.com/example/module/commit/${moved!}"`);
+    expect(html).toMatch(/❌ <strong><code>h1:/);
   });
 });

@@ -64,10 +64,17 @@ describe('prose', () => {
   });
 
   it('shows Markdown and HTML syntax as text', () => {
-    const text = '# not a heading *not em* _x_ <b>bold</b> ~~s~~ \\ `tick` &amp; | pipe';
+    const text = '# not a heading *not em* _x_ <b>bold</b> ~~s~~ \\ ` lone &amp; | pipe';
     const html = renderGfm(prose(text));
     expect(html).not.toMatch(/<h1|<em|<strong|<b>|<del|<code/);
     expect(textOf(html).trim()).toBe(text);
+  });
+
+  it('keeps what the author quoted in backticks as code, which cannot break out', () => {
+    const html = renderGfm(prose('run `go list -m -versions example.com/m` or `a | <b>` now'));
+    expect(html.trim()).toBe(
+      '<p>run <code>go list -m -versions example.com/m</code> or <code>a | &lt;b&gt;</code> now</p>',
+    );
   });
 
   it.each(['- item', '+ item', '1. item', '2) item'])('does not start a list with %j', (text) => {

@@ -34,8 +34,9 @@ function hashRows(html: string): string[][] {
 function localOnlyReport(): ReleaseReport {
   const r = passReport();
   r.compared = ['local'];
+  // Worded as src/checks/release.ts words it.
   r.localOnly =
-    'GOPRIVATE matches github.com/cespare/xxhash/v2: the mirror and the checksum database are not asked';
+    'GONOPROXY/GOPRIVATE matches github.com/cespare/xxhash/v2; GONOSUMDB/GOPRIVATE matches github.com/cespare/xxhash/v2: only the local rebuild was checked';
   r.hashes.mirror = {};
   r.hashes.sumdb = {};
   delete r.mirrorCommit;
@@ -109,7 +110,9 @@ describe('the job summary rendered as GitHub-flavoured Markdown', () => {
   it('says "pass (local only)" with the reason when nothing remote was compared', () => {
     const html = renderGfm(renderMarkdown(localOnlyReport(), options));
     expect(html).toContain('<h2>modseal release gate: ✅ pass (local only)</h2>');
-    expect(html).toContain('Checked the local rebuild only: GOPRIVATE matches');
+    expect(html).toContain(
+      '<strong>Local only:</strong> GONOPROXY/GOPRIVATE matches github.com/cespare/xxhash/v2; GONOSUMDB/GOPRIVATE matches github.com/cespare/xxhash/v2: only the local rebuild was checked.',
+    );
     expect(
       hashRows(html)
         .filter((r) => r[1] !== 'tag now (local rebuild)')
@@ -119,15 +122,18 @@ describe('the job summary rendered as GitHub-flavoured Markdown', () => {
 
   it('sets a caveat on the advice apart, under the line to paste', () => {
     const r = movedReport();
+    // Worded as src/checks/release.ts words it: also the last line of the fix.
     const caveat =
-      'The checkout is shallow and the mirror could not list versions: v2.3.1 may not be above every release.';
+      "This advice may be wrong: this checkout is shallow, and the mirror's version list could not be read (it was not asked), " +
+      'so a version above v2.3.0 may already be published. Find it with `git ls-remote --tags origin`.';
     if (r.remedy) r.remedy.caveat = caveat;
     for (const f of r.findings) f.fix = `${f.fix ?? ''}\n${caveat}`;
     const html = renderGfm(renderMarkdown(r, options));
-    expect(html.split('may not be above every release').length - 1).toBe(1);
+    expect(html.split('may already be published').length - 1).toBe(1);
     expect(html).toMatch(
-      /<pre><code>retract v2\.3\.0[^<]*<\/code><\/pre>\s*<blockquote>\s*<p>⚠️ <strong>This advice may be wrong\.<\/strong> The checkout is shallow/,
+      /<pre><code>retract v2\.3\.0[^<]*<\/code><\/pre>\s*<blockquote>\s*<p>⚠️ This advice may be wrong: this checkout is shallow/,
     );
+    expect(html).toContain('<code>git ls-remote --tags origin</code>');
   });
 
   it('gives several tags an overview and a section each', () => {

@@ -59,8 +59,9 @@ function comparedLine(report: ReleaseReport): string {
     remote.push(`the checksum database${report.sumdbName ? ` ${codeSpan(report.sumdbName)}` : ''}`);
   }
   if (remote.length === 0) {
-    const reason = report.localOnly?.trim().replace(/\.$/, '') ?? 'nothing remote was compared';
-    return `**Local only:** ${prose(reason)}.`;
+    const reason = report.localOnly?.trim().replace(/\.$/, '');
+    if (reason !== undefined) return `**Local only:** ${prose(reason)}.`;
+    return 'Only the local rebuild was checked: the mirror and the checksum database could not be compared (see the steps).';
   }
   return `Compared the local rebuild of the tag with ${remote.join(' and ')}.`;
 }
@@ -198,9 +199,11 @@ function filesSection(report: ReleaseReport, options: MarkdownOptions, h: string
 
 function stepsSection(report: ReleaseReport): string[] {
   const out = ['<details>', '<summary>Steps</summary>', ''];
-  out.push('| step | status | detail |', '|---|---|---|');
+  out.push('| step | status | requests | detail |', '|---|---|---|---|');
   for (const s of report.steps) {
-    out.push(`| ${s.name} | ${s.status} | ${prose(s.detail, { table: true })} |`);
+    out.push(
+      `| ${s.name} | ${s.status} | ${s.attempts ?? ''} | ${prose(s.detail, { table: true })} |`,
+    );
   }
   out.push('', '</details>', '');
   return out;

@@ -159,10 +159,10 @@ describe('renderers', () => {
       <details>
       <summary>Steps</summary>
 
-      | step | status | detail |
-      |---|---|---|
-      | local | ok | \`example.com/m@v1.2.3\` |
-      | sumdb | ok | sum.golang.org records h1:OLD= |
+      | step | status | requests | detail |
+      |---|---|---|---|
+      | local | ok |  | \`example.com/m@v1.2.3\` |
+      | sumdb | ok |  | sum.golang.org records h1:OLD= |
 
       </details>
       "
@@ -201,9 +201,9 @@ describe('renderers', () => {
     );
     expect(item?.[1]).toContain('- injected item');
     expect(html).not.toContain('<h1>heading');
-    // The steps row keeps its three cells: the "|" cannot add columns.
+    // The steps row keeps its four cells: the "|" cannot add columns.
     const row = /<tr>\s*<td>warm<\/td>([^]*?)<\/tr>/.exec(html)?.[0] ?? '';
-    expect(row.match(/<td>/g)).toHaveLength(3);
+    expect(row.match(/<td>/g)).toHaveLength(4);
   });
 
   it('renders a stable JSON document', () => {

@@ -4,12 +4,11 @@
 //   node scripts/gen-action-docs.mjs [--check] [--action FILE] [--readme FILE]
 //
 // --check changes nothing and exits 1 when README.md is out of date (for CI).
-// action.yml is read with a parser for the small YAML subset it uses (block
-// mappings, plain/quoted/block scalars), so no YAML dependency is needed.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
 
 const START = '<!-- action-docs:start -->';
 const END = '<!-- action-docs:end -->';
@@ -19,60 +18,30 @@ function fail(message, code = 2) {
   process.exit(code);
 }
 
-/** One scalar as written after "key:", without comments. */
-function scalar(raw, where) {
-  const s = raw.trim();
-  if (s.startsWith('"')) {
-    const m = /^"((?:[^"\\]|\\.)*)"\s*(#.*)?$/.exec(s);
-    if (!m) fail(`${where}: unterminated double-quoted string`);
-    return m[1].replace(/\\(.)/g, (_, c) => ({ n: '\n', t: '\t', '"': '"', '\\': '\\' })[c] ?? c);
-  }
-  if (s.startsWith("'")) {
-    const m = /^'((?:[^']|'')*)'\s*(#.*)?$/.exec(s);
-    if (!m) fail(`${where}: unterminated single-quoted string`);
-    return m[1].replace(/''/g, "'");
-  }
-  return s.replace(/\s+#.*$/, '');
-}
-
-/** Parses `inputs:`/`outputs:` of action.yml into {name: {key: value}} maps. */
+/** The `inputs:` and `outputs:` maps of action.yml, as {name: {description, default}}. */
 export function parseActionYaml(text) {
-  const lines = text.split(/\r?\n/);
-  const result = { inputs: {}, outputs: {} };
-  let section;
-  let entry;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (/^\s*(#.*)?$/.test(line)) continue;
-    const indent = /^ */.exec(line)[0].length;
-    const m = /^ *([A-Za-z0-9_-]+):(.*)$/.exec(line);
-    if (!m) {
-      if (section) fail(`line ${i + 1}: cannot read ${JSON.stringify(line.trim())}`);
-      continue;
-    }
-    const [, key, rest] = m;
-    if (indent === 0) {
-      section = key === 'inputs' || key === 'outputs' ? result[key] : undefined;
-      entry = undefined;
-    } else if (section && indent === 2) {
-      entry = section[key] = {};
-    } else if (section && entry && indent === 4) {
-      const value = rest.trim();
-      if (value === '|' || value === '>' || value === '|-' || value === '>-') {
-        const block = [];
-        while (i + 1 < lines.length && (/^\s*$/.test(lines[i + 1]) || /^ {6}/.test(lines[i + 1]))) {
-          block.push(lines[++i].slice(6));
-        }
-        while (block.length > 0 && block[block.length - 1].trim() === '') block.pop();
-        entry[key] = value.startsWith('|')
-          ? block.join('\n')
-          : block.join(' ').replace(/\s+/g, ' ');
-      } else {
-        entry[key] = scalar(value, `line ${i + 1}`);
+  let doc;
+  try {
+    doc = parse(text);
+  } catch (e) {
+    fail(`action.yml: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const section = (name) => {
+    const value = doc?.[name] ?? {};
+    if (typeof value !== 'object' || Array.isArray(value))
+      fail(`action.yml: ${name} is not a mapping`);
+    const out = {};
+    for (const [key, entry] of Object.entries(value)) {
+      out[key] = {};
+      for (const field of ['description', 'default']) {
+        // Scalars as the runner passes them: strings (a YAML true is "true").
+        if (entry?.[field] !== undefined && entry[field] !== null)
+          out[key][field] = String(entry[field]);
       }
     }
-  }
-  return result;
+    return out;
+  };
+  return { inputs: section('inputs'), outputs: section('outputs') };
 }
 
 const esc = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>');

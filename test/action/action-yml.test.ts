@@ -115,6 +115,17 @@ describe('scripts/gen-action-docs.mjs', () => {
     expect(gen(readme, '--check')).toBe(0);
   });
 
+  it('refuses an action.yml that is not YAML, naming it', () => {
+    const readme = path.join(dir, 'ok.md');
+    writeFileSync(readme, '<!-- action-docs:start -->\n<!-- action-docs:end -->\n');
+    const bad = path.join(dir, 'bad.yml');
+    writeFileSync(bad, 'inputs:\n  a:\n    description: "unterminated\n');
+    expect(gen(readme, '--action', bad)).toBe(2);
+    expect(readFileSync(readme, 'utf8')).toBe(
+      '<!-- action-docs:start -->\n<!-- action-docs:end -->\n',
+    );
+  });
+
   it('refuses a README without markers', () => {
     const readme = path.join(dir, 'plain.md');
     writeFileSync(readme, '# nothing\n');

@@ -29,6 +29,7 @@ import {
   withDeadline,
   type GoEnv,
   type ProxyEntry,
+  type RevInfo,
 } from '../goproxy/index.js';
 import { InputError, errorMessage } from '../internal/errors.js';
 import type { HttpClient } from '../internal/http.js';
@@ -50,6 +51,8 @@ import type {
   LocalModule,
   Logger,
   Mirror,
+  MirrorInfo,
+  MirrorNotFound,
   ReleasePorts,
   Retraction,
   Sumdb,
@@ -242,8 +245,14 @@ function unreachable(what: string, e: unknown): Unreachable {
   return u;
 }
 
-function notFoundBody(e: unknown): string | undefined {
-  return e instanceof NotFoundError ? e.body : undefined;
+/** A failed mirror request: "not found" with the server's body, or trouble. */
+function mirrorFailure(what: string, e: unknown): MirrorNotFound | Unreachable {
+  return e instanceof NotFoundError ? { kind: 'not-found', body: e.body } : unreachable(what, e);
+}
+
+/** `.info` as the gate's port reports it. */
+function infoFound(info: RevInfo): MirrorInfo {
+  return { kind: 'found', version: info.Version, time: info.Time, origin: info.Origin };
 }
 
 /** The mirror port over the GOPROXY client. */
@@ -284,24 +293,16 @@ export function goproxyMirror(opts: {
     async cached(path, version) {
       if (cachedClient === undefined) return { kind: 'unsupported' };
       try {
-        const info = (await cachedClient.info(path, version)).value;
-        return { kind: 'found', version: info.Version, time: info.Time, origin: info.Origin };
+        return infoFound((await cachedClient.info(path, version)).value);
       } catch (e) {
-        const body = notFoundBody(e);
-        if (body !== undefined) return { kind: 'not-found', body };
-        return unreachable('cached-only lookup', e);
+        return mirrorFailure('cached-only lookup', e);
       }
     },
     async warm(path, version) {
       const r = await warmOnce(client, path, version);
       switch (r.status) {
         case 'ready':
-          return {
-            kind: 'found',
-            version: r.version,
-            time: r.info.Time,
-            origin: r.info.Origin,
-          };
+          return infoFound(r.info);
         case 'refused':
           return { kind: 'not-found', body: r.body, final: true };
         case 'lag':
@@ -312,12 +313,9 @@ export function goproxyMirror(opts: {
     },
     async info(path, version) {
       try {
-        const info = (await client.info(path, version)).value;
-        return { kind: 'found', version: info.Version, time: info.Time, origin: info.Origin };
+        return infoFound((await client.info(path, version)).value);
       } catch (e) {
-        const body = notFoundBody(e);
-        if (body !== undefined) return { kind: 'not-found', body };
-        return unreachable('reading .info', e);
+        return mirrorFailure('reading .info', e);
       }
     },
     async mod(path, version) {
@@ -325,18 +323,14 @@ export function goproxyMirror(opts: {
         const data = (await client.mod(path, version)).value;
         return { kind: 'ok', h1: hashGoMod(data), data };
       } catch (e) {
-        const body = notFoundBody(e);
-        if (body !== undefined) return { kind: 'not-found', body };
-        return unreachable('downloading .mod', e);
+        return mirrorFailure('downloading .mod', e);
       }
     },
     async list(path) {
       try {
         return { kind: 'ok', versions: (await client.list(path)).value.map((v) => v.version) };
       } catch (e) {
-        const body = notFoundBody(e);
-        if (body !== undefined) return { kind: 'not-found', body };
-        return unreachable('listing versions', e);
+        return mirrorFailure('listing versions', e);
       }
     },
     async zip(path, version) {
@@ -345,10 +339,8 @@ export function goproxyMirror(opts: {
       try {
         ({ zipPath, h1 } = (await client.downloadZip(path, version, opts.workDir)).value);
       } catch (e) {
-        const body = notFoundBody(e);
-        if (body !== undefined) return { kind: 'not-found', body };
         if (e instanceof ProtocolError) return { kind: 'invalid', reason: e.message };
-        return unreachable('downloading .zip', e);
+        return mirrorFailure('downloading .zip', e);
       }
       const prefix = `${path}@${version}/`;
       const files = await zipFileDigests(zipPath, prefix);

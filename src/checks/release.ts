@@ -3,6 +3,8 @@
 // comparisons, and a verdict that is `pass` only when every comparison that
 // the configuration asks for really happened. Every question to a remote
 // side goes through one retry loop under one deadline (asker.ts).
+import { check as checkModuleVersion } from '../module/index.js';
+import { canonical } from '../semver/index.js';
 import { Asker, formatDuration, type Asked } from './asker.js';
 import type {
   ListResult,
@@ -85,6 +87,23 @@ function firstLine(text: string): string {
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The listed versions the go command could use for `path`: canonical and
+ * of the path's major version. Nothing else is ever requested (a `.mod` for
+ * retractions) or counted (the remedy), whatever a mirror lists.
+ */
+function usableList(r: ListResult, path: string): ListResult {
+  if (r.kind !== 'ok') return r;
+  return {
+    kind: 'ok',
+    versions: r.versions.filter(
+      (v) =>
+        canonical(v) === v.replace(/\+incompatible$/, '') &&
+        checkModuleVersion(path, v) === undefined,
+    ),
+  };
+}
 
 function sameHashes(a: HashPair, b: HashPair): boolean {
   return a.zip === b.zip && a.mod === b.mod;
@@ -331,7 +350,7 @@ export async function runReleaseCheck(
       // its version list says what it holds.
       const l = await asker.ask(`${mirror.url} version list of ${path}`, () => mirror.list(path));
       count('mirror-cache', l.attempts);
-      listed = l.result;
+      listed = usableList(l.result, path);
       if (listed.kind === 'ok') {
         held = listed.versions.includes(version);
         heldBy = 'its version list';
@@ -571,7 +590,7 @@ export async function runReleaseCheck(
           : undefined;
   if (mirror !== undefined && listUnavailable === undefined && listed === undefined) {
     const l = await asker.ask(`${mirror.url} version list of ${path}`, () => mirror.list(path));
-    listed = l.result;
+    listed = usableList(l.result, path);
     if (listed.kind === 'unreachable' && listed.deadline === true) {
       listUnavailable = `${asker.deadlineText} ran out`;
     }

@@ -169,6 +169,27 @@ describe('the remedy works from any checkout', () => {
     expect(r.remedy?.caveat).toBeUndefined();
   });
 
+  it('never asks about, nor counts, a listed version the go command would refuse for the path', async () => {
+    const calls: Call[] = [];
+    const r = await runReleaseCheck(
+      input,
+      ports(
+        localModule({ existingVersions: ['v1.2.3'] }),
+        {
+          list: { kind: 'ok', versions: ['v1.2.3', 'v1.3', 'v1.4.0', 'v3.0.0', 'v1.5.0+meta'] },
+          mods: { 'v1.4.0': 'module example.com/m\n' },
+        },
+        [sumdbMoved],
+        calls,
+      ),
+    );
+    const asked = new Set(calls.map((c) => c.version));
+    for (const v of ['v1.3', 'v3.0.0', 'v1.5.0+meta']) expect(asked.has(v), v).toBe(false);
+    // v1.4.0 is the latest the go command sees: its go.mod is read, and the remedy goes above it.
+    expect(calls).toContainEqual({ op: 'mod', path: 'example.com/m', version: 'v1.4.0' });
+    expect(r.remedy?.nextVersion).toBe('v1.4.1');
+  });
+
   it('carries a caveat when the checkout is shallow and the list could not be read', async () => {
     const r = await runReleaseCheck(
       input,

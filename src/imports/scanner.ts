@@ -7,7 +7,9 @@
 //
 // Offsets are byte offsets into the text handed to the scanner. Positions of
 // //line directives are checked for errors (Go reports malformed ones) but
-// never applied: callers want the file's physical lines.
+// never applied: callers want the file's physical lines. Which non-ASCII
+// runes are letters and digits (\p{L}, \p{Nd}) comes from the JS engine's
+// Unicode tables, which may be newer than those of the Go release matched.
 
 import { decodeGoString, decodeRune, RUNE_ERROR } from '../internal/go-string.js';
 import { goQuoteRune, isGoPrint } from '../internal/go-quote.js';

@@ -12,7 +12,7 @@ import { isIgnoredDir, isTestFile, moduleGoFiles } from '../../src/imports/index
 import { parse } from '../../src/modfile/index.js';
 import { describeWithGo } from '../oracle/go-env.js';
 import { tempDir } from '../support/temp-dir.js';
-import { goListJson } from './go-list.js';
+import { ageTree, goListJson } from './go-list.js';
 
 const GO_MOD = `module example.com/sel
 
@@ -97,6 +97,7 @@ describeWithGo('moduleGoFiles agrees with go list ./...', () => {
       await fs.mkdir(path.dirname(path.join(mod, rel)), { recursive: true });
       await fs.writeFile(path.join(mod, rel), text);
     }
+    await ageTree(mod);
     const packages = await goListJson<Listed>(root, mod, [
       '-e',
       '-json=Dir,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,IgnoredGoFiles,InvalidGoFiles',

@@ -16,7 +16,7 @@ import {
 } from '../../src/imports/index.js';
 import { describeWithGo } from '../oracle/go-env.js';
 import { tempDir } from '../support/temp-dir.js';
-import { goListJson } from './go-list.js';
+import { ageTree, goListJson } from './go-list.js';
 
 interface Dep {
   path: string;
@@ -142,6 +142,7 @@ describeWithGo('oldMajorImports agrees with the go command on which module an im
       expect(got.error).toBeUndefined();
       read.set(l.main, got.imports);
 
+      await ageTree(base);
       const byImport = new Map<string, string>();
       for (const p of await goListJson<ListedDep>(root, mod, [
         '-e',

@@ -20,7 +20,7 @@ import { describeWithGo, isolatedGoEnv } from '../oracle/go-env.js';
 import { tempDir } from '../support/temp-dir.js';
 import { generated, handwritten, type SourceCase } from './corpus.js';
 import { b64, runImportsOracle, type OracleResult } from './go-imports-oracle.js';
-import { goListJson } from './go-list.js';
+import { ageTree, goListJson } from './go-list.js';
 
 // MODSEAL_IMPORTS_SEEDS=5,6 reruns the generator with other seeds.
 const seeds = (process.env.MODSEAL_IMPORTS_SEEDS ?? '1,2').split(',').map(Number);
@@ -218,9 +218,15 @@ describeWithGo('readImports agrees with go list', () => {
     await fs.mkdir(mod);
     await fs.writeFile(path.join(mod, 'go.mod'), 'module example.com/cases\n\ngo 1.25\n');
     for (const [i, c] of cases.entries()) {
+      // go list applies //line directives, so positions differ by design;
+      // and go1.27 fails outright ("attempting to write an int to the index
+      // that overflows int32") on a package index with a directive that
+      // wraps, once the files are old enough to be indexed.
+      if (c.lineDirective === true) continue;
       await fs.mkdir(path.join(mod, dirName(i)));
       await fs.writeFile(path.join(mod, dirName(i), fileName(c)), c.src);
     }
+    await ageTree(mod);
     const listed = await goListJson<ListedPackage>(root, mod, [
       '-e',
       '-test',
@@ -247,15 +253,11 @@ describeWithGo('readImports agrees with go list', () => {
     const unexplained: string[] = [];
     for (const e of errors) {
       const m = /^c(\d{4})\/x(?:_test)?\.go:(\d+):(\d+)$/.exec(e.Pos);
-      // After `/*line :20*/` go list's position has no file name.
-      if (m === null && /^\d+$/.test(e.Pos)) continue;
       if (m === null) {
         unexplained.push(`${e.In}: ${e.Pos}: ${e.Err}`);
         continue;
       }
       const c = cases[Number(m[1])]!;
-      // go list applies //line directives (see the test above).
-      if (c.lineDirective === true) continue;
       const [line, column] = [Number(m[2]), Number(m[3])];
       const got = readImports(c.src);
       if (got.error !== undefined) {

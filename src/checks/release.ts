@@ -580,14 +580,17 @@ export async function runReleaseCheck(
   // the mirror's list names; they are warnings, so trouble here only changes
   // where they are read from, never the verdict. The list also feeds the
   // remedy's next version.
+  const listRead = listed !== undefined && listed.kind !== 'unreachable';
   let listUnavailable =
     mirror === undefined
       ? `no mirror: ${ports.mirrorDisabled ?? 'GOPROXY does not name one for this module'}`
-      : mirrorDown !== undefined
-        ? `the mirror could not be reached: ${mirrorDown}`
-        : asker.outOfTime !== undefined
-          ? `${asker.deadlineText} ran out`
-          : undefined;
+      : listRead
+        ? undefined
+        : mirrorDown !== undefined
+          ? `the mirror could not be reached: ${mirrorDown}`
+          : asker.outOfTime !== undefined
+            ? `${asker.deadlineText} ran out`
+            : undefined;
   if (mirror !== undefined && listUnavailable === undefined && listed === undefined) {
     const l = await asker.ask(`${mirror.url} version list of ${path}`, () => mirror.list(path));
     listed = usableList(l.result, path);

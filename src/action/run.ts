@@ -139,7 +139,8 @@ export function failureMessage(entries: SummaryEntry[], failing: SummaryEntry[])
     const r = only.report;
     const subject = r.module ? `${r.module}@${r.version ?? '?'}` : r.tag;
     const why = causes(r);
-    return `modseal release gate: ${r.verdict} for ${subject}${why ? ` (${why})` : ''}: see the job summary`;
+    const label = r.verdict === 'pass' ? 'pass with warnings' : r.verdict;
+    return `modseal release gate: ${label} for ${subject}${why ? ` (${why})` : ''}: see the job summary`;
   }
   const list = failing.map((e) => `${e.tag}: ${one(e)}`).join('; ');
   return `modseal release gate: ${worst} (${failing.length} of ${entries.length} tags: ${list}): see the job summary`;

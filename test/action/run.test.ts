@@ -429,7 +429,7 @@ describe('runAction', () => {
         expect(rec.failed).toHaveLength(1);
         expect(rec.failed[0]).toMatch(
           new RegExp(
-            `^modseal release gate: ${v} for example\\.com/m@v1\\.2\\.3.*: see the job summary$`,
+            `^modseal release gate: ${v === 'pass' ? 'pass with warnings' : v} for example\\.com/m@v1\\.2\\.3.*: see the job summary$`,
           ),
         );
       }

@@ -1,6 +1,6 @@
 // `modseal hash`: the two go.sum lines Go would record for a tagged commit.
 import path from 'node:path';
-import { openRepo, RepositoryError, type GitRepo } from '../git/index.js';
+import { openRepo, watchRepositoryErrors, type GitRepo } from '../git/index.js';
 import { InputError } from '../internal/errors.js';
 import {
   buildModule,
@@ -10,7 +10,6 @@ import {
   splitTag,
   writeBuiltModuleZip,
   type BuiltModule,
-  type CodeHost,
 } from '../modfetch/index.js';
 import * as semver from '../semver/index.js';
 import { parseFlags, UsageError } from './flags.js';
@@ -99,33 +98,6 @@ async function resolveCommit(
   throw new InputError(`unknown ref ${JSON.stringify(name)} in ${repo.dir}${shallowHint(repo)}`);
 }
 
-/**
- * The code host, remembering the first failure of git itself. buildModule
- * reports every error as the text Go would print (exit 1), but a clone that
- * lacks an object is not Go refusing the version: that is the user's
- * repository to repair, an input error in git's own words.
- */
-function watchingGit(host: CodeHost): {
-  host: CodeHost;
-  failure: () => RepositoryError | undefined;
-} {
-  let failure: RepositoryError | undefined;
-  const watched = Object.fromEntries(
-    Object.entries(host).map(([name, fn]) => [
-      name,
-      async (...args: unknown[]) => {
-        try {
-          return await (fn as (...a: unknown[]) => Promise<unknown>).apply(host, args);
-        } catch (e) {
-          if (e instanceof RepositoryError) failure ??= e;
-          throw e;
-        }
-      },
-    ]),
-  ) as unknown as CodeHost;
-  return { host: watched, failure: () => failure };
-}
-
 export const hashCommand: Command = async (argv, io) => {
   const values = parseFlags(
     'hash',
@@ -169,8 +141,11 @@ export const hashCommand: Command = async (argv, io) => {
         `${name} is not a semantic-version tag (like v1.2.3 or sub/dir/v1.2.3): pass --version`,
       );
     }
-    const probe = watchingGit(gitCodeHost(repo));
-    const inferred = await inferModuleFromTag(probe.host, commit, tag, {
+    // buildModule words every failure as Go would (exit 1); a clone that
+    // lacks an object is not Go refusing the version but the user's
+    // repository to repair, so git's failures are watched for.
+    const probe = watchRepositoryErrors(gitCodeHost(repo));
+    const inferred = await inferModuleFromTag(probe.watched, commit, tag, {
       modulePath: values.module,
       version: values.version,
     });
@@ -179,8 +154,8 @@ export const hashCommand: Command = async (argv, io) => {
     // not that tag, answer for REF as if it were tagged so.
     const tagName = inferred.codeDir === '' ? version : `${inferred.codeDir}/${version}`;
     const pretend = new Map([[tagName.replace(/\+incompatible$/, ''), commit]]);
-    const code = watchingGit(gitCodeHost(repo, { pretendTags: pretend }));
-    const built = await buildModule(code.host, {
+    const code = watchRepositoryErrors(gitCodeHost(repo, { pretendTags: pretend }));
+    const built = await buildModule(code.watched, {
       modulePath: inferred.modulePath,
       codeRoot: inferred.codeRoot,
       query: version,
@@ -189,7 +164,7 @@ export const hashCommand: Command = async (argv, io) => {
     if (gitFailure !== undefined) throw gitFailure;
 
     if (built.error === undefined && zipOut !== undefined) {
-      await writeBuiltModuleZip(repo, code.host, inferred.codeRoot, built, zipOut.stream);
+      await writeBuiltModuleZip(repo, code.watched, inferred.codeRoot, built, zipOut.stream);
       await zipOut.commit();
       zipOut = undefined;
     }

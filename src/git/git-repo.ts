@@ -10,27 +10,8 @@ import { errorMessage, InputError, oneLine } from '../internal/errors.js';
 import { decodeGoString } from '../internal/go-string.js';
 import { makeTempDir, removeTempDir } from '../internal/temp-dirs.js';
 import { createGitRunner, type GitRunner } from './git-runner.js';
+import { repositoryError } from './repository-error.js';
 import { readTar, TarFormatError, type TarEntry } from './tar-reader.js';
-
-/**
- * git failed on the user's repository: most often an object the commit needs
- * is missing or unreadable (a damaged clone, or a partial clone made with
- * `--filter` that never fetched the file). The message is git's own text on
- * one line; it is an input error, not Go refusing the version.
- */
-export class RepositoryError extends InputError {
-  override name = 'RepositoryError';
-}
-
-function repositoryError(what: string, stderr: Buffer, context = ''): RepositoryError {
-  const text = (oneLine(stderr.toString('utf8')) || 'failed without a message') + context;
-  const missing = /object|blob|cannot read|unable to read|promisor|corrupt|bad file/i.test(text);
-  const fix = missing
-    ? ': the clone lacks objects of this commit (damaged, or a partial clone made with --filter);' +
-      ' check it with `git fsck`, or clone the repository again without --filter'
-    : '';
-  return new RepositoryError(`git ${what}: ${text}${fix}`);
-}
 
 /** A file of the archive, hashed as it streamed by; content is not kept. */
 export interface ArchiveFile {

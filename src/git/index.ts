@@ -11,10 +11,10 @@ export {
   GitRepo,
   MAX_ZIP_FILE,
   openRepo,
-  RepositoryError,
   type ArchiveFile,
   type ArchiveListing,
   type ArchiveMember,
   type CommitInfo,
 } from './git-repo.js';
 export { readTar, TarFormatError, type TarEntry } from './tar-reader.js';
+export { RepositoryError, watchRepositoryErrors } from './repository-error.js';

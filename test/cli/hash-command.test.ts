@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { hashZipFile } from '../../src/dirhash/index.js';
+import { captureIo } from '../support/cli-io.js';
 import { createFixtureRepo, isolatedEnv, rebuildGitzipRepos } from '../support/git-fixture.js';
 import { vectorsDir } from '../support/vectors.js';
 
@@ -30,16 +30,9 @@ function vector(query: string): Download {
 }
 
 async function run(args: string[], cwd = os.tmpdir()) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    env: process.env,
-    cwd,
-  };
-  const code = await runCli(['hash', ...args], io);
-  return { code, stdout, stderr };
+  const c = captureIo(cwd);
+  const code = await runCli(['hash', ...args], c.io);
+  return { code, stdout: c.stdout(), stderr: c.stderr() };
 }
 
 let tmp = '';

@@ -6,9 +6,9 @@ import { mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/main.js';
-import { createFixtureRepo, emptyHome, git, removeAtEnd } from '../support/git-fixture.js';
+import { captureIo } from '../support/cli-io.js';
+import { createFixtureRepo, git, removeAtEnd } from '../support/git-fixture.js';
 
 interface Run {
   code: number;
@@ -17,25 +17,9 @@ interface Run {
 }
 
 async function verify(args: string[], cwd: string): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOME: emptyHome(),
-      GOPROXY: 'off',
-      GOSUMDB: 'off',
-      GOPRIVATE: '',
-      GONOSUMDB: '',
-      GONOPROXY: '',
-      GOFLAGS: '',
-    },
-    cwd,
-  };
-  const code = await runCli(['verify', ...args, '--json'], io);
-  return { code, stdout, stderr };
+  const c = captureIo(cwd, { GOPROXY: 'off', GOSUMDB: 'off' });
+  const code = await runCli(['verify', ...args, '--json'], c.io);
+  return { code, stdout: c.stdout(), stderr: c.stderr() };
 }
 
 /**

@@ -4,6 +4,7 @@
 // hashed in under 100 MiB above the process baseline.
 import { existsSync } from 'node:fs';
 import { benchHash } from './hash-bench.js';
+import { benchScan } from './scan-bench.js';
 import { benchZipDownload } from './zip-download-bench.js';
 
 function fmt(n: number, digits = 2): string {
@@ -43,6 +44,31 @@ async function main(): Promise<void> {
     console.log('download + check + hash of a 200 MiB module zip from loopback');
     console.log(
       `  ${fmt(r.seconds)} s, peak RSS ${fmt(r.peakRssMiB, 0)} MiB, baseline ${fmt(r.baselineRssMiB, 0)} MiB, above baseline ${fmt(r.peakRssMiB - r.baselineRssMiB, 0)} MiB (goal: < 100 MiB)`,
+    );
+  }
+  if (only === undefined || only === 'scan') {
+    const r = await benchScan();
+    const n = r.versions;
+    console.log(
+      `scan: every version hashed (generated opentelemetry-go shape: ${n} module versions over ${r.modules} modules, ${r.distinctBlobs} distinct contents, ${fmt(r.contentMiB, 0)} MiB)`,
+    );
+    console.log(
+      `  first full scan:        ${fmt(r.first.seconds)} s (${fmt((1000 * r.first.seconds) / n, 1)} ms a version; CPU: node ${fmt(r.first.cpuSeconds)} s${r.first.gitCpuSeconds === undefined ? '' : `, git ${fmt(r.first.gitCpuSeconds)} s over both passes`}), listings ${r.first.fromObjects} from objects, ${r.first.fromArchive} via git archive (goal: <= 30 s on 2 cores)`,
+    );
+    console.log(
+      `  second pass, warm cache: ${fmt(r.second.seconds)} s, ${r.second.newBlobs} blobs read again`,
+    );
+    console.log(
+      `  git cat-file --batch, the same ${r.catFile.objects} objects (${fmt(r.catFile.mib, 0)} MiB): ${fmt(r.catFile.seconds)} s; ratio scan/cat-file ${fmt(r.first.seconds / r.catFile.seconds)}x`,
+    );
+    console.log(
+      `  modseal hash per version (sample): ${fmt(r.cliPerVersion, 3)} s a version, ${fmt(r.cliPerVersion * n, 0)} s for all; ratio scan/hash ${fmt(r.first.seconds / (r.cliPerVersion * n), 3)}x`,
+    );
+    console.log(
+      `  git archive per version in process (sample): ${fmt(r.archivePerVersion, 3)} s a version, ${fmt(r.archivePerVersion * n, 0)} s for all; ratio ${fmt(r.first.seconds / (r.archivePerVersion * n), 3)}x`,
+    );
+    console.log(
+      `  memory: heap after GC at 25/50/75/100 % of versions ${r.heapMiB.map((m) => fmt(m, 1)).join(' / ')} MiB, peak RSS ${fmt(r.peakRssMiB, 0)} MiB (goal: flat in the number of versions)`,
     );
   }
 }

@@ -41,7 +41,9 @@ export interface VersionHashes {
 }
 
 export class TreeHasher {
+  // How each (commit, directory) listing was made, for the results of hashVersions.
   private readonly sources = new Map<string, ListingSource>();
+  private running = 0;
 
   private constructor(
     readonly repo: BlobReuseRepo,
@@ -102,10 +104,12 @@ export class TreeHasher {
         each?.(h, i);
       }
     };
+    this.running++;
     try {
       await Promise.all(Array.from({ length: Math.min(this.concurrency, reqs.length) }, worker));
     } finally {
-      this.sources.clear();
+      // Kept while any call is under way (they may share commits).
+      if (--this.running === 0) this.sources.clear();
     }
     return out;
   }

@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       `  git archive per version in process (sample): ${fmt(r.archivePerVersion, 3)} s a version, ${fmt(r.archivePerVersion * n, 0)} s for all; ratio ${fmt(r.first.seconds / (r.archivePerVersion * n), 3)}x`,
     );
     console.log(
-      `  memory: heap after GC at 25/50/75/100 % of versions ${r.heapMiB.map((m) => fmt(m, 1)).join(' / ')} MiB, peak RSS ${fmt(r.peakRssMiB, 0)} MiB (goal: flat in the number of versions)`,
+      `  memory: heap after GC at 25/50/75/100 % of versions ${r.heapMiB.map((m) => fmt(m, 1)).join(' / ')} MiB, peak RSS ${fmt(r.peakRssMiB, 0)} MiB${r.generated ? ' (with generating the repository)' : ''} (goal: flat in the number of versions)`,
     );
   }
 }

@@ -54,6 +54,9 @@ function errorMessage(e) {
   if (e instanceof Error) return e.message;
   return String(e);
 }
+function oneLine(text) {
+  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "").join("; ");
+}
 var InputError;
 var init_errors = __esm({
   "src/internal/errors.ts"() {
@@ -64,8 +67,206 @@ var init_errors = __esm({
   }
 });
 
+// src/internal/temp-dirs.ts
+import { rmSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+async function makeTempDir(prefix) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  paths.add(dir);
+  return dir;
+}
+async function removeTempDir(p) {
+  await rm(p, { recursive: true, force: true });
+  paths.delete(p);
+}
+function removeOnInterrupt(p) {
+  paths.add(p);
+  return () => void paths.delete(p);
+}
+function stopOnInterrupt(stop) {
+  stoppers.add(stop);
+  return () => void stoppers.delete(stop);
+}
+function cleanUpNow() {
+  for (const stop of [...stoppers]) {
+    try {
+      stop();
+    } catch {
+    }
+  }
+  stoppers.clear();
+  const left = [];
+  for (const p of [...paths]) {
+    try {
+      rmSync(p, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    } catch {
+      left.push(p);
+    }
+  }
+  paths.clear();
+  return left;
+}
+var paths, stoppers;
+var init_temp_dirs = __esm({
+  "src/internal/temp-dirs.ts"() {
+    "use strict";
+    paths = /* @__PURE__ */ new Set();
+    stoppers = /* @__PURE__ */ new Set();
+  }
+});
+
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS({
+  "node_modules/fastest-levenshtein/mod.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.distance = exports.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b) {
+      var n = a.length;
+      var m = b.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+      }
+      for (i = 0; i < m; i++) {
+        var eq = peq[b.charCodeAt(i)];
+        var xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b, a) {
+      var n = a.length;
+      var m = b.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m / 32);
+      for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+      }
+      var j = 0;
+      for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i = 0; i < n; i++) {
+          var eq = peq[a.charCodeAt(i)];
+          var pb = phc[i / 32 | 0] >>> i & 1;
+          var mb = mhc[i / 32 | 0] >>> i & 1;
+          var xv = eq | mv_1;
+          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i / 32 | 0] ^= 1 << i;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i / 32 | 0] ^= 1 << i;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start = j * 32;
+      var vlen = Math.min(32, m - start) + start;
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      var score = m;
+      for (var i = 0; i < n; i++) {
+        var eq = peq[a.charCodeAt(i)];
+        var pb = phc[i / 32 | 0] >>> i & 1;
+        var mb = mhc[i / 32 | 0] >>> i & 1;
+        var xv = eq | mv;
+        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i / 32 | 0] ^= 1 << i;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i / 32 | 0] ^= 1 << i;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    var distance2 = function(a, b) {
+      if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    exports.distance = distance2;
+    var closest2 = function(str, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i = 0; i < arr.length; i++) {
+        var dist = distance2(str, arr[i]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i;
+        }
+      }
+      return arr[min_index];
+    };
+    exports.closest = closest2;
+  }
+});
+
 // src/cli/io.ts
-var EXIT_PASS, EXIT_FAIL, EXIT_INPUT, EXIT_INCONCLUSIVE;
+var EXIT_PASS, EXIT_FAIL, EXIT_INPUT, EXIT_INCONCLUSIVE, EXIT_SIGINT, EXIT_SIGTERM;
 var init_io = __esm({
   "src/cli/io.ts"() {
     "use strict";
@@ -73,6 +274,96 @@ var init_io = __esm({
     EXIT_FAIL = 1;
     EXIT_INPUT = 2;
     EXIT_INCONCLUSIVE = 3;
+    EXIT_SIGINT = 130;
+    EXIT_SIGTERM = 143;
+  }
+});
+
+// src/cli/flags.ts
+import { parseArgs } from "node:util";
+function suggestFlag(name, known, aliases = {}) {
+  const alias = aliases[name];
+  if (alias !== void 0 && known.includes(alias)) return alias;
+  if (known.length === 0 || name === "") return void 0;
+  const prefixed = known.filter((k) => k.startsWith(name));
+  if (name.length >= 3 && prefixed.length === 1) return prefixed[0];
+  const best = (0, import_fastest_levenshtein.closest)(name, [...known]);
+  const d = (0, import_fastest_levenshtein.distance)(name, best);
+  return d <= 2 && d < name.length ? best : void 0;
+}
+function firstSlip(argv, options2) {
+  const isKnownLong = (a) => a?.startsWith("--") === true && options2[a.slice(2).split("=", 1)[0] ?? ""] !== void 0;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? "";
+    if (a === "--") break;
+    if (!a.startsWith("-") || a === "-") continue;
+    const long = a.startsWith("--");
+    const name = (long ? a.slice(2) : a.slice(1)).split("=", 1)[0] ?? "";
+    const known = long ? options2[name] : Object.values(options2).find((o) => o.short === name && name.length === 1);
+    if (known === void 0) return { unknown: a.split("=", 1)[0] ?? a };
+    if (known.type !== "string" || a.includes("=")) continue;
+    const next = argv[i + 1];
+    if (next === void 0 || isKnownLong(next)) return { noValue: a };
+    i++;
+  }
+  return void 0;
+}
+function parseErrorText(e) {
+  const code = e.code;
+  const msg = errorMessage(e);
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
+    const arg = /'([^']*)'/.exec(msg)?.[1];
+    return `unexpected argument${arg === void 0 ? "" : ` ${JSON.stringify(arg)}`}: every value follows its flag (--name value)`;
+  }
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const flag = /'(-[^' ]*)/.exec(msg)?.[1] ?? "a flag";
+    if (msg.includes("argument missing")) return `${flag} needs a value`;
+    if (msg.includes("does not take an argument")) return `${flag} takes no value`;
+    if (msg.includes("ambiguous")) {
+      return `the value of ${flag} starts with "-": write it as ${flag}=VALUE`;
+    }
+  }
+  return msg.split("\n", 1)[0] ?? msg;
+}
+function parseFlags(command, usage, options2, argv, io, aliases = {}) {
+  const end = argv.indexOf("--");
+  const flags = end < 0 ? argv : argv.slice(0, end);
+  if (flags.includes("--help") || flags.includes("-h")) {
+    io.stdout(usage);
+    return EXIT_PASS;
+  }
+  const slip = firstSlip(argv, options2);
+  if (slip !== void 0 && "noValue" in slip) {
+    throw new UsageError(`${slip.noValue} needs a value`, command);
+  }
+  if (slip !== void 0) {
+    const near = suggestFlag(slip.unknown.replace(/^--?/, ""), Object.keys(options2), aliases);
+    throw new UsageError(
+      `unknown flag ${slip.unknown}${near === void 0 ? "" : `; did you mean --${near}?`}`,
+      command
+    );
+  }
+  try {
+    return parseArgs({ args: argv, options: options2, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    throw new UsageError(parseErrorText(e), command);
+  }
+}
+var import_fastest_levenshtein, UsageError;
+var init_flags = __esm({
+  "src/cli/flags.ts"() {
+    "use strict";
+    import_fastest_levenshtein = __toESM(require_mod(), 1);
+    init_errors();
+    init_io();
+    UsageError = class extends InputError {
+      constructor(message, command) {
+        super(message);
+        this.command = command;
+      }
+      command;
+      name = "UsageError";
+    };
   }
 });
 
@@ -91,9 +382,12 @@ function isolatedGitEnv(base) {
     GIT_OPTIONAL_LOCKS: "0",
     GIT_TERMINAL_PROMPT: "0",
     GIT_NO_REPLACE_OBJECTS: "1",
-    GIT_CONFIG_COUNT: "1",
+    GIT_NO_LAZY_FETCH: "1",
+    GIT_CONFIG_COUNT: "2",
     GIT_CONFIG_KEY_0: "safe.directory",
     GIT_CONFIG_VALUE_0: "*",
+    GIT_CONFIG_KEY_1: "protocol.allow",
+    GIT_CONFIG_VALUE_1: "never",
     LC_ALL: "C"
   };
 }
@@ -102,14 +396,18 @@ function createGitRunner(options2 = {}) {
   const env = isolatedGitEnv(options2.env ?? process.env);
   function start(args, opts) {
     const child = spawn(git, args, { cwd: opts.cwd, env, stdio: "pipe" });
+    const forget = stopOnInterrupt(() => child.kill("SIGKILL"));
     const stderr = [];
     child.stderr.on("data", (c) => stderr.push(c));
     const done = new Promise((resolve, reject) => {
-      child.on("error", reject);
-      child.on(
-        "close",
-        (code, signal) => resolve({ code: code ?? (signal === null ? -1 : 128), stderr: Buffer.concat(stderr) })
-      );
+      child.on("error", (e) => {
+        forget();
+        reject(e);
+      });
+      child.on("close", (code, signal) => {
+        forget();
+        resolve({ code: code ?? (signal === null ? -1 : 128), stderr: Buffer.concat(stderr) });
+      });
     });
     child.stdin.on("error", () => void 0);
     child.stdin.end(opts.input ?? "");
@@ -136,6 +434,7 @@ function createGitRunner(options2 = {}) {
 var init_git_runner = __esm({
   "src/git/git-runner.ts"() {
     "use strict";
+    init_temp_dirs();
   }
 });
 
@@ -253,6 +552,42 @@ var init_go_string = __esm({
   }
 });
 
+// src/git/repository-error.ts
+function repositoryError(what, stderr, context = "") {
+  const text = (oneLine(stderr.toString("utf8")) || "failed without a message") + context;
+  const missing = /object|blob|cannot read|unable to read|promisor|corrupt|bad file/i.test(text);
+  const fix = missing ? ": the clone lacks objects of this commit (damaged, or a partial clone made with --filter); check it with `git fsck`, or clone the repository again without --filter" : "";
+  return new RepositoryError(`git ${what}: ${text}${fix}`);
+}
+function watchRepositoryErrors(target) {
+  let first;
+  const watched = Object.fromEntries(
+    Object.entries(target).map(([name, fn]) => [
+      name,
+      typeof fn !== "function" ? fn : async (...args) => {
+        try {
+          const call = fn;
+          return await call.apply(target, args);
+        } catch (e) {
+          if (e instanceof RepositoryError) first ??= e;
+          throw e;
+        }
+      }
+    ])
+  );
+  return { watched, failure: () => first };
+}
+var RepositoryError;
+var init_repository_error = __esm({
+  "src/git/repository-error.ts"() {
+    "use strict";
+    init_errors();
+    RepositoryError = class extends InputError {
+      name = "RepositoryError";
+    };
+  }
+});
+
 // src/git/tar-reader.ts
 function cstring(b) {
   const i = b.indexOf(0);
@@ -324,7 +659,7 @@ async function* readTar(source) {
     const body = async function* () {
       while (consumed < total) {
         const p = await r.some(total - consumed);
-        if (p === void 0) throw new Error("unexpected end of tar archive");
+        if (p === void 0) throw new TarFormatError("unexpected end of tar archive");
         consumed += p.length;
         yield p;
       }
@@ -338,11 +673,14 @@ async function* readTar(source) {
     await r.skip(Math.ceil(total / BLOCK) * BLOCK - total);
   }
 }
-var BLOCK, ChunkReader;
+var BLOCK, TarFormatError, ChunkReader;
 var init_tar_reader = __esm({
   "src/git/tar-reader.ts"() {
     "use strict";
     BLOCK = 512;
+    TarFormatError = class extends Error {
+      name = "TarFormatError";
+    };
     ChunkReader = class {
       constructor(source) {
         this.source = source;
@@ -368,7 +706,7 @@ var init_tar_reader = __esm({
         let got = 0;
         while (got < n) {
           const p = await this.some(n - got);
-          if (p === void 0) throw new Error("unexpected end of tar archive");
+          if (p === void 0) throw new TarFormatError("unexpected end of tar archive");
           parts.push(p);
           got += p.length;
         }
@@ -378,7 +716,7 @@ var init_tar_reader = __esm({
         let left = n;
         while (left > 0) {
           const p = await this.some(left);
-          if (p === void 0) throw new Error("unexpected end of tar archive");
+          if (p === void 0) throw new TarFormatError("unexpected end of tar archive");
           left -= p.length;
         }
       }
@@ -388,9 +726,8 @@ var init_tar_reader = __esm({
 
 // src/git/git-repo.ts
 import { createHash } from "node:crypto";
-import { mkdtemp, mkdir, rm, stat, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { mkdir, stat, writeFile } from "node:fs/promises";
+import path2 from "node:path";
 function zipEntryBound(e) {
   const data = e.kind === "symlink" ? e.linkName.length : e.kind === "file" ? e.size : 0;
   const growth = data > BIG_FILE_THRESHOLD ? Math.ceil(data / 1024) : 0;
@@ -414,7 +751,7 @@ function archiveArgs(format, commit, subdir) {
 }
 function archiveError(stderr) {
   if (stderr.includes("did not match any files")) return new Error("file does not exist");
-  return new Error(`git archive: ${stderr.toString("utf8").trim()}`);
+  return repositoryError("archive", stderr);
 }
 function toMember(e, strip) {
   if (!e.name.subarray(0, strip.length).equals(strip)) return void 0;
@@ -440,7 +777,7 @@ function toMember(e, strip) {
   };
 }
 async function openRepo(dir, git = createGitRunner()) {
-  const abs = path.resolve(dir);
+  const abs = path2.resolve(dir);
   const st = await stat(abs).catch(() => void 0);
   if (st === void 0) throw new InputError(`${abs}: no such directory`);
   if (!st.isDirectory()) {
@@ -461,7 +798,7 @@ async function openRepo(dir, git = createGitRunner()) {
     );
   }
   const [objects = "", shallow = "", format = "sha1"] = r.stdout.toString("utf8").split("\n");
-  return new GitRepo(abs, path.resolve(abs, objects), shallow === "true", format, git);
+  return new GitRepo(abs, path2.resolve(abs, objects), shallow === "true", format, git);
 }
 function firstLine(b) {
   return b.toString("utf8").trim().split("\n")[0] ?? "";
@@ -472,7 +809,9 @@ var init_git_repo = __esm({
     "use strict";
     init_errors();
     init_go_string();
+    init_temp_dirs();
     init_git_runner();
+    init_repository_error();
     init_tar_reader();
     MAX_ZIP_FILE = 500 << 20;
     BIG_FILE_THRESHOLD = 512 << 20;
@@ -496,7 +835,7 @@ var init_git_repo = __esm({
       refCache;
       async out(args, what) {
         const r = await this.git.run(args, { cwd: this.dir });
-        if (r.code !== 0) throw new Error(`git ${what}: ${r.stderr.toString("utf8").trim()}`);
+        if (r.code !== 0) throw repositoryError(what, r.stderr);
         return r.stdout.toString("utf8");
       }
       /** Tags and branches, peeled to commits; tags that name no commit are left out. */
@@ -592,10 +931,20 @@ var init_git_repo = __esm({
         const [h = "", t = ""] = text.trim().split(" ");
         return { hash: h, time: Number(t) };
       }
-      /** The raw blob at `commit:file`; undefined when missing, a tree, or unreadable. */
+      /**
+       * The raw blob at `commit:file`; undefined when there is no such path or it
+       * is not a file (a directory, a submodule). A file whose object cannot be
+       * read is a RepositoryError, never "no such file".
+       */
       async readBlob(commit, file) {
         const r = await this.git.run(["cat-file", "blob", `${commit}:${file}`], { cwd: this.dir });
-        return r.code === 0 ? r.stdout : void 0;
+        if (r.code === 0) return r.stdout;
+        const entry = await this.git.run(["ls-tree", "-z", "--full-tree", commit, "--", file], {
+          cwd: this.dir
+        });
+        const [, type, oid = ""] = entry.stdout.toString("utf8").split(/[ \t]/);
+        if (entry.code !== 0 || type !== "blob") return void 0;
+        throw repositoryError("cat-file", r.stderr, ` (${file} is blob ${oid})`);
       }
       /** Whether `ancestor` is `rev` or one of its ancestors (`git merge-base --is-ancestor`). */
       async isAncestor(ancestor, rev) {
@@ -604,7 +953,7 @@ var init_git_repo = __esm({
         });
         if (r.code === 0) return true;
         if (r.code === 1) return false;
-        throw new Error(`git merge-base: ${r.stderr.toString("utf8").trim()}`);
+        throw repositoryError("merge-base", r.stderr);
       }
       /** Names of the tags reachable from `commit` (`git for-each-ref --merged`). */
       async tagsMergedInto(commit) {
@@ -635,7 +984,10 @@ var init_git_repo = __esm({
             }
           } catch (e) {
             s.kill();
-            await s.done.catch(() => void 0);
+            const end = await s.done.catch(() => void 0);
+            if (e instanceof TarFormatError && end !== void 0 && end.stderr.length > 0) {
+              throw archiveError(end.stderr);
+            }
             throw e;
           }
           const { code, stderr } = await s.done;
@@ -676,20 +1028,20 @@ var init_git_repo = __esm({
         return { files: files2, goMod, zipTooLarge: zipTooLarge2 };
       }
       async withBareRepo(fn) {
-        const bare = await mkdtemp(path.join(os.tmpdir(), "modseal-archive-"));
+        const bare = await makeTempDir("modseal-archive-");
         try {
           const init = await this.git.run(
             ["init", "--bare", "-q", `--object-format=${this.objectFormat}`, bare],
             { cwd: bare }
           );
-          if (init.code !== 0) throw new Error(`git init: ${init.stderr.toString("utf8").trim()}`);
-          await mkdir(path.join(bare, "objects", "info"), { recursive: true });
-          await writeFile(path.join(bare, "objects", "info", "alternates"), this.objectsDir + "\n");
-          await mkdir(path.join(bare, "info"), { recursive: true });
-          await writeFile(path.join(bare, "info", "attributes"), ARCHIVE_ATTRIBUTES);
+          if (init.code !== 0) throw new Error(`git init: ${oneLine(init.stderr.toString("utf8"))}`);
+          await mkdir(path2.join(bare, "objects", "info"), { recursive: true });
+          await writeFile(path2.join(bare, "objects", "info", "alternates"), this.objectsDir + "\n");
+          await mkdir(path2.join(bare, "info"), { recursive: true });
+          await writeFile(path2.join(bare, "info", "attributes"), ARCHIVE_ATTRIBUTES);
           return await fn(bare);
         } finally {
-          await rm(bare, { recursive: true, force: true });
+          await removeTempDir(bare);
         }
       }
     };
@@ -703,6 +1055,7 @@ var init_git = __esm({
     init_git_runner();
     init_git_repo();
     init_tar_reader();
+    init_repository_error();
   }
 });
 
@@ -788,12 +1141,12 @@ var init_go_quote = __esm({
 });
 
 // src/module/errors.ts
-function moduleErrorText(path11, version, err) {
+function moduleErrorText(path12, version, err) {
   if (err instanceof InvalidVersionError) {
-    return `${path11}@${err.version}: invalid ${err.noun}: ${err.err.message}`;
+    return `${path12}@${err.version}: invalid ${err.noun}: ${err.err.message}`;
   }
-  if (version !== "") return `${path11}@${version}: ${err.message}`;
-  return `module ${path11}: ${err.message}`;
+  if (version !== "") return `${path12}@${version}: ${err.message}`;
+  return `module ${path12}: ${err.message}`;
 }
 var InvalidVersionError, ModuleError, InvalidPathError;
 var init_errors2 = __esm({
@@ -821,9 +1174,9 @@ var init_errors2 = __esm({
       path;
       version;
       err;
-      constructor(path11, version, err) {
-        super(moduleErrorText(path11, version, err));
-        this.path = path11;
+      constructor(path12, version, err) {
+        super(moduleErrorText(path12, version, err));
+        this.path = path12;
         this.version = version;
         this.err = err;
       }
@@ -833,10 +1186,10 @@ var init_errors2 = __esm({
       kind;
       path;
       err;
-      constructor(kind, path11, err) {
-        super(`malformed ${kind} path ${goQuote(path11)}: ${err.message}`);
+      constructor(kind, path12, err) {
+        super(`malformed ${kind} path ${goQuote(path12)}: ${err.message}`);
         this.kind = kind;
-        this.path = path11;
+        this.path = path12;
         this.err = err;
       }
     };
@@ -871,6 +1224,7 @@ function buildOrbits() {
     if (ra !== rb) parent.set(ra, rb);
   };
   const cased = new RegExp("\\p{Changes_When_Casemapped}", "gu");
+  const sameFullUpper = /* @__PURE__ */ new Map();
   const chunk = 4096;
   for (let start = 0; start <= MAX_RUNE; start += chunk) {
     if (start >= 55296 && start < 57344) continue;
@@ -884,10 +1238,22 @@ function buildOrbits() {
       const cp = ch.codePointAt(0);
       const lower = ch.toLowerCase();
       const upper = ch.toUpperCase();
+      if (singleCodePoint(upper) === void 0) {
+        const same2 = sameFullUpper.get(upper);
+        if (same2 === void 0) sameFullUpper.set(upper, [cp]);
+        else same2.push(cp);
+      }
       const candidates = [lower, upper, upper.toLowerCase(), lower.toUpperCase()];
       for (const c of candidates) {
         const other = singleCodePoint(c);
         if (other !== void 0 && other !== cp && sameSimpleFold(cp, other)) union(cp, other);
+      }
+    }
+  }
+  for (const cps of sameFullUpper.values()) {
+    for (let i = 0; i < cps.length; i++) {
+      for (let j = i + 1; j < cps.length; j++) {
+        if (sameSimpleFold(cps[i], cps[j])) union(cps[i], cps[j]);
       }
     }
   }
@@ -1151,41 +1517,41 @@ function checkElem(elem, kind) {
   }
   return void 0;
 }
-function checkPathText(path11, kind) {
-  if (!isValidUtf8GoString(path11)) return new Error("invalid UTF-8");
-  if (path11 === "") return new Error("empty string");
-  if (path11[0] === "-" && kind !== "file") return new Error("leading dash");
-  if (path11.includes("//")) return new Error("double slash");
-  if (path11.endsWith("/")) return new Error("trailing slash");
-  for (const elem of path11.split("/")) {
+function checkPathText(path12, kind) {
+  if (!isValidUtf8GoString(path12)) return new Error("invalid UTF-8");
+  if (path12 === "") return new Error("empty string");
+  if (path12[0] === "-" && kind !== "file") return new Error("leading dash");
+  if (path12.includes("//")) return new Error("double slash");
+  if (path12.endsWith("/")) return new Error("trailing slash");
+  for (const elem of path12.split("/")) {
     const err = checkElem(elem, kind);
     if (err !== void 0) return err;
   }
   return void 0;
 }
-function checkPath(path11) {
-  const reason = checkModulePath(path11);
-  return reason === void 0 ? void 0 : new InvalidPathError("module", path11, reason);
+function checkPath(path12) {
+  const reason2 = checkModulePath(path12);
+  return reason2 === void 0 ? void 0 : new InvalidPathError("module", path12, reason2);
 }
-function checkModulePath(path11) {
-  const err = checkPathText(path11, "module");
+function checkModulePath(path12) {
+  const err = checkPathText(path12, "module");
   if (err !== void 0) return err;
-  let i = path11.indexOf("/");
-  if (i < 0) i = path11.length;
+  let i = path12.indexOf("/");
+  if (i < 0) i = path12.length;
   if (i === 0) return new Error("leading slash");
-  const first = path11.slice(0, i);
+  const first = path12.slice(0, i);
   if (!first.includes(".")) return new Error("missing dot in first path element");
-  if (path11[0] === "-") return new Error("leading dash in first path element");
+  if (path12[0] === "-") return new Error("leading dash in first path element");
   for (const ch of first) {
     const cp = ch.codePointAt(0);
     if (!firstPathOK(cp)) return new Error(`invalid char ${goQuoteRune(cp)} in first path element`);
   }
-  if (!splitPathVersion(path11).ok) return new Error("invalid version");
+  if (!splitPathVersion(path12).ok) return new Error("invalid version");
   return void 0;
 }
-function checkFilePath(path11) {
-  const err = checkPathText(path11, "file");
-  return err === void 0 ? void 0 : new InvalidPathError("file", path11, err);
+function checkFilePath(path12) {
+  const err = checkPathText(path12, "file");
+  return err === void 0 ? void 0 : new InvalidPathError("file", path12, err);
 }
 function checkFileElem(elem) {
   return checkElem(elem, "file");
@@ -1193,41 +1559,41 @@ function checkFileElem(elem) {
 function isAsciiDigit(c) {
   return c !== void 0 && c >= "0" && c <= "9";
 }
-function splitPathVersion(path11) {
-  if (path11.startsWith("gopkg.in/")) return splitGopkgIn(path11);
-  let i = path11.length;
+function splitPathVersion(path12) {
+  if (path12.startsWith("gopkg.in/")) return splitGopkgIn(path12);
+  let i = path12.length;
   let dot = false;
-  while (i > 0 && (isAsciiDigit(path11[i - 1]) || path11[i - 1] === ".")) {
-    if (path11[i - 1] === ".") dot = true;
+  while (i > 0 && (isAsciiDigit(path12[i - 1]) || path12[i - 1] === ".")) {
+    if (path12[i - 1] === ".") dot = true;
     i--;
   }
-  if (i <= 1 || i === path11.length || path11[i - 1] !== "v" || path11[i - 2] !== "/") {
-    return { prefix: path11, pathMajor: "", ok: true };
+  if (i <= 1 || i === path12.length || path12[i - 1] !== "v" || path12[i - 2] !== "/") {
+    return { prefix: path12, pathMajor: "", ok: true };
   }
-  const prefix = path11.slice(0, i - 2);
-  const pathMajor = path11.slice(i - 2);
+  const prefix = path12.slice(0, i - 2);
+  const pathMajor = path12.slice(i - 2);
   if (dot || pathMajor.length <= 2 || pathMajor[2] === "0" || pathMajor === "/v1") {
-    return { prefix: path11, pathMajor: "", ok: false };
+    return { prefix: path12, pathMajor: "", ok: false };
   }
   return { prefix, pathMajor, ok: true };
 }
-function splitGopkgIn(path11) {
-  if (!path11.startsWith("gopkg.in/")) return { prefix: path11, pathMajor: "", ok: false };
-  let i = path11.length;
-  if (path11.endsWith("-unstable")) i -= "-unstable".length;
-  while (i > 0 && isAsciiDigit(path11[i - 1])) i--;
-  if (i <= 1 || path11[i - 1] !== "v" || path11[i - 2] !== ".") {
-    return { prefix: path11, pathMajor: "", ok: false };
+function splitGopkgIn(path12) {
+  if (!path12.startsWith("gopkg.in/")) return { prefix: path12, pathMajor: "", ok: false };
+  let i = path12.length;
+  if (path12.endsWith("-unstable")) i -= "-unstable".length;
+  while (i > 0 && isAsciiDigit(path12[i - 1])) i--;
+  if (i <= 1 || path12[i - 1] !== "v" || path12[i - 2] !== ".") {
+    return { prefix: path12, pathMajor: "", ok: false };
   }
-  const prefix = path11.slice(0, i - 2);
-  const pathMajor = path11.slice(i - 2);
+  const prefix = path12.slice(0, i - 2);
+  const pathMajor = path12.slice(i - 2);
   if (pathMajor.length <= 2 || pathMajor[2] === "0" && pathMajor !== ".v0") {
-    return { prefix: path11, pathMajor: "", ok: false };
+    return { prefix: path12, pathMajor: "", ok: false };
   }
   return { prefix, pathMajor, ok: true };
 }
-function isGopkgIn(path11) {
-  return path11.startsWith("gopkg.in/");
+function isGopkgIn(path12) {
+  return path12.startsWith("gopkg.in/");
 }
 function trimUnstable(pathMajor) {
   if (pathMajor.startsWith(".v") && pathMajor.endsWith("-unstable")) {
@@ -1263,18 +1629,18 @@ function pathMajorPrefix(pathMajor) {
   }
   return m;
 }
-function check(path11, version) {
-  const perr = checkPath(path11);
+function check(path12, version) {
+  const perr = checkPath(path12);
   if (perr !== void 0) return perr;
   if (!isValid(version)) {
     return new ModuleError(
-      path11,
+      path12,
       "",
       new InvalidVersionError(version, new Error("not a semantic version"))
     );
   }
-  const merr = checkPathMajor(version, splitPathVersion(path11).pathMajor);
-  if (merr !== void 0) return new ModuleError(path11, "", merr);
+  const merr = checkPathMajor(version, splitPathVersion(path12).pathMajor);
+  if (merr !== void 0) return new ModuleError(path12, "", merr);
   return void 0;
 }
 function canonicalVersion(v) {
@@ -1329,10 +1695,10 @@ function escapeString(s) {
   }
   return s.replace(/[A-Z]/g, (c) => "!" + c.toLowerCase());
 }
-function escapePath(path11) {
-  const err = checkPath(path11);
+function escapePath(path12) {
+  const err = checkPath(path12);
   if (err !== void 0) throw err;
-  return escapeString(path11);
+  return escapeString(path12);
 }
 function escapeVersion(v) {
   if (checkFileElem(v) !== void 0 || v.includes("!")) {
@@ -1363,13 +1729,13 @@ function unescapeString(escaped) {
   return out;
 }
 function unescapePath(escaped) {
-  const path11 = unescapeString(escaped);
-  if (path11 === void 0) throw new Error(`invalid escaped module path ${goQuote(escaped)}`);
-  const err = checkPath(path11);
+  const path12 = unescapeString(escaped);
+  if (path12 === void 0) throw new Error(`invalid escaped module path ${goQuote(escaped)}`);
+  const err = checkPath(path12);
   if (err !== void 0) {
     throw new Error(`invalid escaped module path ${goQuote(escaped)}: ${err.message}`);
   }
-  return path11;
+  return path12;
 }
 function unescapeVersion(escaped) {
   const v = unescapeString(escaped);
@@ -2355,18 +2721,18 @@ function parseString(args, i) {
   args[i] = autoQuote(t);
   return t;
 }
-function parseVersion(verb, path11, args, i, fix) {
+function parseVersion(verb, path12, args, i, fix) {
   let t;
   try {
     t = parseString(args, i);
   } catch (e) {
-    throw new DirectiveError(verb, path11, new InvalidVersionError(args[i] ?? "", e));
+    throw new DirectiveError(verb, path12, new InvalidVersionError(args[i] ?? "", e));
   }
   if (fix !== void 0) {
     try {
-      t = fix(path11, t);
+      t = fix(path12, t);
     } catch (e) {
-      if (e instanceof ModuleError) throw new DirectiveError(verb, path11, e.err);
+      if (e instanceof ModuleError) throw new DirectiveError(verb, path12, e.err);
       throw e;
     }
   } else {
@@ -2374,7 +2740,7 @@ function parseVersion(verb, path11, args, i, fix) {
     if (cv === "") {
       throw new DirectiveError(
         verb,
-        path11,
+        path12,
         new InvalidVersionError(t, new Error("must be of the form v1.2.3"))
       );
     }
@@ -2383,27 +2749,27 @@ function parseVersion(verb, path11, args, i, fix) {
   args[i] = t;
   return t;
 }
-function modulePathMajor(path11) {
-  const { pathMajor, ok } = splitPathVersion(path11);
+function modulePathMajor(path12) {
+  const { pathMajor, ok } = splitPathVersion(path12);
   if (!ok) throw new Error("invalid module path");
   return pathMajor;
 }
-function parseVersionInterval(verb, path11, args, fix) {
+function parseVersionInterval(verb, path12, args, fix) {
   let toks = args;
   if (toks.length === 0 || toks[0] === "(") throw new Error("expected '[' or version");
   if (toks[0] !== "[") {
-    const v = parseVersion(verb, path11, toks, 0, fix);
+    const v = parseVersion(verb, path12, toks, 0, fix);
     return [{ low: v, high: v }, toks.slice(1)];
   }
   let base = 1;
   toks = args.slice(1);
   if (toks.length === 0) throw new Error("expected version after '['");
-  const low = parseVersion(verb, path11, args, base, fix);
+  const low = parseVersion(verb, path12, args, base, fix);
   toks = args.slice(++base);
   if (toks.length === 0 || toks[0] !== ",") throw new Error("expected ',' after version");
   toks = args.slice(++base);
   if (toks.length === 0) throw new Error("expected version after ','");
-  const high = parseVersion(verb, path11, args, base, fix);
+  const high = parseVersion(verb, path12, args, base, fix);
   toks = args.slice(++base);
   if (toks.length === 0 || toks[0] !== "]") throw new Error("expected ']' after version");
   return [{ low, high }, args.slice(base + 1)];
@@ -2594,8 +2960,8 @@ function addDirective(f, problems, block, line, verb, args, fix, strict) {
       case "tool":
       case "ignore": {
         if (args.length !== 1) throw new Error(`${verb} directive expects exactly one argument`);
-        const path11 = quoted(() => parseString(args, 0));
-        (verb === "tool" ? f.tool : f.ignore).push({ ...locate(line), path: path11 });
+        const path12 = quoted(() => parseString(args, 0));
+        (verb === "tool" ? f.tool : f.ignore).push({ ...locate(line), path: path12 });
         return;
       }
     }
@@ -2605,9 +2971,9 @@ function addDirective(f, problems, block, line, verb, args, fix, strict) {
 }
 function fixRetract(f, problems, fix) {
   if (fix === void 0) return;
-  const path11 = f.module?.path ?? "";
+  const path12 = f.module?.path ?? "";
   for (const r of f.retract) {
-    if (path11 === "") {
+    if (path12 === "") {
       problems.add(r.syntax.start, "no module directive found, so retract cannot be used");
       return;
     }
@@ -2615,7 +2981,7 @@ function fixRetract(f, problems, fix) {
     const offset = tokens[0] === "retract" ? 1 : 0;
     const args = tokens.slice(offset);
     try {
-      const [vi] = parseVersionInterval("retract", path11, args, fix);
+      const [vi] = parseVersionInterval("retract", path12, args, fix);
       r.low = vi.low;
       r.high = vi.high;
     } catch (e) {
@@ -2840,7 +3206,7 @@ var init_modfile = __esm({
 });
 
 // src/modfetch/code-repo.ts
-import path2 from "node:path/posix";
+import path3 from "node:path/posix";
 import { createHash as createHash2 } from "node:crypto";
 function textError(message) {
   return new Error(message);
@@ -3004,7 +3370,7 @@ var init_code_repo = __esm({
             const m = major(v);
             let okSub = incompatibleOk.get(m);
             if (okSub === void 0) {
-              okSub = await this.code.readFile(info.name, path2.join(m, "go.mod")) === void 0;
+              okSub = await this.code.readFile(info.name, path3.join(m, "go.mod")) === void 0;
               incompatibleOk.set(m, okSub);
             }
             if (!okSub) return false;
@@ -3035,7 +3401,7 @@ var init_code_repo = __esm({
                 v,
                 textError(
                   `module contains a go.mod file, so module path must match major version (${goQuote(
-                    path2.join(this.pathPrefix, major(v))
+                    path3.join(this.pathPrefix, major(v))
                   )})`
                 )
               );
@@ -3119,7 +3485,7 @@ var init_code_repo = __esm({
         const fail = (msg) => {
           throw this.invalid(version, textError(msg), true);
         };
-        const guard2 = (f) => {
+        const guard = (f) => {
           try {
             return f();
           } catch (e) {
@@ -3127,7 +3493,7 @@ var init_code_repo = __esm({
             throw this.invalid(version, e, true);
           }
         };
-        const rev = guard2(() => pseudoVersionRev(version));
+        const rev = guard(() => pseudoVersionRev(version));
         if (rev !== info.short) {
           if (rev.startsWith(info.short))
             fail(`revision is longer than canonical (expected ${info.short})`);
@@ -3135,12 +3501,12 @@ var init_code_repo = __esm({
             fail(`revision is shorter than canonical (expected ${info.short})`);
           fail(`does not match short name of revision (expected ${info.short})`);
         }
-        const t = guard2(() => pseudoVersionTime(version));
+        const t = guard(() => pseudoVersionTime(version));
         if (t.getTime() !== info.time * 1e3) {
           fail(`does not match version-control timestamp (expected ${timestamp(info.time)})`);
         }
         const tagPrefix = this.tagPrefix;
-        const base = guard2(() => pseudoVersionBase(version.replace(/\+incompatible$/, "")));
+        const base = guard(() => pseudoVersionBase(version.replace(/\+incompatible$/, "")));
         if (base === "") {
           if (this.pseudoMajor === "" && major(version) === "v1") {
             fail("major version without preceding tag must be v0, not v1");
@@ -3191,14 +3557,14 @@ var init_code_repo = __esm({
           throw this.invalid(version, textError("syntax error"));
         }
         const rev = this.revToRev(version);
-        const file1 = path2.join(this.codeDir, "go.mod");
+        const file1 = path3.join(this.codeDir, "go.mod");
         const gomod1 = await this.code.readFile(rev, file1);
         const mpath1 = gomod1 === void 0 ? "" : modulePath(gomod1);
         const found1 = gomod1 !== void 0 && (isMajor(mpath1, this.pathMajor) || this.pathMajor === "" && mpath1.startsWith("gopkg.in/"));
         let file2 = "";
         if (this.pathMajor !== "" && this.codeRoot !== this.modPath && !this.pathMajor.startsWith(".")) {
-          const dir2 = path2.join(this.codeDir, this.pathMajor.slice(1));
-          file2 = path2.join(dir2, "go.mod");
+          const dir2 = path3.join(this.codeDir, this.pathMajor.slice(1));
+          file2 = path3.join(dir2, "go.mod");
           const gomod2 = await this.code.readFile(rev, file2);
           const mpath2 = gomod2 === void 0 ? "" : modulePath(gomod2);
           const found2 = gomod2 !== void 0 && isMajor(mpath2, this.pathMajor);
@@ -3255,7 +3621,7 @@ var init_code_repo = __esm({
         if (isPseudoVersion(version)) await this.stat(version);
         const found = await this.findDirWrapped(version);
         if (found.goMod !== void 0) return found.goMod;
-        const data = await this.code.readFile(found.rev, path2.join(found.dir, "go.mod"));
+        const data = await this.code.readFile(found.rev, path3.join(found.dir, "go.mod"));
         return data ?? legacyGoMod(this.modPath);
       }
       async findDirWrapped(version) {
@@ -3825,7 +4191,7 @@ var require_yauzl = __commonJS({
     var PassThrough3 = __require("stream").PassThrough;
     var Writable2 = __require("stream").Writable;
     var crc323 = typeof zlib2.crc32 === "function" ? zlib2.crc32 : require_crc32();
-    exports.open = open2;
+    exports.open = open3;
     exports.fromFd = fromFd;
     exports.fromBuffer = fromBuffer;
     exports.fromRandomAccessReader = fromRandomAccessReader;
@@ -3841,9 +4207,9 @@ var require_yauzl = __commonJS({
     exports.Entry = Entry;
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path11, options2) {
+    function openPromise(path12, options2) {
       return new Promise((resolve, reject) => {
-        open2(path11, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path12, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -3873,7 +4239,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path11, options2, callback) {
+    function open3(path12, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -3885,7 +4251,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs.open(path11, "r", function(err, fd) {
+      fs.open(path12, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs.close(fd, defaultCallback);
@@ -4676,10 +5042,10 @@ var require_yauzl = __commonJS({
 import { promises as fsp } from "node:fs";
 import { Transform } from "node:stream";
 import * as zlib from "node:zlib";
-function goFsError(op, path11, e) {
+function goFsError(op, path12, e) {
   const code = e?.code;
   const text = typeof code === "string" ? errnoText[code] : void 0;
-  return new Error(`${op} ${path11}: ${text ?? errorMessage(e)}`);
+  return new Error(`${op} ${path12}: ${text ?? errorMessage(e)}`);
 }
 function formatError(e) {
   if (e instanceof ZipFormatError) return e;
@@ -4955,11 +5321,11 @@ var init_types = __esm({
       name = "FileErrorList";
     };
     ModZipError = class extends Error {
-      constructor(verb, err, path11) {
-        super(path11 === void 0 ? `${verb}: ${err.message}` : `${verb} ${path11}: ${err.message}`);
+      constructor(verb, err, path12) {
+        super(path12 === void 0 ? `${verb}: ${err.message}` : `${verb} ${path12}: ${err.message}`);
         this.verb = verb;
         this.err = err;
-        this.path = path11;
+        this.path = path12;
       }
       verb;
       err;
@@ -5014,10 +5380,10 @@ function classifyFiles(files2, goModData) {
   const checked = { valid: [], omitted: [], invalid: [] };
   const validFiles = [];
   const reported = /* @__PURE__ */ new Set();
-  const addError = (path11, omitted, reason) => {
-    if (reported.has(path11)) return;
-    reported.add(path11);
-    const fe = { path: path11, reason };
+  const addError = (path12, omitted, reason2) => {
+    if (reported.has(path12)) return;
+    reported.add(path12);
+    const fe = { path: path12, reason: reason2 };
     (omitted ? checked.omitted : checked.invalid).push(fe);
   };
   const haveGoMod = /* @__PURE__ */ new Set();
@@ -6209,10 +6575,10 @@ var init_create = __esm({
     FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
     FILE_MODE = 33188;
     DeclaredSizeLimit = class extends Transform2 {
-      constructor(size, path11) {
+      constructor(size, path12) {
         super();
         this.size = size;
-        this.path = path11;
+        this.path = path12;
       }
       size;
       path;
@@ -6256,8 +6622,8 @@ function checkZipEntries(m, entries) {
   const collisions = new CollisionChecker();
   let total = 0;
   for (const zf of entries) {
-    const addError = (reason) => {
-      cf.invalid.push({ path: zf.name, reason });
+    const addError = (reason2) => {
+      cf.invalid.push({ path: zf.name, reason: reason2 });
     };
     if (!zf.name.startsWith(prefix)) {
       addError(`path does not have prefix ${goQuote(prefix)}`);
@@ -6572,7 +6938,7 @@ var init_git_code_host = __esm({
 });
 
 // src/modfetch/infer.ts
-import path3 from "node:path/posix";
+import path4 from "node:path/posix";
 function splitTag(tag) {
   const i = tag.lastIndexOf("/");
   const last = tag.slice(i + 1);
@@ -6605,12 +6971,12 @@ async function inferModuleFromTag(code, rev, tag, given = {}) {
       version
     };
   }
-  const file1 = path3.join(codeDir, "go.mod");
+  const file1 = path4.join(codeDir, "go.mod");
   const data1 = await code.readFile(rev, file1);
   let modulePath2 = data1 === void 0 ? "" : modulePath(data1);
   const major2 = version === void 0 ? "" : major(version);
   if (major2 !== "" && major2 !== "v0" && major2 !== "v1" && splitPathVersion(modulePath2).pathMajor === "") {
-    const data2 = await code.readFile(rev, path3.join(codeDir, major2, "go.mod"));
+    const data2 = await code.readFile(rev, path4.join(codeDir, major2, "go.mod"));
     const p2 = data2 === void 0 ? "" : modulePath(data2);
     if (p2 !== "" && splitPathVersion(p2).pathMajor === "/" + major2) modulePath2 = p2;
   }
@@ -6698,7 +7064,7 @@ async function writeModuleZip(repo, commit, listing, m, valid, out) {
   const zip = createZip(out, m, sources).finally(() => {
     aborted = true;
     settle();
-    for (const open2 of openers.values()) open2(void 0);
+    for (const open3 of openers.values()) open3(void 0);
   });
   await Promise.all([zip, feed()]);
 }
@@ -6741,48 +7107,146 @@ var init_modfetch = __esm({
   }
 });
 
-// src/cli/flags.ts
-import { parseArgs } from "node:util";
-function parseFlags(command, usage, options2, argv, io) {
-  if (argv.includes("--help") || argv.includes("-h")) {
-    io.stdout(usage);
-    return EXIT_PASS;
+// src/cli/output-file.ts
+import { randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { open, rename, rm as rm2, stat as stat2 } from "node:fs/promises";
+import path5 from "node:path";
+function reason(e) {
+  const code = e.code;
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EROFS") return "the file system is read-only";
+  if (code === "ENOSPC") return "no space left on the device";
+  return errorMessage(e);
+}
+async function checkOutputPath(flag, value, cwd, options2 = {}) {
+  if (value === "") throw new InputError(`${flag} needs a file name`);
+  const file = path5.resolve(cwd, value);
+  const st = await stat2(file).catch(() => void 0);
+  if (st?.isDirectory() === true) {
+    throw new InputError(
+      `${flag} ${file} is a folder: name a file (for example ${path5.join(file, "out")})`
+    );
   }
-  try {
-    return parseArgs({ args: argv, options: options2, strict: true, allowPositionals: false }).values;
-  } catch (e) {
-    io.stderr(`modseal ${command}: ${errorMessage(e)}
-
-${usage}`);
-    return EXIT_INPUT;
+  let dir = path5.dirname(file);
+  for (; ; ) {
+    const d = await stat2(dir).catch((e) => e);
+    if (d instanceof Error) {
+      if (d.code === "ENOENT" && options2.createsFolders === true && path5.dirname(dir) !== dir) {
+        dir = path5.dirname(dir);
+        continue;
+      }
+      if (d.code === "ENOENT") {
+        throw new InputError(
+          `${flag} ${file}: the folder ${dir} does not exist: create it first (mkdir -p ${dir}) or choose another path`
+        );
+      }
+      if (d.code === "ENOTDIR") {
+        throw new InputError(
+          `${flag} ${file}: a file is in the way of the folder ${dir}: choose another path`
+        );
+      }
+      throw new InputError(
+        `${flag} ${file}: cannot use the folder ${dir} (${reason(d)}): choose another path`
+      );
+    }
+    if (!d.isDirectory()) {
+      throw new InputError(`${flag} ${file}: ${dir} is not a folder: choose another path`);
+    }
+    return file;
   }
 }
-var init_flags = __esm({
-  "src/cli/flags.ts"() {
+async function openOutputFile(flag, value, cwd) {
+  const file = await checkOutputPath(flag, value, cwd);
+  const tmp = path5.join(
+    path5.dirname(file),
+    `.${path5.basename(file)}.${randomBytes(4).toString("hex")}.tmp`
+  );
+  try {
+    const fh = await open(tmp, "wx");
+    await fh.close();
+  } catch (e) {
+    throw new InputError(
+      `${flag} ${file}: cannot write in ${path5.dirname(file)} (${reason(e)}): choose a writable folder`
+    );
+  }
+  const forget = removeOnInterrupt(tmp);
+  const stream = createWriteStream(tmp);
+  const closed = new Promise((resolve, reject) => {
+    stream.once("close", resolve);
+    stream.once("error", reject);
+  });
+  const close = async () => {
+    if (!stream.writableFinished && !stream.destroyed) stream.end();
+    await closed;
+  };
+  return {
+    path: file,
+    stream,
+    async commit() {
+      try {
+        await close();
+        await rename(tmp, file);
+      } catch (e) {
+        await rm2(tmp, { force: true });
+        throw new InputError(`${flag} ${file}: cannot write it (${reason(e)})`);
+      } finally {
+        forget();
+      }
+    },
+    async discard() {
+      stream.destroy();
+      await closed.catch(() => void 0);
+      await rm2(tmp, { force: true });
+      forget();
+    }
+  };
+}
+var init_output_file = __esm({
+  "src/cli/output-file.ts"() {
     "use strict";
     init_errors();
-    init_io();
+    init_temp_dirs();
   }
 });
 
 // src/cli/hash-command.ts
 var hash_command_exports = {};
 __export(hash_command_exports, {
+  checkVersionFlag: () => checkVersionFlag,
   hashCommand: () => hashCommand
 });
-import { createWriteStream } from "node:fs";
-import path4 from "node:path";
-async function resolveRef(repo, ref) {
+import path6 from "node:path";
+function checkVersionFlag(value) {
+  const inc = value.endsWith("+incompatible") ? "+incompatible" : "";
+  const base = value.slice(0, value.length - inc.length);
+  if (isValid(base) && canonical(base) === base) return value;
+  const withV = "v" + base.replace(/^[vV]/, "");
+  const guess = isValid(withV) ? canonical(withV) + inc : void 0;
+  throw new InputError(
+    `--version ${JSON.stringify(value)} is not a canonical module version` + (guess === void 0 ? " (like v1.2.3)" : `: did you mean ${guess}?`)
+  );
+}
+function shallowHint(repo) {
+  return repo.shallow ? ": this is a shallow clone without it; run `git fetch --tags` (or use fetch-depth: 0 with actions/checkout)" : "";
+}
+async function resolveCommit(repo, flag, name) {
   const { tags, heads } = await repo.refs();
-  const bare = ref.replace(/^refs\/tags\//, "");
+  const bare = name.replace(/^refs\/tags\//, "");
   const tagCommit = tags.get(bare);
   if (tagCommit !== void 0) return { commit: tagCommit, tag: bare };
-  const head = heads.get(ref.replace(/^refs\/heads\//, ""));
-  if (head !== void 0) return { commit: head, tag: void 0 };
-  const any = await repo.resolveAny(ref);
+  const head = heads.get(name.replace(/^refs\/heads\//, ""));
+  const any = head ?? await repo.resolveAny(name);
+  if (flag === "--tag") {
+    if (any !== void 0) {
+      throw new InputError(
+        `${JSON.stringify(name)} is not a tag in ${repo.dir}: for a branch or commit use --ref ${name} --version VER`
+      );
+    }
+    throw new InputError(`no tag ${JSON.stringify(name)} in ${repo.dir}${shallowHint(repo)}`);
+  }
   if (any !== void 0) return { commit: any, tag: void 0 };
-  const hint = repo.shallow ? ": this is a shallow clone without it; run `git fetch --tags` (or use fetch-depth: 0 with actions/checkout)" : "";
-  throw new InputError(`unknown ref ${JSON.stringify(ref)} in ${repo.dir}${hint}`);
+  throw new InputError(`unknown ref ${JSON.stringify(name)} in ${repo.dir}${shallowHint(repo)}`);
 }
 function toJson(m) {
   return {
@@ -6802,27 +7266,56 @@ function toJson(m) {
     error: m.error ?? null
   };
 }
-var USAGE, hashCommand;
+var USAGE, ALIASES, hashCommand;
 var init_hash_command = __esm({
   "src/cli/hash-command.ts"() {
     "use strict";
     init_git();
     init_errors();
     init_modfetch();
+    init_semver2();
     init_flags();
     init_io();
-    USAGE = `usage: modseal hash [--repo DIR] --ref REF [--module PATH] [--version VER] [--zip-out FILE] [--json]
+    init_output_file();
+    USAGE = `usage: modseal hash [--repo DIR] (--tag TAG | --ref REF) [--module PATH] [--version VER]
+                    [--zip-out FILE] [--json]
 
-Prints the go.sum lines the Go module mirror would record for REF:
+Prints the go.sum lines the Go module mirror would record for a tag:
   <module> <version> h1:...
   <module> <version>/go.mod h1:...
+The module path and version come from the tag and go.mod, as the go command
+reads them; if Go would refuse the version or the zip, Go's text is printed.
+
+flags:
+  --repo DIR       the git clone to read (default: the current folder); never changed
+  --tag TAG        the version tag to hash: v1.2.3, or sub/dir/v1.2.3 for the module in sub/dir
+  --ref REF        a branch or commit instead of a tag (or a tag, as --tag takes it);
+                   give --version unless REF is a version tag
+  --version VER    answer as if the commit were tagged VER: a canonical version like
+                   v1.2.3 or v2.0.0+incompatible
+  --module PATH    the module path, for a commit without go.mod (a +incompatible release)
+  --zip-out FILE   also write the module zip, byte for byte as the mirror would serve it;
+                   FILE's folder must exist, and FILE is replaced only by a complete zip
+  --json           one JSON document on stdout (with "error" when the input is wrong)
+  -h, --help       this help
+
+exit status: 0 hashed, 1 Go refuses the version or the zip, 2 usage or input
+error, 130/143 interrupted
 `;
+    ALIASES = {
+      "working-directory": "repo",
+      dir: "repo",
+      out: "zip-out",
+      output: "zip-out",
+      "module-path": "module"
+    };
     hashCommand = async (argv, io) => {
       const values = parseFlags(
         "hash",
         USAGE,
         {
           repo: { type: "string" },
+          tag: { type: "string" },
           ref: { type: "string" },
           module: { type: "string" },
           version: { type: "string" },
@@ -6830,49 +7323,64 @@ Prints the go.sum lines the Go module mirror would record for REF:
           json: { type: "boolean" }
         },
         argv,
-        io
+        io,
+        ALIASES
       );
       if (typeof values === "number") return values;
-      if (values.ref === void 0 || values.ref === "") {
-        io.stderr(`modseal hash: --ref is required
-
-${USAGE}`);
-        return EXIT_INPUT;
+      if (values.tag !== void 0 && values.ref !== void 0) {
+        throw new UsageError("give --tag or --ref, not both", "hash");
       }
-      const repo = await openRepo(path4.resolve(io.cwd, values.repo ?? "."));
-      const { commit, tag } = await resolveRef(repo, values.ref);
-      if (values.version === void 0 && (tag === void 0 || splitTag(tag).version === void 0)) {
-        throw new InputError(
-          `${values.ref} is not a semantic-version tag (like v1.2.3 or sub/dir/v1.2.3): pass --version`
-        );
+      const flag = values.tag !== void 0 ? "--tag" : "--ref";
+      const name = values.tag ?? values.ref;
+      if (name === void 0 || name === "") {
+        throw new UsageError("name the commit to hash with --tag TAG (or --ref REF)", "hash");
       }
-      const probe = gitCodeHost(repo);
-      const inferred = await inferModuleFromTag(probe, commit, tag, {
-        modulePath: values.module,
-        version: values.version
-      });
-      const version = inferred.version;
-      const tagName = inferred.codeDir === "" ? version : `${inferred.codeDir}/${version}`;
-      const pretend = /* @__PURE__ */ new Map([[tagName.replace(/\+incompatible$/, ""), commit]]);
-      const host = gitCodeHost(repo, { pretendTags: pretend });
-      const built = await buildModule(host, {
-        modulePath: inferred.modulePath,
-        codeRoot: inferred.codeRoot,
-        query: version
-      });
-      if (built.error === void 0 && values["zip-out"] !== void 0) {
-        const out = createWriteStream(path4.resolve(io.cwd, values["zip-out"]));
-        await writeBuiltModuleZip(repo, host, inferred.codeRoot, built, out);
+      if (values.version !== void 0) checkVersionFlag(values.version);
+      let zipOut;
+      if (values["zip-out"] !== void 0) {
+        zipOut = await openOutputFile("--zip-out", values["zip-out"], io.cwd);
       }
-      if (values.json === true) {
-        io.stdout(JSON.stringify(toJson(built), null, 2) + "\n");
-        if (built.error !== void 0) io.stderr(built.error + "\n");
-      } else if (built.error !== void 0) {
-        io.stderr(built.error + "\n");
-      } else {
-        io.stdout(goSumLines(built).join("\n") + "\n");
+      try {
+        const repo = await openRepo(path6.resolve(io.cwd, values.repo ?? "."));
+        const { commit, tag } = await resolveCommit(repo, flag, name);
+        if (values.version === void 0 && (tag === void 0 || splitTag(tag).version === void 0)) {
+          throw new InputError(
+            `${name} is not a semantic-version tag (like v1.2.3 or sub/dir/v1.2.3): pass --version`
+          );
+        }
+        const probe = watchRepositoryErrors(gitCodeHost(repo));
+        const inferred = await inferModuleFromTag(probe.watched, commit, tag, {
+          modulePath: values.module,
+          version: values.version
+        });
+        const version = inferred.version;
+        const tagName = inferred.codeDir === "" ? version : `${inferred.codeDir}/${version}`;
+        const pretend = /* @__PURE__ */ new Map([[tagName.replace(/\+incompatible$/, ""), commit]]);
+        const code = watchRepositoryErrors(gitCodeHost(repo, { pretendTags: pretend }));
+        const built = await buildModule(code.watched, {
+          modulePath: inferred.modulePath,
+          codeRoot: inferred.codeRoot,
+          query: version
+        });
+        const gitFailure = probe.failure() ?? code.failure();
+        if (gitFailure !== void 0) throw gitFailure;
+        if (built.error === void 0 && zipOut !== void 0) {
+          await writeBuiltModuleZip(repo, code.watched, inferred.codeRoot, built, zipOut.stream);
+          await zipOut.commit();
+          zipOut = void 0;
+        }
+        if (values.json === true) {
+          io.stdout(JSON.stringify(toJson(built), null, 2) + "\n");
+          if (built.error !== void 0) io.stderr(built.error + "\n");
+        } else if (built.error !== void 0) {
+          io.stderr(built.error + "\n");
+        } else {
+          io.stdout(goSumLines(built).join("\n") + "\n");
+        }
+        return built.error === void 0 ? EXIT_PASS : EXIT_FAIL;
+      } finally {
+        await zipOut?.discard();
       }
-      return built.error === void 0 ? EXIT_PASS : EXIT_FAIL;
     };
   }
 });
@@ -7017,11 +7525,12 @@ var init_env = __esm({
 // src/goproxy/errors.ts
 function isTransient(e) {
   if (e instanceof NetworkError) return e.code !== "EPROXY";
+  if (e instanceof DeadlineError) return false;
   if (e instanceof TimeoutError) return true;
   if (e instanceof ServerError) return e.status === 408 || e.status === 429 || e.status >= 500;
   return false;
 }
-var GoproxyError, NotFoundError, ServerError, TimeoutError, TooLargeError, ProtocolError, NetworkError, SkippedError;
+var GoproxyError, NotFoundError, ServerError, TimeoutError, DeadlineError, TooLargeError, ProtocolError, NetworkError, SkippedError;
 var init_errors3 = __esm({
   "src/goproxy/errors.ts"() {
     "use strict";
@@ -7067,6 +7576,14 @@ var init_errors3 = __esm({
     TimeoutError = class extends GoproxyError {
       name = "TimeoutError";
     };
+    DeadlineError = class extends TimeoutError {
+      name = "DeadlineError";
+      sent;
+      constructor(message, url, sent) {
+        super(message, url);
+        this.sent = sent;
+      }
+    };
     TooLargeError = class extends GoproxyError {
       name = "TooLargeError";
       limit;
@@ -7089,207 +7606,6 @@ var init_errors3 = __esm({
     };
     SkippedError = class extends GoproxyError {
       name = "SkippedError";
-    };
-  }
-});
-
-// src/goproxy/error-detail.ts
-function isShowableContentType(contentType) {
-  if (contentType === void 0) return false;
-  const parts = contentType.split(";");
-  const media = (parts[0] ?? "").trim().toLowerCase();
-  if (media !== "text/plain") return false;
-  let charset = "";
-  for (const p of parts.slice(1)) {
-    const eq = p.indexOf("=");
-    if (eq < 0) continue;
-    if (p.slice(0, eq).trim().toLowerCase() !== "charset") continue;
-    charset = p.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1").toLowerCase();
-  }
-  return charset === "" || charset === "utf-8" || charset === "us-ascii";
-}
-function formatErrorDetail(body, contentType) {
-  if (!isShowableContentType(contentType)) return "";
-  let s;
-  try {
-    s = new TextDecoder("utf-8", { fatal: true }).decode(body);
-  } catch {
-    return "";
-  }
-  if (!graphicOrSpace.test(s)) return "";
-  let detail = "";
-  const lines = s.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    if (line.trim() === "") break;
-    if (i > 0) detail += "\n	";
-    if (i >= maxDetailLines) {
-      detail += "[Truncated: too many lines.]";
-      break;
-    }
-    if (Buffer.byteLength(detail) + Buffer.byteLength(line) > maxDetailBytes) {
-      detail += "[Truncated: too long.]";
-      break;
-    }
-    detail += line;
-  }
-  return detail;
-}
-function formatHttpError(redactedUrl, statusText, detail) {
-  if (detail === "") return `reading ${redactedUrl}: ${statusText}`;
-  const sep = detail.includes("\n") ? "\n	" : " ";
-  return `reading ${redactedUrl}: ${statusText}
-	server response:${sep}${detail}`;
-}
-var maxDetailLines, maxDetailBytes, graphicOrSpace;
-var init_error_detail = __esm({
-  "src/goproxy/error-detail.ts"() {
-    "use strict";
-    maxDetailLines = 8;
-    maxDetailBytes = maxDetailLines * 81;
-    graphicOrSpace = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\p{White_Space}\u0085\u00a0]*$/u;
-  }
-});
-
-// src/goproxy/netrc.ts
-function parseNetrc(text) {
-  const out = [];
-  let cur = { machine: "", login: "", password: "" };
-  let inMacro = false;
-  for (const line of text.split("\n")) {
-    if (inMacro) {
-      if (line === "") inMacro = false;
-      continue;
-    }
-    const f = line.split(/\s+/).filter((t) => t !== "");
-    let i = 0;
-    for (; i < f.length - 1; i += 2) {
-      const key2 = f[i];
-      const val = f[i + 1] ?? "";
-      if (key2 === "machine") cur = { machine: val, login: "", password: "" };
-      else if (key2 === "login") cur.login = val;
-      else if (key2 === "password") cur.password = val;
-      else if (key2 === "macdef") inMacro = true;
-      if (cur.machine !== "" && cur.login !== "" && cur.password !== "") {
-        out.push(cur);
-        cur = { machine: "", login: "", password: "" };
-      }
-    }
-    if (i < f.length && f[i] === "default") break;
-  }
-  return out;
-}
-function isLoopback(hostname) {
-  return hostname === "127.0.0.1" || hostname === "[::1]" || hostname === "localhost";
-}
-function basic(user, pass) {
-  return "Basic " + Buffer.from(`${user}:${pass}`).toString("base64");
-}
-function createCredentials(opts) {
-  const origins = /* @__PURE__ */ new Map();
-  const secrets = [];
-  if (opts.token !== void 0) {
-    secrets.push(opts.token);
-    const sp = opts.token.indexOf(" ");
-    if (sp >= 0) secrets.push(opts.token.slice(sp + 1));
-  }
-  for (const raw of opts.privateProxies) {
-    let u;
-    try {
-      u = new URL(raw);
-    } catch {
-      continue;
-    }
-    if (publicGoHosts.includes(u.hostname)) continue;
-    let fromUrl;
-    if (u.username !== "" || u.password !== "") {
-      const user = decodeURIComponent(u.username);
-      const pass = decodeURIComponent(u.password);
-      fromUrl = basic(user, pass);
-      secrets.push(...[user, pass, u.username, u.password].filter((s) => s !== ""));
-    }
-    origins.set(u.origin, fromUrl);
-  }
-  for (const e of opts.netrc ?? []) secrets.push(e.password);
-  return {
-    secrets,
-    authorizationFor(url) {
-      if (publicGoHosts.includes(url.hostname)) return void 0;
-      if (!origins.has(url.origin)) return void 0;
-      const secure = url.protocol === "https:" || url.protocol === "http:" && opts.allowLoopbackHttp === true && isLoopback(url.hostname);
-      if (!secure) return void 0;
-      const fromUrl = origins.get(url.origin);
-      if (fromUrl !== void 0) return fromUrl;
-      if (opts.token !== void 0) return opts.token;
-      const e = (opts.netrc ?? []).find((n) => n.machine === url.hostname);
-      return e === void 0 ? void 0 : basic(e.login, e.password);
-    }
-  };
-}
-var publicGoHosts;
-var init_netrc = __esm({
-  "src/goproxy/netrc.ts"() {
-    "use strict";
-    publicGoHosts = [
-      "proxy.golang.org",
-      "sum.golang.org",
-      "index.golang.org",
-      "sum.golang.google.cn"
-    ];
-  }
-});
-
-// src/goproxy/retry.ts
-function parseRetryAfter(value, nowMs) {
-  if (value === void 0) return void 0;
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v) * 1e3;
-  if (!/[A-Za-z]{3}/.test(v)) return void 0;
-  const t = Date.parse(v);
-  if (Number.isNaN(t)) return void 0;
-  return Math.max(0, t - nowMs);
-}
-function backoffDelay(attempt, policy, random, retryAfterMs) {
-  const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt - 1, 30));
-  const jittered = Math.floor(random() * cap);
-  if (retryAfterMs === void 0) return jittered;
-  return Math.min(policy.maxDelayMs, Math.max(jittered, retryAfterMs));
-}
-function retryAfterOf(e) {
-  if (typeof e === "object" && e !== null && "retryAfterMs" in e) {
-    const v = e.retryAfterMs;
-    return typeof v === "number" ? v : void 0;
-  }
-  return void 0;
-}
-async function withRetry(fn, ctx) {
-  const retryable = ctx.retryable ?? isTransient;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn(attempt);
-    } catch (e) {
-      if (attempt >= ctx.policy.maxAttempts || !retryable(e)) throw e;
-      const delay = backoffDelay(attempt, ctx.policy, ctx.random, retryAfterOf(e));
-      if (ctx.policy.deadline !== void 0 && ctx.clock.now() + delay > ctx.policy.deadline)
-        throw e;
-      ctx.onRetry?.(e, attempt, delay);
-      await ctx.clock.sleep(delay);
-    }
-  }
-}
-var systemClock, defaultRetryPolicy;
-var init_retry = __esm({
-  "src/goproxy/retry.ts"() {
-    "use strict";
-    init_errors3();
-    systemClock = {
-      now: () => Date.now(),
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-    };
-    defaultRetryPolicy = {
-      maxAttempts: 4,
-      baseDelayMs: 500,
-      maxDelayMs: 3e4
     };
   }
 });
@@ -7529,7 +7845,7 @@ function goParsable(s) {
 function parseProxySetting(value) {
   if (value === "") return void 0;
   const direct = goParsable(value);
-  if (direct === void 0 || !knownProxySchemes.has(direct.protocol)) {
+  if (direct === void 0 || direct.host === "") {
     const withScheme = goParsable(`http://${value}`);
     if (withScheme !== void 0) return withScheme;
   }
@@ -7571,6 +7887,9 @@ function proxyResolver(env, options2 = {}) {
     return new URL(proxy.href);
   };
 }
+function proxyForUrl(url, env, options2 = {}) {
+  return proxyResolver(env, options2)(url);
+}
 function proxyAuthorization(proxy) {
   if (proxy.username === "" && proxy.password === "") return void 0;
   const user = safeDecode(proxy.username);
@@ -7603,7 +7922,7 @@ function safeDecode(s) {
     return s;
   }
 }
-var cgiProxyRefusal, ProxyRefusedError, v4Prefix, knownProxySchemes, defaultPorts;
+var cgiProxyRefusal, ProxyRefusedError, v4Prefix, defaultPorts;
 var init_outbound_proxy = __esm({
   "src/goproxy/outbound-proxy.ts"() {
     "use strict";
@@ -7612,14 +7931,332 @@ var init_outbound_proxy = __esm({
       name = "ProxyRefusedError";
     };
     v4Prefix = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 255, 255];
-    knownProxySchemes = /* @__PURE__ */ new Set(["http:", "https:", "socks5:"]);
     defaultPorts = { "http:": "80", "https:": "443" };
+  }
+});
+
+// src/goproxy/error-detail.ts
+function isShowableContentType(contentType) {
+  if (contentType === void 0) return false;
+  const parts = contentType.split(";");
+  const media = (parts[0] ?? "").trim().toLowerCase();
+  if (media !== "text/plain") return false;
+  let charset = "";
+  for (const p of parts.slice(1)) {
+    const eq = p.indexOf("=");
+    if (eq < 0) continue;
+    if (p.slice(0, eq).trim().toLowerCase() !== "charset") continue;
+    charset = p.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1").toLowerCase();
+  }
+  return charset === "" || charset === "utf-8" || charset === "us-ascii";
+}
+function formatErrorDetail(body, contentType) {
+  if (!isShowableContentType(contentType)) return "";
+  let s;
+  try {
+    s = new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    return "";
+  }
+  if (!graphicOrSpace.test(s)) return "";
+  let detail = "";
+  const lines = s.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (line.trim() === "") break;
+    if (i > 0) detail += "\n	";
+    if (i >= maxDetailLines) {
+      detail += "[Truncated: too many lines.]";
+      break;
+    }
+    if (Buffer.byteLength(detail) + Buffer.byteLength(line) > maxDetailBytes) {
+      detail += "[Truncated: too long.]";
+      break;
+    }
+    detail += line;
+  }
+  return detail;
+}
+function formatHttpError(redactedUrl, statusText, detail) {
+  if (detail === "") return `reading ${redactedUrl}: ${statusText}`;
+  const sep = detail.includes("\n") ? "\n	" : " ";
+  return `reading ${redactedUrl}: ${statusText}
+	server response:${sep}${detail}`;
+}
+function unreachableFix(what, url, env) {
+  const shown = redactUrl(url);
+  let route = "";
+  if (env !== void 0) {
+    let proxy;
+    try {
+      proxy = proxyForUrl(new URL(url), env);
+    } catch {
+      proxy = void 0;
+    }
+    route = proxy === void 0 ? " It was tried directly: no HTTPS_PROXY/HTTP_PROXY applies to it." : ` It was tried through the proxy ${redactUrl(proxy.href)} (HTTPS_PROXY/HTTP_PROXY): check that proxy, or list the host in NO_PROXY to connect directly.`;
+  }
+  return `Check that this machine can reach ${what} at ${shown}: without network access, or behind a firewall, nothing can be checked; behind a proxy, set HTTPS_PROXY (HTTP_PROXY for http:// URLs) and keep the host out of NO_PROXY.` + route + " Nothing about the module was decided: re-run once it is reachable.";
+}
+var maxDetailLines, maxDetailBytes, graphicOrSpace;
+var init_error_detail = __esm({
+  "src/goproxy/error-detail.ts"() {
+    "use strict";
+    init_outbound_proxy();
+    init_redact();
+    maxDetailLines = 8;
+    maxDetailBytes = maxDetailLines * 81;
+    graphicOrSpace = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\p{White_Space}\u0085\u00a0]*$/u;
+  }
+});
+
+// src/goproxy/netrc.ts
+function parseNetrc(text) {
+  const out = [];
+  let cur = { machine: "", login: "", password: "" };
+  let inMacro = false;
+  for (const line of text.split("\n")) {
+    if (inMacro) {
+      if (line === "") inMacro = false;
+      continue;
+    }
+    const f = line.split(/\s+/).filter((t) => t !== "");
+    let i = 0;
+    for (; i < f.length - 1; i += 2) {
+      const key2 = f[i];
+      const val = f[i + 1] ?? "";
+      if (key2 === "machine") cur = { machine: val, login: "", password: "" };
+      else if (key2 === "login") cur.login = val;
+      else if (key2 === "password") cur.password = val;
+      else if (key2 === "macdef") inMacro = true;
+      if (cur.machine !== "" && cur.login !== "" && cur.password !== "") {
+        out.push(cur);
+        cur = { machine: "", login: "", password: "" };
+      }
+    }
+    if (i < f.length && f[i] === "default") break;
+  }
+  return out;
+}
+function isLoopback(hostname) {
+  return hostname === "127.0.0.1" || hostname === "[::1]" || hostname === "localhost";
+}
+function basic(user, pass) {
+  return "Basic " + Buffer.from(`${user}:${pass}`).toString("base64");
+}
+function createCredentials(opts) {
+  const origins = /* @__PURE__ */ new Map();
+  const secrets = [];
+  if (opts.token !== void 0) {
+    secrets.push(opts.token);
+    const sp = opts.token.indexOf(" ");
+    if (sp >= 0) secrets.push(opts.token.slice(sp + 1));
+  }
+  for (const raw of opts.privateProxies) {
+    let u;
+    try {
+      u = new URL(raw);
+    } catch {
+      continue;
+    }
+    if (publicGoHosts.includes(u.hostname)) continue;
+    let fromUrl;
+    if (u.username !== "" || u.password !== "") {
+      const user = decodeURIComponent(u.username);
+      const pass = decodeURIComponent(u.password);
+      fromUrl = basic(user, pass);
+      secrets.push(...[user, pass, u.username, u.password].filter((s) => s !== ""));
+    }
+    origins.set(u.origin, fromUrl);
+  }
+  for (const e of opts.netrc ?? []) secrets.push(e.password);
+  return {
+    secrets,
+    authorizationFor(url) {
+      if (publicGoHosts.includes(url.hostname)) return void 0;
+      if (!origins.has(url.origin)) return void 0;
+      const secure = url.protocol === "https:" || url.protocol === "http:" && opts.allowLoopbackHttp === true && isLoopback(url.hostname);
+      if (!secure) return void 0;
+      const fromUrl = origins.get(url.origin);
+      if (fromUrl !== void 0) return fromUrl;
+      if (opts.token !== void 0) return opts.token;
+      const e = (opts.netrc ?? []).find((n) => n.machine === url.hostname);
+      return e === void 0 ? void 0 : basic(e.login, e.password);
+    }
+  };
+}
+var publicGoHosts;
+var init_netrc = __esm({
+  "src/goproxy/netrc.ts"() {
+    "use strict";
+    publicGoHosts = [
+      "proxy.golang.org",
+      "sum.golang.org",
+      "index.golang.org",
+      "sum.golang.google.cn"
+    ];
+  }
+});
+
+// src/goproxy/retry.ts
+function parseRetryAfter(value, nowMs) {
+  if (value === void 0) return void 0;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1e3;
+  if (!/[A-Za-z]{3}/.test(v)) return void 0;
+  const t = Date.parse(v);
+  if (Number.isNaN(t)) return void 0;
+  return Math.max(0, t - nowMs);
+}
+function backoffDelay(attempt, policy, random, retryAfterMs) {
+  const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt - 1, 30));
+  const waited = policy.jitter === false ? cap : Math.floor(random() * cap);
+  if (retryAfterMs === void 0) return waited;
+  return Math.min(policy.maxDelayMs, Math.max(waited, retryAfterMs));
+}
+async function retryLoop(attempt, classify, opts) {
+  const { clock } = opts;
+  const random = opts.random ?? Math.random;
+  const deadline = opts.deadline ?? Infinity;
+  const patience = Math.min(opts.patience ?? deadline, deadline);
+  const minAttempt = opts.minAttemptMs ?? 0;
+  const maxTransient = opts.maxTransient ?? defaultRetryPolicy.maxAttempts;
+  const transientBackoff = opts.transientBackoff ?? defaultRetryPolicy;
+  const lagBackoff = opts.lagBackoff ?? defaultLagBackoff;
+  let value;
+  let attempts = 0;
+  let transientInRow = 0;
+  let lagCount = 0;
+  for (; ; ) {
+    if (deadline - clock.now() < minAttempt) {
+      return { value, attempts, end: "deadline" };
+    }
+    const v = await attempt(attempts + 1);
+    const outcome = classify(v);
+    if (outcome.kind === "not-sent") {
+      return attempts === 0 ? { value: v, attempts, end: "not-sent" } : { value, attempts, end: "deadline" };
+    }
+    value = v;
+    attempts++;
+    const report = { attempt: attempts, value: v, outcome: outcome.kind };
+    const stop = (end) => {
+      report.end = end;
+      opts.onAttempt?.(report);
+      return { value, attempts, end };
+    };
+    if (outcome.kind === "done") return stop("done");
+    let wait;
+    const left = deadline - clock.now();
+    if (outcome.kind === "lag") {
+      transientInRow = 0;
+      const patienceLeft = patience - clock.now();
+      if (patienceLeft <= 0) return stop("patience");
+      wait = Math.min(backoffDelay(++lagCount, lagBackoff, random), patienceLeft);
+    } else {
+      if (++transientInRow >= maxTransient) return stop("gave-up");
+      wait = backoffDelay(transientInRow, transientBackoff, random, outcome.retryAfterMs);
+    }
+    if (left - wait < minAttempt) return stop("deadline");
+    report.nextDelayMs = wait;
+    opts.onAttempt?.(report);
+    await clock.sleep(wait);
+  }
+}
+function retryAfterOf(e) {
+  if (typeof e === "object" && e !== null && "retryAfterMs" in e) {
+    const v = e.retryAfterMs;
+    return typeof v === "number" ? v : void 0;
+  }
+  return void 0;
+}
+async function withRetry(fn, ctx) {
+  const retryable = ctx.retryable ?? isTransient;
+  const r = await retryLoop(
+    async (n) => {
+      try {
+        return { ok: true, value: await fn(n) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    },
+    (t) => t.ok || !retryable(t.error) ? { kind: "done" } : { kind: "transient", retryAfterMs: retryAfterOf(t.error) },
+    {
+      clock: ctx.clock,
+      random: ctx.random,
+      ...ctx.policy.deadline !== void 0 ? { deadline: ctx.policy.deadline } : {},
+      maxTransient: ctx.policy.maxAttempts,
+      transientBackoff: ctx.policy,
+      onAttempt: (a) => {
+        if (!a.value.ok && a.nextDelayMs !== void 0) {
+          ctx.onRetry?.(a.value.error, a.attempt, a.nextDelayMs);
+        }
+      }
+    }
+  );
+  const last = r.value;
+  if (last === void 0) throw new Error("internal error: no attempt was made");
+  if (last.ok) return last.value;
+  throw last.error;
+}
+var systemClock, defaultRetryPolicy, defaultLagBackoff;
+var init_retry = __esm({
+  "src/goproxy/retry.ts"() {
+    "use strict";
+    init_errors3();
+    systemClock = {
+      now: () => Date.now(),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+    };
+    defaultRetryPolicy = {
+      maxAttempts: 4,
+      baseDelayMs: 500,
+      maxDelayMs: 3e4
+    };
+    defaultLagBackoff = {
+      baseDelayMs: 5e3,
+      maxDelayMs: 6e4,
+      jitter: false
+    };
+  }
+});
+
+// src/goproxy/deadline-http.ts
+function withDeadline(http4, opts) {
+  const label = opts.label ?? "the deadline";
+  const bounded = async (url, options2, send) => {
+    const left = opts.deadline - opts.clock.now();
+    const shown = redactUrl(url);
+    if (left <= 0) {
+      throw new DeadlineError(`Get "${shown}": not sent: ${label} has passed`, shown, false);
+    }
+    const own = options2?.timeoutMs;
+    const cut = own === void 0 || left < own;
+    const started = performance.now();
+    try {
+      return await send({ ...options2, timeoutMs: cut ? left : own });
+    } catch (e) {
+      const ranOut = performance.now() - started >= left - 1;
+      if (cut && ranOut && e instanceof TimeoutError && !(e instanceof DeadlineError)) {
+        throw new DeadlineError(`${e.message}: ${label} has passed`, e.url, true);
+      }
+      throw e;
+    }
+  };
+  return {
+    get: (url, options2) => bounded(url, options2, (o) => http4.get(url, o)),
+    getStream: (url, options2) => bounded(url, options2, (o) => http4.getStream(url, o))
+  };
+}
+var init_deadline_http = __esm({
+  "src/goproxy/deadline-http.ts"() {
+    "use strict";
+    init_errors3();
+    init_redact();
   }
 });
 
 // src/goproxy/node-http-client.ts
 import { createReadStream } from "node:fs";
-import { stat as stat2 } from "node:fs/promises";
+import { stat as stat3 } from "node:fs/promises";
 import http from "node:http";
 import https from "node:https";
 import { PassThrough as PassThrough2 } from "node:stream";
@@ -7653,7 +8290,8 @@ function createNodeHttpClient(opts = {}) {
     idleTimeoutMs: opts.idleTimeoutMs ?? 3e4,
     maxBytes: opts.maxBytes ?? 16 << 20,
     errorBodyMaxBytes: opts.errorBodyMaxBytes ?? 64 << 10,
-    maxRedirects: opts.maxRedirects ?? 10
+    maxRedirects: opts.maxRedirects ?? 10,
+    minRate: opts.minRate === false ? void 0 : opts.minRate ?? defaultMinRate
   };
   const proxyEnv = opts.proxyEnv ?? {};
   const secrets = [...opts.credentials?.secrets ?? [], ...proxySecrets(proxyEnv)];
@@ -7852,7 +8490,7 @@ function createNodeHttpClient(opts = {}) {
       cause: err
     });
   }
-  async function open2(rawUrl, options2, ex) {
+  async function open3(rawUrl, options2, ex) {
     const first = new URL(rawUrl);
     const userinfo2 = first.username !== "" || first.password !== "" ? "Basic " + Buffer.from(
       `${decodeURIComponent(first.username)}:${decodeURIComponent(first.password)}`
@@ -7912,11 +8550,11 @@ function createNodeHttpClient(opts = {}) {
     }
   }
   async function openFile(url) {
-    const path11 = fileURLToPath(url);
+    const path12 = fileURLToPath(url);
     try {
-      const st = await stat2(path11);
+      const st = await stat3(path12);
       if (st.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
-      return { status: 200, text: "200 OK", body: createReadStream(path11), size: st.size };
+      return { status: 200, text: "200 OK", body: createReadStream(path12), size: st.size };
     } catch (e) {
       const code = e.code;
       const empty = new PassThrough2();
@@ -7925,18 +8563,50 @@ function createNodeHttpClient(opts = {}) {
         return { status: 404, text: "Not Found", body: empty };
       if (code === "EACCES" || code === "EPERM")
         return { status: 403, text: "Forbidden", body: empty };
-      throw new NetworkError(`open ${path11}: ${e.message}`, url.href, code);
+      throw new NetworkError(`open ${path12}: ${e.message}`, url.href, code);
     }
   }
-  function guard2(res, status, contentLength, options2, ex, complete) {
+  function rateWatch(rate, res, out, ex, fail) {
+    let chunks = [];
+    let since = performance.now();
+    const timer = setInterval(
+      () => {
+        const now = performance.now();
+        if (res.isPaused() || out.writableNeedDrain) {
+          chunks = [];
+          since = now;
+          return;
+        }
+        chunks = chunks.filter((c) => c.t > now - rate.windowMs);
+        if (now - since < rate.windowMs) return;
+        const got = chunks.reduce((a, c) => a + c.n, 0);
+        if (got >= rate.bytes) return;
+        fail(
+          new TimeoutError(
+            `reading ${ex.shownUrl}: transfer too slow: ${got} bytes in the last ${rate.windowMs} ms, fewer than the ${rate.bytes} required`,
+            ex.shownUrl
+          )
+        );
+      },
+      Math.max(10, Math.floor(rate.windowMs / 4))
+    );
+    timer.unref();
+    return {
+      got: (n) => chunks.push({ t: performance.now(), n }),
+      stop: () => clearInterval(timer)
+    };
+  }
+  function guard(res, status, contentLength, options2, ex, complete, rate) {
     const ok = status === 200;
     const cap = ok ? options2.maxBytes ?? defaults.maxBytes : defaults.errorBodyMaxBytes;
     const out = new PassThrough2();
     let seen = 0;
     let done = false;
+    let watch;
     const finish = (e) => {
       if (done) return;
       done = true;
+      watch?.stop();
       if (ex.deadlineTimer !== void 0) clearTimeout(ex.deadlineTimer);
       if (e !== void 0) {
         res.destroy();
@@ -7946,8 +8616,15 @@ function createNodeHttpClient(opts = {}) {
       }
     };
     ex.abort = (e) => finish(e);
+    if (rate !== void 0) {
+      watch = rateWatch(rate, res, out, ex, (e) => {
+        ex.failed ??= e;
+        finish(e);
+      });
+    }
     res.on("data", (chunk) => {
       if (done) return;
+      watch?.got(chunk.length);
       if (seen + chunk.length > cap) {
         if (!ok) {
           out.write(chunk.subarray(0, cap - seen));
@@ -8001,6 +8678,7 @@ function createNodeHttpClient(opts = {}) {
     out.on("close", () => {
       if (!done) {
         done = true;
+        watch?.stop();
         if (ex.deadlineTimer !== void 0) clearTimeout(ex.deadlineTimer);
         res.destroy();
       }
@@ -8038,7 +8716,7 @@ function createNodeHttpClient(opts = {}) {
     try {
       if (parsed.protocol === "file:") {
         const f = await openFile(parsed);
-        const body2 = guard2(f.body, f.status, f.size, options2, ex, () => true);
+        const body2 = guard(f.body, f.status, f.size, options2, ex, () => true, void 0);
         return {
           url: rawUrl,
           status: f.status,
@@ -8050,7 +8728,7 @@ function createNodeHttpClient(opts = {}) {
       if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
         throw new ProtocolError(`unsupported scheme: ${shownUrl}`, shownUrl);
       }
-      const { url, res } = await Promise.race([open2(rawUrl, options2, ex), timeoutPromise]);
+      const { url, res } = await Promise.race([open3(rawUrl, options2, ex), timeoutPromise]);
       const status = res.statusCode ?? 0;
       const headers = flatHeaders(res.headers);
       const clHeader = headers["content-length"];
@@ -8065,7 +8743,15 @@ function createNodeHttpClient(opts = {}) {
         );
       }
       ex.shownUrl = redactUrl(url.href);
-      const body = guard2(res, status, contentLength, options2, ex, () => res.complete);
+      const body = guard(
+        res,
+        status,
+        contentLength,
+        options2,
+        ex,
+        () => res.complete,
+        defaults.minRate
+      );
       return { url: ex.shownUrl, status, statusText: statusTextOf(res), headers, body };
     } catch (e) {
       if (ex.deadlineTimer !== void 0) clearTimeout(ex.deadlineTimer);
@@ -8089,13 +8775,14 @@ function createNodeHttpClient(opts = {}) {
 function errorText(e) {
   return e instanceof Error ? e.message : String(e);
 }
-var redirectStatuses, crossOriginDropped;
+var defaultMinRate, redirectStatuses, crossOriginDropped;
 var init_node_http_client = __esm({
   "src/goproxy/node-http-client.ts"() {
     "use strict";
     init_errors3();
     init_outbound_proxy();
     init_redact();
+    defaultMinRate = { bytes: 16 << 10, windowMs: 3e4 };
     redirectStatuses = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
     crossOriginDropped = /* @__PURE__ */ new Set(["authorization", "cookie", "proxy-authorization"]);
   }
@@ -8202,9 +8889,9 @@ var init_zip_deps = __esm({
 });
 
 // src/goproxy/client.ts
-import { createHash as createHash5, randomBytes } from "node:crypto";
+import { createHash as createHash5, randomBytes as randomBytes2 } from "node:crypto";
 import { createWriteStream as createWriteStream2 } from "node:fs";
-import { mkdir as mkdir2, rename, rm as rm2 } from "node:fs/promises";
+import { mkdir as mkdir2, rename as rename2, rm as rm3 } from "node:fs/promises";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Transform as Transform3 } from "node:stream";
@@ -8291,9 +8978,9 @@ var init_client = __esm({
         this.zipMs = opts.timeouts?.zipMs ?? 15 * 6e4;
       }
       /** `@v/list`: versions in the server's order, invalid and pseudo-versions dropped. */
-      async list(path11) {
-        return this.tryProxies(path11, "", async (base) => {
-          const { body } = await this.fetchBytes(base, path11, "@v/list", maxSmallBytes, this.smallMs);
+      async list(path12) {
+        return this.tryProxies(path12, "", async (base) => {
+          const { body } = await this.fetchBytes(base, path12, "@v/list", maxSmallBytes, this.smallMs);
           return parseList(body.toString("utf8"));
         });
       }
@@ -8302,28 +8989,28 @@ var init_client = __esm({
        * the path must be answered with exactly that version; a query or a
        * `vN.x.y` without `/vN` (answered `+incompatible`) may resolve elsewhere.
        */
-      async info(path11, version) {
-        return this.tryProxies(path11, version, (base) => this.stat(base, path11, version));
+      async info(path12, version) {
+        return this.tryProxies(path12, version, (base) => this.stat(base, path12, version));
       }
       /** `@v/<version>.mod` for a canonical version: the bytes as served (16 MiB cap). */
-      async mod(path11, version) {
-        this.requireCanonical(path11, version, "GoMod");
-        return this.tryProxies(path11, version, async (base) => {
-          const enc = this.escVersion(path11, version);
-          return (await this.fetchBytes(base, path11, `@v/${enc}.mod`, maxModBytes, this.modMs)).body;
+      async mod(path12, version) {
+        this.requireCanonical(path12, version, "GoMod");
+        return this.tryProxies(path12, version, async (base) => {
+          const enc = this.escVersion(path12, version);
+          return (await this.fetchBytes(base, path12, `@v/${enc}.mod`, maxModBytes, this.modMs)).body;
         });
       }
       /** `@latest`, falling back like Go to the newest pseudo-version of the list on not-found. */
-      async latest(path11) {
-        return this.tryProxies(path11, "", async (base) => {
+      async latest(path12) {
+        return this.tryProxies(path12, "", async (base) => {
           let body;
           try {
-            body = (await this.fetchBytes(base, path11, "@latest", maxSmallBytes, this.smallMs)).body;
+            body = (await this.fetchBytes(base, path12, "@latest", maxSmallBytes, this.smallMs)).body;
           } catch (e) {
             if (!(e instanceof NotFoundError)) throw e;
-            return this.latestFromList(base, path11);
+            return this.latestFromList(base, path12);
           }
-          return this.decodeInfo(base, path11, "", body);
+          return this.decodeInfo(base, path12, "", body);
         });
       }
       /**
@@ -8331,19 +9018,19 @@ var init_client = __esm({
        * Content-Length checked first), then checks it as the go command checks a
        * downloaded zip and hashes it. The file is removed when anything fails.
        */
-      async downloadZip(path11, version, destDir) {
-        this.requireCanonical(path11, version, "Zip");
+      async downloadZip(path12, version, destDir) {
+        this.requireCanonical(path12, version, "Zip");
         await mkdir2(destDir, { recursive: true });
-        const escPath = this.escPath(path11);
-        const enc = this.escVersion(path11, version);
+        const escPath = this.escPath(path12);
+        const enc = this.escVersion(path12, version);
         const finalPath = join(destDir, `${escPath.replaceAll("/", "%2F")}@${enc}.zip`);
-        const answer = await this.tryProxies(path11, version, async (base) => {
-          const tmp2 = `${finalPath}.${randomBytes(6).toString("hex")}.tmp`;
+        const answer = await this.tryProxies(path12, version, async (base) => {
+          const tmp2 = `${finalPath}.${randomBytes2(6).toString("hex")}.tmp`;
           try {
-            const r = await this.fetchZip(base, path11, version, `@v/${enc}.zip`, tmp2);
+            const r = await this.fetchZip(base, path12, version, `@v/${enc}.zip`, tmp2);
             return { tmp: tmp2, ...r };
           } catch (e) {
-            await rm2(tmp2, { force: true });
+            await rm3(tmp2, { force: true });
             throw e;
           }
         });
@@ -8351,10 +9038,10 @@ var init_client = __esm({
         try {
           let verdict;
           try {
-            verdict = await checkAndHashZip({ path: path11, version }, tmp);
+            verdict = await checkAndHashZip({ path: path12, version }, tmp);
           } catch (e) {
             throw new ProtocolError(
-              `${path11}@${version}: ${e instanceof Error ? e.message : String(e)}`,
+              `${path12}@${version}: ${e instanceof Error ? e.message : String(e)}`,
               answer.proxy
             );
           }
@@ -8362,17 +9049,17 @@ var init_client = __esm({
             throw new ProtocolError(verdict.problem, answer.proxy);
           }
           const h1 = verdict.h1;
-          await rename(tmp, finalPath);
+          await rename2(tmp, finalPath);
           return { ...answer, value: { zipPath: finalPath, sha256: sha2563, size, h1 } };
         } catch (e) {
-          await rm2(tmp, { force: true });
+          await rm3(tmp, { force: true });
           throw e;
         }
       }
-      async fetchZip(base, path11, version, rel, tmp) {
-        const url = this.url(base, path11, rel);
+      async fetchZip(base, path12, version, rel, tmp) {
+        const url = this.url(base, path12, rel);
         return this.withModuleContext(
-          path11,
+          path12,
           version,
           () => withRetry(async () => {
             let r;
@@ -8411,44 +9098,44 @@ var init_client = __esm({
           }, this.retryContext())
         );
       }
-      requireCanonical(path11, version, what) {
+      requireCanonical(path12, version, what) {
         if (version !== canonicalVersion(version)) {
           throw this.versionError(
-            path11,
+            path12,
             version,
             new Error(`internal error: version passed to ${what} is not canonical`)
           );
         }
       }
-      escPath(path11) {
+      escPath(path12) {
         try {
-          return escapePath(path11);
+          return escapePath(path12);
         } catch (e) {
           throw new ProtocolError(e instanceof Error ? e.message : String(e), "");
         }
       }
-      escVersion(path11, version) {
+      escVersion(path12, version) {
         try {
           return escapeVersion(version);
         } catch (e) {
           throw withContext(
             new ProtocolError(
-              this.versionError(path11, version, e instanceof Error ? e : new Error(String(e))).message,
+              this.versionError(path12, version, e instanceof Error ? e : new Error(String(e))).message,
               ""
             )
           );
         }
       }
-      url(base, path11, rel) {
-        const encPath = pathEscape(this.escPath(path11));
+      url(base, path12, rel) {
+        const encPath = pathEscape(this.escPath(path12));
         const relEsc = pathEscape(rel);
         return `${base.replace(/\/$/, "")}/${encPath}/${relEsc}`;
       }
       retryContext() {
         return { policy: this.policy, clock: this.clock, random: this.random };
       }
-      async fetchBytes(base, path11, rel, maxBytes, timeoutMs) {
-        const url = this.url(base, path11, rel);
+      async fetchBytes(base, path12, rel, maxBytes, timeoutMs) {
+        const url = this.url(base, path12, rel);
         const opts = { maxBytes, timeoutMs };
         return withRetry(async () => {
           const r = await this.http.get(url, opts);
@@ -8458,19 +9145,19 @@ var init_client = __esm({
           return { body: r.body };
         }, this.retryContext());
       }
-      async stat(base, path11, rev) {
-        const enc = this.escVersion(path11, rev);
+      async stat(base, path12, rev) {
+        const enc = this.escVersion(path12, rev);
         const { body } = await this.withModuleContext(
-          path11,
+          path12,
           rev,
-          () => this.fetchBytes(base, path11, `@v/${enc}.info`, maxSmallBytes, this.smallMs)
+          () => this.fetchBytes(base, path12, `@v/${enc}.info`, maxSmallBytes, this.smallMs)
         );
-        const info = this.decodeInfo(base, path11, rev, body);
-        if (info.Version !== rev && rev === canonicalVersion(rev) && check(path11, rev) === void 0) {
+        const info = this.decodeInfo(base, path12, rev, body);
+        if (info.Version !== rev && rev === canonicalVersion(rev) && check(path12, rev) === void 0) {
           throw withContext(
             new ProtocolError(
               this.versionError(
-                path11,
+                path12,
                 rev,
                 new Error(
                   `proxy returned info for version ${info.Version} instead of requested version`
@@ -8482,7 +9169,7 @@ var init_client = __esm({
         }
         return info;
       }
-      decodeInfo(base, path11, rev, body) {
+      decodeInfo(base, path12, rev, body) {
         try {
           return parseInfo(body);
         } catch (e) {
@@ -8490,7 +9177,7 @@ var init_client = __esm({
           throw withContext(
             new ProtocolError(
               this.versionError(
-                path11,
+                path12,
                 rev,
                 new Error(`invalid response from proxy "${redactUrl(base)}": ${msg}`)
               ).message,
@@ -8499,8 +9186,8 @@ var init_client = __esm({
           );
         }
       }
-      async latestFromList(base, path11) {
-        const { body } = await this.fetchBytes(base, path11, "@v/list", maxSmallBytes, this.smallMs);
+      async latestFromList(base, path12) {
+        const { body } = await this.fetchBytes(base, path12, "@v/list", maxSmallBytes, this.smallMs);
         let best;
         for (const line of body.toString("utf8").split("\n")) {
           const f = fields(line);
@@ -8526,37 +9213,37 @@ var init_client = __esm({
             detail: ""
           });
         }
-        return this.stat(base, path11, best.v);
+        return this.stat(base, path12, best.v);
       }
       // Go's proxyRepo.versionError: a non-canonical version is an invalid version.
-      versionError(path11, version, err) {
+      versionError(path12, version, err) {
         if (version !== "" && version !== canonicalVersion(version)) {
           return new ModuleError(
-            path11,
+            path12,
             "",
             new InvalidVersionError(version, err, isPseudoVersion(version))
           );
         }
-        return new ModuleError(path11, version, err);
+        return new ModuleError(path12, version, err);
       }
       // Prefixes a failure with `path@version: ` (or `module path: `) as Go does, keeping its type.
-      async withModuleContext(path11, version, f) {
+      async withModuleContext(path12, version, f) {
         try {
           return await f();
         } catch (e) {
           if (e instanceof GoproxyError && !contextAdded.has(e)) {
-            e.message = this.versionError(path11, version, new Error(e.message)).message;
+            e.message = this.versionError(path12, version, new Error(e.message)).message;
             withContext(e);
           }
           throw e;
         }
       }
       // Go's TryProxies, with `direct`, `off` and GONOPROXY reported as skipped.
-      async tryProxies(path11, version, f) {
+      async tryProxies(path12, version, f) {
         const attempts = [];
-        if (this.env !== void 0 && !useProxyFor(this.env, path11)) {
+        if (this.env !== void 0 && !useProxyFor(this.env, path12)) {
           const msg = this.versionError(
-            path11,
+            path12,
             version,
             new Error(
               "matches GOPRIVATE/GONOPROXY: the go command fetches it directly, not through a proxy"
@@ -8571,13 +9258,13 @@ var init_client = __esm({
             const why = entry.url === "off" ? "module lookup disabled by GOPROXY=off" : 'GOPROXY entry "direct" skipped: modseal never fetches from version control';
             attempts.push({ proxy: entry.url, outcome: "skipped", message: why });
             best ??= withContext(
-              new SkippedError(this.versionError(path11, version, new Error(why)).message, entry.url)
+              new SkippedError(this.versionError(path12, version, new Error(why)).message, entry.url)
             );
             break;
           }
           const shown = redactUrl(entry.url);
           try {
-            const value = await this.withModuleContext(path11, version, () => f(entry.url));
+            const value = await this.withModuleContext(path12, version, () => f(entry.url));
             attempts.push({ proxy: shown, outcome: "ok" });
             return { value, proxy: shown, attempts };
           } catch (e) {
@@ -8612,48 +9299,17 @@ function classifyNotFound(body) {
   if (/invalid version|create zip|malformed/.test(b)) return "refusal";
   return "lag";
 }
-async function warm(client, path11, version, opts) {
-  const clock = opts.clock ?? systemClock;
-  const random = opts.random ?? Math.random;
-  const policy = { baseDelayMs: opts.baseDelayMs ?? 2e3, maxDelayMs: opts.maxDelayMs ?? 6e4 };
-  const bodies = [];
-  let lastError;
-  let transportFailures = 0;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const a = await client.info(path11, version);
-      let info = a.value;
-      if (info.Version === `${version}+incompatible`) {
-        info = (await client.info(path11, info.Version)).value;
-      }
-      return {
-        status: "ready",
-        version: info.Version,
-        info,
-        proxy: a.proxy,
-        attempts: attempt,
-        bodies
-      };
-    } catch (e) {
-      lastError = e;
-      if (e instanceof NotFoundError) {
-        transportFailures = 0;
-        bodies.push(e.body);
-        if (classifyNotFound(e.body) === "refusal") {
-          return { status: "refused", error: e, body: e.body, attempts: attempt };
-        }
-      } else if (!isTransient(e) || ++transportFailures >= MAX_TRANSPORT_FAILURES) {
-        return { status: "error", error: e, attempts: attempt };
-      }
+async function warmOnce(client, path12, version) {
+  try {
+    const a = await client.info(path12, version);
+    let info = a.value;
+    if (info.Version === `${version}+incompatible`) {
+      info = (await client.info(path12, info.Version)).value;
     }
-    const remaining = opts.deadline - clock.now();
-    if (remaining <= 0) {
-      const body = lastError instanceof NotFoundError ? lastError.body : void 0;
-      return body === void 0 ? { status: "timeout", error: lastError, attempts: attempt } : { status: "timeout", error: lastError, body, attempts: attempt };
-    }
-    const hint = lastError?.retryAfterMs;
-    const delay = Math.max(1, backoffDelay(attempt, policy, random, hint));
-    await clock.sleep(Math.min(delay, remaining));
+    return { status: "ready", version: info.Version, info, proxy: a.proxy };
+  } catch (e) {
+    if (!(e instanceof NotFoundError)) return { status: "error", error: e };
+    return classifyNotFound(e.body) === "refusal" ? { status: "refused", error: e, body: e.body } : { status: "lag", error: e, body: e.body };
   }
 }
 function cachedOnly(baseUrl, hosts = cachedOnlyHosts) {
@@ -8667,13 +9323,11 @@ function cachedOnly(baseUrl, hosts = cachedOnlyHosts) {
   const trimmed = baseUrl.replace(/\/+$/, "");
   return trimmed.endsWith("/cached-only") ? trimmed : `${trimmed}/cached-only`;
 }
-var MAX_TRANSPORT_FAILURES, cachedOnlyHosts;
+var cachedOnlyHosts;
 var init_warm = __esm({
   "src/goproxy/warm.ts"() {
     "use strict";
     init_errors3();
-    init_retry();
-    MAX_TRANSPORT_FAILURES = 3;
     cachedOnlyHosts = ["proxy.golang.org"];
   }
 });
@@ -8688,10 +9342,1535 @@ var init_goproxy = __esm({
     init_redact();
     init_netrc();
     init_retry();
+    init_deadline_http();
     init_node_http_client();
     init_info();
     init_client();
     init_warm();
+  }
+});
+
+// src/checks/asker.ts
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.max(0, Math.round(ms))}ms`;
+  let s = Math.round(ms / 1e3);
+  const h = Math.floor(s / 3600);
+  s -= h * 3600;
+  const m = Math.floor(s / 60);
+  s -= m * 60;
+  return `${h > 0 ? `${h}h` : ""}${h > 0 || m > 0 ? `${m}m` : ""}${s}s`;
+}
+function firstLine2(text) {
+  return text.split("\n", 1)[0]?.trim() ?? "";
+}
+function answerText(r) {
+  const a = r;
+  const str = (k) => {
+    const v = a[k];
+    return typeof v === "string" ? v : "";
+  };
+  switch (a.kind) {
+    case "found":
+      return str("version") !== "" ? `found ${str("version")}` : `found ${str("zipHash")}`;
+    case "ok":
+      return Array.isArray(a.versions) ? `${a.versions.length} version${a.versions.length === 1 ? "" : "s"} listed` : `ok ${str("h1")}`;
+    case "not-found": {
+      const body = firstLine2(str("body"));
+      return body === "" ? "not found" : `not found (${body})`;
+    }
+    case "unsupported":
+      return "no cached-only view";
+    case "invalid":
+      return `refused: ${firstLine2(str("reason"))}`;
+    case "unverifiable":
+      return `does not verify: ${firstLine2(str("reason"))}`;
+    default:
+      return firstLine2(str("reason"));
+  }
+}
+var MIN_ATTEMPT_MS, Asker;
+var init_asker = __esm({
+  "src/checks/asker.ts"() {
+    "use strict";
+    init_goproxy();
+    init_errors();
+    MIN_ATTEMPT_MS = 500;
+    Asker = class {
+      constructor(o) {
+        this.o = o;
+      }
+      o;
+      /** Set once the deadline stopped a question: what was asked, and its last answer. */
+      outOfTime;
+      get deadlineText() {
+        return `the check's deadline (timeout ${this.o.timeoutText})`;
+      }
+      async ask(what, call, opts = {}) {
+        const { clock, logger } = this.o;
+        const attempt = async () => {
+          try {
+            return await call();
+          } catch (e) {
+            if (e instanceof InputError) throw e;
+            return { kind: "unreachable", reason: `${what}: ${errorMessage(e)}` };
+          }
+        };
+        const progress = (a) => {
+          const now = clock.now();
+          const left = Math.max(0, this.o.deadline - now);
+          let next = "";
+          if (a.nextDelayMs !== void 0) next = `; asking again in ${formatDuration(a.nextDelayMs)}`;
+          else if (a.end === "patience") next = "; warm-timeout reached";
+          else if (a.end === "gave-up") next = `; giving up after ${a.attempt} attempts`;
+          else if (a.end === "deadline" && a.outcome !== "done") {
+            next = `; no time left to ask again before ${this.deadlineText}`;
+          }
+          logger.info(
+            `${what}: attempt ${a.attempt}: ${answerText(a.value)} [${formatDuration(now - this.o.start)} elapsed, ${formatDuration(left)} left]${next}`
+          );
+        };
+        const r = await retryLoop(
+          attempt,
+          (v) => {
+            if (v.kind === "unreachable") {
+              const u = v;
+              if (u.notSent === true) return { kind: "not-sent" };
+              return u.transient === true ? {
+                kind: "transient",
+                ...u.retryAfterMs !== void 0 ? { retryAfterMs: u.retryAfterMs } : {}
+              } : { kind: "done" };
+            }
+            if (v.kind === "unsupported") return { kind: "not-sent" };
+            return opts.lag?.(v) === true ? { kind: "lag" } : { kind: "done" };
+          },
+          {
+            clock,
+            deadline: this.o.deadline,
+            ...opts.patience !== void 0 ? { patience: opts.patience } : {},
+            minAttemptMs: MIN_ATTEMPT_MS,
+            ...this.o.random !== void 0 ? { random: this.o.random } : {},
+            onAttempt: progress
+          }
+        );
+        const deadlineHit = r.end === "deadline" || r.value?.kind === "unreachable" && r.value.deadline === true;
+        if (deadlineHit && this.outOfTime === void 0) {
+          this.outOfTime = r.value === void 0 ? { what } : { what, last: answerText(r.value) };
+        }
+        const result = r.value ?? {
+          kind: "unreachable",
+          reason: `not asked: ${this.deadlineText} has passed`,
+          deadline: true,
+          notSent: true
+        };
+        return { result, attempts: r.attempts, end: r.end };
+      }
+    };
+  }
+});
+
+// src/checks/types.ts
+var REPORT_SCHEMA;
+var init_types2 = __esm({
+  "src/checks/types.ts"() {
+    "use strict";
+    REPORT_SCHEMA = "modseal.release-report/v1";
+  }
+});
+
+// src/checks/retractions.ts
+async function latestIgnoringRetractions(versions, hasGoMod) {
+  const sorted = sortVersions(
+    [...new Set(versions)].filter((v) => isValid(v) && !isPseudoVersion(v))
+  );
+  const releases = [];
+  const prereleases = [];
+  let needIncompatible = false;
+  let lastCompatible = "";
+  for (const v of sorted) {
+    if (!needIncompatible) {
+      if (!v.endsWith("+incompatible")) {
+        lastCompatible = v;
+      } else if (lastCompatible !== "") {
+        if (await hasGoMod(lastCompatible)) break;
+        needIncompatible = true;
+      }
+    }
+    (prerelease(v) === "" ? releases : prereleases).push(v);
+  }
+  return releases[releases.length - 1] ?? prereleases[prereleases.length - 1];
+}
+function parseFacts(name, data) {
+  const file = parseLax(name, data);
+  const facts = {
+    retractions: file.retract.map((r) => ({ low: r.low, high: r.high, rationale: r.rationale }))
+  };
+  if (file.module?.deprecated !== void 0) facts.deprecated = file.module.deprecated;
+  return facts;
+}
+async function retractionFindings(input) {
+  const { local, mirror, logger } = input;
+  const path12 = local.modulePath;
+  const version = local.version;
+  if (mirror === void 0 || input.noMirror !== void 0) {
+    return fromLocalAlone(local, input.noMirror ?? "no mirror to ask");
+  }
+  let listed;
+  try {
+    const l = await mirror.list(path12);
+    if (l.kind === "unreachable") {
+      return fromLocalAlone(local, `could not read the version list of ${mirror.url}: ${l.reason}`);
+    }
+    listed = l.kind === "ok" ? l.versions : [];
+  } catch (e) {
+    return fromLocalAlone(
+      local,
+      `could not read the version list of ${mirror.url}: ${errorMessage(e)}`
+    );
+  }
+  const legacy = encodeGoString(`module ${autoQuote(path12)}
+`);
+  const mods = /* @__PURE__ */ new Map();
+  const readMod = (v) => {
+    let p = mods.get(v);
+    if (p === void 0) {
+      p = (async () => {
+        const m = await mirror.mod(path12, v);
+        if (m.kind === "ok") return m.data;
+        throw new Error(
+          `${path12}@${v}.mod: ${m.kind === "not-found" ? m.body.trimEnd() : m.reason}`
+        );
+      })();
+      mods.set(v, p);
+    }
+    return p;
+  };
+  const hasGoMod = async (v) => {
+    if (v === version) {
+      return local.goMod !== void 0 ? !local.goMod.equals(legacy) : local.declaredModulePath !== void 0;
+    }
+    return !(await readMod(v)).equals(legacy);
+  };
+  let latest;
+  try {
+    latest = await latestIgnoringRetractions([...listed, version], hasGoMod);
+  } catch (e) {
+    return fromLocalAlone(local, `could not determine the latest version: ${errorMessage(e)}`);
+  }
+  if (latest === void 0) {
+    return fromLocalAlone(local, `${version} is not a version the go command lists`);
+  }
+  if (latest === version) {
+    return await asLatest(local, listed, hasGoMod, readMod, logger);
+  }
+  logger.info(`Reading retractions and deprecation from the go.mod of ${path12}@${latest}`);
+  let facts;
+  try {
+    facts = parseFacts(`${path12}@${latest}/go.mod`, await readMod(latest));
+  } catch (e) {
+    return fromLocalAlone(
+      local,
+      `could not read the go.mod of ${latest}, the latest version: ${errorMessage(e)}`
+    );
+  }
+  return notLatest(local, latest, facts);
+}
+async function asLatest(local, listed, hasGoMod, readMod, logger) {
+  const version = local.version;
+  const findings = ownDirectives(
+    local,
+    `once published, ${version} is the latest version, so the go command reads this go.mod`
+  );
+  let prev;
+  let prevFacts;
+  try {
+    prev = await latestIgnoringRetractions(
+      listed.filter((v) => v !== version),
+      hasGoMod
+    );
+    if (prev !== void 0) {
+      prevFacts = parseFacts(`${local.modulePath}@${prev}/go.mod`, await readMod(prev));
+    }
+  } catch (e) {
+    logger.debug(`could not read the go.mod of the previous latest version: ${errorMessage(e)}`);
+    prev = void 0;
+  }
+  for (const r of local.retractions) {
+    if (covers(r, version)) continue;
+    if (prevFacts?.retractions.some((p) => sameInterval(p, r)) === true) continue;
+    const news = prev !== void 0 && prevFacts !== void 0 ? ` (${prev}, the latest version until now, does not retract it)` : "";
+    findings.push({
+      code: "retracted",
+      severity: "notice",
+      message: `once published, ${version} is the latest version, so its go.mod retracts ${rangeOf(r)}${news}: ${directiveMessage(r)}`,
+      file: local.goModPath,
+      ...r.line !== void 0 ? { line: r.line } : {},
+      fix: `${HIDDEN} Retracted versions stay downloadable for those who ask for them by name.`
+    });
+  }
+  if (prev !== void 0 && prevFacts !== void 0) {
+    for (const p of prevFacts.retractions) {
+      if (local.retractions.some((r) => sameInterval(r, p))) continue;
+      findings.push({
+        code: "retracted",
+        severity: "warning",
+        message: `${prev}, the latest version until now, retracts ${rangeOf(p)} (${directiveMessage(p)}); this tag's go.mod does not, so once ${version} is published the go command no longer treats ${rangeOf(p)} as retracted`,
+        file: local.goModPath,
+        fix: `Only the latest version's retractions count. If ${rangeOf(p)} should stay retracted, add "retract ${rangeOf(p)}" to go.mod and publish a new version.`
+      });
+    }
+    const was = deprecationText(prevFacts.deprecated);
+    if (was !== "" && deprecationText(local.deprecated) === "") {
+      findings.push({
+        code: "deprecated",
+        severity: "warning",
+        message: `${prev}, the latest version until now, marks ${local.modulePath} as deprecated (${was}); this tag's go.mod does not, so once ${version} is published the module is no longer deprecated`,
+        file: local.goModPath,
+        ...local.moduleLine,
+        fix: 'If the module should stay deprecated, keep the "// Deprecated:" comment on the module line and publish a new version.'
+      });
+    }
+  }
+  return findings;
+}
+function notLatest(local, latest, facts) {
+  const { modulePath: path12, version } = local;
+  const findings = [];
+  const msg = retractionMessage(version, facts.retractions);
+  if (msg !== void 0) {
+    const hit = facts.retractions.find((r) => covers(r, version));
+    findings.push({
+      code: "retracted",
+      severity: "warning",
+      message: `${path12}@${version}: ${msg} (the go.mod of ${latest}, the latest version, has retract ${hit === void 0 ? version : rangeOf(hit)})`,
+      fix: `${HIDDEN} Only a newer latest version can lift it: if this version should be usable, publish a version above ${latest} whose go.mod no longer retracts it.`
+    });
+  }
+  const dep = deprecationText(facts.deprecated);
+  if (dep !== "") {
+    findings.push({
+      code: "deprecated",
+      severity: "warning",
+      message: `module ${path12} is deprecated: ${dep} (the go.mod of ${latest}, the latest version)`,
+      fix: "go get and go list -u show this to everybody who uses any version of the module, this one included."
+    });
+  }
+  for (const r of local.retractions) {
+    if (facts.retractions.some((p) => sameInterval(p, r))) continue;
+    findings.push({
+      code: "retracted",
+      severity: "warning",
+      message: `this tag's go.mod retracts ${rangeOf(r)}, but the go command reads retractions only from the go.mod of the latest version, ${latest}, which does not: the directive has no effect`,
+      file: local.goModPath,
+      ...r.line !== void 0 ? { line: r.line } : {},
+      fix: `Add "retract ${rangeOf(r)}" to the go.mod of a new version above ${latest}.`
+    });
+  }
+  const own = deprecationText(local.deprecated);
+  if (own !== "" && dep === "") {
+    findings.push({
+      code: "deprecated",
+      severity: "warning",
+      message: `this tag's go.mod marks ${path12} as deprecated (${own}), but the go command reads the deprecation only from the go.mod of the latest version, ${latest}, which has none: the comment has no effect`,
+      file: local.goModPath,
+      ...local.moduleLine,
+      fix: `Put the "// Deprecated:" comment into the go.mod of a new version above ${latest}.`
+    });
+  }
+  return findings;
+}
+function fromLocalAlone(local, why) {
+  return ownDirectives(
+    local,
+    `judged from this tag's go.mod alone, as if ${local.version} were the latest version (${why})`
+  );
+}
+function ownDirectives(local, context) {
+  const { modulePath: path12, version } = local;
+  const findings = [];
+  const msg = retractionMessage(version, local.retractions);
+  if (msg !== void 0) {
+    const hit = local.retractions.find((r) => covers(r, version));
+    findings.push({
+      code: "retracted",
+      severity: "warning",
+      message: `${path12}@${version}: ${msg} (this tag's go.mod has retract ${hit === void 0 ? version : rangeOf(hit)}; ${context})`,
+      file: local.goModPath,
+      ...hit?.line !== void 0 ? { line: hit.line } : {},
+      fix: `${HIDDEN} If that is not intended, publish a new version without the directive.`
+    });
+  }
+  const dep = deprecationText(local.deprecated);
+  if (dep !== "") {
+    findings.push({
+      code: "deprecated",
+      severity: "warning",
+      message: `module ${path12} is deprecated: ${dep} (${context})`,
+      file: local.goModPath,
+      ...local.moduleLine,
+      fix: 'While this is the latest version, go get and go list -u show the message to every user. If that is not intended, publish a new version without the "Deprecated:" comment.'
+    });
+  }
+  return findings;
+}
+var rangeOf, covers, sameInterval, deprecationText, directiveMessage, HIDDEN;
+var init_retractions = __esm({
+  "src/checks/retractions.ts"() {
+    "use strict";
+    init_errors();
+    init_go_string();
+    init_modfile();
+    init_module();
+    init_semver2();
+    rangeOf = (r) => r.low === r.high ? r.low : `[${r.low}, ${r.high}]`;
+    covers = (r, v) => compare(r.low, v) <= 0 && compare(v, r.high) <= 0;
+    sameInterval = (a, b) => a.low === b.low && a.high === b.high;
+    deprecationText = (d) => d === void 0 || d === "" ? "" : shortenRationale(d, "");
+    directiveMessage = (r) => r.rationale === "" ? "retracted by module author" : `retracted by module author: ${shortenRationale(r.rationale)}`;
+    HIDDEN = 'The go command hides retracted versions from "latest" and upgrades, and warns everybody who requires one.';
+  }
+});
+
+// src/checks/version.ts
+function increment(n) {
+  return (BigInt(n) + 1n).toString();
+}
+function nextVersion(version, taken = []) {
+  let candidate = canonical(version);
+  if (candidate === "") return "";
+  const suffix = build(version) === "+incompatible" ? "+incompatible" : "";
+  const used = new Set(taken.map((t) => canonical(t)).filter((t) => t !== ""));
+  if (prerelease(candidate) === "") {
+    for (const t of used) {
+      if (prerelease(t) === "" && major(t) === major(candidate) && compare(t, candidate) > 0) {
+        candidate = t;
+      }
+    }
+  }
+  const line = majorMinor(candidate);
+  for (; ; ) {
+    const pre = prerelease(candidate);
+    const patch = candidate.slice(line.length + 1, candidate.length - pre.length);
+    if (pre === "") {
+      candidate = `${line}.${increment(patch)}`;
+    } else {
+      const ids = pre.slice(1).split(".");
+      const last = ids[ids.length - 1] ?? "";
+      if (/^[0-9]+$/.test(last)) ids[ids.length - 1] = increment(last);
+      else ids.push("1");
+      candidate = `${line}.${patch}-${ids.join(".")}`;
+    }
+    if (!used.has(candidate)) return candidate + suffix;
+  }
+}
+var init_version = __esm({
+  "src/checks/version.ts"() {
+    "use strict";
+    init_semver2();
+  }
+});
+
+// node_modules/diff/libesm/diff/base.js
+var Diff;
+var init_base = __esm({
+  "node_modules/diff/libesm/diff/base.js"() {
+    Diff = class {
+      diff(oldStr, newStr, options2 = {}) {
+        let callback;
+        if (typeof options2 === "function") {
+          callback = options2;
+          options2 = {};
+        } else if ("callback" in options2) {
+          callback = options2.callback;
+        }
+        const oldString = this.castInput(oldStr, options2);
+        const newString = this.castInput(newStr, options2);
+        const oldTokens = this.removeEmpty(this.tokenize(oldString, options2));
+        const newTokens = this.removeEmpty(this.tokenize(newString, options2));
+        return this.diffWithOptionsObj(oldTokens, newTokens, options2, callback);
+      }
+      diffWithOptionsObj(oldTokens, newTokens, options2, callback) {
+        var _a;
+        const done = (value) => {
+          value = this.postProcess(value, options2);
+          if (callback) {
+            setTimeout(function() {
+              callback(value);
+            }, 0);
+            return void 0;
+          } else {
+            return value;
+          }
+        };
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let editLength = 1;
+        let maxEditLength = newLen + oldLen;
+        if (options2.maxEditLength != null) {
+          maxEditLength = Math.min(maxEditLength, options2.maxEditLength);
+        }
+        const maxExecutionTime = (_a = options2.timeout) !== null && _a !== void 0 ? _a : Infinity;
+        const abortAfterTimestamp = Date.now() + maxExecutionTime;
+        const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options2);
+        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+        }
+        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+        const execEditLength = () => {
+          for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+            let basePath;
+            const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+            if (removePath) {
+              bestPath[diagonalPath - 1] = void 0;
+            }
+            let canAdd = false;
+            if (addPath) {
+              const addPathNewPos = addPath.oldPos - diagonalPath;
+              canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+            }
+            const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+            if (!canAdd && !canRemove) {
+              bestPath[diagonalPath] = void 0;
+              continue;
+            }
+            if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+              basePath = this.addToPath(addPath, true, false, 0, options2);
+            } else {
+              basePath = this.addToPath(removePath, false, true, 1, options2);
+            }
+            newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2);
+            if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+              return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+            } else {
+              bestPath[diagonalPath] = basePath;
+              if (basePath.oldPos + 1 >= oldLen) {
+                maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+              }
+              if (newPos + 1 >= newLen) {
+                minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+              }
+            }
+          }
+          editLength++;
+        };
+        if (callback) {
+          (function exec() {
+            setTimeout(function() {
+              if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+                return callback(void 0);
+              }
+              if (!execEditLength()) {
+                exec();
+              }
+            }, 0);
+          })();
+        } else {
+          while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+            const ret = execEditLength();
+            if (ret) {
+              return ret;
+            }
+          }
+        }
+      }
+      addToPath(path12, added, removed, oldPosInc, options2) {
+        const last = path12.lastComponent;
+        if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
+          return {
+            oldPos: path12.oldPos + oldPosInc,
+            lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+          };
+        } else {
+          return {
+            oldPos: path12.oldPos + oldPosInc,
+            lastComponent: { count: 1, added, removed, previousComponent: last }
+          };
+        }
+      }
+      extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2) {
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options2)) {
+          newPos++;
+          oldPos++;
+          commonCount++;
+          if (options2.oneChangePerToken) {
+            basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+          }
+        }
+        if (commonCount && !options2.oneChangePerToken) {
+          basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+        }
+        basePath.oldPos = oldPos;
+        return newPos;
+      }
+      equals(left, right, options2) {
+        if (options2.comparator) {
+          return options2.comparator(left, right);
+        } else {
+          return left === right || !!options2.ignoreCase && left.toLowerCase() === right.toLowerCase();
+        }
+      }
+      removeEmpty(array) {
+        const ret = [];
+        for (let i = 0; i < array.length; i++) {
+          if (array[i]) {
+            ret.push(array[i]);
+          }
+        }
+        return ret;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      castInput(value, options2) {
+        return value;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      tokenize(value, options2) {
+        return Array.from(value);
+      }
+      join(chars) {
+        return chars.join("");
+      }
+      postProcess(changeObjects, options2) {
+        return changeObjects;
+      }
+      get useLongestToken() {
+        return false;
+      }
+      buildValues(lastComponent, newTokens, oldTokens) {
+        const components = [];
+        let nextComponent;
+        while (lastComponent) {
+          components.push(lastComponent);
+          nextComponent = lastComponent.previousComponent;
+          delete lastComponent.previousComponent;
+          lastComponent = nextComponent;
+        }
+        components.reverse();
+        const componentLen = components.length;
+        let componentPos = 0, newPos = 0, oldPos = 0;
+        for (; componentPos < componentLen; componentPos++) {
+          const component = components[componentPos];
+          if (!component.removed) {
+            if (!component.added && this.useLongestToken) {
+              let value = newTokens.slice(newPos, newPos + component.count);
+              value = value.map(function(value2, i) {
+                const oldValue = oldTokens[oldPos + i];
+                return oldValue.length > value2.length ? oldValue : value2;
+              });
+              component.value = this.join(value);
+            } else {
+              component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+            }
+            newPos += component.count;
+            if (!component.added) {
+              oldPos += component.count;
+            }
+          } else {
+            component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+            oldPos += component.count;
+          }
+        }
+        return components;
+      }
+    };
+  }
+});
+
+// node_modules/diff/libesm/diff/line.js
+function diffLines(oldStr, newStr, options2) {
+  return lineDiff.diff(oldStr, newStr, options2);
+}
+function tokenize(value, options2) {
+  if (options2.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options2.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+var LineDiff, lineDiff;
+var init_line = __esm({
+  "node_modules/diff/libesm/diff/line.js"() {
+    init_base();
+    LineDiff = class extends Diff {
+      constructor() {
+        super(...arguments);
+        this.tokenize = tokenize;
+      }
+      equals(left, right, options2) {
+        if (options2.ignoreWhitespace) {
+          if (!options2.newlineIsToken || !left.includes("\n")) {
+            left = left.trim();
+          }
+          if (!options2.newlineIsToken || !right.includes("\n")) {
+            right = right.trim();
+          }
+        } else if (options2.ignoreNewlineAtEof && !options2.newlineIsToken) {
+          if (left.endsWith("\n")) {
+            left = left.slice(0, -1);
+          }
+          if (right.endsWith("\n")) {
+            right = right.slice(0, -1);
+          }
+        }
+        return super.equals(left, right, options2);
+      }
+    };
+    lineDiff = new LineDiff();
+  }
+});
+
+// node_modules/diff/libesm/patch/create.js
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
+  let optionsObj;
+  if (!options2) {
+    optionsObj = {};
+  } else if (typeof options2 === "function") {
+    optionsObj = { callback: options2 };
+  } else {
+    optionsObj = options2;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function splitLines(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result = text.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+var init_create2 = __esm({
+  "node_modules/diff/libesm/patch/create.js"() {
+    init_line();
+  }
+});
+
+// node_modules/diff/libesm/index.js
+var init_libesm = __esm({
+  "node_modules/diff/libesm/index.js"() {
+    init_create2();
+  }
+});
+
+// src/report/diff.ts
+function isBinary(buf) {
+  if (buf.subarray(0, 8e3).includes(0)) return true;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(buf);
+    return false;
+  } catch {
+    return true;
+  }
+}
+function range(start, count) {
+  if (count === 0) return `${start - 1},0`;
+  return count === 1 ? `${start}` : `${start},${count}`;
+}
+function unifiedDiff(oldLabel, newLabel, oldBuf, newBuf, limits = {}) {
+  const lim = { ...DEFAULTS, ...limits };
+  if (oldBuf.equals(newBuf)) return { kind: "identical" };
+  if (isBinary(oldBuf) || isBinary(newBuf)) return { kind: "binary" };
+  if (oldBuf.length > lim.maxBytes || newBuf.length > lim.maxBytes) {
+    return { kind: "too-large", reason: `larger than ${lim.maxBytes} bytes` };
+  }
+  const oldText = oldBuf.toString("utf8");
+  const newText = newBuf.toString("utf8");
+  const lineCount = (t) => (t.match(/\n/g)?.length ?? 0) + (t === "" || t.endsWith("\n") ? 0 : 1);
+  if (lineCount(oldText) > lim.maxLines || lineCount(newText) > lim.maxLines) {
+    return { kind: "too-large", reason: `more than ${lim.maxLines} lines` };
+  }
+  const patch = structuredPatch(oldLabel, newLabel, oldText, newText, void 0, void 0, {
+    context: lim.context,
+    maxEditLength: lim.maxEdits
+  });
+  if (patch === void 0) {
+    return { kind: "too-large", reason: `more than ${lim.maxEdits} changed lines` };
+  }
+  const out = [`--- ${oldLabel}`, `+++ ${newLabel}`];
+  let truncated = false;
+  for (const h of patch.hunks) {
+    if (out.length >= lim.maxOutputLines) {
+      truncated = true;
+      break;
+    }
+    out.push(`@@ -${range(h.oldStart, h.oldLines)} +${range(h.newStart, h.newLines)} @@`);
+    for (const line of h.lines) {
+      if (out.length >= lim.maxOutputLines) {
+        truncated = true;
+        break;
+      }
+      out.push(line);
+    }
+  }
+  return { kind: "diff", text: out.join("\n") + "\n", truncated };
+}
+var DEFAULTS;
+var init_diff = __esm({
+  "src/report/diff.ts"() {
+    "use strict";
+    init_libesm();
+    DEFAULTS = {
+      context: 3,
+      maxBytes: 512 * 1024,
+      maxLines: 1e4,
+      maxEdits: 1e3,
+      maxOutputLines: 200
+    };
+  }
+});
+
+// src/checks/zip-compare.ts
+function goBytes(s) {
+  const parts = [];
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp >= 56448 && cp <= 56575) parts.push(Buffer.from([cp - 56320]));
+    else parts.push(Buffer.from(ch, "utf8"));
+  }
+  return Buffer.concat(parts);
+}
+function byGoBytes(a, b) {
+  return Buffer.compare(goBytes(a), goBytes(b));
+}
+async function compareZips(mirror, local, limits = {}) {
+  const maxDiffFiles = limits.maxDiffFiles ?? 20;
+  const added = [...local.files.keys()].filter((n) => !mirror.files.has(n)).sort(byGoBytes);
+  const removed = [...mirror.files.keys()].filter((n) => !local.files.has(n)).sort(byGoBytes);
+  const changedNames = [...local.files.keys()].filter((n) => mirror.files.has(n) && mirror.files.get(n) !== local.files.get(n)).sort(byGoBytes);
+  const changed = [];
+  for (const name of changedNames) {
+    const change = {
+      name,
+      mirrorSha256: mirror.files.get(name) ?? "",
+      localSha256: local.files.get(name) ?? ""
+    };
+    if (changed.length >= maxDiffFiles) {
+      change.note = `no diff: only the first ${maxDiffFiles} changed files are diffed`;
+    } else {
+      const [oldBuf, newBuf] = await Promise.all([mirror.readFile(name), local.readFile(name)]);
+      if (oldBuf === void 0 || newBuf === void 0) {
+        change.note = "no diff: content not available";
+      } else {
+        const d = unifiedDiff(`mirror/${name}`, `local/${name}`, oldBuf, newBuf, limits);
+        if (d.kind === "diff") {
+          change.diff = d.text;
+          if (d.truncated) change.note = "diff cut short";
+        } else if (d.kind === "binary") {
+          change.note = "binary file";
+        } else if (d.kind === "too-large") {
+          change.note = `no diff: ${d.reason}`;
+        } else {
+          change.note = "contents are equal although the recorded sha256 differ";
+        }
+      }
+    }
+    changed.push(change);
+  }
+  return { added, removed, changed };
+}
+var init_zip_compare = __esm({
+  "src/checks/zip-compare.ts"() {
+    "use strict";
+    init_diff();
+  }
+});
+
+// src/checks/release.ts
+function defaultTimeoutMs(warmTimeoutMs) {
+  return warmTimeoutMs + TIMEOUT_MARGIN_MS;
+}
+function firstLine3(text) {
+  return text.split("\n", 1)[0]?.trim() ?? "";
+}
+function usableList(r, path12) {
+  if (r.kind !== "ok") return r;
+  return {
+    kind: "ok",
+    versions: r.versions.filter(
+      (v) => canonical(v) === v.replace(/\+incompatible$/, "") && check(path12, v) === void 0
+    )
+  };
+}
+function sameHashes(a, b) {
+  return a.zip === b.zip && a.mod === b.mod;
+}
+function whichDiffer(published, local) {
+  const parts = [];
+  if (published.zip !== local.zip) {
+    parts.push(`zip ${published.zip ?? "?"} (tag now: ${local.zip ?? "?"})`);
+  }
+  if (published.mod !== local.mod) {
+    parts.push(`go.mod ${published.mod ?? "?"} (tag now: ${local.mod ?? "?"})`);
+  }
+  return parts.join("; ");
+}
+function decideVerdict(report) {
+  if (report.findings.some((f) => f.severity === "error")) return "fail";
+  if (report.steps.some((s) => s.status === "unchecked" || s.status === "failed")) {
+    return "inconclusive";
+  }
+  return "pass";
+}
+async function runReleaseCheck(input, ports) {
+  const { clock, logger, mirror, sumdb } = ports;
+  const start = clock.now();
+  const timeoutMs = input.timeoutMs ?? defaultTimeoutMs(input.warmTimeoutMs);
+  const deadline = input.deadline ?? start + timeoutMs;
+  const asker = new Asker({
+    clock,
+    logger,
+    start,
+    deadline,
+    timeoutText: formatDuration(input.timeoutMs ?? deadline - start)
+  });
+  const steps = /* @__PURE__ */ new Map();
+  const attempts = /* @__PURE__ */ new Map();
+  for (const name of STEP_ORDER) steps.set(name, { status: "unchecked", detail: "not reached" });
+  const setStep = (name, status, detail) => {
+    steps.set(name, { status, detail });
+  };
+  const count = (name, n) => {
+    if (n > 0) attempts.set(name, (attempts.get(name) ?? 0) + n);
+  };
+  const findings = [];
+  const report = {
+    schema: REPORT_SCHEMA,
+    verdict: "inconclusive",
+    compared: [],
+    tag: input.tag,
+    hashes: { local: {}, mirror: {}, sumdb: {} },
+    steps: [],
+    findings
+  };
+  if (mirror !== void 0) report.mirrorUrl = mirror.url;
+  if (sumdb !== void 0) report.sumdbName = sumdb.name;
+  const markUnreachable = (r, names, finding) => {
+    if (r.deadline !== true && finding !== void 0) {
+      findings.push({
+        code: "unreachable",
+        severity: "warning",
+        message: finding.message,
+        fix: finding.fix
+      });
+    }
+    if (r.deadline !== true && names.some((n) => n !== "sumdb")) mirrorDown ??= r.reason;
+    names.forEach(
+      (n, i) => setStep(
+        n,
+        "unchecked",
+        i === 0 ? finding?.detail ?? r.reason : r.deadline === true ? r.reason : "mirror unreachable"
+      )
+    );
+  };
+  const finish = () => {
+    if (asker.outOfTime !== void 0) {
+      const { what, last } = asker.outOfTime;
+      for (const [name, s] of steps) {
+        if (s.status === "unchecked" && s.detail === "not reached") {
+          setStep(name, "unchecked", `not done: ${asker.deadlineText} ran out`);
+        }
+      }
+      findings.push({
+        code: "unreachable",
+        severity: "warning",
+        message: `${asker.deadlineText} left no time to finish: the check stopped after ${formatDuration(clock.now() - start)} while asking ${what}${last !== void 0 ? ` (last answer: ${last})` : ""}; the steps say what was not checked`,
+        fix: "Nothing was decided about what was not checked. Re-run the job; if the mirror or the checksum database is slow, raise the timeout (--timeout, or the timeout input; it defaults to warm-timeout plus 5 minutes)."
+      });
+    }
+    report.steps = STEP_ORDER.map((name) => {
+      const n = attempts.get(name);
+      return {
+        name,
+        ...steps.get(name) ?? { status: "unchecked", detail: "not reached" },
+        ...n !== void 0 ? { attempts: n } : {}
+      };
+    });
+    const compared = [];
+    if (steps.get("local")?.status === "ok") compared.push("local");
+    if (report.hashes.mirror.zip !== void 0) compared.push("mirror");
+    if (report.hashes.sumdb.zip !== void 0) compared.push("sumdb");
+    report.compared = compared;
+    report.verdict = decideVerdict(report);
+    if (report.verdict === "pass" && compared.length <= 1) {
+      const why = [
+        mirror === void 0 ? ports.mirrorDisabled ?? "no mirror" : void 0,
+        sumdb === void 0 ? ports.sumdbDisabled ?? "no checksum database" : void 0
+      ].filter((x) => x !== void 0);
+      report.localOnly = why.length > 0 ? `${why.join("; ")}: only the local rebuild was checked` : "nothing remote was compared";
+    }
+    return report;
+  };
+  logger.info(`Resolving ${input.tag} and rebuilding the module zip locally`);
+  const local = await ports.local.build(input.tag);
+  const path12 = local.modulePath;
+  const version = local.version;
+  const mv = () => `${path12}@${version}`;
+  report.module = path12;
+  report.version = version;
+  report.commit = local.commit;
+  report.goMod = { file: local.goModPath, ...local.moduleLine };
+  const L = { mod: local.goModSum };
+  if (local.sum !== void 0) L.zip = local.sum;
+  report.hashes.local = L;
+  const atModule = { file: local.goModPath, ...local.moduleLine };
+  const localProblems = [];
+  if (local.versionError !== void 0) {
+    localProblems.push({
+      code: "version-invalid",
+      severity: "error",
+      message: local.versionError.text,
+      ...atModule,
+      fix: `The go command refuses ${input.tag} for this module, so it was not sent to the mirror. Make go.mod and the tag agree (v2 and later need the /vN suffix in the module path, see https://go.dev/ref/mod#major-version-suffixes), then tag a new version.`
+    });
+  }
+  if (local.declaredModulePath !== void 0 && local.declaredModulePath !== path12) {
+    localProblems.push({
+      code: "module-path-mismatch",
+      severity: "error",
+      message: `go.mod declares module ${local.declaredModulePath}, but ${input.tag} publishes ${path12}`,
+      ...atModule,
+      fix: `Change the module directive to "module ${path12}" (or publish from the repository that serves ${local.declaredModulePath}), then tag a new version.`
+    });
+  }
+  if (local.zipError !== void 0) {
+    localProblems.push({
+      code: "zip-invalid",
+      severity: "error",
+      message: local.zipError.text,
+      fix: "Rename or remove the files named above, commit, and tag a new version; the mirror would refuse this one with the same error."
+    });
+  }
+  if (localProblems.length > 0) {
+    findings.push(...localProblems);
+    setStep("local", "failed", `${mv()} at ${local.commit} is not a valid module version`);
+    const why = "not contacted: the version is invalid locally";
+    for (const name of STEP_ORDER.slice(1)) setStep(name, "skipped", why);
+    return finish();
+  }
+  setStep("local", "ok", `${mv()} at ${local.commit}: ${local.sum ?? ""}`);
+  const patience = Math.min(clock.now() + input.warmTimeoutMs, deadline);
+  let mirrorInfo;
+  let fetchedByUs = false;
+  let mirrorDown;
+  let held;
+  let heldBy = "";
+  let listed;
+  const noMirror = `${BY_CONFIG}: ${ports.mirrorDisabled ?? "GOPROXY names no mirror for this module"}`;
+  if (mirror === void 0) {
+    for (const name of ["mirror-cache", "warm", "origin", "mirror-content"]) {
+      setStep(name, "skipped", noMirror);
+    }
+  } else {
+    const c = await asker.ask(
+      `${mirror.url} cached-only .info of ${mv()}`,
+      () => mirror.cached(path12, version)
+    );
+    count("mirror-cache", c.attempts);
+    const r = c.result;
+    if (r.kind === "found") {
+      mirrorInfo = r;
+      held = true;
+      setStep("mirror-cache", "ok", `the mirror already holds ${path12}@${r.version}`);
+      setStep("warm", "skipped", "not needed: the mirror already holds this version");
+    } else if (r.kind === "not-found") {
+      held = false;
+      heldBy = "its cached-only view";
+      setStep("mirror-cache", "ok", `the mirror does not hold ${mv()} yet`);
+    } else if (r.kind === "unsupported") {
+      setStep("mirror-cache", "skipped", "this proxy offers no cached-only view");
+    } else if (r.notSent === true) {
+      setStep("mirror-cache", "unchecked", r.reason);
+    } else {
+      setStep("mirror-cache", "skipped", `cached-only view unavailable: ${r.reason}`);
+    }
+    if (held === void 0 && !input.warm && asker.outOfTime === void 0) {
+      const l = await asker.ask(`${mirror.url} version list of ${path12}`, () => mirror.list(path12));
+      count("mirror-cache", l.attempts);
+      listed = usableList(l.result, path12);
+      if (listed.kind === "ok") {
+        held = listed.versions.includes(version);
+        heldBy = "its version list";
+        setStep(
+          "mirror-cache",
+          "ok",
+          `the mirror's version list ${held ? "names" : "does not name"} ${version} (read instead of a cached-only view)`
+        );
+      } else if (listed.kind === "not-found") {
+        held = false;
+        heldBy = "its version list";
+        setStep(
+          "mirror-cache",
+          "ok",
+          `the mirror lists no version of ${path12}: ${firstLine3(listed.body)}`
+        );
+      } else {
+        if (listed.deadline !== true) mirrorDown = listed.reason;
+        setStep("mirror-cache", "unchecked", `could not read the version list: ${listed.reason}`);
+      }
+    }
+  }
+  let sum;
+  const lookup = () => asker.ask(
+    `${sumdb?.name ?? "checksum database"} record of ${mv()}`,
+    () => sumdb?.lookup(path12, version) ?? Promise.reject(new Error("no checksum database"))
+  );
+  if (sumdb === void 0) {
+    setStep(
+      "sumdb",
+      "skipped",
+      `${BY_CONFIG}: ${ports.sumdbDisabled ?? "GOSUMDB is off for this module"}`
+    );
+  } else if (input.warm || held === true) {
+    logger.info(`Looking up ${mv()} in ${sumdb.name}`);
+    const l = await lookup();
+    count("sumdb", l.attempts);
+    sum = l.result;
+  } else {
+    const mirrorSays = held === false ? `the mirror does not hold ${mv()} (${heldBy} says so)` : `nothing says the mirror holds ${mv()}`;
+    setStep(
+      "sumdb",
+      "unchecked",
+      `not asked: ${sumdb.name} fetches a version it has no record of through the mirror, ${mirrorSays}, and warming is off`
+    );
+  }
+  const S = sum?.kind === "found" ? { zip: sum.zipHash, mod: sum.goModHash } : void 0;
+  const movedPerSumdb = S !== void 0 && !sameHashes(S, L);
+  const acceptInfo = (w, base, step, attempts2) => {
+    if (w.version !== version) {
+      findings.push({
+        code: "mirror-rejected",
+        severity: "error",
+        message: `${mirror?.url ?? "the mirror"} resolved ${path12}@${base} to ${w.version}, but the go command publishes this tag as ${version}`,
+        ...atModule,
+        fix: "Check which go.mod files the tagged commit holds (a go.mod at the root makes v2+ tags need a /vN module path; without one, v2+ tags become +incompatible)."
+      });
+      setStep(step, "failed", `the mirror answered ${w.version}`);
+      if (step !== "origin") setStep("origin", "skipped", "nothing to compare");
+      setStep("mirror-content", "skipped", "the mirror names another version");
+      return;
+    }
+    mirrorInfo = w;
+    if (step === "warm") {
+      fetchedByUs = steps.get("mirror-cache")?.status === "ok";
+      setStep("warm", "ok", `the mirror serves ${path12}@${w.version} (${attempts2})`);
+    }
+  };
+  if (mirror !== void 0 && mirrorInfo === void 0) {
+    const base = stripIncompatible(version);
+    if (movedPerSumdb) {
+      setStep("warm", "skipped", "not warmed: the checksum database already holds other bytes");
+      setStep("origin", "skipped", "not warmed");
+      setStep("mirror-content", "skipped", "not warmed");
+    } else if (held === true) {
+      setStep("warm", "skipped", `not needed: ${heldBy} names ${version}`);
+      const i = await asker.ask(`${mirror.url} .info of ${mv()}`, () => mirror.info(path12, version));
+      count("origin", i.attempts);
+      const r = i.result;
+      if (r.kind === "found") {
+        acceptInfo(r, version, "origin", plural(i.attempts, "attempt"));
+      } else if (r.kind === "not-found") {
+        findings.push({
+          code: "mirror-rejected",
+          severity: "error",
+          message: `${mirror.url} lists ${version} but answered "not found" for its .info: ${r.body.trimEnd()}`,
+          fix: "Nobody can download this version through the mirror. Publish a new version and retract this one."
+        });
+        setStep("origin", "failed", firstLine3(r.body));
+        setStep("mirror-content", "skipped", "the mirror does not serve the version it lists");
+      } else {
+        markUnreachable(r, ["origin", "mirror-content"]);
+      }
+    } else if (!input.warm) {
+      setStep("warm", "skipped", `${BY_CONFIG}: warming is off`);
+      setStep(
+        "mirror-content",
+        "unchecked",
+        held === false ? `the mirror does not hold ${mv()} (${heldBy} says so) and warming is off: nothing to compare` : `could not learn whether the mirror holds ${mv()}, and warming is off`
+      );
+      setStep("origin", "skipped", "nothing to compare");
+    } else {
+      logger.info(`Asking ${mirror.url} to fetch ${path12}@${base}`);
+      const w = await asker.ask(
+        `${mirror.url} .info of ${path12}@${base} (makes the mirror fetch it)`,
+        () => mirror.warm(path12, base, patience),
+        { lag: (r2) => r2.kind === "not-found" && !r2.final, patience }
+      );
+      count("warm", w.attempts);
+      const tries = plural(w.attempts, "attempt");
+      const r = w.result;
+      if (r.kind === "found") {
+        acceptInfo(r, base, "warm", tries);
+      } else if (r.kind === "unreachable") {
+        markUnreachable(r, ["warm", "origin", "mirror-content"], {
+          message: `could not reach the mirror ${mirror.url} for ${path12}@${base} (${tries}): ${r.reason}`,
+          fix: mirror.unreachableFix ?? "Re-run the job; nothing about the module was decided."
+        });
+      } else if (r.final) {
+        const body = r.body.trimEnd();
+        findings.push({
+          code: "mirror-rejected",
+          severity: "error",
+          message: `${mirror.url} answered "not found" for ${path12}@${base} (${tries}): ${body}`,
+          ...atModule,
+          fix: 'If the server text names a problem in the repository, fix it and tag a new version. A fresh tag can also meet a "not found" the mirror remembered from an earlier request for up to 30 minutes: re-run with a longer warm-timeout.'
+        });
+        setStep("warm", "failed", firstLine3(body));
+        setStep("origin", "skipped", "nothing to compare");
+        setStep("mirror-content", "skipped", "the mirror refused the version");
+      } else if (w.end === "deadline") {
+        for (const name of ["warm", "origin", "mirror-content"]) {
+          setStep(
+            name,
+            "unchecked",
+            `${asker.deadlineText} ran out while the mirror still answered "not found" (${tries})`
+          );
+        }
+      } else {
+        const body = r.body.trimEnd();
+        findings.push({
+          code: "unreachable",
+          severity: "warning",
+          message: `${mirror.url} still answered "not found" for ${path12}@${base} when warm-timeout ran out (${tries}): ${body}`,
+          fix: "The mirror remembers a miss for up to 30 minutes when the version was requested before the tag existed. Re-run the job later, or raise warm-timeout."
+        });
+        setStep("warm", "unchecked", firstLine3(body));
+        setStep("origin", "unchecked", "the mirror does not serve the version yet");
+        setStep("mirror-content", "unchecked", "the mirror does not serve the version yet");
+      }
+    }
+  }
+  let originSame;
+  let mirrorZip;
+  let M;
+  if (mirror !== void 0 && mirrorInfo !== void 0) {
+    const origin = mirrorInfo.origin;
+    if (origin?.Hash === void 0 || origin.Hash === "") {
+      setStep("origin", "skipped", "the mirror recorded no Origin for this version");
+    } else if (origin.VCS !== void 0 && origin.VCS !== "git") {
+      setStep("origin", "skipped", `Origin names a ${origin.VCS} repository`);
+    } else {
+      report.mirrorCommit = origin.Hash;
+      originSame = origin.Hash.toLowerCase() === local.commit.toLowerCase();
+      setStep("origin", "ok", `the mirror fetched ${origin.Ref ?? "the tag"} at ${origin.Hash}`);
+    }
+    logger.info(`Downloading ${mv()} .mod and .zip from ${mirror.url}`);
+    const modAsked = await asker.ask(
+      `${mirror.url} .mod of ${mv()}`,
+      () => mirror.mod(path12, version)
+    );
+    const zipAsked = await asker.ask(
+      `${mirror.url} .zip of ${mv()}`,
+      () => mirror.zip(path12, version)
+    );
+    count("mirror-content", modAsked.attempts + zipAsked.attempts);
+    const mod = modAsked.result;
+    const zip = zipAsked.result;
+    if (mod.kind === "ok" && zip.kind === "ok") {
+      M = { zip: zip.h1, mod: mod.h1 };
+      mirrorZip = zip;
+      report.hashes.mirror = M;
+      setStep("mirror-content", "ok", `the mirror serves ${zip.h1}`);
+    } else {
+      const problems = [mod, zip].filter((r) => r.kind !== "ok");
+      const unreachable2 = problems.filter((r) => r.kind === "unreachable");
+      if (unreachable2.length > 0) {
+        markUnreachable(unreachable2[0], ["mirror-content"], {
+          message: `could not download ${mv()} from ${mirror.url}: ${unreachable2.map((r) => r.reason).join("; ")}`,
+          fix: mirror.unreachableFix ?? "Re-run the job; nothing about the module content was decided.",
+          detail: "download failed"
+        });
+      } else {
+        const text = problems.map((r) => r.kind === "not-found" ? r.body : r.kind === "invalid" ? r.reason : "").join("; ");
+        findings.push({
+          code: "mirror-rejected",
+          severity: "error",
+          message: `${mirror.url} named ${mv()} but does not serve its content: ${text}`,
+          fix: "Nobody can download this version through the mirror. Publish a new version and retract this one."
+        });
+        setStep("mirror-content", "failed", firstLine3(text));
+      }
+    }
+  }
+  const listRead = listed !== void 0 && listed.kind !== "unreachable";
+  let listUnavailable = mirror === void 0 ? `no mirror: ${ports.mirrorDisabled ?? "GOPROXY does not name one for this module"}` : listRead ? void 0 : mirrorDown !== void 0 ? `the mirror could not be reached: ${mirrorDown}` : asker.outOfTime !== void 0 ? `${asker.deadlineText} ran out` : void 0;
+  if (mirror !== void 0 && listUnavailable === void 0 && listed === void 0) {
+    const l = await asker.ask(`${mirror.url} version list of ${path12}`, () => mirror.list(path12));
+    listed = usableList(l.result, path12);
+    if (listed.kind === "unreachable" && listed.deadline === true) {
+      listUnavailable = `${asker.deadlineText} ran out`;
+    }
+  }
+  const counted = mirror === void 0 ? void 0 : {
+    ...mirror,
+    list: () => Promise.resolve(listed ?? { kind: "ok", versions: [] }),
+    mod: async (p, v) => (await asker.ask(`${mirror.url} .mod of ${p}@${v}`, () => mirror.mod(p, v))).result
+  };
+  findings.push(
+    ...await retractionFindings({
+      local,
+      ...counted !== void 0 ? { mirror: counted } : {},
+      ...listUnavailable !== void 0 ? { noMirror: listUnavailable } : {},
+      logger
+    })
+  );
+  if (sumdb !== void 0 && sum !== void 0) {
+    if (sum.kind === "not-found" && input.warm && mirrorInfo !== void 0) {
+      const again = await asker.ask(
+        `${sumdb.name} record of ${mv()}`,
+        () => sumdb.lookup(path12, version),
+        { lag: (r) => r.kind === "not-found", patience }
+      );
+      count("sumdb", again.attempts);
+      sum = again.result;
+    }
+    if (sum.kind === "found") {
+      report.hashes.sumdb = { zip: sum.zipHash, mod: sum.goModHash };
+      setStep("sumdb", "ok", `${sumdb.name} records ${sum.zipHash}`);
+    } else if (sum.kind === "not-found") {
+      findings.push({
+        code: "unreachable",
+        severity: "warning",
+        message: `${sumdb.name} has no record of ${mv()}: ${sum.body}`,
+        fix: "The checksum database may not have fetched the version yet: re-run the job later."
+      });
+      setStep("sumdb", "unchecked", firstLine3(sum.body));
+    } else if (sum.kind === "unverifiable") {
+      findings.push({
+        code: "sumdb-unverifiable",
+        severity: "error",
+        message: `the answer of ${sumdb.name} for ${mv()} does not verify: ${sum.reason}`,
+        fix: "Do not publish on this answer. Re-run without a stale tree-head cache (sumdb-cache); if it persists, the log or the path to it is compromised: report it to security@golang.org."
+      });
+      setStep("sumdb", "failed", sum.reason);
+    } else {
+      markUnreachable(sum, ["sumdb"], {
+        message: `could not reach the checksum database ${sumdb.name}: ${sum.reason}`,
+        fix: sumdb.unreachableFix ?? "Re-run the job; nothing about the checksums was decided."
+      });
+    }
+  }
+  const S2 = sum?.kind === "found" ? { zip: sum.zipHash, mod: sum.goModHash } : void 0;
+  const mirrorVsSumdb = M !== void 0 && S2 !== void 0 && !sameHashes(M, S2);
+  const publishedDiffers = S2 !== void 0 && !sameHashes(S2, L) || S2 === void 0 && M !== void 0 && !sameHashes(M, L);
+  const ourRebuildDiffers = publishedDiffers && M !== void 0 && !sameHashes(M, L) && (originSame === true || originSame === void 0 && fetchedByUs && S2 === void 0);
+  const needDiff = publishedDiffers || mirrorVsSumdb;
+  if (needDiff && mirrorZip !== void 0) {
+    report.diff = await compareZips(mirrorZip, {
+      files: local.zipFiles,
+      readFile: (name) => local.readFile(name)
+    });
+  }
+  const diffSummary = report.diff === void 0 ? "" : ` Files: ${report.diff.added.length} added, ${report.diff.removed.length} removed, ${report.diff.changed.length} changed.`;
+  if (publishedDiffers && ourRebuildDiffers) {
+    findings.push({
+      code: "build-mismatch",
+      severity: "warning",
+      message: `the mirror built ${mv()} from commit ${local.commit}, the commit the tag names, but got other bytes than modseal's rebuild: ${whichDiffer(S2 ?? M ?? {}, L)}.${diffSummary}`,
+      fix: "What the mirror serves is what users get. Please report this to modseal with the file list below; the release itself may be fine."
+    });
+    setStep("mirror-content", "unchecked", "the local rebuild disagrees with the mirror");
+  } else if (publishedDiffers) {
+    const where = S2 !== void 0 && !sameHashes(S2, L) ? `${sumdb?.name ?? "the checksum database"} records` : `${mirror?.url ?? "the mirror"} serves`;
+    const holds = report.mirrorCommit !== void 0 ? ` (the mirror fetched commit ${report.mirrorCommit})` : "";
+    findings.push({
+      code: "tag-moved",
+      severity: "error",
+      message: `${input.tag} now points at ${local.commit}, but ${where} other bytes for ${mv()}${holds}: ${whichDiffer(S2 ?? M ?? {}, L)}.${diffSummary}`,
+      ...atModule
+    });
+  }
+  if (mirrorVsSumdb && M !== void 0 && S2 !== void 0) {
+    findings.push({
+      code: "sumdb-mismatch",
+      severity: "error",
+      message: `${mirror?.url ?? "the mirror"} serves ${mv()} with zip ${M.zip ?? "?"} and go.mod ${M.mod ?? "?"}, but ${sumdb?.name ?? "the checksum database"} records zip ${S2.zip ?? "?"} and go.mod ${S2.mod ?? "?"}.${diffSummary}`,
+      fix: "Every go command that verifies checksums refuses what the mirror serves. If the mirror is not yours, report it to its operator (proxy.golang.org: security@golang.org)."
+    });
+  }
+  const tagMoved = findings.some((f) => f.code === "tag-moved");
+  if (originSame === false && !tagMoved) {
+    const contentAgrees = M !== void 0 && sameHashes(M, L) && (S2 === void 0 || sameHashes(S2, L));
+    findings.push({
+      code: "origin-mismatch",
+      severity: contentAgrees ? "warning" : "error",
+      message: `the mirror fetched ${mirrorInfo?.origin?.Ref ?? input.tag} at commit ${report.mirrorCommit ?? "?"}, but ${input.tag} now points at ${local.commit}` + (contentAgrees ? "; the module content is identical, so users get the same bytes." : "."),
+      ...atModule,
+      ...contentAgrees ? { fix: "Published tags should not move: the mirror keeps the commit it saw first." } : {}
+    });
+    if (!contentAgrees)
+      setStep("origin", "failed", `the mirror fetched ${report.mirrorCommit ?? "?"}`);
+  } else if (originSame === false) {
+    setStep("origin", "failed", `the mirror fetched ${report.mirrorCommit ?? "?"}`);
+  }
+  const remedyCaveat = () => {
+    if (listed?.kind === "ok" || listed?.kind === "not-found") return void 0;
+    const base = stripIncompatible(version);
+    const others = (local.existingVersions ?? []).filter((v) => v !== base && v !== version);
+    if (local.shallow !== true && others.length > 0) return void 0;
+    const checkout = local.shallow === true ? "this checkout is shallow (actions/checkout fetches only the pushed tag unless fetch-depth: 0)" : `this checkout has no other version tag of ${path12}`;
+    const why = listed?.kind === "unreachable" ? listed.reason : listUnavailable ?? "it was not asked";
+    return `This advice may be wrong: ${checkout}, and the mirror's version list could not be read (${why}), so a version above ${version} may already be published. The go command reads retract lines only from the highest version: find it with \`git ls-remote --tags origin\` or \`go list -m -versions ${path12}\`, and publish above it.`;
+  };
+  const broken = findings.filter(
+    (f) => f.severity === "error" && (f.code === "tag-moved" || f.code === "origin-mismatch")
+  );
+  const next = broken.length > 0 ? nextVersion(version, [
+    ...local.existingVersions ?? [],
+    ...listed?.kind === "ok" ? listed.versions : [],
+    ...S2 !== void 0 ? [version] : []
+  ]) : "";
+  if (next !== "") {
+    const retract = `retract ${version} // tag ${input.tag} moved after publication; use ${next}`;
+    report.remedy = { nextVersion: next, retract };
+    const caveat = remedyCaveat();
+    if (caveat !== void 0) report.remedy.caveat = caveat;
+    const fix = `The mirror and the checksum database keep the first bytes of ${version} forever: it cannot be repaired, only replaced. Publish ${next} from the commit you want, with this line added to go.mod:
+    ${retract}` + (caveat !== void 0 ? `
+${caveat}` : "");
+    for (const f of broken) f.fix = fix;
+  }
+  if (version.endsWith("+incompatible")) {
+    findings.push({
+      code: "incompatible",
+      severity: "warning",
+      message: `${path12} has no go.mod at ${input.tag}, so the go command publishes ${version}: a major version 2 or later without the /v${version.slice(1).split(".")[0] ?? ""} module path suffix.`,
+      ...atModule,
+      fix: `Consumers get +incompatible versions only by asking for them explicitly once any v0/v1 release contains a go.mod: the go command then ignores +incompatible versions for @latest and upgrades. To publish v2 and later properly, add a go.mod declaring "module ${path12}/v${version.slice(1).split(".")[0] ?? ""}" and tag from there.`
+    });
+  }
+  return finish();
+}
+var TIMEOUT_MARGIN_MS, BY_CONFIG, STEP_ORDER, stripIncompatible, plural;
+var init_release = __esm({
+  "src/checks/release.ts"() {
+    "use strict";
+    init_module();
+    init_semver2();
+    init_asker();
+    init_types2();
+    init_retractions();
+    init_version();
+    init_zip_compare();
+    TIMEOUT_MARGIN_MS = 5 * 6e4;
+    BY_CONFIG = "skipped by configuration";
+    STEP_ORDER = [
+      "local",
+      "mirror-cache",
+      "warm",
+      "origin",
+      "mirror-content",
+      "sumdb"
+    ];
+    stripIncompatible = (v) => v.replace(/\+incompatible$/, "");
+    plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
   }
 });
 
@@ -8784,9 +10963,9 @@ var init_errors4 = __esm({
       }
     };
     MalformedTilePathError = class extends SumdbError {
-      constructor(path11) {
-        super(`malformed tile path ${JSON.stringify(path11)}`);
-        this.path = path11;
+      constructor(path12) {
+        super(`malformed tile path ${JSON.stringify(path12)}`);
+        this.path = path12;
       }
       path;
       name = "MalformedTilePathError";
@@ -9389,11 +11568,11 @@ function atoi(s) {
   const v = Number(s);
   return Number.isSafeInteger(v) ? v : void 0;
 }
-function parseTilePath(path11) {
+function parseTilePath(path12) {
   const bad = () => {
-    throw new MalformedTilePathError(path11);
+    throw new MalformedTilePathError(path12);
   };
-  let f = path11.split("/");
+  let f = path12.split("/");
   if (f.length < 4 || f[0] !== "tile") bad();
   const h = atoi(f[1]);
   const isData = f[2] === "data";
@@ -9416,7 +11595,7 @@ function parseTilePath(path11) {
   }
   if (isData) l = -1;
   const t = { h, l, n, w };
-  if (tilePath(t) !== path11) bad();
+  if (tilePath(t) !== path12) bad();
   return t;
 }
 function tileForIndex(h, index) {
@@ -9568,8 +11747,8 @@ var init_tile = __esm({
 });
 
 // src/sumdb/tree-cache.ts
-import { mkdir as mkdir3, open, readFile, rename as rename2, rm as rm3, stat as stat3, writeFile as writeFile2 } from "node:fs/promises";
-import path5 from "node:path";
+import { mkdir as mkdir3, open as open2, readFile, rename as rename3, rm as rm4, stat as stat4, writeFile as writeFile2 } from "node:fs/promises";
+import path7 from "node:path";
 function same(a, b) {
   if (a === void 0 || a.length === 0) return b === void 0 || b.length === 0;
   return b !== void 0 && a.equals(b);
@@ -9589,14 +11768,14 @@ async function withLock(lockPath, fn) {
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (; ; ) {
     try {
-      const fh = await open(lockPath, "wx");
+      const fh = await open2(lockPath, "wx");
       await fh.close();
       break;
     } catch (e) {
       if (e.code !== "EEXIST") throw e;
-      const st = await stat3(lockPath).catch(() => void 0);
+      const st = await stat4(lockPath).catch(() => void 0);
       if (st && Date.now() - st.mtimeMs > LOCK_STALE_MS) {
-        await rm3(lockPath, { force: true });
+        await rm4(lockPath, { force: true });
         continue;
       }
       if (Date.now() > deadline) {
@@ -9608,7 +11787,7 @@ async function withLock(lockPath, fn) {
   try {
     return await fn();
   } finally {
-    await rm3(lockPath, { force: true });
+    await rm4(lockPath, { force: true });
   }
 }
 async function readIfExists(file) {
@@ -9623,12 +11802,12 @@ function fileTreeCache(file) {
   return {
     read: () => readIfExists(file),
     async compareAndSwap(old, next) {
-      await mkdir3(path5.dirname(file), { recursive: true });
+      await mkdir3(path7.dirname(file), { recursive: true });
       return withLock(`${file}.lock`, async () => {
         if (!same(await readIfExists(file), old)) return false;
         const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
         await writeFile2(tmp, next);
-        await rename2(tmp, file);
+        await rename3(tmp, file);
         return true;
       });
     }
@@ -9811,14 +11990,14 @@ var init_client2 = __esm({
        * SumdbError subclass naming what failed; messages start `path@version: `
        * as the go command's do.
        */
-      async lookup(path11, version) {
+      async lookup(path12, version) {
         const vers = version.endsWith("/go.mod") ? version.slice(0, -"/go.mod".length) : version;
-        const prefix = `${path11}@${version}: `;
+        const prefix = `${path12}@${version}: `;
         try {
           await this.initialize();
           let remote;
           try {
-            remote = `/lookup/${escapePath(path11)}@${escapeVersion(vers)}`;
+            remote = `/lookup/${escapePath(path12)}@${escapeVersion(vers)}`;
           } catch (e) {
             throw new SumdbError(errorMessage(e));
           }
@@ -9830,13 +12009,13 @@ var init_client2 = __esm({
           }
           const { rec } = await pending;
           const record = rec.text.toString("utf8");
-          const lines = record.split("\n").filter((l) => l.startsWith(`${path11} ${vers} `) || l.startsWith(`${path11} ${vers}/go.mod `));
+          const lines = record.split("\n").filter((l) => l.startsWith(`${path12} ${vers} `) || l.startsWith(`${path12} ${vers}/go.mod `));
           const hashOf = (p) => lines.find((l) => l.startsWith(p) && l.slice(p.length).startsWith("h1:"))?.slice(p.length);
           return {
             id: rec.id,
             lines,
-            zipHash: hashOf(`${path11} ${vers} `),
-            goModHash: hashOf(`${path11} ${vers}/go.mod `),
+            zipHash: hashOf(`${path12} ${vers} `),
+            goModHash: hashOf(`${path12} ${vers}/go.mod `),
             record,
             tree: { size: this.latest.n, hash: this.latest.hash.toString("base64") },
             note: rec.rest.toString("utf8")
@@ -9869,7 +12048,9 @@ var init_client2 = __esm({
         try {
           res = await this.http.get(url, { timeoutMs: this.timeoutMs, maxBytes });
         } catch (e) {
-          throw new SumdbHttpError(`reading ${url}: ${errorMessage(e)}`, url, 0, "");
+          throw Object.assign(new SumdbHttpError(`reading ${url}: ${errorMessage(e)}`, url, 0, ""), {
+            cause: e
+          });
         }
         if (res.status === 200) return res.body;
         const body = res.body.toString("utf8");
@@ -10025,937 +12206,8 @@ var init_sumdb = __esm({
   }
 });
 
-// src/checks/types.ts
-var REPORT_SCHEMA;
-var init_types2 = __esm({
-  "src/checks/types.ts"() {
-    "use strict";
-    REPORT_SCHEMA = "modseal.release-report/v1";
-  }
-});
-
-// src/checks/retractions.ts
-async function latestIgnoringRetractions(versions, hasGoMod) {
-  const sorted = sortVersions(
-    [...new Set(versions)].filter((v) => isValid(v) && !isPseudoVersion(v))
-  );
-  const releases = [];
-  const prereleases = [];
-  let needIncompatible = false;
-  let lastCompatible = "";
-  for (const v of sorted) {
-    if (!needIncompatible) {
-      if (!v.endsWith("+incompatible")) {
-        lastCompatible = v;
-      } else if (lastCompatible !== "") {
-        if (await hasGoMod(lastCompatible)) break;
-        needIncompatible = true;
-      }
-    }
-    (prerelease(v) === "" ? releases : prereleases).push(v);
-  }
-  return releases[releases.length - 1] ?? prereleases[prereleases.length - 1];
-}
-function parseFacts(name, data) {
-  const file = parseLax(name, data);
-  const facts = {
-    retractions: file.retract.map((r) => ({ low: r.low, high: r.high, rationale: r.rationale }))
-  };
-  if (file.module?.deprecated !== void 0) facts.deprecated = file.module.deprecated;
-  return facts;
-}
-async function retractionFindings(input) {
-  const { local, mirror, logger } = input;
-  const path11 = local.modulePath;
-  const version = local.version;
-  if (mirror === void 0 || input.noMirror !== void 0) {
-    return fromLocalAlone(local, input.noMirror ?? "no mirror to ask");
-  }
-  let listed;
-  try {
-    const l = await mirror.list(path11);
-    if (l.kind === "unreachable") {
-      return fromLocalAlone(local, `could not read the version list of ${mirror.url}: ${l.reason}`);
-    }
-    listed = l.kind === "ok" ? l.versions : [];
-  } catch (e) {
-    return fromLocalAlone(
-      local,
-      `could not read the version list of ${mirror.url}: ${errorMessage(e)}`
-    );
-  }
-  const legacy = encodeGoString(`module ${autoQuote(path11)}
-`);
-  const mods = /* @__PURE__ */ new Map();
-  const readMod = (v) => {
-    let p = mods.get(v);
-    if (p === void 0) {
-      p = (async () => {
-        const m = await mirror.mod(path11, v);
-        if (m.kind === "ok") return m.data;
-        throw new Error(
-          `${path11}@${v}.mod: ${m.kind === "not-found" ? m.body.trimEnd() : m.reason}`
-        );
-      })();
-      mods.set(v, p);
-    }
-    return p;
-  };
-  const hasGoMod = async (v) => {
-    if (v === version) {
-      return local.goMod !== void 0 ? !local.goMod.equals(legacy) : local.declaredModulePath !== void 0;
-    }
-    return !(await readMod(v)).equals(legacy);
-  };
-  let latest;
-  try {
-    latest = await latestIgnoringRetractions([...listed, version], hasGoMod);
-  } catch (e) {
-    return fromLocalAlone(local, `could not determine the latest version: ${errorMessage(e)}`);
-  }
-  if (latest === void 0) {
-    return fromLocalAlone(local, `${version} is not a version the go command lists`);
-  }
-  if (latest === version) {
-    return await asLatest(local, listed, hasGoMod, readMod, logger);
-  }
-  logger.info(`Reading retractions and deprecation from the go.mod of ${path11}@${latest}`);
-  let facts;
-  try {
-    facts = parseFacts(`${path11}@${latest}/go.mod`, await readMod(latest));
-  } catch (e) {
-    return fromLocalAlone(
-      local,
-      `could not read the go.mod of ${latest}, the latest version: ${errorMessage(e)}`
-    );
-  }
-  return notLatest(local, latest, facts);
-}
-async function asLatest(local, listed, hasGoMod, readMod, logger) {
-  const version = local.version;
-  const findings = ownDirectives(
-    local,
-    `once published, ${version} is the latest version, so the go command reads this go.mod`
-  );
-  let prev;
-  let prevFacts;
-  try {
-    prev = await latestIgnoringRetractions(
-      listed.filter((v) => v !== version),
-      hasGoMod
-    );
-    if (prev !== void 0) {
-      prevFacts = parseFacts(`${local.modulePath}@${prev}/go.mod`, await readMod(prev));
-    }
-  } catch (e) {
-    logger.debug(`could not read the go.mod of the previous latest version: ${errorMessage(e)}`);
-    prev = void 0;
-  }
-  for (const r of local.retractions) {
-    if (covers(r, version)) continue;
-    if (prevFacts?.retractions.some((p) => sameInterval(p, r)) === true) continue;
-    const news = prev !== void 0 && prevFacts !== void 0 ? ` (${prev}, the latest version until now, does not retract it)` : "";
-    findings.push({
-      code: "retracted",
-      severity: "notice",
-      message: `once published, ${version} is the latest version, so its go.mod retracts ${rangeOf(r)}${news}: ${directiveMessage(r)}`,
-      file: local.goModPath,
-      ...r.line !== void 0 ? { line: r.line } : {},
-      fix: `${HIDDEN} Retracted versions stay downloadable for those who ask for them by name.`
-    });
-  }
-  if (prev !== void 0 && prevFacts !== void 0) {
-    for (const p of prevFacts.retractions) {
-      if (local.retractions.some((r) => sameInterval(r, p))) continue;
-      findings.push({
-        code: "retracted",
-        severity: "warning",
-        message: `${prev}, the latest version until now, retracts ${rangeOf(p)} (${directiveMessage(p)}); this tag's go.mod does not, so once ${version} is published the go command no longer treats ${rangeOf(p)} as retracted`,
-        file: local.goModPath,
-        fix: `Only the latest version's retractions count. If ${rangeOf(p)} should stay retracted, add "retract ${rangeOf(p)}" to go.mod and publish a new version.`
-      });
-    }
-    const was = deprecationText(prevFacts.deprecated);
-    if (was !== "" && deprecationText(local.deprecated) === "") {
-      findings.push({
-        code: "deprecated",
-        severity: "warning",
-        message: `${prev}, the latest version until now, marks ${local.modulePath} as deprecated (${was}); this tag's go.mod does not, so once ${version} is published the module is no longer deprecated`,
-        file: local.goModPath,
-        ...local.moduleLine,
-        fix: 'If the module should stay deprecated, keep the "// Deprecated:" comment on the module line and publish a new version.'
-      });
-    }
-  }
-  return findings;
-}
-function notLatest(local, latest, facts) {
-  const { modulePath: path11, version } = local;
-  const findings = [];
-  const msg = retractionMessage(version, facts.retractions);
-  if (msg !== void 0) {
-    const hit = facts.retractions.find((r) => covers(r, version));
-    findings.push({
-      code: "retracted",
-      severity: "warning",
-      message: `${path11}@${version}: ${msg} (the go.mod of ${latest}, the latest version, has retract ${hit === void 0 ? version : rangeOf(hit)})`,
-      fix: `${HIDDEN} Only a newer latest version can lift it: if this version should be usable, publish a version above ${latest} whose go.mod no longer retracts it.`
-    });
-  }
-  const dep = deprecationText(facts.deprecated);
-  if (dep !== "") {
-    findings.push({
-      code: "deprecated",
-      severity: "warning",
-      message: `module ${path11} is deprecated: ${dep} (the go.mod of ${latest}, the latest version)`,
-      fix: "go get and go list -u show this to everybody who uses any version of the module, this one included."
-    });
-  }
-  for (const r of local.retractions) {
-    if (facts.retractions.some((p) => sameInterval(p, r))) continue;
-    findings.push({
-      code: "retracted",
-      severity: "warning",
-      message: `this tag's go.mod retracts ${rangeOf(r)}, but the go command reads retractions only from the go.mod of the latest version, ${latest}, which does not: the directive has no effect`,
-      file: local.goModPath,
-      ...r.line !== void 0 ? { line: r.line } : {},
-      fix: `Add "retract ${rangeOf(r)}" to the go.mod of a new version above ${latest}.`
-    });
-  }
-  const own = deprecationText(local.deprecated);
-  if (own !== "" && dep === "") {
-    findings.push({
-      code: "deprecated",
-      severity: "warning",
-      message: `this tag's go.mod marks ${path11} as deprecated (${own}), but the go command reads the deprecation only from the go.mod of the latest version, ${latest}, which has none: the comment has no effect`,
-      file: local.goModPath,
-      ...local.moduleLine,
-      fix: `Put the "// Deprecated:" comment into the go.mod of a new version above ${latest}.`
-    });
-  }
-  return findings;
-}
-function fromLocalAlone(local, why) {
-  return ownDirectives(
-    local,
-    `judged from this tag's go.mod alone, as if ${local.version} were the latest version (${why})`
-  );
-}
-function ownDirectives(local, context) {
-  const { modulePath: path11, version } = local;
-  const findings = [];
-  const msg = retractionMessage(version, local.retractions);
-  if (msg !== void 0) {
-    const hit = local.retractions.find((r) => covers(r, version));
-    findings.push({
-      code: "retracted",
-      severity: "warning",
-      message: `${path11}@${version}: ${msg} (this tag's go.mod has retract ${hit === void 0 ? version : rangeOf(hit)}; ${context})`,
-      file: local.goModPath,
-      ...hit?.line !== void 0 ? { line: hit.line } : {},
-      fix: `${HIDDEN} If that is not intended, publish a new version without the directive.`
-    });
-  }
-  const dep = deprecationText(local.deprecated);
-  if (dep !== "") {
-    findings.push({
-      code: "deprecated",
-      severity: "warning",
-      message: `module ${path11} is deprecated: ${dep} (${context})`,
-      file: local.goModPath,
-      ...local.moduleLine,
-      fix: 'While this is the latest version, go get and go list -u show the message to every user. If that is not intended, publish a new version without the "Deprecated:" comment.'
-    });
-  }
-  return findings;
-}
-var rangeOf, covers, sameInterval, deprecationText, directiveMessage, HIDDEN;
-var init_retractions = __esm({
-  "src/checks/retractions.ts"() {
-    "use strict";
-    init_errors();
-    init_go_string();
-    init_modfile();
-    init_module();
-    init_semver2();
-    rangeOf = (r) => r.low === r.high ? r.low : `[${r.low}, ${r.high}]`;
-    covers = (r, v) => compare(r.low, v) <= 0 && compare(v, r.high) <= 0;
-    sameInterval = (a, b) => a.low === b.low && a.high === b.high;
-    deprecationText = (d) => d === void 0 || d === "" ? "" : shortenRationale(d, "");
-    directiveMessage = (r) => r.rationale === "" ? "retracted by module author" : `retracted by module author: ${shortenRationale(r.rationale)}`;
-    HIDDEN = 'The go command hides retracted versions from "latest" and upgrades, and warns everybody who requires one.';
-  }
-});
-
-// src/checks/version.ts
-function increment(n) {
-  return (BigInt(n) + 1n).toString();
-}
-function nextVersion(version, taken = []) {
-  let candidate = canonical(version);
-  if (candidate === "") return "";
-  const suffix = build(version) === "+incompatible" ? "+incompatible" : "";
-  const used = new Set(taken.map((t) => canonical(t)).filter((t) => t !== ""));
-  if (prerelease(candidate) === "") {
-    for (const t of used) {
-      if (prerelease(t) === "" && major(t) === major(candidate) && compare(t, candidate) > 0) {
-        candidate = t;
-      }
-    }
-  }
-  const line = majorMinor(candidate);
-  for (; ; ) {
-    const pre = prerelease(candidate);
-    const patch = candidate.slice(line.length + 1, candidate.length - pre.length);
-    if (pre === "") {
-      candidate = `${line}.${increment(patch)}`;
-    } else {
-      const ids = pre.slice(1).split(".");
-      const last = ids[ids.length - 1] ?? "";
-      if (/^[0-9]+$/.test(last)) ids[ids.length - 1] = increment(last);
-      else ids.push("1");
-      candidate = `${line}.${patch}-${ids.join(".")}`;
-    }
-    if (!used.has(candidate)) return candidate + suffix;
-  }
-}
-var init_version = __esm({
-  "src/checks/version.ts"() {
-    "use strict";
-    init_semver2();
-  }
-});
-
-// src/report/diff.ts
-function isBinary(buf) {
-  if (buf.subarray(0, 8e3).includes(0)) return true;
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(buf);
-    return false;
-  } catch {
-    return true;
-  }
-}
-function splitLines(text) {
-  const lines = text.split("\n").map((l) => l + "\n");
-  const last = lines.pop() ?? "\n";
-  if (last !== "\n") lines.push(last.slice(0, -1));
-  return lines;
-}
-function myers(a, b, maxD) {
-  const n = a.length;
-  const m = b.length;
-  const max2 = n + m;
-  const off = max2 + 1;
-  const v = new Int32Array(2 * max2 + 3);
-  const trace = [];
-  let found = -1;
-  for (let d = 0; d <= Math.min(max2, maxD) && found < 0; d++) {
-    for (let k = -d; k <= d; k += 2) {
-      let x2 = k === -d || k !== d && (v[off + k - 1] ?? 0) < (v[off + k + 1] ?? 0) ? v[off + k + 1] ?? 0 : (v[off + k - 1] ?? 0) + 1;
-      let y2 = x2 - k;
-      while (x2 < n && y2 < m && a[x2] === b[y2]) {
-        x2++;
-        y2++;
-      }
-      v[off + k] = x2;
-      if (x2 >= n && y2 >= m) {
-        found = d;
-        break;
-      }
-    }
-    trace.push(v.slice(off - d, off + d + 1));
-  }
-  if (found < 0) return void 0;
-  const ops = [];
-  let x = n;
-  let y = m;
-  for (let d = found; d > 0; d--) {
-    const prev = trace[d - 1] ?? new Int32Array(0);
-    const at = (k2) => prev[k2 + d - 1] ?? 0;
-    const k = x - y;
-    const prevK = k === -d || k !== d && at(k - 1) < at(k + 1) ? k + 1 : k - 1;
-    const prevX = at(prevK);
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      ops.push({ kind: " ", line: a[--x] ?? "" });
-      y--;
-    }
-    if (x === prevX) ops.push({ kind: "+", line: b[--y] ?? "" });
-    else ops.push({ kind: "-", line: a[--x] ?? "" });
-  }
-  while (x > 0 && y > 0) {
-    ops.push({ kind: " ", line: a[--x] ?? "" });
-    y--;
-  }
-  return ops.reverse();
-}
-function range(start, count) {
-  if (count === 0) return `${start},0`;
-  return count === 1 ? `${start + 1}` : `${start + 1},${count}`;
-}
-function render(line, kind) {
-  if (line.endsWith("\n")) return [kind + line.slice(0, -1)];
-  return [kind + line, "\\ No newline at end of file"];
-}
-function unifiedDiff(oldLabel, newLabel, oldBuf, newBuf, limits = {}) {
-  const lim = { ...DEFAULTS, ...limits };
-  if (oldBuf.equals(newBuf)) return { kind: "identical" };
-  if (isBinary(oldBuf) || isBinary(newBuf)) return { kind: "binary" };
-  if (oldBuf.length > lim.maxBytes || newBuf.length > lim.maxBytes) {
-    return { kind: "too-large", reason: `larger than ${lim.maxBytes} bytes` };
-  }
-  const a = splitLines(oldBuf.toString("utf8"));
-  const b = splitLines(newBuf.toString("utf8"));
-  if (a.length > lim.maxLines || b.length > lim.maxLines) {
-    return { kind: "too-large", reason: `more than ${lim.maxLines} lines` };
-  }
-  let pre = 0;
-  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
-  let suf = 0;
-  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) {
-    suf++;
-  }
-  const middle = myers(a.slice(pre, a.length - suf), b.slice(pre, b.length - suf), lim.maxEdits);
-  if (middle === void 0) {
-    return { kind: "too-large", reason: `more than ${lim.maxEdits} changed lines` };
-  }
-  const ops = [
-    ...a.slice(0, pre).map((line) => ({ kind: " ", line })),
-    ...middle,
-    ...a.slice(a.length - suf).map((line) => ({ kind: " ", line }))
-  ];
-  const oldAt = [];
-  const newAt = [];
-  let oi = 0;
-  let ni = 0;
-  for (const op of ops) {
-    oldAt.push(oi);
-    newAt.push(ni);
-    if (op.kind !== "+") oi++;
-    if (op.kind !== "-") ni++;
-  }
-  const out = [`--- ${oldLabel}`, `+++ ${newLabel}`];
-  let truncated = false;
-  let i = 0;
-  while (i < ops.length && !truncated) {
-    while (i < ops.length && ops[i]?.kind === " ") i++;
-    if (i >= ops.length) break;
-    const start = Math.max(0, i - lim.context);
-    let end = i;
-    let lastChange = i;
-    while (end < ops.length) {
-      if (ops[end]?.kind !== " ") lastChange = end;
-      else if (end - lastChange > 2 * lim.context) break;
-      end++;
-    }
-    end = Math.min(ops.length, lastChange + 1 + lim.context);
-    const hunk = ops.slice(start, end);
-    const oldCount = hunk.filter((o) => o.kind !== "+").length;
-    const newCount = hunk.filter((o) => o.kind !== "-").length;
-    out.push(`@@ -${range(oldAt[start] ?? 0, oldCount)} +${range(newAt[start] ?? 0, newCount)} @@`);
-    for (const op of hunk) {
-      if (out.length >= lim.maxOutputLines) {
-        truncated = true;
-        break;
-      }
-      out.push(...render(op.line, op.kind));
-    }
-    i = end;
-  }
-  return { kind: "diff", text: out.join("\n") + "\n", truncated };
-}
-var DEFAULTS;
-var init_diff = __esm({
-  "src/report/diff.ts"() {
-    "use strict";
-    DEFAULTS = {
-      context: 3,
-      maxBytes: 512 * 1024,
-      maxLines: 1e4,
-      maxEdits: 1e3,
-      maxOutputLines: 200
-    };
-  }
-});
-
-// src/checks/zip-compare.ts
-function goBytes(s) {
-  const parts = [];
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (cp >= 56448 && cp <= 56575) parts.push(Buffer.from([cp - 56320]));
-    else parts.push(Buffer.from(ch, "utf8"));
-  }
-  return Buffer.concat(parts);
-}
-function byGoBytes(a, b) {
-  return Buffer.compare(goBytes(a), goBytes(b));
-}
-async function compareZips(mirror, local, limits = {}) {
-  const maxDiffFiles = limits.maxDiffFiles ?? 20;
-  const added = [...local.files.keys()].filter((n) => !mirror.files.has(n)).sort(byGoBytes);
-  const removed = [...mirror.files.keys()].filter((n) => !local.files.has(n)).sort(byGoBytes);
-  const changedNames = [...local.files.keys()].filter((n) => mirror.files.has(n) && mirror.files.get(n) !== local.files.get(n)).sort(byGoBytes);
-  const changed = [];
-  for (const name of changedNames) {
-    const change = {
-      name,
-      mirrorSha256: mirror.files.get(name) ?? "",
-      localSha256: local.files.get(name) ?? ""
-    };
-    if (changed.length >= maxDiffFiles) {
-      change.note = `no diff: only the first ${maxDiffFiles} changed files are diffed`;
-    } else {
-      const [oldBuf, newBuf] = await Promise.all([mirror.readFile(name), local.readFile(name)]);
-      if (oldBuf === void 0 || newBuf === void 0) {
-        change.note = "no diff: content not available";
-      } else {
-        const d = unifiedDiff(`mirror/${name}`, `local/${name}`, oldBuf, newBuf, limits);
-        if (d.kind === "diff") {
-          change.diff = d.text;
-          if (d.truncated) change.note = "diff cut short";
-        } else if (d.kind === "binary") {
-          change.note = "binary file";
-        } else if (d.kind === "too-large") {
-          change.note = `no diff: ${d.reason}`;
-        } else {
-          change.note = "contents are equal although the recorded sha256 differ";
-        }
-      }
-    }
-    changed.push(change);
-  }
-  return { added, removed, changed };
-}
-var init_zip_compare = __esm({
-  "src/checks/zip-compare.ts"() {
-    "use strict";
-    init_diff();
-  }
-});
-
-// src/checks/release.ts
-function firstLine2(text) {
-  return text.split("\n", 1)[0]?.trim() ?? "";
-}
-async function guard(what, call) {
-  try {
-    return await call();
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    return { kind: "unreachable", reason: `${what}: ${errorMessage(e)}` };
-  }
-}
-function sameHashes(a, b) {
-  return a.zip === b.zip && a.mod === b.mod;
-}
-function whichDiffer(published, local) {
-  const parts = [];
-  if (published.zip !== local.zip) {
-    parts.push(`zip ${published.zip ?? "?"} (tag now: ${local.zip ?? "?"})`);
-  }
-  if (published.mod !== local.mod) {
-    parts.push(`go.mod ${published.mod ?? "?"} (tag now: ${local.mod ?? "?"})`);
-  }
-  return parts.join("; ");
-}
-function decideVerdict(report) {
-  if (report.findings.some((f) => f.severity === "error")) return "fail";
-  if (report.steps.some((s) => s.status === "unchecked" || s.status === "failed")) {
-    return "inconclusive";
-  }
-  return "pass";
-}
-async function runReleaseCheck(input, ports) {
-  const { clock, logger, mirror, sumdb } = ports;
-  const steps = /* @__PURE__ */ new Map();
-  for (const name of STEP_ORDER) steps.set(name, { status: "unchecked", detail: "not reached" });
-  const setStep = (name, status, detail) => {
-    steps.set(name, { status, detail });
-  };
-  const findings = [];
-  const report = {
-    schema: REPORT_SCHEMA,
-    verdict: "inconclusive",
-    tag: input.tag,
-    hashes: { local: {}, mirror: {}, sumdb: {} },
-    steps: [],
-    findings
-  };
-  if (mirror !== void 0) report.mirrorUrl = mirror.url;
-  if (sumdb !== void 0) report.sumdbName = sumdb.name;
-  const finish = () => {
-    report.steps = STEP_ORDER.map((name) => ({
-      name,
-      ...steps.get(name) ?? { status: "unchecked", detail: "not reached" }
-    }));
-    report.verdict = decideVerdict(report);
-    return report;
-  };
-  logger.info(`Resolving ${input.tag} and rebuilding the module zip locally`);
-  const local = await ports.local.build(input.tag);
-  const path11 = local.modulePath;
-  const version = local.version;
-  const mv = () => `${path11}@${version}`;
-  report.module = path11;
-  report.version = version;
-  report.commit = local.commit;
-  report.goMod = { file: local.goModPath, ...local.moduleLine };
-  const L = { mod: local.goModSum };
-  if (local.sum !== void 0) L.zip = local.sum;
-  report.hashes.local = L;
-  const atModule = { file: local.goModPath, ...local.moduleLine };
-  const localProblems = [];
-  if (local.versionError !== void 0) {
-    localProblems.push({
-      code: "version-invalid",
-      severity: "error",
-      message: local.versionError.text,
-      ...atModule,
-      fix: `The go command refuses ${input.tag} for this module, so it was not sent to the mirror. Make go.mod and the tag agree (v2 and later need the /vN suffix in the module path, see https://go.dev/ref/mod#major-version-suffixes), then tag a new version.`
-    });
-  }
-  if (local.declaredModulePath !== void 0 && local.declaredModulePath !== path11) {
-    localProblems.push({
-      code: "module-path-mismatch",
-      severity: "error",
-      message: `go.mod declares module ${local.declaredModulePath}, but ${input.tag} publishes ${path11}`,
-      ...atModule,
-      fix: `Change the module directive to "module ${path11}" (or publish from the repository that serves ${local.declaredModulePath}), then tag a new version.`
-    });
-  }
-  if (local.zipError !== void 0) {
-    localProblems.push({
-      code: "zip-invalid",
-      severity: "error",
-      message: local.zipError.text,
-      fix: "Rename or remove the files named above, commit, and tag a new version; the mirror would refuse this one with the same error."
-    });
-  }
-  if (localProblems.length > 0) {
-    findings.push(...localProblems);
-    setStep("local", "failed", `${mv()} at ${local.commit} is not a valid module version`);
-    const why = "not contacted: the version is invalid locally";
-    for (const name of STEP_ORDER.slice(1)) setStep(name, "skipped", why);
-    return finish();
-  }
-  setStep("local", "ok", `${mv()} at ${local.commit}: ${local.sum ?? ""}`);
-  const deadline = clock.now() + input.warmTimeoutMs;
-  let mirrorInfo;
-  let fetchedByUs = false;
-  let mirrorDown;
-  if (mirror === void 0) {
-    const why = `no mirror: ${ports.mirrorDisabled ?? "GOPROXY does not name one for this module"}`;
-    for (const name of ["mirror-cache", "warm", "origin", "mirror-content"]) {
-      setStep(name, "skipped", why);
-    }
-  } else {
-    const c = await guard("cached-only .info", () => mirror.cached(path11, version));
-    if (c.kind === "found") {
-      mirrorInfo = c;
-      setStep("mirror-cache", "ok", `the mirror already holds ${path11}@${c.version}`);
-      setStep("warm", "skipped", "not needed: the mirror already holds this version");
-    } else if (c.kind === "not-found") {
-      setStep("mirror-cache", "ok", `the mirror does not hold ${mv()} yet`);
-    } else if (c.kind === "unsupported") {
-      setStep("mirror-cache", "skipped", "this proxy offers no cached-only view");
-    } else {
-      setStep("mirror-cache", "skipped", `cached-only view unavailable: ${c.reason}`);
-    }
-  }
-  let sum;
-  if (sumdb === void 0) {
-    setStep(
-      "sumdb",
-      "skipped",
-      `no checksum database: ${ports.sumdbDisabled ?? "GOSUMDB is off for this module"}`
-    );
-  } else {
-    logger.info(`Looking up ${mv()} in ${sumdb.name}`);
-    sum = await guard("checksum database lookup", () => sumdb.lookup(path11, version));
-  }
-  const S = sum?.kind === "found" ? { zip: sum.zipHash, mod: sum.goModHash } : void 0;
-  const movedPerSumdb = S !== void 0 && !sameHashes(S, L);
-  if (mirror !== void 0 && mirrorInfo === void 0) {
-    const base = stripIncompatible(version);
-    if (movedPerSumdb) {
-      setStep("warm", "skipped", "not warmed: the checksum database already holds other bytes");
-      setStep("origin", "skipped", "not warmed");
-      setStep("mirror-content", "skipped", "not warmed");
-    } else if (!input.warm) {
-      setStep("warm", "skipped", "warming is disabled");
-      setStep(
-        "mirror-content",
-        "unchecked",
-        `the mirror does not hold ${mv()} and warming is disabled`
-      );
-      setStep("origin", "skipped", "nothing to compare");
-    } else {
-      logger.info(`Asking ${mirror.url} to fetch ${path11}@${base}`);
-      let attempts = 0;
-      let wait = FIRST_RETRY_MS;
-      for (; ; ) {
-        attempts++;
-        const w = await guard("warming .info", () => mirror.warm(path11, base, deadline));
-        if (w.kind === "found") {
-          if (w.version !== version) {
-            findings.push({
-              code: "mirror-rejected",
-              severity: "error",
-              message: `${mirror.url} resolved ${path11}@${base} to ${w.version}, but the go command publishes this tag as ${version}`,
-              ...atModule,
-              fix: "Check which go.mod files the tagged commit holds (a go.mod at the root makes v2+ tags need a /vN module path; without one, v2+ tags become +incompatible)."
-            });
-            setStep("warm", "failed", `the mirror answered ${w.version}`);
-            setStep("origin", "skipped", "nothing to compare");
-            setStep("mirror-content", "skipped", "the mirror names another version");
-          } else {
-            mirrorInfo = w;
-            fetchedByUs = steps.get("mirror-cache")?.status === "ok";
-            setStep("warm", "ok", `the mirror serves ${path11}@${w.version} (attempt ${attempts})`);
-          }
-          break;
-        }
-        if (w.kind === "unreachable") {
-          mirrorDown = w.reason;
-          findings.push({
-            code: "unreachable",
-            severity: "warning",
-            message: `could not reach the mirror ${mirror.url} for ${path11}@${base}: ${w.reason}`,
-            fix: "Re-run the job; nothing about the module was decided."
-          });
-          setStep("warm", "unchecked", w.reason);
-          setStep("origin", "unchecked", "mirror unreachable");
-          setStep("mirror-content", "unchecked", "mirror unreachable");
-          break;
-        }
-        const left = deadline - clock.now();
-        const body = w.body.trimEnd();
-        if (!w.final && left <= 0) {
-          findings.push({
-            code: "unreachable",
-            severity: "warning",
-            message: `${mirror.url} still answered "not found" for ${path11}@${base} when warm-timeout ran out (${attempts} attempt${attempts === 1 ? "" : "s"}): ${body}`,
-            fix: "The mirror remembers a miss for up to 30 minutes when the version was requested before the tag existed. Re-run the job later, or raise warm-timeout."
-          });
-          setStep("warm", "unchecked", firstLine2(body));
-          setStep("origin", "unchecked", "the mirror does not serve the version yet");
-          setStep("mirror-content", "unchecked", "the mirror does not serve the version yet");
-          break;
-        }
-        if (w.final) {
-          findings.push({
-            code: "mirror-rejected",
-            severity: "error",
-            message: `${mirror.url} answered "not found" for ${path11}@${base} (${attempts} attempt${attempts === 1 ? "" : "s"}): ${body}`,
-            ...atModule,
-            fix: 'If the server text names a problem in the repository, fix it and tag a new version. A fresh tag can also meet a "not found" the mirror remembered from an earlier request for up to 30 minutes: re-run with a longer warm-timeout.'
-          });
-          setStep("warm", "failed", firstLine2(body));
-          setStep("origin", "skipped", "nothing to compare");
-          setStep("mirror-content", "skipped", "the mirror refused the version");
-          break;
-        }
-        const pause = Math.min(wait, left);
-        logger.info(
-          `The mirror has no ${path11}@${base} yet (${firstLine2(body)}); retrying in ${Math.ceil(pause / 1e3)}s`
-        );
-        await clock.sleep(pause);
-        wait = Math.min(wait * 2, MAX_RETRY_MS);
-      }
-    }
-  }
-  let originSame;
-  let mirrorZip;
-  let M;
-  if (mirror !== void 0 && mirrorInfo !== void 0) {
-    const origin = mirrorInfo.origin;
-    if (origin?.Hash === void 0 || origin.Hash === "") {
-      setStep("origin", "skipped", "the mirror recorded no Origin for this version");
-    } else if (origin.VCS !== void 0 && origin.VCS !== "git") {
-      setStep("origin", "skipped", `Origin names a ${origin.VCS} repository`);
-    } else {
-      report.mirrorCommit = origin.Hash;
-      originSame = origin.Hash.toLowerCase() === local.commit.toLowerCase();
-      setStep("origin", "ok", `the mirror fetched ${origin.Ref ?? "the tag"} at ${origin.Hash}`);
-    }
-    logger.info(`Downloading ${mv()} .mod and .zip from ${mirror.url}`);
-    const mod = await guard(".mod download", () => mirror.mod(path11, version));
-    const zip = await guard(".zip download", () => mirror.zip(path11, version));
-    if (mod.kind === "ok" && zip.kind === "ok") {
-      M = { zip: zip.h1, mod: mod.h1 };
-      mirrorZip = zip;
-      report.hashes.mirror = M;
-      setStep("mirror-content", "ok", `the mirror serves ${zip.h1}`);
-    } else {
-      const problems = [mod, zip].filter((r) => r.kind !== "ok");
-      const unreachable2 = problems.filter((r) => r.kind === "unreachable");
-      if (unreachable2.length > 0) {
-        mirrorDown = unreachable2.map((r) => r.reason).join("; ");
-        findings.push({
-          code: "unreachable",
-          severity: "warning",
-          message: `could not download ${mv()} from ${mirror.url}: ${unreachable2.map((r) => r.reason).join("; ")}`,
-          fix: "Re-run the job; nothing about the module content was decided."
-        });
-        setStep("mirror-content", "unchecked", "download failed");
-      } else {
-        const text = problems.map((r) => r.kind === "not-found" ? r.body : r.kind === "invalid" ? r.reason : "").join("; ");
-        findings.push({
-          code: "mirror-rejected",
-          severity: "error",
-          message: `${mirror.url} named ${mv()} but does not serve its content: ${text}`,
-          fix: "Nobody can download this version through the mirror. Publish a new version and retract this one."
-        });
-        setStep("mirror-content", "failed", firstLine2(text));
-      }
-    }
-  }
-  const noMirror = mirror === void 0 ? `no mirror: ${ports.mirrorDisabled ?? "GOPROXY does not name one for this module"}` : mirrorDown !== void 0 ? `the mirror could not be reached: ${mirrorDown}` : void 0;
-  findings.push(
-    ...await retractionFindings({
-      local,
-      ...mirror !== void 0 ? { mirror } : {},
-      ...noMirror !== void 0 ? { noMirror } : {},
-      logger
-    })
-  );
-  if (sumdb !== void 0 && sum !== void 0) {
-    while (sum.kind === "not-found" && input.warm && mirrorInfo !== void 0) {
-      const left = deadline - clock.now();
-      if (left <= 0) break;
-      await clock.sleep(Math.min(FIRST_RETRY_MS, left));
-      sum = await guard("checksum database lookup", () => sumdb.lookup(path11, version));
-    }
-    if (sum.kind === "found") {
-      report.hashes.sumdb = { zip: sum.zipHash, mod: sum.goModHash };
-      setStep("sumdb", "ok", `${sumdb.name} records ${sum.zipHash}`);
-    } else if (sum.kind === "not-found") {
-      findings.push({
-        code: "unreachable",
-        severity: "warning",
-        message: `${sumdb.name} has no record of ${mv()}: ${sum.body}`,
-        fix: "The checksum database may not have fetched the version yet: re-run the job later."
-      });
-      setStep("sumdb", "unchecked", firstLine2(sum.body));
-    } else if (sum.kind === "unverifiable") {
-      findings.push({
-        code: "sumdb-unverifiable",
-        severity: "error",
-        message: `the answer of ${sumdb.name} for ${mv()} does not verify: ${sum.reason}`,
-        fix: "Do not publish on this answer. Re-run without a stale tree-head cache (sumdb-cache); if it persists, the log or the path to it is compromised: report it to security@golang.org."
-      });
-      setStep("sumdb", "failed", sum.reason);
-    } else {
-      findings.push({
-        code: "unreachable",
-        severity: "warning",
-        message: `could not reach the checksum database ${sumdb.name}: ${sum.reason}`,
-        fix: "Re-run the job; nothing about the checksums was decided."
-      });
-      setStep("sumdb", "unchecked", sum.reason);
-    }
-  }
-  const S2 = sum?.kind === "found" ? { zip: sum.zipHash, mod: sum.goModHash } : void 0;
-  const mirrorVsSumdb = M !== void 0 && S2 !== void 0 && !sameHashes(M, S2);
-  const publishedDiffers = S2 !== void 0 && !sameHashes(S2, L) || S2 === void 0 && M !== void 0 && !sameHashes(M, L);
-  const ourRebuildDiffers = publishedDiffers && M !== void 0 && !sameHashes(M, L) && (originSame === true || originSame === void 0 && fetchedByUs && S2 === void 0);
-  const needDiff = publishedDiffers || mirrorVsSumdb;
-  if (needDiff && mirrorZip !== void 0) {
-    report.diff = await compareZips(mirrorZip, {
-      files: local.zipFiles,
-      readFile: (name) => local.readFile(name)
-    });
-  }
-  const diffSummary = report.diff === void 0 ? "" : ` Files: ${report.diff.added.length} added, ${report.diff.removed.length} removed, ${report.diff.changed.length} changed.`;
-  if (publishedDiffers && ourRebuildDiffers) {
-    findings.push({
-      code: "build-mismatch",
-      severity: "warning",
-      message: `the mirror built ${mv()} from commit ${local.commit}, the commit the tag names, but got other bytes than modseal's rebuild: ${whichDiffer(S2 ?? M ?? {}, L)}.${diffSummary}`,
-      fix: "What the mirror serves is what users get. Please report this to modseal with the file list below; the release itself may be fine."
-    });
-    setStep("mirror-content", "unchecked", "the local rebuild disagrees with the mirror");
-  } else if (publishedDiffers) {
-    const where = S2 !== void 0 && !sameHashes(S2, L) ? `${sumdb?.name ?? "the checksum database"} records` : `${mirror?.url ?? "the mirror"} serves`;
-    const holds = report.mirrorCommit !== void 0 ? ` (the mirror fetched commit ${report.mirrorCommit})` : "";
-    findings.push({
-      code: "tag-moved",
-      severity: "error",
-      message: `${input.tag} now points at ${local.commit}, but ${where} other bytes for ${mv()}${holds}: ${whichDiffer(S2 ?? M ?? {}, L)}.${diffSummary}`,
-      ...atModule
-    });
-  }
-  if (mirrorVsSumdb && M !== void 0 && S2 !== void 0) {
-    findings.push({
-      code: "sumdb-mismatch",
-      severity: "error",
-      message: `${mirror?.url ?? "the mirror"} serves ${mv()} with zip ${M.zip ?? "?"} and go.mod ${M.mod ?? "?"}, but ${sumdb?.name ?? "the checksum database"} records zip ${S2.zip ?? "?"} and go.mod ${S2.mod ?? "?"}.${diffSummary}`,
-      fix: "Every go command that verifies checksums refuses what the mirror serves. If the mirror is not yours, report it to its operator (proxy.golang.org: security@golang.org)."
-    });
-  }
-  if (originSame === false) {
-    const contentAgrees = M !== void 0 && sameHashes(M, L) && (S2 === void 0 || sameHashes(S2, L));
-    findings.push({
-      code: "origin-mismatch",
-      severity: contentAgrees ? "warning" : "error",
-      message: `the mirror fetched ${mirrorInfo?.origin?.Ref ?? input.tag} at commit ${report.mirrorCommit ?? "?"}, but ${input.tag} now points at ${local.commit}` + (contentAgrees ? "; the module content is identical, so users get the same bytes." : "."),
-      ...atModule,
-      ...contentAgrees ? { fix: "Published tags should not move: the mirror keeps the commit it saw first." } : {}
-    });
-    if (!contentAgrees)
-      setStep("origin", "failed", `the mirror fetched ${report.mirrorCommit ?? "?"}`);
-  }
-  const broken = findings.filter(
-    (f) => f.severity === "error" && (f.code === "tag-moved" || f.code === "origin-mismatch")
-  );
-  if (broken.length > 0) {
-    const next = nextVersion(version, local.existingVersions ?? []);
-    const retract = `retract ${version} // tag ${input.tag} moved after publication; use ${next}`;
-    report.remedy = { nextVersion: next, retract };
-    const fix = `The mirror and the checksum database keep the first bytes of ${version} forever: it cannot be repaired, only replaced. Publish ${next} from the commit you want, with this line added to go.mod:
-    ${retract}`;
-    for (const f of broken) f.fix = fix;
-  }
-  if (version.endsWith("+incompatible")) {
-    findings.push({
-      code: "incompatible",
-      severity: "warning",
-      message: `${path11} has no go.mod at ${input.tag}, so the go command publishes ${version}: a major version 2 or later without the /v${version.slice(1).split(".")[0] ?? ""} module path suffix.`,
-      ...atModule,
-      fix: `Consumers get +incompatible versions only by asking for them explicitly once any v0/v1 release contains a go.mod: the go command then ignores +incompatible versions for @latest and upgrades. To publish v2 and later properly, add a go.mod declaring "module ${path11}/v${version.slice(1).split(".")[0] ?? ""}" and tag from there.`
-    });
-  }
-  return finish();
-}
-var STEP_ORDER, FIRST_RETRY_MS, MAX_RETRY_MS, stripIncompatible;
-var init_release = __esm({
-  "src/checks/release.ts"() {
-    "use strict";
-    init_errors();
-    init_types2();
-    init_retractions();
-    init_version();
-    init_zip_compare();
-    STEP_ORDER = [
-      "local",
-      "mirror-cache",
-      "warm",
-      "origin",
-      "mirror-content",
-      "sumdb"
-    ];
-    FIRST_RETRY_MS = 5e3;
-    MAX_RETRY_MS = 6e4;
-    stripIncompatible = (v) => v.replace(/\+incompatible$/, "");
-  }
-});
-
 // src/checks/wire.ts
-import { mkdtemp as mkdtemp2, readFile as readFileFs, rm as rm4 } from "node:fs/promises";
-import os2 from "node:os";
-import path6 from "node:path";
+import { readFile as readFileFs } from "node:fs/promises";
 async function buildLocal(repo, tag, modulePath2) {
   const bare = tag.replace(/^refs\/tags\//, "");
   const { tags } = await repo.refs();
@@ -10970,7 +12222,8 @@ async function buildLocal(repo, tag, modulePath2) {
       `tag ${JSON.stringify(bare)} is not a module version tag: Go publishes tags like v1.2.3 or sub/dir/v1.2.3`
     );
   }
-  const probe = gitCodeHost(repo);
+  const watch = watchRepositoryErrors(gitCodeHost(repo));
+  const probe = watch.watched;
   const goModPathAt = (dir) => dir === "" ? "go.mod" : `${dir}/go.mod`;
   const base = {
     tag: bare,
@@ -11003,6 +12256,8 @@ async function buildLocal(repo, tag, modulePath2) {
     codeRoot: inferred.codeRoot,
     query: tagVersion
   });
+  const gitFailure = watch.failure();
+  if (gitFailure !== void 0) throw gitFailure;
   const moduleDir = built.dir ?? codeDir;
   const goModPath = goModPathAt(moduleDir);
   const local = {
@@ -11011,7 +12266,8 @@ async function buildLocal(repo, tag, modulePath2) {
     version: built.version,
     goModPath,
     goModSum: built.goModSum ?? "",
-    existingVersions: [...tags.keys()].map((t) => splitTag(t)).filter((t) => t.codeDir === codeDir && t.version !== void 0).map((t) => t.version).filter((v) => canonical(v) === v)
+    existingVersions: [...tags.keys()].map((t) => splitTag(t)).filter((t) => t.codeDir === codeDir && t.version !== void 0).map((t) => t.version).filter((v) => canonical(v) === v),
+    shallow: repo.shallow
   };
   if (built.sum !== void 0) local.sum = built.sum;
   if (built.goMod !== void 0) local.goMod = built.goMod;
@@ -11067,17 +12323,41 @@ function lazyArchiveReader(repo, commit, moduleDir, kept) {
   };
 }
 function unreachable(what, e) {
-  return { kind: "unreachable", reason: `${what}: ${errorMessage(e)}` };
+  const u = { kind: "unreachable", reason: `${what}: ${errorMessage(e)}` };
+  const cause = e instanceof SumdbHttpError ? e.cause : void 0;
+  const root = cause ?? e;
+  if (root instanceof DeadlineError) {
+    u.deadline = true;
+    if (!root.sent) u.notSent = true;
+    return u;
+  }
+  if (e instanceof SumdbHttpError) {
+    if (e.status === 0 || e.status === 408 || e.status === 429 || e.status >= 500) {
+      u.transient = true;
+    }
+    return u;
+  }
+  if (isTransient(e)) {
+    u.transient = true;
+    const after = e.retryAfterMs;
+    if (typeof after === "number") u.retryAfterMs = after;
+  }
+  return u;
 }
-function notFoundBody(e) {
-  return e instanceof NotFoundError ? e.body : void 0;
+function mirrorFailure(what, e) {
+  return e instanceof NotFoundError ? { kind: "not-found", body: e.body } : unreachable(what, e);
+}
+function infoFound(info) {
+  return { kind: "found", version: info.Version, time: info.Time, origin: info.Origin };
 }
 function goproxyMirror(opts) {
+  const once2 = { maxAttempts: 1 };
   const client = new GoproxyClient({
     proxy: opts.entries,
     http: opts.http,
     env: opts.env,
-    clock: opts.clock
+    clock: opts.clock,
+    retry: once2
   });
   const first = opts.entries.find((e) => e.url !== "direct" && e.url !== "off");
   const cachedBase = first === void 0 ? void 0 : cachedOnly(first.url, opts.cachedOnlyHosts);
@@ -11085,70 +12365,64 @@ function goproxyMirror(opts) {
     proxy: [{ url: cachedBase, fallback: "notfound" }],
     http: opts.http,
     env: opts.env,
-    clock: opts.clock
+    clock: opts.clock,
+    retry: once2
   });
   return {
     url: opts.entries.map((e) => e.url === "direct" || e.url === "off" ? e.url : redactUrl(e.url)).join(","),
-    async cached(path11, version) {
+    async cached(path12, version) {
       if (cachedClient === void 0) return { kind: "unsupported" };
       try {
-        const info = (await cachedClient.info(path11, version)).value;
-        return { kind: "found", version: info.Version, time: info.Time, origin: info.Origin };
+        return infoFound((await cachedClient.info(path12, version)).value);
       } catch (e) {
-        const body = notFoundBody(e);
-        if (body !== void 0) return { kind: "not-found", body };
-        return unreachable("cached-only lookup", e);
+        return mirrorFailure("cached-only lookup", e);
       }
     },
-    async warm(path11, version, deadline) {
-      const r = await warm(client, path11, version, { deadline, clock: opts.clock });
+    async warm(path12, version) {
+      const r = await warmOnce(client, path12, version);
       switch (r.status) {
         case "ready":
-          return {
-            kind: "found",
-            version: r.version,
-            time: r.info.Time,
-            origin: r.info.Origin
-          };
+          return infoFound(r.info);
         case "refused":
           return { kind: "not-found", body: r.body, final: true };
-        case "timeout":
-          return r.body !== void 0 ? { kind: "not-found", body: r.body, final: false } : unreachable("warming", r.error);
+        case "lag":
+          return { kind: "not-found", body: r.body, final: false };
         case "error":
           return unreachable("warming", r.error);
       }
     },
-    async mod(path11, version) {
+    async info(path12, version) {
       try {
-        const data = (await client.mod(path11, version)).value;
+        return infoFound((await client.info(path12, version)).value);
+      } catch (e) {
+        return mirrorFailure("reading .info", e);
+      }
+    },
+    async mod(path12, version) {
+      try {
+        const data = (await client.mod(path12, version)).value;
         return { kind: "ok", h1: hashGoMod(data), data };
       } catch (e) {
-        const body = notFoundBody(e);
-        if (body !== void 0) return { kind: "not-found", body };
-        return unreachable("downloading .mod", e);
+        return mirrorFailure("downloading .mod", e);
       }
     },
-    async list(path11) {
+    async list(path12) {
       try {
-        return { kind: "ok", versions: (await client.list(path11)).value.map((v) => v.version) };
+        return { kind: "ok", versions: (await client.list(path12)).value.map((v) => v.version) };
       } catch (e) {
-        const body = notFoundBody(e);
-        if (body !== void 0) return { kind: "not-found", body };
-        return unreachable("listing versions", e);
+        return mirrorFailure("listing versions", e);
       }
     },
-    async zip(path11, version) {
+    async zip(path12, version) {
       let zipPath;
       let h1;
       try {
-        ({ zipPath, h1 } = (await client.downloadZip(path11, version, opts.workDir)).value);
+        ({ zipPath, h1 } = (await client.downloadZip(path12, version, opts.workDir)).value);
       } catch (e) {
-        const body = notFoundBody(e);
-        if (body !== void 0) return { kind: "not-found", body };
         if (e instanceof ProtocolError) return { kind: "invalid", reason: e.message };
-        return unreachable("downloading .zip", e);
+        return mirrorFailure("downloading .zip", e);
       }
-      const prefix = `${path11}@${version}/`;
+      const prefix = `${path12}@${version}/`;
       const files2 = await zipFileDigests(zipPath, prefix);
       return {
         kind: "ok",
@@ -11190,13 +12464,13 @@ async function readZipEntry(zipPath, name) {
 function sumdbPort(client) {
   return {
     name: client.name,
-    async lookup(path11, version) {
+    async lookup(path12, version) {
       try {
-        const r = await client.lookup(path11, version);
+        const r = await client.lookup(path12, version);
         if (r.zipHash === void 0 || r.goModHash === void 0) {
           return {
             kind: "unverifiable",
-            reason: `the record for ${path11}@${version} lacks an h1 line:
+            reason: `the record for ${path12}@${version} lacks an h1 line:
 ${r.record}`
           };
         }
@@ -11229,13 +12503,15 @@ async function readNetrc(file) {
 function createReleaseCheckWith(options2) {
   return async (req) => {
     const clock = options2.clock ?? systemClock;
+    const timeoutMs = req.timeoutMs ?? defaultTimeoutMs(req.warmTimeoutMs);
+    const deadline = clock.now() + timeoutMs;
     const env = effectiveEnv(req, options2.env ?? process.env);
     const entries = parseGoproxy(env.GOPROXY);
     const sumdbSetting = parseGoSumdb(env.GOSUMDB);
     const repo = await openRepo(req.repoDir);
     const local = await buildLocal(repo, req.tag, req.modulePath);
     const privateProxies = entries.map((e) => e.url).filter((u) => u !== "direct" && u !== "off");
-    const http4 = options2.http ?? createNodeHttpClient({
+    const baseHttp = options2.http ?? createNodeHttpClient({
       credentials: createCredentials({
         token: req.proxyToken === void 0 || req.proxyToken === "" ? void 0 : `Bearer ${req.proxyToken}`,
         netrc: await readNetrc(env.NETRC),
@@ -11244,7 +12520,12 @@ function createReleaseCheckWith(options2) {
       // HTTPS_PROXY/HTTP_PROXY/NO_PROXY, read as the go command reads them.
       proxyEnv: options2.env ?? process.env
     });
-    const workDir = await mkdtemp2(path6.join(os2.tmpdir(), "modseal-verify-"));
+    const http4 = withDeadline(baseHttp, {
+      deadline,
+      clock,
+      label: `the check's deadline (timeout ${formatDuration(timeoutMs)})`
+    });
+    const workDir = await makeTempDir("modseal-verify-");
     try {
       const ports = {
         local: { build: () => Promise.resolve(local) },
@@ -11257,14 +12538,17 @@ function createReleaseCheckWith(options2) {
       } else if (usable.length === 0) {
         ports.mirrorDisabled = `GOPROXY=${env.GOPROXY} names no module proxy (modseal never fetches from version control)`;
       } else {
-        ports.mirror = goproxyMirror({
-          entries,
-          env,
-          http: http4,
-          clock,
-          workDir,
-          ...options2.cachedOnlyHosts !== void 0 ? { cachedOnlyHosts: options2.cachedOnlyHosts } : {}
-        });
+        ports.mirror = {
+          ...goproxyMirror({
+            entries,
+            env,
+            http: http4,
+            clock,
+            workDir,
+            ...options2.cachedOnlyHosts !== void 0 ? { cachedOnlyHosts: options2.cachedOnlyHosts } : {}
+          }),
+          unreachableFix: unreachableFix("the mirror", usable[0].url, options2.env ?? process.env)
+        };
       }
       if (sumdbSetting.off) {
         ports.sumdbDisabled = "GOSUMDB=off";
@@ -11272,25 +12556,40 @@ function createReleaseCheckWith(options2) {
         ports.sumdbDisabled = `GONOSUMDB/GOPRIVATE matches ${local.modulePath}`;
       } else {
         const baseUrl = await sumdbBaseForRequest(sumdbSetting, entries, http4);
+        if (sumdbSetting.url === void 0 && usable.length > 0) {
+          options2.logger.info(
+            `${usable.map((e) => redactUrl(e.url)).join(",")} /sumdb/${sumdbSetting.name}/supported: ` + (typeof baseUrl === "string" ? `using ${redactUrl(baseUrl)}` : baseUrl.reason.split("\n", 1)[0])
+          );
+        }
+        const sumdbFix = unreachableFix(
+          "the checksum database",
+          typeof baseUrl === "string" ? baseUrl : sumdbSetting.directUrl,
+          options2.env ?? process.env
+        );
         if (typeof baseUrl !== "string") {
-          ports.sumdb = { name: sumdbSetting.name, lookup: () => Promise.resolve(baseUrl) };
+          ports.sumdb = {
+            name: sumdbSetting.name,
+            unreachableFix: sumdbFix,
+            lookup: () => Promise.resolve(baseUrl)
+          };
         } else {
           const client = new SumdbClient({
             name: sumdbSetting.name,
             verifierKey: sumdbSetting.verifierKey,
             baseUrl,
             http: http4,
+            timeoutMs: SUMDB_REQUEST_MS,
             treeCache: req.sumdbCache === void 0 || req.sumdbCache === "" ? memoryTreeCache() : fileTreeCache(req.sumdbCache)
           });
-          ports.sumdb = sumdbPort(client);
+          ports.sumdb = { ...sumdbPort(client), unreachableFix: sumdbFix };
         }
       }
       return await runReleaseCheck(
-        { tag: req.tag, warm: req.warm, warmTimeoutMs: req.warmTimeoutMs },
+        { tag: req.tag, warm: req.warm, warmTimeoutMs: req.warmTimeoutMs, timeoutMs, deadline },
         ports
       );
     } finally {
-      await rm4(workDir, { recursive: true, force: true });
+      await removeTempDir(workDir);
     }
   };
 }
@@ -11299,14 +12598,15 @@ async function sumdbBaseForRequest(setting, entries, http4) {
     return await sumdbBaseUrl(
       setting,
       entries.map((e) => ({ url: e.url, fallBackOnError: e.fallback === "any" })),
-      http4
+      http4,
+      SUMDB_REQUEST_MS
     );
   } catch (e) {
     if (e instanceof SkippedError) return unreachable("checksum database", e);
     return unreachable("finding the checksum database", e);
   }
 }
-var MAX_DIFF_FILE;
+var MAX_DIFF_FILE, SUMDB_REQUEST_MS;
 var init_wire = __esm({
   "src/checks/wire.ts"() {
     "use strict";
@@ -11315,12 +12615,15 @@ var init_wire = __esm({
     init_git();
     init_goproxy();
     init_errors();
+    init_temp_dirs();
     init_modfile();
     init_modfetch();
     init_semver2();
     init_sumdb();
+    init_asker();
     init_release();
     MAX_DIFF_FILE = 1 << 20;
+    SUMDB_REQUEST_MS = 6e4;
   }
 });
 
@@ -11352,7 +12655,8 @@ function renderJson(report) {
   const doc = {
     schema: report.schema,
     verdict: report.verdict,
-    ...pick(report, ["tag", "module", "version", "commit", "mirrorCommit"]),
+    compared: report.compared ?? [],
+    ...pick(report, ["localOnly", "tag", "module", "version", "commit", "mirrorCommit"]),
     ...report.goMod ? { goMod: pick(report.goMod, ["file", "line", "column"]) } : {},
     hashes: {
       local: pick(report.hashes.local, ["zip", "mod"]),
@@ -11360,7 +12664,7 @@ function renderJson(report) {
       sumdb: pick(report.hashes.sumdb, ["zip", "mod"])
     },
     ...pick(report, ["mirrorUrl", "sumdbName"]),
-    steps: report.steps.map((s) => pick(s, ["name", "status", "detail"])),
+    steps: report.steps.map((s) => pick(s, ["name", "status", "detail", "attempts"])),
     findings: report.findings.map(
       (f) => pick(f, ["code", "severity", "message", "file", "line", "column", "fix"])
     ),
@@ -11373,7 +12677,7 @@ function renderJson(report) {
         )
       }
     } : {},
-    ...report.remedy ? { remedy: pick(report.remedy, ["nextVersion", "retract"]) } : {}
+    ...report.remedy ? { remedy: pick(report.remedy, ["nextVersion", "retract", "caveat"]) } : {}
   };
   return JSON.stringify(doc, null, 2) + "\n";
 }
@@ -11394,7 +12698,12 @@ function hashLine(label, h) {
 function renderText(report) {
   const out = [];
   const subject = report.module ? `${report.module}@${report.version ?? "?"}` : report.tag;
-  out.push(`modseal release gate: ${VERDICT[report.verdict]}  ${subject} (tag ${report.tag})`);
+  const verdict = report.verdict === "pass" && report.localOnly !== void 0 ? `${VERDICT.pass} (local only)` : VERDICT[report.verdict];
+  out.push(`modseal release gate: ${verdict}  ${subject} (tag ${report.tag})`);
+  if (report.localOnly !== void 0) out.push(`  local only: ${report.localOnly}`);
+  if (report.compared !== void 0) {
+    out.push(`  compared ${report.compared.length > 0 ? report.compared.join(", ") : "nothing"}`);
+  }
   if (report.commit) out.push(`  commit   ${report.commit}`);
   for (const line of [
     hashLine("local", report.hashes.local),
@@ -11404,8 +12713,10 @@ function renderText(report) {
     if (line !== void 0) out.push(line);
   }
   out.push("", "steps:");
-  for (const s of report.steps)
-    out.push(`  ${s.name.padEnd(14)} ${s.status.padEnd(9)} ${s.detail}`);
+  for (const s of report.steps) {
+    const tries = s.attempts === void 0 ? "" : ` [${s.attempts} request${s.attempts === 1 ? "" : "s"}]`;
+    out.push(`  ${s.name.padEnd(14)} ${s.status.padEnd(9)} ${s.detail}${tries}`);
+  }
   if (report.findings.length > 0) {
     out.push("", "findings:");
     for (const f of report.findings) {
@@ -11443,7 +12754,7 @@ __export(verify_command_exports, {
   makeVerifyCommand: () => makeVerifyCommand,
   verifyCommand: () => verifyCommand
 });
-import path7 from "node:path";
+import path8 from "node:path";
 async function tagAtHead(repoDir) {
   const repo = await openRepo(repoDir);
   const { tags, head } = await repo.refs();
@@ -11488,11 +12799,13 @@ function makeVerifyCommand(wiring = {}) {
         sumdb: { type: "string" },
         "no-warm": { type: "boolean" },
         "warm-timeout": { type: "string" },
+        timeout: { type: "string" },
         "sumdb-cache": { type: "string" },
         json: { type: "boolean" }
       },
       argv,
-      io
+      io,
+      VERIFY_ALIASES
     );
     if (typeof values === "number") return values;
     let warmTimeoutMs = 10 * 6e4;
@@ -11505,13 +12818,24 @@ function makeVerifyCommand(wiring = {}) {
       }
       warmTimeoutMs = ms;
     }
-    const repoDir = path7.resolve(io.cwd, values.repo ?? ".");
+    let timeoutMs = defaultTimeoutMs(warmTimeoutMs);
+    if (values.timeout !== void 0) {
+      const ms = parseDuration(values.timeout);
+      if (ms === void 0 || ms <= 0 || ms > MAX_WARM_MS + TIMEOUT_MARGIN_MS) {
+        throw new InputError(
+          `--timeout ${JSON.stringify(values.timeout)} is not a duration up to 6h5m (examples: 90s, 15m, 1h30m)`
+        );
+      }
+      timeoutMs = ms;
+    }
+    const repoDir = path8.resolve(io.cwd, values.repo ?? ".");
     const tag = values.tag ?? await tagAtHead(repoDir);
     const request = {
       repoDir,
       tag,
       warm: values["no-warm"] !== true,
-      warmTimeoutMs
+      warmTimeoutMs,
+      timeoutMs
     };
     if (values.module !== void 0) request.modulePath = values.module;
     if (values.proxy !== void 0) {
@@ -11523,7 +12847,9 @@ function makeVerifyCommand(wiring = {}) {
       request.gosumdb = values.sumdb;
     }
     if (values["sumdb-cache"] !== void 0) {
-      request.sumdbCache = path7.resolve(io.cwd, values["sumdb-cache"]);
+      request.sumdbCache = await checkOutputPath("--sumdb-cache", values["sumdb-cache"], io.cwd, {
+        createsFolders: true
+      });
     }
     const human = values.json === true ? io.stderr : io.stdout;
     const logger = {
@@ -11538,10 +12864,11 @@ function makeVerifyCommand(wiring = {}) {
     return EXIT_BY_VERDICT[report.verdict];
   };
 }
-var USAGE2, EXIT_BY_VERDICT, verifyCommand;
+var USAGE2, VERIFY_ALIASES, EXIT_BY_VERDICT, verifyCommand;
 var init_verify_command = __esm({
   "src/cli/verify-command.ts"() {
     "use strict";
+    init_release();
     init_wire();
     init_git();
     init_goproxy();
@@ -11553,19 +12880,32 @@ var init_verify_command = __esm({
     init_semver2();
     init_sumdb();
     init_flags();
+    init_output_file();
     init_io();
     USAGE2 = `usage: modseal verify [--repo DIR] [--tag TAG] [--module PATH] [--proxy LIST]
-                      [--sumdb SPEC] [--no-warm] [--warm-timeout DUR] [--sumdb-cache FILE] [--json]
+                      [--sumdb SPEC] [--no-warm] [--warm-timeout DUR] [--timeout DUR]
+                      [--sumdb-cache FILE] [--json]
 
 Checks that the Go module mirror and the checksum database hold exactly the
 bytes TAG points at, and that the version is valid for the module path.
 TAG defaults to the version tag on HEAD. --module is needed only when the
 tagged commit has no go.mod (a +incompatible release). --proxy and --sumdb take
 GOPROXY and GOSUMDB values and default to those variables; GOPRIVATE,
-GONOPROXY and GONOSUMDB are honoured as the go command does.
+GONOPROXY and GONOSUMDB are honoured as the go command does. --timeout bounds
+the whole check (default: --warm-timeout plus 5m); running out of time is
+inconclusive.
 
-exit status: 0 pass, 1 fail, 2 usage or input error, 3 inconclusive
+exit status: 0 pass, 1 fail, 2 usage or input error, 3 inconclusive,
+130/143 interrupted (temporary files are removed first)
 `;
+    VERIFY_ALIASES = {
+      ref: "tag",
+      goproxy: "proxy",
+      gosumdb: "sumdb",
+      "working-directory": "repo",
+      warm: "no-warm",
+      "module-path": "module"
+    };
     EXIT_BY_VERDICT = {
       pass: EXIT_PASS,
       fail: EXIT_FAIL,
@@ -11578,7 +12918,7 @@ exit status: 0 pass, 1 fail, 2 usage or input error, 3 inconclusive
 // src/demo/demo-repo.ts
 import { spawn as spawn2 } from "node:child_process";
 import { mkdir as mkdir4, writeFile as writeFile3 } from "node:fs/promises";
-import path8 from "node:path";
+import path9 from "node:path";
 function runGit(dir, args, extraEnv = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn2("git", args, {
@@ -11625,8 +12965,8 @@ var init_demo_repo = __esm({
       /** Writes files (path → content) into the work tree. */
       async write(files2) {
         for (const [name, content] of Object.entries(files2)) {
-          const file = path8.join(this.dir, ...name.split("/"));
-          await mkdir4(path8.dirname(file), { recursive: true });
+          const file = path9.join(this.dir, ...name.split("/"));
+          await mkdir4(path9.dirname(file), { recursive: true });
           await writeFile3(file, content);
         }
       }
@@ -11654,7 +12994,7 @@ var init_demo_repo = __esm({
 
 // src/demo/mirror-server.ts
 import http2 from "node:http";
-import path9 from "node:path";
+import path10 from "node:path";
 import { Readable as Readable2 } from "node:stream";
 function notFound(res, body) {
   res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
@@ -11691,7 +13031,7 @@ async function startMirrorServer(opts) {
       return;
     }
     res.writeHead(200, {
-      "content-type": contentTypes[path9.posix.extname(rel)] ?? "text/plain; charset=utf-8",
+      "content-type": contentTypes[path10.posix.extname(rel)] ?? "text/plain; charset=utf-8",
       "content-length": String(file.size),
       ...extra
     });
@@ -11893,8 +13233,8 @@ var init_sumdb_server = __esm({
         return this.log.records.length;
       }
       /** Adds (or finds) the record for path@version; returns its id. */
-      async add(path11, version, text) {
-        const key2 = `${path11}@${version}`;
+      async add(path12, version, text) {
+        const key2 = `${path12}@${version}`;
         const id = this.log.ids.get(key2);
         if (id !== void 0) return id;
         return this.log.append(key2, Buffer.from(text));
@@ -11967,19 +13307,19 @@ var init_sumdb_server = __esm({
       async lookup(mod) {
         if (!MOD_VER_RE.test(mod)) return { status: 400, body: "invalid module@version syntax\n" };
         const i = mod.indexOf("@");
-        let path11;
+        let path12;
         let vers;
         try {
-          path11 = unescapePath(mod.slice(0, i));
+          path12 = unescapePath(mod.slice(0, i));
           vers = unescapeVersion(mod.slice(i + 1));
         } catch (e) {
           return { status: 500, body: `${e.message}
 ` };
         }
-        const key2 = `${path11}@${vers}`;
+        const key2 = `${path12}@${vers}`;
         let id = this.log.ids.get(key2);
         if (id === void 0) {
-          const text2 = this.missing(path11, vers);
+          const text2 = this.missing(path12, vers);
           if (text2 === void 0) return { status: 404, body: `not found: ${key2}
 ` };
           id = await this.log.append(key2, Buffer.from(text2));
@@ -12016,9 +13356,9 @@ var init_sumdb_server = __esm({
 });
 
 // src/demo/run-demo.ts
-import { mkdtemp as mkdtemp3, rm as rm5 } from "node:fs/promises";
-import os3 from "node:os";
-import path10 from "node:path";
+import { mkdtemp as mkdtemp2, rm as rm5 } from "node:fs/promises";
+import os2 from "node:os";
+import path11 from "node:path";
 function expectReport(report, when, want) {
   if (want === "pass" && report.verdict === "pass") return;
   if (want === "tag-moved" && report.verdict === "fail" && report.findings.some((f) => f.code === "tag-moved") && report.diff?.changed.some((c) => c.name === CHANGED_FILE) === true) {
@@ -12033,11 +13373,11 @@ async function runDemo(io, options2 = {}) {
 `);
   const log = [];
   const outcome = { asExpected: false };
-  const root = await mkdtemp3(path10.join(options2.tmpDir ?? os3.tmpdir(), "modseal-demo-"));
+  const root = await mkdtemp2(path11.join(options2.tmpDir ?? os2.tmpdir(), "modseal-demo-"));
   let mirror;
   let sumdb;
   try {
-    const repo = await DemoRepo.init(path10.join(root, "hello"));
+    const repo = await DemoRepo.init(path11.join(root, "hello"));
     await repo.write(files);
     const first = await repo.commit("hello: first release", "2024-03-01T12:00:00Z");
     await repo.tag(TAG);
@@ -12219,8 +13559,22 @@ ${USAGE3}`);
 
 // src/cli/main.ts
 init_errors();
+init_temp_dirs();
+init_flags();
 init_io();
+import os3 from "node:os";
+
+// src/cli/version.ts
+import { readFileSync } from "node:fs";
+function modsealVersion() {
+  if (true) return "0.1.0";
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+  return pkg.version;
+}
+
+// src/cli/main.ts
 var USAGE4 = `usage: modseal <command> [flags]
+       modseal --version
 
 commands:
   hash     print the go.sum lines Go would record for a tagged commit
@@ -12228,21 +13582,51 @@ commands:
   demo     run the release gate offline against a throwaway repository
 
 Run 'modseal <command> --help' for the flags of a command.
+
+exit status: 0 pass, 1 fail, 2 usage, input or internal error,
+3 inconclusive, 130/143 interrupted (SIGINT/SIGTERM)
 `;
 var commands = {
   hash: async () => (await Promise.resolve().then(() => (init_hash_command(), hash_command_exports))).hashCommand,
   verify: async () => (await Promise.resolve().then(() => (init_verify_command(), verify_command_exports))).verifyCommand,
   demo: async () => (await Promise.resolve().then(() => (init_demo_command(), demo_command_exports))).demoCommand
 };
+var ERROR_SCHEMA = "modseal.error/v1";
+function reportError(command, args, e, io) {
+  const message = oneLine(errorMessage(e));
+  const line = e instanceof UsageError ? `modseal ${e.command}: ${message} (run 'modseal ${e.command} --help' for its flags)` : e instanceof InputError ? `modseal: ${message}` : (
+    // Not the user's doing: our bug or the machine's trouble, still one line.
+    `modseal: internal error: ${message}`
+  );
+  io.stderr(`${line}
+`);
+  const end = args.indexOf("--");
+  if ((end < 0 ? args : args.slice(0, end)).includes("--json")) {
+    const doc = {
+      schema: ERROR_SCHEMA,
+      ...command === void 0 ? {} : { command },
+      error: line.replace(/^modseal( \S+)?: /, ""),
+      exitCode: EXIT_INPUT
+    };
+    io.stdout(JSON.stringify(doc, null, 2) + "\n");
+  }
+  return EXIT_INPUT;
+}
 async function runCli(argv, io) {
   const [name, ...rest] = argv;
+  if (name === "--version") {
+    io.stdout(`modseal ${modsealVersion()}
+`);
+    return EXIT_PASS;
+  }
   if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
     (name === void 0 ? io.stderr : io.stdout)(USAGE4);
-    return name === void 0 ? EXIT_INPUT : 0;
+    return name === void 0 ? EXIT_INPUT : EXIT_PASS;
   }
   const load = commands[name];
   if (load === void 0) {
-    io.stderr(`modseal: unknown command ${JSON.stringify(name)}
+    const flag = name.startsWith("-") ? "flag" : "command";
+    io.stderr(`modseal: unknown ${flag} ${JSON.stringify(name)}
 
 ${USAGE4}`);
     return EXIT_INPUT;
@@ -12250,22 +13634,73 @@ ${USAGE4}`);
   try {
     return await (await load())(rest, io);
   } catch (e) {
-    const prefix = e instanceof InputError ? "modseal" : "modseal: internal error";
-    io.stderr(`${prefix}: ${errorMessage(e)}
-`);
-    return EXIT_INPUT;
+    return reportError(name, rest, e, io);
   }
 }
-var isMain = process.argv[1] !== void 0 && import.meta.url.endsWith("/cli.js");
-if (isMain || process.env.MODSEAL_CLI_MAIN === "1") {
+async function main() {
+  const argv = process.argv.slice(2);
+  const [command, ...args] = argv;
+  let stdoutGone = false;
   const io = {
-    stdout: (s) => void process.stdout.write(s),
+    stdout: (s) => void (stdoutGone || process.stdout.write(s)),
     stderr: (s) => void process.stderr.write(s),
     env: process.env,
     cwd: process.cwd()
   };
-  process.exitCode = await runCli(process.argv.slice(2), io);
+  process.stdout.on("error", (e) => {
+    if (e.code === "EPIPE") stdoutGone = true;
+    else fatal(e);
+  });
+  const fatal = (e) => {
+    cleanUpNow();
+    reportError(command, args, e, io);
+    process.exit(EXIT_INPUT);
+  };
+  process.on("uncaughtException", fatal);
+  process.on("unhandledRejection", fatal);
+  for (const [signal, status] of [
+    ["SIGINT", EXIT_SIGINT],
+    ["SIGTERM", EXIT_SIGTERM]
+  ]) {
+    process.on(signal, () => {
+      const left = cleanUpNow();
+      const note = left.length === 0 ? "temporary files removed" : `could not remove ${left.join(", ")}`;
+      process.stderr.write(`modseal: interrupted (${signal}); ${note}
+`);
+      process.exit(status);
+    });
+  }
+  let root;
+  try {
+    root = await makeTempDir("modseal-");
+  } catch (e) {
+    const where = os3.tmpdir();
+    process.exitCode = reportError(
+      command,
+      args,
+      new InputError(
+        `cannot create a temporary folder in ${where} (${errorMessage(e)}): set TMPDIR to a writable folder`
+      ),
+      io
+    );
+    return;
+  }
+  const saved = { TMPDIR: process.env.TMPDIR, TMP: process.env.TMP, TEMP: process.env.TEMP };
+  process.env.TMPDIR = process.env.TMP = process.env.TEMP = root;
+  try {
+    process.exitCode = await runCli(argv, io);
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === void 0) delete process.env[k];
+      else process.env[k] = v;
+    }
+    await removeTempDir(root);
+  }
 }
+var isMain = process.argv[1] !== void 0 && import.meta.url.endsWith("/cli.js");
+if (isMain || process.env.MODSEAL_CLI_MAIN === "1") await main();
 export {
+  ERROR_SCHEMA,
+  reportError,
   runCli
 };

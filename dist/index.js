@@ -590,10 +590,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code2, data) {
+      constructor(message, code, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code2 ? `HPE_${code2}` : void 0;
+        this.code = code ? `HPE_${code}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -616,12 +616,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
+      constructor(message, code, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code2;
+        this.statusCode = code;
         this.data = data;
         this.headers = headers;
       }
@@ -632,12 +632,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
+      constructor(message, code, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code2;
+        this.statusCode = code;
         this.data = data;
         this.headers = headers;
       }
@@ -847,8 +847,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key2.length) {
           throw new TypeError("Unreachable");
         }
-        const code2 = this.code = key2.charCodeAt(index);
-        if (code2 > 127) {
+        const code = this.code = key2.charCodeAt(index);
+        if (code > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key2.length !== ++index) {
@@ -869,11 +869,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (true) {
-          const code2 = key2.charCodeAt(index);
-          if (code2 > 127) {
+          const code = key2.charCodeAt(index);
+          if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code2) {
+          if (node.code === code) {
             if (length === ++index) {
               node.value = value;
               break;
@@ -883,7 +883,7 @@ var require_tree = __commonJS({
               node.middle = new _TstNode(key2, value, index);
               break;
             }
-          } else if (node.code < code2) {
+          } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
@@ -907,19 +907,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code2 = key2[index];
-          if (code2 <= 90 && code2 >= 65) {
-            code2 |= 32;
+          let code = key2[index];
+          if (code <= 90 && code >= 65) {
+            code |= 32;
           }
           while (node !== null) {
-            if (code2 === node.code) {
+            if (code === node.code) {
               if (keylength === ++index) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code2 ? node.left : node.right;
+            node = node.code < code ? node.left : node.right;
           }
         }
         return null;
@@ -1075,14 +1075,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path7 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path7 && path7[0] !== "/") {
-          path7 = `/${path7}`;
+        if (path8 && path8[0] !== "/") {
+          path8 = `/${path8}`;
         }
-        return new URL(`${origin}${path7}`);
+        return new URL(`${origin}${path8}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1533,39 +1533,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path7);
+        debuglog("sending request to %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path8, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path7,
+          path8,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path7);
+        debuglog("trailers received from %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path8, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path7,
+          path8,
           error2.message
         );
       });
@@ -1614,9 +1614,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path7, origin }
+            request: { method, path: path8, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path7);
+          debuglog("sending request to %s %s/%s", method, origin, path8);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1626,11 +1626,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code2, reason } = evt;
+        const { websocket, code, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code2,
+          code,
           reason
         );
       });
@@ -1679,7 +1679,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path7,
+        path: path8,
         method,
         body,
         headers,
@@ -1694,11 +1694,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path7 !== "string") {
+        if (typeof path8 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path7)) {
+        } else if (invalidPathRegex.test(path8)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1764,7 +1764,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path7, query) : path7;
+        this.path = query ? buildURL(path8, query) : path8;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -3669,8 +3669,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural}: ${context3.types.join(", ")}.`;
+      const plural2 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -4118,9 +4118,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i = 0; i < url.length; ++i) {
-        const code2 = url.charCodeAt(i);
-        if (code2 > 126 || // Non-US-ASCII + DEL
-        code2 < 32) {
+        const code = url.charCodeAt(i);
+        if (code > 126 || // Non-US-ASCII + DEL
+        code < 32) {
           return false;
         }
       }
@@ -4711,8 +4711,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code2 = char.charCodeAt(0);
-          return code2 >= 48 && code2 <= 57;
+          const code = char.charCodeAt(0);
+          return code >= 48 && code <= 57;
         },
         data,
         position
@@ -4738,8 +4738,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code2 = char.charCodeAt(0);
-          return code2 >= 48 && code2 <= 57;
+          const code = char.charCodeAt(0);
+          return code >= 48 && code <= 57;
         },
         data,
         position
@@ -6457,7 +6457,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path7, host, upgrade, blocking, reset } = request2;
+      const { method, path: path8, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6538,7 +6538,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path7} HTTP/1.1\r
+      let header = `${method} ${path8} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7030,9 +7030,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code2, id) {
+    function onHttp2FrameError(type, code, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7042,8 +7042,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code2) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7067,7 +7067,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7164,7 +7164,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path7;
+      headers[HTTP2_HEADER_PATH] = path8;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7248,8 +7248,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code2) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
+      stream.once("frameError", (type, code) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
       });
       return true;
       function writeBodyH2() {
@@ -7517,9 +7517,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path7 = search ? `${pathname}${search}` : pathname;
+        const path8 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path7;
+        this.opts.path = path8;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8758,10 +8758,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path7 = "/",
+          path: path8 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path7;
+        opts.path = origin + path8;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9187,7 +9187,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code: code2, headers } = err;
+        const { statusCode, code, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9199,7 +9199,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
+        if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
           cb(err);
           return;
         }
@@ -10733,20 +10733,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path7) {
-      if (typeof path7 !== "string") {
-        return path7;
+    function safeUrl(path8) {
+      if (typeof path8 !== "string") {
+        return path8;
       }
-      const pathSegments = path7.split("?");
+      const pathSegments = path8.split("?");
       if (pathSegments.length !== 2) {
-        return path7;
+        return path8;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path7, method, body, headers }) {
-      const pathMatch2 = matchValue(mockDispatch2.path, path7);
+    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
+      const pathMatch2 = matchValue(mockDispatch2.path, path8);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10768,7 +10768,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl(path7), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10806,9 +10806,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path7, method, body, headers, query } = opts;
+      const { path: path8, method, body, headers, query } = opts;
       return {
-        path: path7,
+        path: path8,
         method,
         body,
         headers,
@@ -11233,9 +11233,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural;
+        this.plural = plural2;
       }
       pluralize(count) {
         const one = count === 1;
@@ -11271,10 +11271,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path7,
+            Path: path8,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11942,8 +11942,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code2) {
-      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
+    function isHTTPWhiteSpaceCharCode(code) {
+      return code === 10 || code === 13 || code === 9 || code === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -12305,8 +12305,8 @@ var require_headers = __commonJS({
       static getHeadersGuard(o) {
         return o.#guard;
       }
-      static setHeadersGuard(o, guard2) {
-        o.#guard = guard2;
+      static setHeadersGuard(o, guard) {
+        o.#guard = guard;
       }
       static getHeadersList(o) {
         return o.#headersList;
@@ -12693,12 +12693,12 @@ var require_response = __commonJS({
         }
       }
     }
-    function fromInnerResponse(innerResponse, guard2) {
+    function fromInnerResponse(innerResponse, guard) {
       const response = new Response(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
-      setHeadersGuard(response[kHeaders], guard2);
+      setHeadersGuard(response[kHeaders], guard);
       if (hasFinalizationRegistry && innerResponse.body?.stream) {
         streamRegistry.register(response, new WeakRef(innerResponse.body.stream));
       }
@@ -13369,13 +13369,13 @@ var require_request2 = __commonJS({
       }
       return newRequest;
     }
-    function fromInnerRequest(innerRequest, signal, guard2) {
+    function fromInnerRequest(innerRequest, signal, guard) {
       const request2 = new Request(kConstruct);
       request2[kState] = innerRequest;
       request2[kSignal] = signal;
       request2[kHeaders] = new Headers2(kConstruct);
       setHeadersList(request2[kHeaders], innerRequest.headersList);
-      setHeadersGuard(request2[kHeaders], guard2);
+      setHeadersGuard(request2[kHeaders], guard);
       return request2;
     }
     Object.defineProperties(Request.prototype, {
@@ -16098,8 +16098,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i = 0; i < value.length; ++i) {
-        const code2 = value.charCodeAt(i);
-        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
+        const code = value.charCodeAt(i);
+        if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
           return true;
         }
       }
@@ -16107,26 +16107,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i = 0; i < name.length; ++i) {
-        const code2 = name.charCodeAt(i);
-        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
-        code2 > 126 || // exclude non-ascii and DEL
-        code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 60 || // <
-        code2 === 62 || // >
-        code2 === 64 || // @
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 58 || // :
-        code2 === 92 || // \
-        code2 === 47 || // /
-        code2 === 91 || // [
-        code2 === 93 || // ]
-        code2 === 63 || // ?
-        code2 === 61 || // =
-        code2 === 123 || // {
-        code2 === 125) {
+        const code = name.charCodeAt(i);
+        if (code < 33 || // exclude CTLs (0-31), SP and HT
+        code > 126 || // exclude non-ascii and DEL
+        code === 34 || // "
+        code === 40 || // (
+        code === 41 || // )
+        code === 60 || // <
+        code === 62 || // >
+        code === 64 || // @
+        code === 44 || // ,
+        code === 59 || // ;
+        code === 58 || // :
+        code === 92 || // \
+        code === 47 || // /
+        code === 91 || // [
+        code === 93 || // ]
+        code === 63 || // ?
+        code === 61 || // =
+        code === 123 || // {
+        code === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16142,31 +16142,31 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code2 = value.charCodeAt(i++);
-        if (code2 < 33 || // exclude CTLs (0-31)
-        code2 > 126 || // non-ascii and DEL (127)
-        code2 === 34 || // "
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 92) {
+        const code = value.charCodeAt(i++);
+        if (code < 33 || // exclude CTLs (0-31)
+        code > 126 || // non-ascii and DEL (127)
+        code === 34 || // "
+        code === 44 || // ,
+        code === 59 || // ;
+        code === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
-    function validateCookiePath(path7) {
-      for (let i = 0; i < path7.length; ++i) {
-        const code2 = path7.charCodeAt(i);
-        if (code2 < 32 || // exclude CTLs (0-31)
-        code2 > 126 || // exclude DEL and non-ascii
-        code2 === 59) {
+    function validateCookiePath(path8) {
+      for (let i = 0; i < path8.length; ++i) {
+        const code = path8.charCodeAt(i);
+        if (code < 32 || // exclude CTLs (0-31)
+        code > 126 || // exclude DEL and non-ascii
+        code === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code2) {
-      return code2 >= 48 && code2 <= 57 || // 0-9
-      code2 >= 65 && code2 <= 90 || // A-Z
-      code2 >= 97 && code2 <= 122;
+    function isLetterOrDigit(code) {
+      return code >= 48 && code <= 57 || // 0-9
+      code >= 65 && code <= 90 || // A-Z
+      code >= 97 && code <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16177,8 +16177,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain.length; ++i) {
-        const code2 = domain.charCodeAt(i);
-        if (code2 === 46) {
+        const code = domain.charCodeAt(i);
+        if (code === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16188,10 +16188,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code2)) {
+        if (labelLength === 0 && !isLetterOrDigit(code)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code2) && code2 !== 45) {
+        if (!isLetterOrDigit(code) && code !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16965,37 +16965,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code2 = protocol.charCodeAt(i);
-        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code2 > 126 || code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 44 || // ,
-        code2 === 47 || // /
-        code2 === 58 || // :
-        code2 === 59 || // ;
-        code2 === 60 || // <
-        code2 === 61 || // =
-        code2 === 62 || // >
-        code2 === 63 || // ?
-        code2 === 64 || // @
-        code2 === 91 || // [
-        code2 === 92 || // \
-        code2 === 93 || // ]
-        code2 === 123 || // {
-        code2 === 125) {
+        const code = protocol.charCodeAt(i);
+        if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code > 126 || code === 34 || // "
+        code === 40 || // (
+        code === 41 || // )
+        code === 44 || // ,
+        code === 47 || // /
+        code === 58 || // :
+        code === 59 || // ;
+        code === 60 || // <
+        code === 61 || // =
+        code === 62 || // >
+        code === 63 || // ?
+        code === 64 || // @
+        code === 91 || // [
+        code === 92 || // \
+        code === 93 || // ]
+        code === 123 || // {
+        code === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code2) {
-      if (code2 >= 1e3 && code2 < 1015) {
-        return code2 !== 1004 && // reserved
-        code2 !== 1005 && // "MUST NOT be set as a status code"
-        code2 !== 1006;
+    function isValidStatusCode(code) {
+      if (code >= 1e3 && code < 1015) {
+        return code !== 1004 && // reserved
+        code !== 1005 && // "MUST NOT be set as a status code"
+        code !== 1006;
       }
-      return code2 >= 3e3 && code2 <= 4999;
+      return code >= 3e3 && code <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17264,7 +17264,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17272,12 +17272,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code2 !== void 0 && reason === void 0) {
+        if (code !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code2, 0);
-        } else if (code2 !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code, 0);
+        } else if (code !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code2, 0);
+          frame.frameData.writeUInt16BE(code, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17302,25 +17302,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code2 = 1005;
+      let code = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code2 = result.code ?? 1005;
+        code = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code2 = 1006;
+        code = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code: code2,
+        code,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code: code2,
+          code,
           reason
         });
       }
@@ -17445,8 +17445,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code2, reason) {
-      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code, reason) {
+      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable {
@@ -17633,8 +17633,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
-                      const code2 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code2, error2.message);
+                      const code = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17720,11 +17720,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
-        let code2;
+        let code;
         if (data.length >= 2) {
-          code2 = data.readUInt16BE(0);
+          code = data.readUInt16BE(0);
         }
-        if (code2 !== void 0 && !isValidStatusCode(code2)) {
+        if (code !== void 0 && !isValidStatusCode(code)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17736,7 +17736,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code2, reason, error: false };
+        return { code, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17751,8 +17751,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code: code2, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code2, reason, reason.length);
+            const { code, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -17990,17 +17990,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code2 = void 0, reason = void 0) {
+      close(code = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code2 !== void 0) {
-          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
+        if (code !== void 0) {
+          code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code2 !== void 0) {
-          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
+        if (code !== void 0) {
+          if (code !== 1e3 && (code < 3e3 || code > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18014,7 +18014,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code2, reason, reasonByteLength);
+        closeWebSocketConnection(this, code, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18260,15 +18260,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code2;
+      let code;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code2 = err.code;
+        code = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code2);
+      closeWebSocketConnection(this, code);
     }
     module.exports = {
       WebSocket
@@ -19075,11 +19075,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path7 = opts.path;
+          let path8 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path7 = `/${path7}`;
+            path8 = `/${path8}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path7);
+          url = new URL(util.parseOrigin(url).origin + path8);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19922,6 +19922,145 @@ var require_lib = __commonJS({
   }
 });
 
+// node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/@octokit/request/node_modules/content-type/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.format = format;
+    exports.parse = parse5;
+    var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+    var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var QUOTE_REGEXP = /[\\"]/g;
+    var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var NullObject = /* @__PURE__ */ (() => {
+      const C = function() {
+      };
+      C.prototype = /* @__PURE__ */ Object.create(null);
+      return C;
+    })();
+    function format(obj) {
+      const { type, parameters } = obj;
+      if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+      }
+      let result = type;
+      if (parameters) {
+        for (const param of Object.keys(parameters)) {
+          if (!TOKEN_REGEXP.test(param)) {
+            throw new TypeError(`Invalid parameter name: ${param}`);
+          }
+          result += `; ${param}=${qstring(parameters[param])}`;
+        }
+      }
+      return result;
+    }
+    function parse5(header, options2) {
+      const stopChar = options2?.comma === true ? COMMA : 65536;
+      const len = header.length;
+      let index = skipOWS(header, options2?.start ?? 0, len);
+      const valueStart = index;
+      index = skipValue(header, index, len, stopChar);
+      const valueEnd = trailingOWS(header, valueStart, index);
+      const type = header.slice(valueStart, valueEnd).toLowerCase();
+      if (options2?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+      }
+      return parseParameters(header, type, index, len, stopChar);
+    }
+    var SP = 32;
+    var HTAB = 9;
+    var SEMI = 59;
+    var EQ = 61;
+    var DQUOTE = 34;
+    var BSLASH = 92;
+    var COMMA = 44;
+    function parseParameters(header, type, index, len, stopChar) {
+      const parameters = new NullObject();
+      parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+          break;
+        index = skipOWS(header, index + 1, len);
+        const keyStart = index;
+        while (index < len) {
+          const code = header.charCodeAt(index);
+          if (code === stopChar)
+            break parameter;
+          if (code === SEMI)
+            continue parameter;
+          if (code === EQ) {
+            const keyEnd = trailingOWS(header, keyStart, index);
+            const key2 = header.slice(keyStart, keyEnd).toLowerCase();
+            index = skipOWS(header, index + 1, len);
+            if (index < len && header.charCodeAt(index) === DQUOTE) {
+              index++;
+              let value = "";
+              while (index < len) {
+                const code2 = header.charCodeAt(index++);
+                if (code2 === DQUOTE) {
+                  index = skipValue(header, index, len, stopChar);
+                  if (parameters[key2] === void 0)
+                    parameters[key2] = value;
+                  break;
+                }
+                if (code2 === BSLASH && index < len) {
+                  value += header[index++];
+                  continue;
+                }
+                value += String.fromCharCode(code2);
+              }
+              continue parameter;
+            }
+            const valueStart = index;
+            index = skipValue(header, index, len, stopChar);
+            if (parameters[key2] === void 0) {
+              const valueEnd = trailingOWS(header, valueStart, index);
+              parameters[key2] = header.slice(valueStart, valueEnd);
+            }
+            continue parameter;
+          }
+          index++;
+        }
+      }
+      return { type, index, parameters };
+    }
+    function skipValue(str, index, len, stopChar) {
+      while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function skipOWS(header, index, len) {
+      while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function trailingOWS(header, start, end) {
+      while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+          break;
+        end--;
+      }
+      return end;
+    }
+    function qstring(str) {
+      if (TOKEN_REGEXP.test(str))
+        return str;
+      if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str}`);
+    }
+  }
+});
+
 // node_modules/pend/index.js
 var require_pend = __commonJS({
   "node_modules/pend/index.js"(exports, module) {
@@ -20434,9 +20573,9 @@ var require_yauzl = __commonJS({
     exports.Entry = Entry;
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path7, options2) {
+    function openPromise(path8, options2) {
       return new Promise((resolve, reject) => {
-        open3(path7, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path8, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -20466,7 +20605,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path7, options2, callback) {
+    function open3(path8, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -20478,7 +20617,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs3.open(path7, "r", function(err, fd) {
+      fs3.open(path8, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs3.close(fd, defaultCallback);
@@ -21266,7 +21405,7 @@ var require_yauzl = __commonJS({
 });
 
 // node_modules/buffer-crc32/dist/index.cjs
-var require_dist = __commonJS({
+var require_dist2 = __commonJS({
   "node_modules/buffer-crc32/dist/index.cjs"(exports, module) {
     "use strict";
     function getDefaultExportFromCjs(x) {
@@ -21583,7 +21722,7 @@ var require_yazl = __commonJS({
     var util = __require("util");
     var EventEmitter = __require("events").EventEmitter;
     var errorMonitor = __require("events").errorMonitor;
-    var crc323 = require_dist();
+    var crc323 = require_dist2();
     exports.ZipFile = ZipFile;
     exports.dateToDosDateTime = dateToDosDateTime;
     util.inherits(ZipFile, EventEmitter);
@@ -22214,7 +22353,8 @@ var require_yazl = __commonJS({
 });
 
 // src/action/main.ts
-import { writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir5, writeFile as writeFile4 } from "node:fs/promises";
+import path7 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -22528,9 +22668,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code2, lang) {
+  addCodeBlock(code, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code2), attrs);
+    const element = this.wrap("pre", this.wrap("code", code), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -22556,11 +22696,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell2;
+        const { header, data, colspan, rowspan } = cell;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -22735,8 +22875,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path7 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path7} does not exist${EOL5}`);
+        const path8 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path8} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -23272,189 +23412,8 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/content-type/dist/index.js
-var SP = 32;
-var HTAB = 9;
-var SEMI = 59;
-var EQ = 61;
-var DQUOTE = 34;
-var BSLASH = 92;
-var COMMA = 44;
-var LOWER_CASE = 1;
-var OWS = 2;
-var SEMI_FLAG = 4;
-var COMMA_FLAG = 8;
-var TOKEN_FLAG = 16;
-var NON_ASCII = 65280;
-var CASE_FLAGS = LOWER_CASE | NON_ASCII;
-var CHAR_MAP = new Uint8Array(256);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code2 = 128; code2 <= 255; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code2 = 48; code2 <= 57; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
-}
-for (let code2 = 65; code2 <= 90; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code2 = 97; code2 <= 122; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
-}
-var NullObject = /* @__PURE__ */ (() => {
-  const C = function() {
-  };
-  C.prototype = /* @__PURE__ */ Object.create(null);
-  return C;
-})();
-function parse2(header, options2) {
-  const stopFlags = SEMI_FLAG | (options2?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
-  let valueStart = options2?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-    valueStart++;
-  }
-  let index = valueStart;
-  let typeFlags = 0;
-  let whitespace = -1;
-  let stop = options2?.parameters === false ? COMMA_FLAG : 0;
-  while (index < len) {
-    const code2 = header.charCodeAt(index);
-    const flags = CHAR_MAP[code2];
-    if ((flags & stopFlags) !== 0) {
-      stop |= flags & COMMA_FLAG;
-      break;
-    }
-    if ((flags & OWS) !== 0) {
-      if (whitespace === -1)
-        whitespace = index;
-    } else {
-      whitespace = -1;
-    }
-    typeFlags |= code2 & NON_ASCII | flags;
-    index++;
-  }
-  const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index === len || stop !== 0) {
-    return { type, index, parameters: new NullObject() };
-  }
-  return parseParameters(header, type, index, len, stopFlags);
-}
-function parseParameters(header, type, index, len, stopFlags) {
-  const parameters = new NullObject();
-  parameter: while (index < len) {
-    index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-      index++;
-    }
-    const keyStart = index;
-    let keyFlags = 0;
-    let keyWhitespace = -1;
-    while (index < len) {
-      const code2 = header.charCodeAt(index);
-      const flags = CHAR_MAP[code2];
-      if ((flags & stopFlags) !== 0) {
-        if ((flags & COMMA_FLAG) !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if (code2 === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
-        const key2 = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-          index++;
-        }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
-          const quotedStart = ++index;
-          let escaped = false;
-          while (index < len) {
-            const code3 = header.charCodeAt(index);
-            if (code3 === DQUOTE) {
-              if (parameters[key2] === void 0) {
-                parameters[key2] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
-              }
-              index++;
-              let stop2 = 0;
-              while (index < len) {
-                const code4 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code4];
-                if ((flags2 & stopFlags) !== 0) {
-                  stop2 = flags2 & COMMA_FLAG;
-                  break;
-                }
-                index++;
-              }
-              if (stop2 !== 0)
-                break parameter;
-              continue parameter;
-            }
-            if (code3 === BSLASH && index + 1 < len) {
-              escaped = true;
-              index += 2;
-              continue;
-            }
-            index++;
-          }
-          continue parameter;
-        }
-        const valueStart = index;
-        let stop = 0;
-        let valueWhitespace = -1;
-        while (index < len) {
-          const code3 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code3];
-          if ((flags2 & stopFlags) !== 0) {
-            stop = flags2 & COMMA_FLAG;
-            break;
-          }
-          if ((flags2 & OWS) !== 0) {
-            if (valueWhitespace === -1)
-              valueWhitespace = index;
-          } else {
-            valueWhitespace = -1;
-          }
-          index++;
-        }
-        if (parameters[key2] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key2] = header.slice(valueStart, valueEnd);
-        }
-        if (stop !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if ((flags & OWS) !== 0) {
-        if (keyWhitespace === -1)
-          keyWhitespace = index;
-      } else {
-        keyWhitespace = -1;
-      }
-      keyFlags |= code2 & NON_ASCII | flags;
-      index++;
-    }
-  }
-  return { type, index, parameters };
-}
-function unescapeQuotedPairs(str, start, end) {
-  let result = "";
-  for (let index = start; index < end; index++) {
-    if (str.charCodeAt(index) === BSLASH) {
-      result += str.slice(start, index);
-      start = ++index;
-    }
-  }
-  return result + str.slice(start, end);
-}
+// node_modules/@octokit/request/dist-bundle/index.js
+var import_content_type = __toESM(require_dist(), 1);
 
 // node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
@@ -23949,7 +23908,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse2(contentType);
+  const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -26887,9 +26846,7 @@ function getOctokit(token, options2, ...additionalPlugins) {
 }
 
 // src/checks/wire.ts
-import { mkdtemp as mkdtemp2, readFile as readFileFs, rm as rm5 } from "node:fs/promises";
-import os6 from "node:os";
-import path5 from "node:path";
+import { readFile as readFileFs } from "node:fs/promises";
 
 // src/dirhash/hash1.ts
 import { createHash } from "node:crypto";
@@ -27045,6 +27002,9 @@ function errorMessage(e) {
   if (e instanceof Error) return e.message;
   return String(e);
 }
+function oneLine(text) {
+  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "").join("; ");
+}
 
 // src/dirhash/zip-reader.ts
 var ZipFormatError = class extends Error {
@@ -27075,10 +27035,10 @@ var errnoText = {
   ENOSPC: "no space left on device",
   EMFILE: "too many open files"
 };
-function goFsError(op, path7, e) {
-  const code2 = e?.code;
-  const text = typeof code2 === "string" ? errnoText[code2] : void 0;
-  return new Error(`${op} ${path7}: ${text ?? errorMessage(e)}`);
+function goFsError(op, path8, e) {
+  const code = e?.code;
+  const text = typeof code === "string" ? errnoText[code] : void 0;
+  return new Error(`${op} ${path8}: ${text ?? errorMessage(e)}`);
 }
 function formatError(e) {
   if (e instanceof ZipFormatError) return e;
@@ -27270,6 +27230,48 @@ function cleanSlashPath(p) {
 
 // src/git/git-runner.ts
 import { spawn } from "node:child_process";
+
+// src/internal/temp-dirs.ts
+import { rmSync } from "node:fs";
+import { mkdtemp, rm as rm2 } from "node:fs/promises";
+import os5 from "node:os";
+import path from "node:path";
+var paths = /* @__PURE__ */ new Set();
+var stoppers = /* @__PURE__ */ new Set();
+async function makeTempDir(prefix) {
+  const dir = await mkdtemp(path.join(os5.tmpdir(), prefix));
+  paths.add(dir);
+  return dir;
+}
+async function removeTempDir(p) {
+  await rm2(p, { recursive: true, force: true });
+  paths.delete(p);
+}
+function stopOnInterrupt(stop) {
+  stoppers.add(stop);
+  return () => void stoppers.delete(stop);
+}
+function cleanUpNow() {
+  for (const stop of [...stoppers]) {
+    try {
+      stop();
+    } catch {
+    }
+  }
+  stoppers.clear();
+  const left = [];
+  for (const p of [...paths]) {
+    try {
+      rmSync(p, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    } catch {
+      left.push(p);
+    }
+  }
+  paths.clear();
+  return left;
+}
+
+// src/git/git-runner.ts
 function isolatedGitEnv(base) {
   const env = {};
   for (const [k, v] of Object.entries(base)) {
@@ -27283,9 +27285,12 @@ function isolatedGitEnv(base) {
     GIT_OPTIONAL_LOCKS: "0",
     GIT_TERMINAL_PROMPT: "0",
     GIT_NO_REPLACE_OBJECTS: "1",
-    GIT_CONFIG_COUNT: "1",
+    GIT_NO_LAZY_FETCH: "1",
+    GIT_CONFIG_COUNT: "2",
     GIT_CONFIG_KEY_0: "safe.directory",
     GIT_CONFIG_VALUE_0: "*",
+    GIT_CONFIG_KEY_1: "protocol.allow",
+    GIT_CONFIG_VALUE_1: "never",
     LC_ALL: "C"
   };
 }
@@ -27294,14 +27299,18 @@ function createGitRunner(options2 = {}) {
   const env = isolatedGitEnv(options2.env ?? process.env);
   function start(args, opts) {
     const child = spawn(git, args, { cwd: opts.cwd, env, stdio: "pipe" });
+    const forget = stopOnInterrupt(() => child.kill("SIGKILL"));
     const stderr = [];
     child.stderr.on("data", (c) => stderr.push(c));
     const done = new Promise((resolve, reject) => {
-      child.on("error", reject);
-      child.on(
-        "close",
-        (code2, signal) => resolve({ code: code2 ?? (signal === null ? -1 : 128), stderr: Buffer.concat(stderr) })
-      );
+      child.on("error", (e) => {
+        forget();
+        reject(e);
+      });
+      child.on("close", (code, signal) => {
+        forget();
+        resolve({ code: code ?? (signal === null ? -1 : 128), stderr: Buffer.concat(stderr) });
+      });
     });
     child.stdin.on("error", () => void 0);
     child.stdin.end(opts.input ?? "");
@@ -27312,8 +27321,8 @@ function createGitRunner(options2 = {}) {
       const { child, done } = start(args, opts);
       const out = [];
       child.stdout.on("data", (c) => out.push(c));
-      const { code: code2, stderr } = await done;
-      return { code: code2, stdout: Buffer.concat(out), stderr };
+      const { code, stderr } = await done;
+      return { code, stdout: Buffer.concat(out), stderr };
     },
     stream(args, opts) {
       const { child, done } = start(args, opts);
@@ -27328,12 +27337,43 @@ function createGitRunner(options2 = {}) {
 
 // src/git/git-repo.ts
 import { createHash as createHash3 } from "node:crypto";
-import { mkdtemp, mkdir as mkdir2, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
-import os5 from "node:os";
-import path from "node:path";
+import { mkdir as mkdir2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import path2 from "node:path";
+
+// src/git/repository-error.ts
+var RepositoryError = class extends InputError {
+  name = "RepositoryError";
+};
+function repositoryError(what, stderr, context3 = "") {
+  const text = (oneLine(stderr.toString("utf8")) || "failed without a message") + context3;
+  const missing = /object|blob|cannot read|unable to read|promisor|corrupt|bad file/i.test(text);
+  const fix = missing ? ": the clone lacks objects of this commit (damaged, or a partial clone made with --filter); check it with `git fsck`, or clone the repository again without --filter" : "";
+  return new RepositoryError(`git ${what}: ${text}${fix}`);
+}
+function watchRepositoryErrors(target) {
+  let first;
+  const watched = Object.fromEntries(
+    Object.entries(target).map(([name, fn]) => [
+      name,
+      typeof fn !== "function" ? fn : async (...args) => {
+        try {
+          const call = fn;
+          return await call.apply(target, args);
+        } catch (e) {
+          if (e instanceof RepositoryError) first ??= e;
+          throw e;
+        }
+      }
+    ])
+  );
+  return { watched, failure: () => first };
+}
 
 // src/git/tar-reader.ts
 var BLOCK = 512;
+var TarFormatError = class extends Error {
+  name = "TarFormatError";
+};
 var ChunkReader = class {
   constructor(source) {
     this.source = source;
@@ -27359,7 +27399,7 @@ var ChunkReader = class {
     let got = 0;
     while (got < n) {
       const p = await this.some(n - got);
-      if (p === void 0) throw new Error("unexpected end of tar archive");
+      if (p === void 0) throw new TarFormatError("unexpected end of tar archive");
       parts.push(p);
       got += p.length;
     }
@@ -27369,7 +27409,7 @@ var ChunkReader = class {
     let left = n;
     while (left > 0) {
       const p = await this.some(left);
-      if (p === void 0) throw new Error("unexpected end of tar archive");
+      if (p === void 0) throw new TarFormatError("unexpected end of tar archive");
       left -= p.length;
     }
   }
@@ -27444,7 +27484,7 @@ async function* readTar(source) {
     const body = async function* () {
       while (consumed < total) {
         const p = await r.some(total - consumed);
-        if (p === void 0) throw new Error("unexpected end of tar archive");
+        if (p === void 0) throw new TarFormatError("unexpected end of tar archive");
         consumed += p.length;
         yield p;
       }
@@ -27487,7 +27527,7 @@ var GitRepo = class {
   refCache;
   async out(args, what) {
     const r = await this.git.run(args, { cwd: this.dir });
-    if (r.code !== 0) throw new Error(`git ${what}: ${r.stderr.toString("utf8").trim()}`);
+    if (r.code !== 0) throw repositoryError(what, r.stderr);
     return r.stdout.toString("utf8");
   }
   /** Tags and branches, peeled to commits; tags that name no commit are left out. */
@@ -27583,10 +27623,20 @@ var GitRepo = class {
     const [h = "", t = ""] = text.trim().split(" ");
     return { hash: h, time: Number(t) };
   }
-  /** The raw blob at `commit:file`; undefined when missing, a tree, or unreadable. */
+  /**
+   * The raw blob at `commit:file`; undefined when there is no such path or it
+   * is not a file (a directory, a submodule). A file whose object cannot be
+   * read is a RepositoryError, never "no such file".
+   */
   async readBlob(commit, file) {
     const r = await this.git.run(["cat-file", "blob", `${commit}:${file}`], { cwd: this.dir });
-    return r.code === 0 ? r.stdout : void 0;
+    if (r.code === 0) return r.stdout;
+    const entry = await this.git.run(["ls-tree", "-z", "--full-tree", commit, "--", file], {
+      cwd: this.dir
+    });
+    const [, type, oid = ""] = entry.stdout.toString("utf8").split(/[ \t]/);
+    if (entry.code !== 0 || type !== "blob") return void 0;
+    throw repositoryError("cat-file", r.stderr, ` (${file} is blob ${oid})`);
   }
   /** Whether `ancestor` is `rev` or one of its ancestors (`git merge-base --is-ancestor`). */
   async isAncestor(ancestor, rev) {
@@ -27595,7 +27645,7 @@ var GitRepo = class {
     });
     if (r.code === 0) return true;
     if (r.code === 1) return false;
-    throw new Error(`git merge-base: ${r.stderr.toString("utf8").trim()}`);
+    throw repositoryError("merge-base", r.stderr);
   }
   /** Names of the tags reachable from `commit` (`git for-each-ref --merged`). */
   async tagsMergedInto(commit) {
@@ -27626,11 +27676,14 @@ var GitRepo = class {
         }
       } catch (e) {
         s.kill();
-        await s.done.catch(() => void 0);
+        const end = await s.done.catch(() => void 0);
+        if (e instanceof TarFormatError && end !== void 0 && end.stderr.length > 0) {
+          throw archiveError(end.stderr);
+        }
         throw e;
       }
-      const { code: code2, stderr } = await s.done;
-      if (code2 !== 0) throw archiveError(stderr);
+      const { code, stderr } = await s.done;
+      if (code !== 0) throw archiveError(stderr);
       return zipBound;
     });
   }
@@ -27640,8 +27693,8 @@ var GitRepo = class {
       const s = this.git.stream(archiveArgs("zip", commit, subdir), { cwd: bare });
       let n = 0;
       for await (const c of s.stdout) n += c.length;
-      const { code: code2, stderr } = await s.done;
-      if (code2 !== 0) throw archiveError(stderr);
+      const { code, stderr } = await s.done;
+      if (code !== 0) throw archiveError(stderr);
       return n;
     });
   }
@@ -27667,20 +27720,20 @@ var GitRepo = class {
     return { files, goMod, zipTooLarge: zipTooLarge2 };
   }
   async withBareRepo(fn) {
-    const bare = await mkdtemp(path.join(os5.tmpdir(), "modseal-archive-"));
+    const bare = await makeTempDir("modseal-archive-");
     try {
       const init = await this.git.run(
         ["init", "--bare", "-q", `--object-format=${this.objectFormat}`, bare],
         { cwd: bare }
       );
-      if (init.code !== 0) throw new Error(`git init: ${init.stderr.toString("utf8").trim()}`);
-      await mkdir2(path.join(bare, "objects", "info"), { recursive: true });
-      await writeFile2(path.join(bare, "objects", "info", "alternates"), this.objectsDir + "\n");
-      await mkdir2(path.join(bare, "info"), { recursive: true });
-      await writeFile2(path.join(bare, "info", "attributes"), ARCHIVE_ATTRIBUTES);
+      if (init.code !== 0) throw new Error(`git init: ${oneLine(init.stderr.toString("utf8"))}`);
+      await mkdir2(path2.join(bare, "objects", "info"), { recursive: true });
+      await writeFile2(path2.join(bare, "objects", "info", "alternates"), this.objectsDir + "\n");
+      await mkdir2(path2.join(bare, "info"), { recursive: true });
+      await writeFile2(path2.join(bare, "info", "attributes"), ARCHIVE_ATTRIBUTES);
       return await fn(bare);
     } finally {
-      await rm2(bare, { recursive: true, force: true });
+      await removeTempDir(bare);
     }
   }
 };
@@ -27702,7 +27755,7 @@ function archiveArgs(format, commit, subdir) {
 }
 function archiveError(stderr) {
   if (stderr.includes("did not match any files")) return new Error("file does not exist");
-  return new Error(`git archive: ${stderr.toString("utf8").trim()}`);
+  return repositoryError("archive", stderr);
 }
 function toMember(e, strip) {
   if (!e.name.subarray(0, strip.length).equals(strip)) return void 0;
@@ -27728,7 +27781,7 @@ function toMember(e, strip) {
   };
 }
 async function openRepo(dir, git = createGitRunner()) {
-  const abs = path.resolve(dir);
+  const abs = path2.resolve(dir);
   const st = await stat2(abs).catch(() => void 0);
   if (st === void 0) throw new InputError(`${abs}: no such directory`);
   if (!st.isDirectory()) {
@@ -27749,7 +27802,7 @@ async function openRepo(dir, git = createGitRunner()) {
     );
   }
   const [objects = "", shallow = "", format = "sha1"] = r.stdout.toString("utf8").split("\n");
-  return new GitRepo(abs, path.resolve(abs, objects), shallow === "true", format, git);
+  return new GitRepo(abs, path2.resolve(abs, objects), shallow === "true", format, git);
 }
 function firstLine(b) {
   return b.toString("utf8").trim().split("\n")[0] ?? "";
@@ -27832,29 +27885,29 @@ var ModuleError = class extends Error {
   path;
   version;
   err;
-  constructor(path7, version, err) {
-    super(moduleErrorText(path7, version, err));
-    this.path = path7;
+  constructor(path8, version, err) {
+    super(moduleErrorText(path8, version, err));
+    this.path = path8;
     this.version = version;
     this.err = err;
   }
 };
-function moduleErrorText(path7, version, err) {
+function moduleErrorText(path8, version, err) {
   if (err instanceof InvalidVersionError) {
-    return `${path7}@${err.version}: invalid ${err.noun}: ${err.err.message}`;
+    return `${path8}@${err.version}: invalid ${err.noun}: ${err.err.message}`;
   }
-  if (version !== "") return `${path7}@${version}: ${err.message}`;
-  return `module ${path7}: ${err.message}`;
+  if (version !== "") return `${path8}@${version}: ${err.message}`;
+  return `module ${path8}: ${err.message}`;
 }
 var InvalidPathError = class extends Error {
   name = "InvalidPathError";
   kind;
   path;
   err;
-  constructor(kind, path7, err) {
-    super(`malformed ${kind} path ${goQuote(path7)}: ${err.message}`);
+  constructor(kind, path8, err) {
+    super(`malformed ${kind} path ${goQuote(path8)}: ${err.message}`);
     this.kind = kind;
-    this.path = path7;
+    this.path = path8;
     this.err = err;
   }
 };
@@ -27889,6 +27942,7 @@ function buildOrbits() {
     if (ra !== rb) parent.set(ra, rb);
   };
   const cased = new RegExp("\\p{Changes_When_Casemapped}", "gu");
+  const sameFullUpper = /* @__PURE__ */ new Map();
   const chunk = 4096;
   for (let start = 0; start <= MAX_RUNE; start += chunk) {
     if (start >= 55296 && start < 57344) continue;
@@ -27902,10 +27956,22 @@ function buildOrbits() {
       const cp = ch.codePointAt(0);
       const lower = ch.toLowerCase();
       const upper = ch.toUpperCase();
+      if (singleCodePoint(upper) === void 0) {
+        const same2 = sameFullUpper.get(upper);
+        if (same2 === void 0) sameFullUpper.set(upper, [cp]);
+        else same2.push(cp);
+      }
       const candidates = [lower, upper, upper.toLowerCase(), lower.toUpperCase()];
       for (const c of candidates) {
         const other = singleCodePoint(c);
         if (other !== void 0 && other !== cp && sameSimpleFold(cp, other)) union(cp, other);
+      }
+    }
+  }
+  for (const cps of sameFullUpper.values()) {
+    for (let i = 0; i < cps.length; i++) {
+      for (let j = i + 1; j < cps.length; j++) {
+        if (sameSimpleFold(cps[i], cps[j])) union(cps[i], cps[j]);
       }
     }
   }
@@ -28182,41 +28248,41 @@ function checkElem(elem, kind) {
   }
   return void 0;
 }
-function checkPathText(path7, kind) {
-  if (!isValidUtf8GoString(path7)) return new Error("invalid UTF-8");
-  if (path7 === "") return new Error("empty string");
-  if (path7[0] === "-" && kind !== "file") return new Error("leading dash");
-  if (path7.includes("//")) return new Error("double slash");
-  if (path7.endsWith("/")) return new Error("trailing slash");
-  for (const elem of path7.split("/")) {
+function checkPathText(path8, kind) {
+  if (!isValidUtf8GoString(path8)) return new Error("invalid UTF-8");
+  if (path8 === "") return new Error("empty string");
+  if (path8[0] === "-" && kind !== "file") return new Error("leading dash");
+  if (path8.includes("//")) return new Error("double slash");
+  if (path8.endsWith("/")) return new Error("trailing slash");
+  for (const elem of path8.split("/")) {
     const err = checkElem(elem, kind);
     if (err !== void 0) return err;
   }
   return void 0;
 }
-function checkPath(path7) {
-  const reason = checkModulePath(path7);
-  return reason === void 0 ? void 0 : new InvalidPathError("module", path7, reason);
+function checkPath(path8) {
+  const reason = checkModulePath(path8);
+  return reason === void 0 ? void 0 : new InvalidPathError("module", path8, reason);
 }
-function checkModulePath(path7) {
-  const err = checkPathText(path7, "module");
+function checkModulePath(path8) {
+  const err = checkPathText(path8, "module");
   if (err !== void 0) return err;
-  let i = path7.indexOf("/");
-  if (i < 0) i = path7.length;
+  let i = path8.indexOf("/");
+  if (i < 0) i = path8.length;
   if (i === 0) return new Error("leading slash");
-  const first = path7.slice(0, i);
+  const first = path8.slice(0, i);
   if (!first.includes(".")) return new Error("missing dot in first path element");
-  if (path7[0] === "-") return new Error("leading dash in first path element");
+  if (path8[0] === "-") return new Error("leading dash in first path element");
   for (const ch of first) {
     const cp = ch.codePointAt(0);
     if (!firstPathOK(cp)) return new Error(`invalid char ${goQuoteRune(cp)} in first path element`);
   }
-  if (!splitPathVersion(path7).ok) return new Error("invalid version");
+  if (!splitPathVersion(path8).ok) return new Error("invalid version");
   return void 0;
 }
-function checkFilePath(path7) {
-  const err = checkPathText(path7, "file");
-  return err === void 0 ? void 0 : new InvalidPathError("file", path7, err);
+function checkFilePath(path8) {
+  const err = checkPathText(path8, "file");
+  return err === void 0 ? void 0 : new InvalidPathError("file", path8, err);
 }
 function checkFileElem(elem) {
   return checkElem(elem, "file");
@@ -28224,41 +28290,41 @@ function checkFileElem(elem) {
 function isAsciiDigit(c) {
   return c !== void 0 && c >= "0" && c <= "9";
 }
-function splitPathVersion(path7) {
-  if (path7.startsWith("gopkg.in/")) return splitGopkgIn(path7);
-  let i = path7.length;
+function splitPathVersion(path8) {
+  if (path8.startsWith("gopkg.in/")) return splitGopkgIn(path8);
+  let i = path8.length;
   let dot = false;
-  while (i > 0 && (isAsciiDigit(path7[i - 1]) || path7[i - 1] === ".")) {
-    if (path7[i - 1] === ".") dot = true;
+  while (i > 0 && (isAsciiDigit(path8[i - 1]) || path8[i - 1] === ".")) {
+    if (path8[i - 1] === ".") dot = true;
     i--;
   }
-  if (i <= 1 || i === path7.length || path7[i - 1] !== "v" || path7[i - 2] !== "/") {
-    return { prefix: path7, pathMajor: "", ok: true };
+  if (i <= 1 || i === path8.length || path8[i - 1] !== "v" || path8[i - 2] !== "/") {
+    return { prefix: path8, pathMajor: "", ok: true };
   }
-  const prefix = path7.slice(0, i - 2);
-  const pathMajor = path7.slice(i - 2);
+  const prefix = path8.slice(0, i - 2);
+  const pathMajor = path8.slice(i - 2);
   if (dot || pathMajor.length <= 2 || pathMajor[2] === "0" || pathMajor === "/v1") {
-    return { prefix: path7, pathMajor: "", ok: false };
+    return { prefix: path8, pathMajor: "", ok: false };
   }
   return { prefix, pathMajor, ok: true };
 }
-function splitGopkgIn(path7) {
-  if (!path7.startsWith("gopkg.in/")) return { prefix: path7, pathMajor: "", ok: false };
-  let i = path7.length;
-  if (path7.endsWith("-unstable")) i -= "-unstable".length;
-  while (i > 0 && isAsciiDigit(path7[i - 1])) i--;
-  if (i <= 1 || path7[i - 1] !== "v" || path7[i - 2] !== ".") {
-    return { prefix: path7, pathMajor: "", ok: false };
+function splitGopkgIn(path8) {
+  if (!path8.startsWith("gopkg.in/")) return { prefix: path8, pathMajor: "", ok: false };
+  let i = path8.length;
+  if (path8.endsWith("-unstable")) i -= "-unstable".length;
+  while (i > 0 && isAsciiDigit(path8[i - 1])) i--;
+  if (i <= 1 || path8[i - 1] !== "v" || path8[i - 2] !== ".") {
+    return { prefix: path8, pathMajor: "", ok: false };
   }
-  const prefix = path7.slice(0, i - 2);
-  const pathMajor = path7.slice(i - 2);
+  const prefix = path8.slice(0, i - 2);
+  const pathMajor = path8.slice(i - 2);
   if (pathMajor.length <= 2 || pathMajor[2] === "0" && pathMajor !== ".v0") {
-    return { prefix: path7, pathMajor: "", ok: false };
+    return { prefix: path8, pathMajor: "", ok: false };
   }
   return { prefix, pathMajor, ok: true };
 }
-function isGopkgIn(path7) {
-  return path7.startsWith("gopkg.in/");
+function isGopkgIn(path8) {
+  return path8.startsWith("gopkg.in/");
 }
 function trimUnstable(pathMajor) {
   if (pathMajor.startsWith(".v") && pathMajor.endsWith("-unstable")) {
@@ -28294,18 +28360,18 @@ function pathMajorPrefix(pathMajor) {
   }
   return m;
 }
-function check(path7, version) {
-  const perr = checkPath(path7);
+function check(path8, version) {
+  const perr = checkPath(path8);
   if (perr !== void 0) return perr;
   if (!isValid(version)) {
     return new ModuleError(
-      path7,
+      path8,
       "",
       new InvalidVersionError(version, new Error("not a semantic version"))
     );
   }
-  const merr = checkPathMajor(version, splitPathVersion(path7).pathMajor);
-  if (merr !== void 0) return new ModuleError(path7, "", merr);
+  const merr = checkPathMajor(version, splitPathVersion(path8).pathMajor);
+  if (merr !== void 0) return new ModuleError(path8, "", merr);
   return void 0;
 }
 function canonicalVersion(v) {
@@ -28322,10 +28388,10 @@ function escapeString(s) {
   }
   return s.replace(/[A-Z]/g, (c) => "!" + c.toLowerCase());
 }
-function escapePath(path7) {
-  const err = checkPath(path7);
+function escapePath(path8) {
+  const err = checkPath(path8);
   if (err !== void 0) throw err;
-  return escapeString(path7);
+  return escapeString(path8);
 }
 function escapeVersion(v) {
   if (checkFileElem(v) !== void 0 || v.includes("!")) {
@@ -28784,6 +28850,14 @@ var ServerError = class extends GoproxyError {
 var TimeoutError = class extends GoproxyError {
   name = "TimeoutError";
 };
+var DeadlineError = class extends TimeoutError {
+  name = "DeadlineError";
+  sent;
+  constructor(message, url, sent) {
+    super(message, url);
+    this.sent = sent;
+  }
+};
 var TooLargeError = class extends GoproxyError {
   name = "TooLargeError";
   limit;
@@ -28799,13 +28873,14 @@ var NetworkError = class extends GoproxyError {
   name = "NetworkError";
   /** Node's error code (`ECONNREFUSED`, …) when there is one. */
   code;
-  constructor(message, url, code2, options2) {
+  constructor(message, url, code, options2) {
     super(message, url, options2);
-    if (code2 !== void 0) this.code = code2;
+    if (code !== void 0) this.code = code;
   }
 };
 function isTransient(e) {
   if (e instanceof NetworkError) return e.code !== "EPROXY";
+  if (e instanceof DeadlineError) return false;
   if (e instanceof TimeoutError) return true;
   if (e instanceof ServerError) return e.status === 408 || e.status === 429 || e.status >= 500;
   return false;
@@ -28813,197 +28888,6 @@ function isTransient(e) {
 var SkippedError = class extends GoproxyError {
   name = "SkippedError";
 };
-
-// src/goproxy/error-detail.ts
-var maxDetailLines = 8;
-var maxDetailBytes = maxDetailLines * 81;
-function isShowableContentType(contentType) {
-  if (contentType === void 0) return false;
-  const parts = contentType.split(";");
-  const media = (parts[0] ?? "").trim().toLowerCase();
-  if (media !== "text/plain") return false;
-  let charset = "";
-  for (const p of parts.slice(1)) {
-    const eq = p.indexOf("=");
-    if (eq < 0) continue;
-    if (p.slice(0, eq).trim().toLowerCase() !== "charset") continue;
-    charset = p.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1").toLowerCase();
-  }
-  return charset === "" || charset === "utf-8" || charset === "us-ascii";
-}
-var graphicOrSpace = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\p{White_Space}\u0085\u00a0]*$/u;
-function formatErrorDetail(body, contentType) {
-  if (!isShowableContentType(contentType)) return "";
-  let s;
-  try {
-    s = new TextDecoder("utf-8", { fatal: true }).decode(body);
-  } catch {
-    return "";
-  }
-  if (!graphicOrSpace.test(s)) return "";
-  let detail = "";
-  const lines = s.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    if (line.trim() === "") break;
-    if (i > 0) detail += "\n	";
-    if (i >= maxDetailLines) {
-      detail += "[Truncated: too many lines.]";
-      break;
-    }
-    if (Buffer.byteLength(detail) + Buffer.byteLength(line) > maxDetailBytes) {
-      detail += "[Truncated: too long.]";
-      break;
-    }
-    detail += line;
-  }
-  return detail;
-}
-function formatHttpError(redactedUrl, statusText, detail) {
-  if (detail === "") return `reading ${redactedUrl}: ${statusText}`;
-  const sep2 = detail.includes("\n") ? "\n	" : " ";
-  return `reading ${redactedUrl}: ${statusText}
-	server response:${sep2}${detail}`;
-}
-
-// src/goproxy/netrc.ts
-function parseNetrc(text) {
-  const out = [];
-  let cur = { machine: "", login: "", password: "" };
-  let inMacro = false;
-  for (const line of text.split("\n")) {
-    if (inMacro) {
-      if (line === "") inMacro = false;
-      continue;
-    }
-    const f = line.split(/\s+/).filter((t) => t !== "");
-    let i = 0;
-    for (; i < f.length - 1; i += 2) {
-      const key2 = f[i];
-      const val = f[i + 1] ?? "";
-      if (key2 === "machine") cur = { machine: val, login: "", password: "" };
-      else if (key2 === "login") cur.login = val;
-      else if (key2 === "password") cur.password = val;
-      else if (key2 === "macdef") inMacro = true;
-      if (cur.machine !== "" && cur.login !== "" && cur.password !== "") {
-        out.push(cur);
-        cur = { machine: "", login: "", password: "" };
-      }
-    }
-    if (i < f.length && f[i] === "default") break;
-  }
-  return out;
-}
-var publicGoHosts = [
-  "proxy.golang.org",
-  "sum.golang.org",
-  "index.golang.org",
-  "sum.golang.google.cn"
-];
-function isLoopback(hostname) {
-  return hostname === "127.0.0.1" || hostname === "[::1]" || hostname === "localhost";
-}
-function basic(user, pass) {
-  return "Basic " + Buffer.from(`${user}:${pass}`).toString("base64");
-}
-function createCredentials(opts) {
-  const origins = /* @__PURE__ */ new Map();
-  const secrets = [];
-  if (opts.token !== void 0) {
-    secrets.push(opts.token);
-    const sp = opts.token.indexOf(" ");
-    if (sp >= 0) secrets.push(opts.token.slice(sp + 1));
-  }
-  for (const raw of opts.privateProxies) {
-    let u;
-    try {
-      u = new URL(raw);
-    } catch {
-      continue;
-    }
-    if (publicGoHosts.includes(u.hostname)) continue;
-    let fromUrl;
-    if (u.username !== "" || u.password !== "") {
-      const user = decodeURIComponent(u.username);
-      const pass = decodeURIComponent(u.password);
-      fromUrl = basic(user, pass);
-      secrets.push(...[user, pass, u.username, u.password].filter((s) => s !== ""));
-    }
-    origins.set(u.origin, fromUrl);
-  }
-  for (const e of opts.netrc ?? []) secrets.push(e.password);
-  return {
-    secrets,
-    authorizationFor(url) {
-      if (publicGoHosts.includes(url.hostname)) return void 0;
-      if (!origins.has(url.origin)) return void 0;
-      const secure = url.protocol === "https:" || url.protocol === "http:" && opts.allowLoopbackHttp === true && isLoopback(url.hostname);
-      if (!secure) return void 0;
-      const fromUrl = origins.get(url.origin);
-      if (fromUrl !== void 0) return fromUrl;
-      if (opts.token !== void 0) return opts.token;
-      const e = (opts.netrc ?? []).find((n) => n.machine === url.hostname);
-      return e === void 0 ? void 0 : basic(e.login, e.password);
-    }
-  };
-}
-
-// src/goproxy/retry.ts
-var systemClock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-};
-var defaultRetryPolicy = {
-  maxAttempts: 4,
-  baseDelayMs: 500,
-  maxDelayMs: 3e4
-};
-function parseRetryAfter(value, nowMs) {
-  if (value === void 0) return void 0;
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v) * 1e3;
-  if (!/[A-Za-z]{3}/.test(v)) return void 0;
-  const t = Date.parse(v);
-  if (Number.isNaN(t)) return void 0;
-  return Math.max(0, t - nowMs);
-}
-function backoffDelay(attempt, policy, random, retryAfterMs) {
-  const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt - 1, 30));
-  const jittered = Math.floor(random() * cap);
-  if (retryAfterMs === void 0) return jittered;
-  return Math.min(policy.maxDelayMs, Math.max(jittered, retryAfterMs));
-}
-function retryAfterOf(e) {
-  if (typeof e === "object" && e !== null && "retryAfterMs" in e) {
-    const v = e.retryAfterMs;
-    return typeof v === "number" ? v : void 0;
-  }
-  return void 0;
-}
-async function withRetry(fn, ctx) {
-  const retryable = ctx.retryable ?? isTransient;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn(attempt);
-    } catch (e) {
-      if (attempt >= ctx.policy.maxAttempts || !retryable(e)) throw e;
-      const delay = backoffDelay(attempt, ctx.policy, ctx.random, retryAfterOf(e));
-      if (ctx.policy.deadline !== void 0 && ctx.clock.now() + delay > ctx.policy.deadline)
-        throw e;
-      ctx.onRetry?.(e, attempt, delay);
-      await ctx.clock.sleep(delay);
-    }
-  }
-}
-
-// src/goproxy/node-http-client.ts
-import { createReadStream } from "node:fs";
-import { stat as stat3 } from "node:fs/promises";
-import http from "node:http";
-import https from "node:https";
-import { PassThrough } from "node:stream";
-import tls from "node:tls";
-import { fileURLToPath } from "node:url";
 
 // src/goproxy/outbound-proxy.ts
 import { domainToASCII } from "node:url";
@@ -29242,11 +29126,10 @@ function goParsable(s) {
     return void 0;
   }
 }
-var knownProxySchemes = /* @__PURE__ */ new Set(["http:", "https:", "socks5:"]);
 function parseProxySetting(value) {
   if (value === "") return void 0;
   const direct = goParsable(value);
-  if (direct === void 0 || !knownProxySchemes.has(direct.protocol)) {
+  if (direct === void 0 || direct.host === "") {
     const withScheme = goParsable(`http://${value}`);
     if (withScheme !== void 0) return withScheme;
   }
@@ -29289,6 +29172,9 @@ function proxyResolver(env, options2 = {}) {
     return new URL(proxy.href);
   };
 }
+function proxyForUrl(url, env, options2 = {}) {
+  return proxyResolver(env, options2)(url);
+}
 function proxyAuthorization(proxy) {
   if (proxy.username === "" && proxy.password === "") return void 0;
   const user = safeDecode(proxy.username);
@@ -29322,7 +29208,306 @@ function safeDecode(s) {
   }
 }
 
+// src/goproxy/error-detail.ts
+var maxDetailLines = 8;
+var maxDetailBytes = maxDetailLines * 81;
+function isShowableContentType(contentType) {
+  if (contentType === void 0) return false;
+  const parts = contentType.split(";");
+  const media = (parts[0] ?? "").trim().toLowerCase();
+  if (media !== "text/plain") return false;
+  let charset = "";
+  for (const p of parts.slice(1)) {
+    const eq = p.indexOf("=");
+    if (eq < 0) continue;
+    if (p.slice(0, eq).trim().toLowerCase() !== "charset") continue;
+    charset = p.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1").toLowerCase();
+  }
+  return charset === "" || charset === "utf-8" || charset === "us-ascii";
+}
+var graphicOrSpace = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\p{White_Space}\u0085\u00a0]*$/u;
+function formatErrorDetail(body, contentType) {
+  if (!isShowableContentType(contentType)) return "";
+  let s;
+  try {
+    s = new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    return "";
+  }
+  if (!graphicOrSpace.test(s)) return "";
+  let detail = "";
+  const lines = s.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (line.trim() === "") break;
+    if (i > 0) detail += "\n	";
+    if (i >= maxDetailLines) {
+      detail += "[Truncated: too many lines.]";
+      break;
+    }
+    if (Buffer.byteLength(detail) + Buffer.byteLength(line) > maxDetailBytes) {
+      detail += "[Truncated: too long.]";
+      break;
+    }
+    detail += line;
+  }
+  return detail;
+}
+function formatHttpError(redactedUrl, statusText, detail) {
+  if (detail === "") return `reading ${redactedUrl}: ${statusText}`;
+  const sep2 = detail.includes("\n") ? "\n	" : " ";
+  return `reading ${redactedUrl}: ${statusText}
+	server response:${sep2}${detail}`;
+}
+function unreachableFix(what, url, env) {
+  const shown = redactUrl(url);
+  let route = "";
+  if (env !== void 0) {
+    let proxy;
+    try {
+      proxy = proxyForUrl(new URL(url), env);
+    } catch {
+      proxy = void 0;
+    }
+    route = proxy === void 0 ? " It was tried directly: no HTTPS_PROXY/HTTP_PROXY applies to it." : ` It was tried through the proxy ${redactUrl(proxy.href)} (HTTPS_PROXY/HTTP_PROXY): check that proxy, or list the host in NO_PROXY to connect directly.`;
+  }
+  return `Check that this machine can reach ${what} at ${shown}: without network access, or behind a firewall, nothing can be checked; behind a proxy, set HTTPS_PROXY (HTTP_PROXY for http:// URLs) and keep the host out of NO_PROXY.` + route + " Nothing about the module was decided: re-run once it is reachable.";
+}
+
+// src/goproxy/netrc.ts
+function parseNetrc(text) {
+  const out = [];
+  let cur = { machine: "", login: "", password: "" };
+  let inMacro = false;
+  for (const line of text.split("\n")) {
+    if (inMacro) {
+      if (line === "") inMacro = false;
+      continue;
+    }
+    const f = line.split(/\s+/).filter((t) => t !== "");
+    let i = 0;
+    for (; i < f.length - 1; i += 2) {
+      const key2 = f[i];
+      const val = f[i + 1] ?? "";
+      if (key2 === "machine") cur = { machine: val, login: "", password: "" };
+      else if (key2 === "login") cur.login = val;
+      else if (key2 === "password") cur.password = val;
+      else if (key2 === "macdef") inMacro = true;
+      if (cur.machine !== "" && cur.login !== "" && cur.password !== "") {
+        out.push(cur);
+        cur = { machine: "", login: "", password: "" };
+      }
+    }
+    if (i < f.length && f[i] === "default") break;
+  }
+  return out;
+}
+var publicGoHosts = [
+  "proxy.golang.org",
+  "sum.golang.org",
+  "index.golang.org",
+  "sum.golang.google.cn"
+];
+function isLoopback(hostname) {
+  return hostname === "127.0.0.1" || hostname === "[::1]" || hostname === "localhost";
+}
+function basic(user, pass) {
+  return "Basic " + Buffer.from(`${user}:${pass}`).toString("base64");
+}
+function createCredentials(opts) {
+  const origins = /* @__PURE__ */ new Map();
+  const secrets = [];
+  if (opts.token !== void 0) {
+    secrets.push(opts.token);
+    const sp = opts.token.indexOf(" ");
+    if (sp >= 0) secrets.push(opts.token.slice(sp + 1));
+  }
+  for (const raw of opts.privateProxies) {
+    let u;
+    try {
+      u = new URL(raw);
+    } catch {
+      continue;
+    }
+    if (publicGoHosts.includes(u.hostname)) continue;
+    let fromUrl;
+    if (u.username !== "" || u.password !== "") {
+      const user = decodeURIComponent(u.username);
+      const pass = decodeURIComponent(u.password);
+      fromUrl = basic(user, pass);
+      secrets.push(...[user, pass, u.username, u.password].filter((s) => s !== ""));
+    }
+    origins.set(u.origin, fromUrl);
+  }
+  for (const e of opts.netrc ?? []) secrets.push(e.password);
+  return {
+    secrets,
+    authorizationFor(url) {
+      if (publicGoHosts.includes(url.hostname)) return void 0;
+      if (!origins.has(url.origin)) return void 0;
+      const secure = url.protocol === "https:" || url.protocol === "http:" && opts.allowLoopbackHttp === true && isLoopback(url.hostname);
+      if (!secure) return void 0;
+      const fromUrl = origins.get(url.origin);
+      if (fromUrl !== void 0) return fromUrl;
+      if (opts.token !== void 0) return opts.token;
+      const e = (opts.netrc ?? []).find((n) => n.machine === url.hostname);
+      return e === void 0 ? void 0 : basic(e.login, e.password);
+    }
+  };
+}
+
+// src/goproxy/retry.ts
+var systemClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+};
+var defaultRetryPolicy = {
+  maxAttempts: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 3e4
+};
+function parseRetryAfter(value, nowMs) {
+  if (value === void 0) return void 0;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1e3;
+  if (!/[A-Za-z]{3}/.test(v)) return void 0;
+  const t = Date.parse(v);
+  if (Number.isNaN(t)) return void 0;
+  return Math.max(0, t - nowMs);
+}
+function backoffDelay(attempt, policy, random, retryAfterMs) {
+  const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt - 1, 30));
+  const waited = policy.jitter === false ? cap : Math.floor(random() * cap);
+  if (retryAfterMs === void 0) return waited;
+  return Math.min(policy.maxDelayMs, Math.max(waited, retryAfterMs));
+}
+var defaultLagBackoff = {
+  baseDelayMs: 5e3,
+  maxDelayMs: 6e4,
+  jitter: false
+};
+async function retryLoop(attempt, classify, opts) {
+  const { clock } = opts;
+  const random = opts.random ?? Math.random;
+  const deadline = opts.deadline ?? Infinity;
+  const patience = Math.min(opts.patience ?? deadline, deadline);
+  const minAttempt = opts.minAttemptMs ?? 0;
+  const maxTransient = opts.maxTransient ?? defaultRetryPolicy.maxAttempts;
+  const transientBackoff = opts.transientBackoff ?? defaultRetryPolicy;
+  const lagBackoff = opts.lagBackoff ?? defaultLagBackoff;
+  let value;
+  let attempts = 0;
+  let transientInRow = 0;
+  let lagCount = 0;
+  for (; ; ) {
+    if (deadline - clock.now() < minAttempt) {
+      return { value, attempts, end: "deadline" };
+    }
+    const v = await attempt(attempts + 1);
+    const outcome = classify(v);
+    if (outcome.kind === "not-sent") {
+      return attempts === 0 ? { value: v, attempts, end: "not-sent" } : { value, attempts, end: "deadline" };
+    }
+    value = v;
+    attempts++;
+    const report = { attempt: attempts, value: v, outcome: outcome.kind };
+    const stop = (end) => {
+      report.end = end;
+      opts.onAttempt?.(report);
+      return { value, attempts, end };
+    };
+    if (outcome.kind === "done") return stop("done");
+    let wait;
+    const left = deadline - clock.now();
+    if (outcome.kind === "lag") {
+      transientInRow = 0;
+      const patienceLeft = patience - clock.now();
+      if (patienceLeft <= 0) return stop("patience");
+      wait = Math.min(backoffDelay(++lagCount, lagBackoff, random), patienceLeft);
+    } else {
+      if (++transientInRow >= maxTransient) return stop("gave-up");
+      wait = backoffDelay(transientInRow, transientBackoff, random, outcome.retryAfterMs);
+    }
+    if (left - wait < minAttempt) return stop("deadline");
+    report.nextDelayMs = wait;
+    opts.onAttempt?.(report);
+    await clock.sleep(wait);
+  }
+}
+function retryAfterOf(e) {
+  if (typeof e === "object" && e !== null && "retryAfterMs" in e) {
+    const v = e.retryAfterMs;
+    return typeof v === "number" ? v : void 0;
+  }
+  return void 0;
+}
+async function withRetry(fn, ctx) {
+  const retryable = ctx.retryable ?? isTransient;
+  const r = await retryLoop(
+    async (n) => {
+      try {
+        return { ok: true, value: await fn(n) };
+      } catch (error2) {
+        return { ok: false, error: error2 };
+      }
+    },
+    (t) => t.ok || !retryable(t.error) ? { kind: "done" } : { kind: "transient", retryAfterMs: retryAfterOf(t.error) },
+    {
+      clock: ctx.clock,
+      random: ctx.random,
+      ...ctx.policy.deadline !== void 0 ? { deadline: ctx.policy.deadline } : {},
+      maxTransient: ctx.policy.maxAttempts,
+      transientBackoff: ctx.policy,
+      onAttempt: (a) => {
+        if (!a.value.ok && a.nextDelayMs !== void 0) {
+          ctx.onRetry?.(a.value.error, a.attempt, a.nextDelayMs);
+        }
+      }
+    }
+  );
+  const last = r.value;
+  if (last === void 0) throw new Error("internal error: no attempt was made");
+  if (last.ok) return last.value;
+  throw last.error;
+}
+
+// src/goproxy/deadline-http.ts
+function withDeadline(http2, opts) {
+  const label = opts.label ?? "the deadline";
+  const bounded = async (url, options2, send) => {
+    const left = opts.deadline - opts.clock.now();
+    const shown = redactUrl(url);
+    if (left <= 0) {
+      throw new DeadlineError(`Get "${shown}": not sent: ${label} has passed`, shown, false);
+    }
+    const own = options2?.timeoutMs;
+    const cut = own === void 0 || left < own;
+    const started = performance.now();
+    try {
+      return await send({ ...options2, timeoutMs: cut ? left : own });
+    } catch (e) {
+      const ranOut = performance.now() - started >= left - 1;
+      if (cut && ranOut && e instanceof TimeoutError && !(e instanceof DeadlineError)) {
+        throw new DeadlineError(`${e.message}: ${label} has passed`, e.url, true);
+      }
+      throw e;
+    }
+  };
+  return {
+    get: (url, options2) => bounded(url, options2, (o) => http2.get(url, o)),
+    getStream: (url, options2) => bounded(url, options2, (o) => http2.getStream(url, o))
+  };
+}
+
 // src/goproxy/node-http-client.ts
+import { createReadStream } from "node:fs";
+import { stat as stat3 } from "node:fs/promises";
+import http from "node:http";
+import https from "node:https";
+import { PassThrough } from "node:stream";
+import tls from "node:tls";
+import { fileURLToPath } from "node:url";
+var defaultMinRate = { bytes: 16 << 10, windowMs: 3e4 };
 var redirectStatuses = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 var crossOriginDropped = /* @__PURE__ */ new Set(["authorization", "cookie", "proxy-authorization"]);
 function flatHeaders(h) {
@@ -29334,9 +29519,9 @@ function flatHeaders(h) {
   return out;
 }
 function statusTextOf(res) {
-  const code2 = res.statusCode ?? 0;
-  const msg = res.statusMessage ?? http.STATUS_CODES[code2] ?? "";
-  return msg === "" ? String(code2) : `${code2} ${msg}`;
+  const code = res.statusCode ?? 0;
+  const msg = res.statusMessage ?? http.STATUS_CODES[code] ?? "";
+  return msg === "" ? String(code) : `${code} ${msg}`;
 }
 function isLoopbackHost(hostname) {
   return hostname === "127.0.0.1" || hostname === "[::1]" || hostname === "localhost";
@@ -29353,7 +29538,8 @@ function createNodeHttpClient(opts = {}) {
     idleTimeoutMs: opts.idleTimeoutMs ?? 3e4,
     maxBytes: opts.maxBytes ?? 16 << 20,
     errorBodyMaxBytes: opts.errorBodyMaxBytes ?? 64 << 10,
-    maxRedirects: opts.maxRedirects ?? 10
+    maxRedirects: opts.maxRedirects ?? 10,
+    minRate: opts.minRate === false ? void 0 : opts.minRate ?? defaultMinRate
   };
   const proxyEnv = opts.proxyEnv ?? {};
   const secrets = [...opts.credentials?.secrets ?? [], ...proxySecrets(proxyEnv)];
@@ -29540,15 +29726,15 @@ function createNodeHttpClient(opts = {}) {
       return err;
     }
     const msg = redactSecrets(err.message, ex.secrets);
-    const code2 = err.code;
+    const code = err.code;
     const via = ex.via === void 0 ? "" : ` (through proxy ${ex.via})`;
-    if (code2 !== void 0 && code2.startsWith("HPE_")) {
+    if (code !== void 0 && code.startsWith("HPE_")) {
       return new ProtocolError(
         `Get "${ex.shownUrl}": malformed HTTP response (body does not match its framing): ${msg}`,
         ex.shownUrl
       );
     }
-    return new NetworkError(`Get "${ex.shownUrl}"${via}: ${msg}`, ex.shownUrl, code2, {
+    return new NetworkError(`Get "${ex.shownUrl}"${via}: ${msg}`, ex.shownUrl, code, {
       cause: err
     });
   }
@@ -29612,31 +29798,63 @@ function createNodeHttpClient(opts = {}) {
     }
   }
   async function openFile(url) {
-    const path7 = fileURLToPath(url);
+    const path8 = fileURLToPath(url);
     try {
-      const st = await stat3(path7);
+      const st = await stat3(path8);
       if (st.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
-      return { status: 200, text: "200 OK", body: createReadStream(path7), size: st.size };
+      return { status: 200, text: "200 OK", body: createReadStream(path8), size: st.size };
     } catch (e) {
-      const code2 = e.code;
+      const code = e.code;
       const empty = new PassThrough();
       empty.end();
-      if (code2 === "ENOENT" || code2 === "ENOTDIR")
+      if (code === "ENOENT" || code === "ENOTDIR")
         return { status: 404, text: "Not Found", body: empty };
-      if (code2 === "EACCES" || code2 === "EPERM")
+      if (code === "EACCES" || code === "EPERM")
         return { status: 403, text: "Forbidden", body: empty };
-      throw new NetworkError(`open ${path7}: ${e.message}`, url.href, code2);
+      throw new NetworkError(`open ${path8}: ${e.message}`, url.href, code);
     }
   }
-  function guard2(res, status, contentLength, options2, ex, complete) {
+  function rateWatch(rate, res, out, ex, fail) {
+    let chunks = [];
+    let since = performance.now();
+    const timer = setInterval(
+      () => {
+        const now = performance.now();
+        if (res.isPaused() || out.writableNeedDrain) {
+          chunks = [];
+          since = now;
+          return;
+        }
+        chunks = chunks.filter((c) => c.t > now - rate.windowMs);
+        if (now - since < rate.windowMs) return;
+        const got = chunks.reduce((a, c) => a + c.n, 0);
+        if (got >= rate.bytes) return;
+        fail(
+          new TimeoutError(
+            `reading ${ex.shownUrl}: transfer too slow: ${got} bytes in the last ${rate.windowMs} ms, fewer than the ${rate.bytes} required`,
+            ex.shownUrl
+          )
+        );
+      },
+      Math.max(10, Math.floor(rate.windowMs / 4))
+    );
+    timer.unref();
+    return {
+      got: (n) => chunks.push({ t: performance.now(), n }),
+      stop: () => clearInterval(timer)
+    };
+  }
+  function guard(res, status, contentLength, options2, ex, complete, rate) {
     const ok = status === 200;
     const cap = ok ? options2.maxBytes ?? defaults2.maxBytes : defaults2.errorBodyMaxBytes;
     const out = new PassThrough();
     let seen = 0;
     let done = false;
+    let watch;
     const finish = (e) => {
       if (done) return;
       done = true;
+      watch?.stop();
       if (ex.deadlineTimer !== void 0) clearTimeout(ex.deadlineTimer);
       if (e !== void 0) {
         res.destroy();
@@ -29646,8 +29864,15 @@ function createNodeHttpClient(opts = {}) {
       }
     };
     ex.abort = (e) => finish(e);
+    if (rate !== void 0) {
+      watch = rateWatch(rate, res, out, ex, (e) => {
+        ex.failed ??= e;
+        finish(e);
+      });
+    }
     res.on("data", (chunk) => {
       if (done) return;
+      watch?.got(chunk.length);
       if (seen + chunk.length > cap) {
         if (!ok) {
           out.write(chunk.subarray(0, cap - seen));
@@ -29701,6 +29926,7 @@ function createNodeHttpClient(opts = {}) {
     out.on("close", () => {
       if (!done) {
         done = true;
+        watch?.stop();
         if (ex.deadlineTimer !== void 0) clearTimeout(ex.deadlineTimer);
         res.destroy();
       }
@@ -29738,7 +29964,7 @@ function createNodeHttpClient(opts = {}) {
     try {
       if (parsed.protocol === "file:") {
         const f = await openFile(parsed);
-        const body2 = guard2(f.body, f.status, f.size, options2, ex, () => true);
+        const body2 = guard(f.body, f.status, f.size, options2, ex, () => true, void 0);
         return {
           url: rawUrl,
           status: f.status,
@@ -29765,7 +29991,15 @@ function createNodeHttpClient(opts = {}) {
         );
       }
       ex.shownUrl = redactUrl(url.href);
-      const body = guard2(res, status, contentLength, options2, ex, () => res.complete);
+      const body = guard(
+        res,
+        status,
+        contentLength,
+        options2,
+        ex,
+        () => res.complete,
+        defaults2.minRate
+      );
       return { url: ex.shownUrl, status, statusText: statusTextOf(res), headers, body };
     } catch (e) {
       if (ex.deadlineTimer !== void 0) clearTimeout(ex.deadlineTimer);
@@ -29878,11 +30112,11 @@ var FileErrorList = class extends Error {
   name = "FileErrorList";
 };
 var ModZipError = class extends Error {
-  constructor(verb, err, path7) {
-    super(path7 === void 0 ? `${verb}: ${err.message}` : `${verb} ${path7}: ${err.message}`);
+  constructor(verb, err, path8) {
+    super(path8 === void 0 ? `${verb}: ${err.message}` : `${verb} ${path8}: ${err.message}`);
     this.verb = verb;
     this.err = err;
-    this.path = path7;
+    this.path = path8;
   }
   verb;
   err;
@@ -30543,18 +30777,18 @@ function parseString(args, i) {
   args[i] = autoQuote(t);
   return t;
 }
-function parseVersion(verb, path7, args, i, fix) {
+function parseVersion(verb, path8, args, i, fix) {
   let t;
   try {
     t = parseString(args, i);
   } catch (e) {
-    throw new DirectiveError(verb, path7, new InvalidVersionError(args[i] ?? "", e));
+    throw new DirectiveError(verb, path8, new InvalidVersionError(args[i] ?? "", e));
   }
   if (fix !== void 0) {
     try {
-      t = fix(path7, t);
+      t = fix(path8, t);
     } catch (e) {
-      if (e instanceof ModuleError) throw new DirectiveError(verb, path7, e.err);
+      if (e instanceof ModuleError) throw new DirectiveError(verb, path8, e.err);
       throw e;
     }
   } else {
@@ -30562,7 +30796,7 @@ function parseVersion(verb, path7, args, i, fix) {
     if (cv === "") {
       throw new DirectiveError(
         verb,
-        path7,
+        path8,
         new InvalidVersionError(t, new Error("must be of the form v1.2.3"))
       );
     }
@@ -30571,27 +30805,27 @@ function parseVersion(verb, path7, args, i, fix) {
   args[i] = t;
   return t;
 }
-function modulePathMajor(path7) {
-  const { pathMajor, ok } = splitPathVersion(path7);
+function modulePathMajor(path8) {
+  const { pathMajor, ok } = splitPathVersion(path8);
   if (!ok) throw new Error("invalid module path");
   return pathMajor;
 }
-function parseVersionInterval(verb, path7, args, fix) {
+function parseVersionInterval(verb, path8, args, fix) {
   let toks = args;
   if (toks.length === 0 || toks[0] === "(") throw new Error("expected '[' or version");
   if (toks[0] !== "[") {
-    const v = parseVersion(verb, path7, toks, 0, fix);
+    const v = parseVersion(verb, path8, toks, 0, fix);
     return [{ low: v, high: v }, toks.slice(1)];
   }
   let base = 1;
   toks = args.slice(1);
   if (toks.length === 0) throw new Error("expected version after '['");
-  const low = parseVersion(verb, path7, args, base, fix);
+  const low = parseVersion(verb, path8, args, base, fix);
   toks = args.slice(++base);
   if (toks.length === 0 || toks[0] !== ",") throw new Error("expected ',' after version");
   toks = args.slice(++base);
   if (toks.length === 0) throw new Error("expected version after ','");
-  const high = parseVersion(verb, path7, args, base, fix);
+  const high = parseVersion(verb, path8, args, base, fix);
   toks = args.slice(++base);
   if (toks.length === 0 || toks[0] !== "]") throw new Error("expected ']' after version");
   return [{ low, high }, args.slice(base + 1)];
@@ -30794,8 +31028,8 @@ function addDirective(f, problems, block, line, verb, args, fix, strict) {
       case "tool":
       case "ignore": {
         if (args.length !== 1) throw new Error(`${verb} directive expects exactly one argument`);
-        const path7 = quoted(() => parseString(args, 0));
-        (verb === "tool" ? f.tool : f.ignore).push({ ...locate(line), path: path7 });
+        const path8 = quoted(() => parseString(args, 0));
+        (verb === "tool" ? f.tool : f.ignore).push({ ...locate(line), path: path8 });
         return;
       }
     }
@@ -30805,9 +31039,9 @@ function addDirective(f, problems, block, line, verb, args, fix, strict) {
 }
 function fixRetract(f, problems, fix) {
   if (fix === void 0) return;
-  const path7 = f.module?.path ?? "";
+  const path8 = f.module?.path ?? "";
   for (const r of f.retract) {
-    if (path7 === "") {
+    if (path8 === "") {
       problems.add(r.syntax.start, "no module directive found, so retract cannot be used");
       return;
     }
@@ -30815,7 +31049,7 @@ function fixRetract(f, problems, fix) {
     const offset = tokens[0] === "retract" ? 1 : 0;
     const args = tokens.slice(offset);
     try {
-      const [vi] = parseVersionInterval("retract", path7, args, fix);
+      const [vi] = parseVersionInterval("retract", path8, args, fix);
       r.low = vi.low;
       r.high = vi.high;
     } catch (e) {
@@ -31016,10 +31250,10 @@ function classifyFiles(files, goModData) {
   const checked = { valid: [], omitted: [], invalid: [] };
   const validFiles = [];
   const reported = /* @__PURE__ */ new Set();
-  const addError = (path7, omitted, reason) => {
-    if (reported.has(path7)) return;
-    reported.add(path7);
-    const fe = { path: path7, reason };
+  const addError = (path8, omitted, reason) => {
+    if (reported.has(path8)) return;
+    reported.add(path8);
+    const fe = { path: path8, reason };
     (omitted ? checked.omitted : checked.invalid).push(fe);
   };
   const haveGoMod = /* @__PURE__ */ new Set();
@@ -31249,9 +31483,9 @@ var GoproxyClient = class {
     this.zipMs = opts.timeouts?.zipMs ?? 15 * 6e4;
   }
   /** `@v/list`: versions in the server's order, invalid and pseudo-versions dropped. */
-  async list(path7) {
-    return this.tryProxies(path7, "", async (base) => {
-      const { body } = await this.fetchBytes(base, path7, "@v/list", maxSmallBytes, this.smallMs);
+  async list(path8) {
+    return this.tryProxies(path8, "", async (base) => {
+      const { body } = await this.fetchBytes(base, path8, "@v/list", maxSmallBytes, this.smallMs);
       return parseList(body.toString("utf8"));
     });
   }
@@ -31260,28 +31494,28 @@ var GoproxyClient = class {
    * the path must be answered with exactly that version; a query or a
    * `vN.x.y` without `/vN` (answered `+incompatible`) may resolve elsewhere.
    */
-  async info(path7, version) {
-    return this.tryProxies(path7, version, (base) => this.stat(base, path7, version));
+  async info(path8, version) {
+    return this.tryProxies(path8, version, (base) => this.stat(base, path8, version));
   }
   /** `@v/<version>.mod` for a canonical version: the bytes as served (16 MiB cap). */
-  async mod(path7, version) {
-    this.requireCanonical(path7, version, "GoMod");
-    return this.tryProxies(path7, version, async (base) => {
-      const enc = this.escVersion(path7, version);
-      return (await this.fetchBytes(base, path7, `@v/${enc}.mod`, maxModBytes, this.modMs)).body;
+  async mod(path8, version) {
+    this.requireCanonical(path8, version, "GoMod");
+    return this.tryProxies(path8, version, async (base) => {
+      const enc = this.escVersion(path8, version);
+      return (await this.fetchBytes(base, path8, `@v/${enc}.mod`, maxModBytes, this.modMs)).body;
     });
   }
   /** `@latest`, falling back like Go to the newest pseudo-version of the list on not-found. */
-  async latest(path7) {
-    return this.tryProxies(path7, "", async (base) => {
+  async latest(path8) {
+    return this.tryProxies(path8, "", async (base) => {
       let body;
       try {
-        body = (await this.fetchBytes(base, path7, "@latest", maxSmallBytes, this.smallMs)).body;
+        body = (await this.fetchBytes(base, path8, "@latest", maxSmallBytes, this.smallMs)).body;
       } catch (e) {
         if (!(e instanceof NotFoundError)) throw e;
-        return this.latestFromList(base, path7);
+        return this.latestFromList(base, path8);
       }
-      return this.decodeInfo(base, path7, "", body);
+      return this.decodeInfo(base, path8, "", body);
     });
   }
   /**
@@ -31289,16 +31523,16 @@ var GoproxyClient = class {
    * Content-Length checked first), then checks it as the go command checks a
    * downloaded zip and hashes it. The file is removed when anything fails.
    */
-  async downloadZip(path7, version, destDir) {
-    this.requireCanonical(path7, version, "Zip");
+  async downloadZip(path8, version, destDir) {
+    this.requireCanonical(path8, version, "Zip");
     await mkdir3(destDir, { recursive: true });
-    const escPath = this.escPath(path7);
-    const enc = this.escVersion(path7, version);
+    const escPath = this.escPath(path8);
+    const enc = this.escVersion(path8, version);
     const finalPath = join(destDir, `${escPath.replaceAll("/", "%2F")}@${enc}.zip`);
-    const answer = await this.tryProxies(path7, version, async (base) => {
+    const answer = await this.tryProxies(path8, version, async (base) => {
       const tmp2 = `${finalPath}.${randomBytes(6).toString("hex")}.tmp`;
       try {
-        const r = await this.fetchZip(base, path7, version, `@v/${enc}.zip`, tmp2);
+        const r = await this.fetchZip(base, path8, version, `@v/${enc}.zip`, tmp2);
         return { tmp: tmp2, ...r };
       } catch (e) {
         await rm3(tmp2, { force: true });
@@ -31309,10 +31543,10 @@ var GoproxyClient = class {
     try {
       let verdict;
       try {
-        verdict = await checkAndHashZip({ path: path7, version }, tmp);
+        verdict = await checkAndHashZip({ path: path8, version }, tmp);
       } catch (e) {
         throw new ProtocolError(
-          `${path7}@${version}: ${e instanceof Error ? e.message : String(e)}`,
+          `${path8}@${version}: ${e instanceof Error ? e.message : String(e)}`,
           answer.proxy
         );
       }
@@ -31327,10 +31561,10 @@ var GoproxyClient = class {
       throw e;
     }
   }
-  async fetchZip(base, path7, version, rel, tmp) {
-    const url = this.url(base, path7, rel);
+  async fetchZip(base, path8, version, rel, tmp) {
+    const url = this.url(base, path8, rel);
     return this.withModuleContext(
-      path7,
+      path8,
       version,
       () => withRetry(async () => {
         let r;
@@ -31369,44 +31603,44 @@ var GoproxyClient = class {
       }, this.retryContext())
     );
   }
-  requireCanonical(path7, version, what) {
+  requireCanonical(path8, version, what) {
     if (version !== canonicalVersion(version)) {
       throw this.versionError(
-        path7,
+        path8,
         version,
         new Error(`internal error: version passed to ${what} is not canonical`)
       );
     }
   }
-  escPath(path7) {
+  escPath(path8) {
     try {
-      return escapePath(path7);
+      return escapePath(path8);
     } catch (e) {
       throw new ProtocolError(e instanceof Error ? e.message : String(e), "");
     }
   }
-  escVersion(path7, version) {
+  escVersion(path8, version) {
     try {
       return escapeVersion(version);
     } catch (e) {
       throw withContext(
         new ProtocolError(
-          this.versionError(path7, version, e instanceof Error ? e : new Error(String(e))).message,
+          this.versionError(path8, version, e instanceof Error ? e : new Error(String(e))).message,
           ""
         )
       );
     }
   }
-  url(base, path7, rel) {
-    const encPath = pathEscape(this.escPath(path7));
+  url(base, path8, rel) {
+    const encPath = pathEscape(this.escPath(path8));
     const relEsc = pathEscape(rel);
     return `${base.replace(/\/$/, "")}/${encPath}/${relEsc}`;
   }
   retryContext() {
     return { policy: this.policy, clock: this.clock, random: this.random };
   }
-  async fetchBytes(base, path7, rel, maxBytes, timeoutMs) {
-    const url = this.url(base, path7, rel);
+  async fetchBytes(base, path8, rel, maxBytes, timeoutMs) {
+    const url = this.url(base, path8, rel);
     const opts = { maxBytes, timeoutMs };
     return withRetry(async () => {
       const r = await this.http.get(url, opts);
@@ -31416,19 +31650,19 @@ var GoproxyClient = class {
       return { body: r.body };
     }, this.retryContext());
   }
-  async stat(base, path7, rev) {
-    const enc = this.escVersion(path7, rev);
+  async stat(base, path8, rev) {
+    const enc = this.escVersion(path8, rev);
     const { body } = await this.withModuleContext(
-      path7,
+      path8,
       rev,
-      () => this.fetchBytes(base, path7, `@v/${enc}.info`, maxSmallBytes, this.smallMs)
+      () => this.fetchBytes(base, path8, `@v/${enc}.info`, maxSmallBytes, this.smallMs)
     );
-    const info2 = this.decodeInfo(base, path7, rev, body);
-    if (info2.Version !== rev && rev === canonicalVersion(rev) && check(path7, rev) === void 0) {
+    const info2 = this.decodeInfo(base, path8, rev, body);
+    if (info2.Version !== rev && rev === canonicalVersion(rev) && check(path8, rev) === void 0) {
       throw withContext(
         new ProtocolError(
           this.versionError(
-            path7,
+            path8,
             rev,
             new Error(
               `proxy returned info for version ${info2.Version} instead of requested version`
@@ -31440,7 +31674,7 @@ var GoproxyClient = class {
     }
     return info2;
   }
-  decodeInfo(base, path7, rev, body) {
+  decodeInfo(base, path8, rev, body) {
     try {
       return parseInfo(body);
     } catch (e) {
@@ -31448,7 +31682,7 @@ var GoproxyClient = class {
       throw withContext(
         new ProtocolError(
           this.versionError(
-            path7,
+            path8,
             rev,
             new Error(`invalid response from proxy "${redactUrl(base)}": ${msg}`)
           ).message,
@@ -31457,8 +31691,8 @@ var GoproxyClient = class {
       );
     }
   }
-  async latestFromList(base, path7) {
-    const { body } = await this.fetchBytes(base, path7, "@v/list", maxSmallBytes, this.smallMs);
+  async latestFromList(base, path8) {
+    const { body } = await this.fetchBytes(base, path8, "@v/list", maxSmallBytes, this.smallMs);
     let best;
     for (const line of body.toString("utf8").split("\n")) {
       const f = fields(line);
@@ -31484,37 +31718,37 @@ var GoproxyClient = class {
         detail: ""
       });
     }
-    return this.stat(base, path7, best.v);
+    return this.stat(base, path8, best.v);
   }
   // Go's proxyRepo.versionError: a non-canonical version is an invalid version.
-  versionError(path7, version, err) {
+  versionError(path8, version, err) {
     if (version !== "" && version !== canonicalVersion(version)) {
       return new ModuleError(
-        path7,
+        path8,
         "",
         new InvalidVersionError(version, err, isPseudoVersion(version))
       );
     }
-    return new ModuleError(path7, version, err);
+    return new ModuleError(path8, version, err);
   }
   // Prefixes a failure with `path@version: ` (or `module path: `) as Go does, keeping its type.
-  async withModuleContext(path7, version, f) {
+  async withModuleContext(path8, version, f) {
     try {
       return await f();
     } catch (e) {
       if (e instanceof GoproxyError && !contextAdded.has(e)) {
-        e.message = this.versionError(path7, version, new Error(e.message)).message;
+        e.message = this.versionError(path8, version, new Error(e.message)).message;
         withContext(e);
       }
       throw e;
     }
   }
   // Go's TryProxies, with `direct`, `off` and GONOPROXY reported as skipped.
-  async tryProxies(path7, version, f) {
+  async tryProxies(path8, version, f) {
     const attempts = [];
-    if (this.env !== void 0 && !useProxyFor(this.env, path7)) {
+    if (this.env !== void 0 && !useProxyFor(this.env, path8)) {
       const msg = this.versionError(
-        path7,
+        path8,
         version,
         new Error(
           "matches GOPRIVATE/GONOPROXY: the go command fetches it directly, not through a proxy"
@@ -31529,13 +31763,13 @@ var GoproxyClient = class {
         const why = entry.url === "off" ? "module lookup disabled by GOPROXY=off" : 'GOPROXY entry "direct" skipped: modseal never fetches from version control';
         attempts.push({ proxy: entry.url, outcome: "skipped", message: why });
         best ??= withContext(
-          new SkippedError(this.versionError(path7, version, new Error(why)).message, entry.url)
+          new SkippedError(this.versionError(path8, version, new Error(why)).message, entry.url)
         );
         break;
       }
       const shown = redactUrl(entry.url);
       try {
-        const value = await this.withModuleContext(path7, version, () => f(entry.url));
+        const value = await this.withModuleContext(path8, version, () => f(entry.url));
         attempts.push({ proxy: shown, outcome: "ok" });
         return { value, proxy: shown, attempts };
       } catch (e) {
@@ -31614,49 +31848,17 @@ function classifyNotFound(body) {
   if (/invalid version|create zip|malformed/.test(b)) return "refusal";
   return "lag";
 }
-var MAX_TRANSPORT_FAILURES = 3;
-async function warm(client, path7, version, opts) {
-  const clock = opts.clock ?? systemClock;
-  const random = opts.random ?? Math.random;
-  const policy = { baseDelayMs: opts.baseDelayMs ?? 2e3, maxDelayMs: opts.maxDelayMs ?? 6e4 };
-  const bodies = [];
-  let lastError;
-  let transportFailures = 0;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const a = await client.info(path7, version);
-      let info2 = a.value;
-      if (info2.Version === `${version}+incompatible`) {
-        info2 = (await client.info(path7, info2.Version)).value;
-      }
-      return {
-        status: "ready",
-        version: info2.Version,
-        info: info2,
-        proxy: a.proxy,
-        attempts: attempt,
-        bodies
-      };
-    } catch (e) {
-      lastError = e;
-      if (e instanceof NotFoundError) {
-        transportFailures = 0;
-        bodies.push(e.body);
-        if (classifyNotFound(e.body) === "refusal") {
-          return { status: "refused", error: e, body: e.body, attempts: attempt };
-        }
-      } else if (!isTransient(e) || ++transportFailures >= MAX_TRANSPORT_FAILURES) {
-        return { status: "error", error: e, attempts: attempt };
-      }
+async function warmOnce(client, path8, version) {
+  try {
+    const a = await client.info(path8, version);
+    let info2 = a.value;
+    if (info2.Version === `${version}+incompatible`) {
+      info2 = (await client.info(path8, info2.Version)).value;
     }
-    const remaining = opts.deadline - clock.now();
-    if (remaining <= 0) {
-      const body = lastError instanceof NotFoundError ? lastError.body : void 0;
-      return body === void 0 ? { status: "timeout", error: lastError, attempts: attempt } : { status: "timeout", error: lastError, body, attempts: attempt };
-    }
-    const hint = lastError?.retryAfterMs;
-    const delay = Math.max(1, backoffDelay(attempt, policy, random, hint));
-    await clock.sleep(Math.min(delay, remaining));
+    return { status: "ready", version: info2.Version, info: info2, proxy: a.proxy };
+  } catch (e) {
+    if (!(e instanceof NotFoundError)) return { status: "error", error: e };
+    return classifyNotFound(e.body) === "refusal" ? { status: "refused", error: e, body: e.body } : { status: "lag", error: e, body: e.body };
   }
 }
 var cachedOnlyHosts = ["proxy.golang.org"];
@@ -31686,7 +31888,7 @@ function allHex(s) {
 }
 
 // src/modfetch/code-repo.ts
-import path2 from "node:path/posix";
+import path3 from "node:path/posix";
 import { createHash as createHash5 } from "node:crypto";
 function textError(message) {
   return new Error(message);
@@ -31703,8 +31905,8 @@ function hasPathPrefix(s, prefix) {
 }
 var CodeRepo = class {
   /** Throws Go's errors for a module path the repository cannot hold. */
-  constructor(code2, codeRoot, modPath) {
-    this.code = code2;
+  constructor(code, codeRoot, modPath) {
+    this.code = code;
     this.codeRoot = codeRoot;
     this.modPath = modPath;
     if (!hasPathPrefix(modPath, codeRoot)) {
@@ -31825,7 +32027,7 @@ var CodeRepo = class {
         const m = major(v);
         let okSub = incompatibleOk.get(m);
         if (okSub === void 0) {
-          okSub = await this.code.readFile(info2.name, path2.join(m, "go.mod")) === void 0;
+          okSub = await this.code.readFile(info2.name, path3.join(m, "go.mod")) === void 0;
           incompatibleOk.set(m, okSub);
         }
         if (!okSub) return false;
@@ -31856,7 +32058,7 @@ var CodeRepo = class {
             v,
             textError(
               `module contains a go.mod file, so module path must match major version (${goQuote(
-                path2.join(this.pathPrefix, major(v))
+                path3.join(this.pathPrefix, major(v))
               )})`
             )
           );
@@ -31940,7 +32142,7 @@ var CodeRepo = class {
     const fail = (msg) => {
       throw this.invalid(version, textError(msg), true);
     };
-    const guard2 = (f) => {
+    const guard = (f) => {
       try {
         return f();
       } catch (e) {
@@ -31948,7 +32150,7 @@ var CodeRepo = class {
         throw this.invalid(version, e, true);
       }
     };
-    const rev = guard2(() => pseudoVersionRev(version));
+    const rev = guard(() => pseudoVersionRev(version));
     if (rev !== info2.short) {
       if (rev.startsWith(info2.short))
         fail(`revision is longer than canonical (expected ${info2.short})`);
@@ -31956,12 +32158,12 @@ var CodeRepo = class {
         fail(`revision is shorter than canonical (expected ${info2.short})`);
       fail(`does not match short name of revision (expected ${info2.short})`);
     }
-    const t = guard2(() => pseudoVersionTime(version));
+    const t = guard(() => pseudoVersionTime(version));
     if (t.getTime() !== info2.time * 1e3) {
       fail(`does not match version-control timestamp (expected ${timestamp(info2.time)})`);
     }
     const tagPrefix = this.tagPrefix;
-    const base = guard2(() => pseudoVersionBase(version.replace(/\+incompatible$/, "")));
+    const base = guard(() => pseudoVersionBase(version.replace(/\+incompatible$/, "")));
     if (base === "") {
       if (this.pseudoMajor === "" && major(version) === "v1") {
         fail("major version without preceding tag must be v0, not v1");
@@ -32012,14 +32214,14 @@ var CodeRepo = class {
       throw this.invalid(version, textError("syntax error"));
     }
     const rev = this.revToRev(version);
-    const file1 = path2.join(this.codeDir, "go.mod");
+    const file1 = path3.join(this.codeDir, "go.mod");
     const gomod1 = await this.code.readFile(rev, file1);
     const mpath1 = gomod1 === void 0 ? "" : modulePath(gomod1);
     const found1 = gomod1 !== void 0 && (isMajor(mpath1, this.pathMajor) || this.pathMajor === "" && mpath1.startsWith("gopkg.in/"));
     let file2 = "";
     if (this.pathMajor !== "" && this.codeRoot !== this.modPath && !this.pathMajor.startsWith(".")) {
-      const dir2 = path2.join(this.codeDir, this.pathMajor.slice(1));
-      file2 = path2.join(dir2, "go.mod");
+      const dir2 = path3.join(this.codeDir, this.pathMajor.slice(1));
+      file2 = path3.join(dir2, "go.mod");
       const gomod2 = await this.code.readFile(rev, file2);
       const mpath2 = gomod2 === void 0 ? "" : modulePath(gomod2);
       const found2 = gomod2 !== void 0 && isMajor(mpath2, this.pathMajor);
@@ -32076,7 +32278,7 @@ var CodeRepo = class {
     if (isPseudoVersion(version)) await this.stat(version);
     const found = await this.findDirWrapped(version);
     if (found.goMod !== void 0) return found.goMod;
-    const data = await this.code.readFile(found.rev, path2.join(found.dir, "go.mod"));
+    const data = await this.code.readFile(found.rev, path3.join(found.dir, "go.mod"));
     return data ?? legacyGoMod(this.modPath);
   }
   async findDirWrapped(version) {
@@ -32152,7 +32354,7 @@ async function retractedOf(repo, versions) {
     return () => false;
   }
 }
-async function buildModule(code2, req) {
+async function buildModule(code, req) {
   const out = { modulePath: req.modulePath, version: req.query };
   const pathErr = checkPath(req.modulePath);
   if (pathErr !== void 0) {
@@ -32161,7 +32363,7 @@ async function buildModule(code2, req) {
   }
   let repo;
   try {
-    repo = new CodeRepo(code2, req.codeRoot, req.modulePath);
+    repo = new CodeRepo(code, req.codeRoot, req.modulePath);
   } catch (e) {
     out.error = errorMessage(e);
     return out;
@@ -32317,7 +32519,7 @@ function compareBytes(a, b) {
 }
 
 // src/modfetch/infer.ts
-import path3 from "node:path/posix";
+import path4 from "node:path/posix";
 function splitTag(tag) {
   const i = tag.lastIndexOf("/");
   const last = tag.slice(i + 1);
@@ -32335,13 +32537,13 @@ function deriveCodeRoot(modulePath2, codeDir) {
   }
   return prefix.slice(0, prefix.length - codeDir.length - 1);
 }
-async function inferModuleFromTag(code2, rev, tag, given = {}) {
+async function inferModuleFromTag(code, rev, tag, given = {}) {
   const fromTag = tag === void 0 ? { codeDir: "", version: void 0 } : splitTag(tag);
   const version = given.version ?? fromTag.version;
   let codeDir = fromTag.codeDir;
   if (given.modulePath !== void 0) {
     if (tag === void 0 || fromTag.version === void 0) {
-      codeDir = await guessCodeDir(code2, rev, given.modulePath);
+      codeDir = await guessCodeDir(code, rev, given.modulePath);
     }
     return {
       modulePath: given.modulePath,
@@ -32350,12 +32552,12 @@ async function inferModuleFromTag(code2, rev, tag, given = {}) {
       version
     };
   }
-  const file1 = path3.join(codeDir, "go.mod");
-  const data1 = await code2.readFile(rev, file1);
+  const file1 = path4.join(codeDir, "go.mod");
+  const data1 = await code.readFile(rev, file1);
   let modulePath2 = data1 === void 0 ? "" : modulePath(data1);
   const major2 = version === void 0 ? "" : major(version);
   if (major2 !== "" && major2 !== "v0" && major2 !== "v1" && splitPathVersion(modulePath2).pathMajor === "") {
-    const data2 = await code2.readFile(rev, path3.join(codeDir, major2, "go.mod"));
+    const data2 = await code.readFile(rev, path4.join(codeDir, major2, "go.mod"));
     const p2 = data2 === void 0 ? "" : modulePath(data2);
     if (p2 !== "" && splitPathVersion(p2).pathMajor === "/" + major2) modulePath2 = p2;
   }
@@ -32371,13 +32573,13 @@ async function inferModuleFromTag(code2, rev, tag, given = {}) {
   }
   return { modulePath: modulePath2, codeRoot: deriveCodeRoot(modulePath2, codeDir), codeDir, version };
 }
-async function guessCodeDir(code2, rev, modulePath2) {
+async function guessCodeDir(code, rev, modulePath2) {
   const { prefix, pathMajor } = splitPathVersion(modulePath2);
   const elems = prefix.split("/");
   for (let i = elems.length - 1; i >= 1; i--) {
     const dir = elems.slice(i).join("/");
     for (const d of pathMajor.startsWith("/") ? [dir, `${dir}${pathMajor}`] : [dir]) {
-      const data = await code2.readFile(rev, `${d}/go.mod`);
+      const data = await code.readFile(rev, `${d}/go.mod`);
       if (data !== void 0 && modulePath(data) === modulePath2) return dir;
     }
   }
@@ -33063,7 +33265,7 @@ function tileHashReader(tree, tr) {
 
 // src/sumdb/tree-cache.ts
 import { mkdir as mkdir4, open as open2, readFile, rename as rename3, rm as rm4, stat as stat4, writeFile as writeFile3 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 function same(a, b) {
   if (a === void 0 || a.length === 0) return b === void 0 || b.length === 0;
   return b !== void 0 && a.equals(b);
@@ -33119,7 +33321,7 @@ function fileTreeCache(file) {
   return {
     read: () => readIfExists(file),
     async compareAndSwap(old, next) {
-      await mkdir4(path4.dirname(file), { recursive: true });
+      await mkdir4(path5.dirname(file), { recursive: true });
       return withLock(`${file}.lock`, async () => {
         if (!same(await readIfExists(file), old)) return false;
         const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
@@ -33279,14 +33481,14 @@ var SumdbClient = class {
    * SumdbError subclass naming what failed; messages start `path@version: `
    * as the go command's do.
    */
-  async lookup(path7, version) {
+  async lookup(path8, version) {
     const vers = version.endsWith("/go.mod") ? version.slice(0, -"/go.mod".length) : version;
-    const prefix = `${path7}@${version}: `;
+    const prefix = `${path8}@${version}: `;
     try {
       await this.initialize();
       let remote;
       try {
-        remote = `/lookup/${escapePath(path7)}@${escapeVersion(vers)}`;
+        remote = `/lookup/${escapePath(path8)}@${escapeVersion(vers)}`;
       } catch (e) {
         throw new SumdbError(errorMessage(e));
       }
@@ -33298,13 +33500,13 @@ var SumdbClient = class {
       }
       const { rec } = await pending;
       const record = rec.text.toString("utf8");
-      const lines = record.split("\n").filter((l) => l.startsWith(`${path7} ${vers} `) || l.startsWith(`${path7} ${vers}/go.mod `));
+      const lines = record.split("\n").filter((l) => l.startsWith(`${path8} ${vers} `) || l.startsWith(`${path8} ${vers}/go.mod `));
       const hashOf = (p) => lines.find((l) => l.startsWith(p) && l.slice(p.length).startsWith("h1:"))?.slice(p.length);
       return {
         id: rec.id,
         lines,
-        zipHash: hashOf(`${path7} ${vers} `),
-        goModHash: hashOf(`${path7} ${vers}/go.mod `),
+        zipHash: hashOf(`${path8} ${vers} `),
+        goModHash: hashOf(`${path8} ${vers}/go.mod `),
         record,
         tree: { size: this.latest.n, hash: this.latest.hash.toString("base64") },
         note: rec.rest.toString("utf8")
@@ -33337,7 +33539,9 @@ var SumdbClient = class {
     try {
       res = await this.http.get(url, { timeoutMs: this.timeoutMs, maxBytes });
     } catch (e) {
-      throw new SumdbHttpError(`reading ${url}: ${errorMessage(e)}`, url, 0, "");
+      throw Object.assign(new SumdbHttpError(`reading ${url}: ${errorMessage(e)}`, url, 0, ""), {
+        cause: e
+      });
     }
     if (res.status === 200) return res.body;
     const body = res.body.toString("utf8");
@@ -33475,6 +33679,116 @@ proof of misbehavior:
   }
 };
 
+// src/checks/asker.ts
+var MIN_ATTEMPT_MS = 500;
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.max(0, Math.round(ms))}ms`;
+  let s = Math.round(ms / 1e3);
+  const h = Math.floor(s / 3600);
+  s -= h * 3600;
+  const m = Math.floor(s / 60);
+  s -= m * 60;
+  return `${h > 0 ? `${h}h` : ""}${h > 0 || m > 0 ? `${m}m` : ""}${s}s`;
+}
+function firstLine2(text) {
+  return text.split("\n", 1)[0]?.trim() ?? "";
+}
+function answerText(r) {
+  const a = r;
+  const str = (k) => {
+    const v = a[k];
+    return typeof v === "string" ? v : "";
+  };
+  switch (a.kind) {
+    case "found":
+      return str("version") !== "" ? `found ${str("version")}` : `found ${str("zipHash")}`;
+    case "ok":
+      return Array.isArray(a.versions) ? `${a.versions.length} version${a.versions.length === 1 ? "" : "s"} listed` : `ok ${str("h1")}`;
+    case "not-found": {
+      const body = firstLine2(str("body"));
+      return body === "" ? "not found" : `not found (${body})`;
+    }
+    case "unsupported":
+      return "no cached-only view";
+    case "invalid":
+      return `refused: ${firstLine2(str("reason"))}`;
+    case "unverifiable":
+      return `does not verify: ${firstLine2(str("reason"))}`;
+    default:
+      return firstLine2(str("reason"));
+  }
+}
+var Asker = class {
+  constructor(o) {
+    this.o = o;
+  }
+  o;
+  /** Set once the deadline stopped a question: what was asked, and its last answer. */
+  outOfTime;
+  get deadlineText() {
+    return `the check's deadline (timeout ${this.o.timeoutText})`;
+  }
+  async ask(what, call, opts = {}) {
+    const { clock, logger: logger2 } = this.o;
+    const attempt = async () => {
+      try {
+        return await call();
+      } catch (e) {
+        if (e instanceof InputError) throw e;
+        return { kind: "unreachable", reason: `${what}: ${errorMessage(e)}` };
+      }
+    };
+    const progress = (a) => {
+      const now = clock.now();
+      const left = Math.max(0, this.o.deadline - now);
+      let next = "";
+      if (a.nextDelayMs !== void 0) next = `; asking again in ${formatDuration(a.nextDelayMs)}`;
+      else if (a.end === "patience") next = "; warm-timeout reached";
+      else if (a.end === "gave-up") next = `; giving up after ${a.attempt} attempts`;
+      else if (a.end === "deadline" && a.outcome !== "done") {
+        next = `; no time left to ask again before ${this.deadlineText}`;
+      }
+      logger2.info(
+        `${what}: attempt ${a.attempt}: ${answerText(a.value)} [${formatDuration(now - this.o.start)} elapsed, ${formatDuration(left)} left]${next}`
+      );
+    };
+    const r = await retryLoop(
+      attempt,
+      (v) => {
+        if (v.kind === "unreachable") {
+          const u = v;
+          if (u.notSent === true) return { kind: "not-sent" };
+          return u.transient === true ? {
+            kind: "transient",
+            ...u.retryAfterMs !== void 0 ? { retryAfterMs: u.retryAfterMs } : {}
+          } : { kind: "done" };
+        }
+        if (v.kind === "unsupported") return { kind: "not-sent" };
+        return opts.lag?.(v) === true ? { kind: "lag" } : { kind: "done" };
+      },
+      {
+        clock,
+        deadline: this.o.deadline,
+        ...opts.patience !== void 0 ? { patience: opts.patience } : {},
+        minAttemptMs: MIN_ATTEMPT_MS,
+        ...this.o.random !== void 0 ? { random: this.o.random } : {},
+        onAttempt: progress
+      }
+    );
+    const deadlineHit = r.end === "deadline" || r.value?.kind === "unreachable" && r.value.deadline === true;
+    if (deadlineHit && this.outOfTime === void 0) {
+      this.outOfTime = r.value === void 0 ? { what } : { what, last: answerText(r.value) };
+    }
+    const result = r.value ?? {
+      kind: "unreachable",
+      reason: `not asked: ${this.deadlineText} has passed`,
+      deadline: true,
+      notSent: true
+    };
+    return { result, attempts: r.attempts, end: r.end };
+  }
+};
+
 // src/checks/types.ts
 var REPORT_SCHEMA = "modseal.release-report/v1";
 
@@ -33516,14 +33830,14 @@ function parseFacts(name, data) {
 }
 async function retractionFindings(input) {
   const { local, mirror, logger: logger2 } = input;
-  const path7 = local.modulePath;
+  const path8 = local.modulePath;
   const version = local.version;
   if (mirror === void 0 || input.noMirror !== void 0) {
     return fromLocalAlone(local, input.noMirror ?? "no mirror to ask");
   }
   let listed;
   try {
-    const l = await mirror.list(path7);
+    const l = await mirror.list(path8);
     if (l.kind === "unreachable") {
       return fromLocalAlone(local, `could not read the version list of ${mirror.url}: ${l.reason}`);
     }
@@ -33534,17 +33848,17 @@ async function retractionFindings(input) {
       `could not read the version list of ${mirror.url}: ${errorMessage(e)}`
     );
   }
-  const legacy = encodeGoString(`module ${autoQuote(path7)}
+  const legacy = encodeGoString(`module ${autoQuote(path8)}
 `);
   const mods = /* @__PURE__ */ new Map();
   const readMod = (v) => {
     let p = mods.get(v);
     if (p === void 0) {
       p = (async () => {
-        const m = await mirror.mod(path7, v);
+        const m = await mirror.mod(path8, v);
         if (m.kind === "ok") return m.data;
         throw new Error(
-          `${path7}@${v}.mod: ${m.kind === "not-found" ? m.body.trimEnd() : m.reason}`
+          `${path8}@${v}.mod: ${m.kind === "not-found" ? m.body.trimEnd() : m.reason}`
         );
       })();
       mods.set(v, p);
@@ -33569,10 +33883,10 @@ async function retractionFindings(input) {
   if (latest === version) {
     return await asLatest(local, listed, hasGoMod, readMod, logger2);
   }
-  logger2.info(`Reading retractions and deprecation from the go.mod of ${path7}@${latest}`);
+  logger2.info(`Reading retractions and deprecation from the go.mod of ${path8}@${latest}`);
   let facts;
   try {
-    facts = parseFacts(`${path7}@${latest}/go.mod`, await readMod(latest));
+    facts = parseFacts(`${path8}@${latest}/go.mod`, await readMod(latest));
   } catch (e) {
     return fromLocalAlone(
       local,
@@ -33640,7 +33954,7 @@ async function asLatest(local, listed, hasGoMod, readMod, logger2) {
   return findings;
 }
 function notLatest(local, latest, facts) {
-  const { modulePath: path7, version } = local;
+  const { modulePath: path8, version } = local;
   const findings = [];
   const msg = retractionMessage(version, facts.retractions);
   if (msg !== void 0) {
@@ -33648,7 +33962,7 @@ function notLatest(local, latest, facts) {
     findings.push({
       code: "retracted",
       severity: "warning",
-      message: `${path7}@${version}: ${msg} (the go.mod of ${latest}, the latest version, has retract ${hit === void 0 ? version : rangeOf(hit)})`,
+      message: `${path8}@${version}: ${msg} (the go.mod of ${latest}, the latest version, has retract ${hit === void 0 ? version : rangeOf(hit)})`,
       fix: `${HIDDEN} Only a newer latest version can lift it: if this version should be usable, publish a version above ${latest} whose go.mod no longer retracts it.`
     });
   }
@@ -33657,7 +33971,7 @@ function notLatest(local, latest, facts) {
     findings.push({
       code: "deprecated",
       severity: "warning",
-      message: `module ${path7} is deprecated: ${dep} (the go.mod of ${latest}, the latest version)`,
+      message: `module ${path8} is deprecated: ${dep} (the go.mod of ${latest}, the latest version)`,
       fix: "go get and go list -u show this to everybody who uses any version of the module, this one included."
     });
   }
@@ -33677,7 +33991,7 @@ function notLatest(local, latest, facts) {
     findings.push({
       code: "deprecated",
       severity: "warning",
-      message: `this tag's go.mod marks ${path7} as deprecated (${own}), but the go command reads the deprecation only from the go.mod of the latest version, ${latest}, which has none: the comment has no effect`,
+      message: `this tag's go.mod marks ${path8} as deprecated (${own}), but the go command reads the deprecation only from the go.mod of the latest version, ${latest}, which has none: the comment has no effect`,
       file: local.goModPath,
       ...local.moduleLine,
       fix: `Put the "// Deprecated:" comment into the go.mod of a new version above ${latest}.`
@@ -33692,7 +34006,7 @@ function fromLocalAlone(local, why) {
   );
 }
 function ownDirectives(local, context3) {
-  const { modulePath: path7, version } = local;
+  const { modulePath: path8, version } = local;
   const findings = [];
   const msg = retractionMessage(version, local.retractions);
   if (msg !== void 0) {
@@ -33700,7 +34014,7 @@ function ownDirectives(local, context3) {
     findings.push({
       code: "retracted",
       severity: "warning",
-      message: `${path7}@${version}: ${msg} (this tag's go.mod has retract ${hit === void 0 ? version : rangeOf(hit)}; ${context3})`,
+      message: `${path8}@${version}: ${msg} (this tag's go.mod has retract ${hit === void 0 ? version : rangeOf(hit)}; ${context3})`,
       file: local.goModPath,
       ...hit?.line !== void 0 ? { line: hit.line } : {},
       fix: `${HIDDEN} If that is not intended, publish a new version without the directive.`
@@ -33711,7 +34025,7 @@ function ownDirectives(local, context3) {
     findings.push({
       code: "deprecated",
       severity: "warning",
-      message: `module ${path7} is deprecated: ${dep} (${context3})`,
+      message: `module ${path8} is deprecated: ${dep} (${context3})`,
       file: local.goModPath,
       ...local.moduleLine,
       fix: 'While this is the latest version, go get and go list -u show the message to every user. If that is not intended, publish a new version without the "Deprecated:" comment.'
@@ -33753,6 +34067,374 @@ function nextVersion(version, taken = []) {
   }
 }
 
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options2 = {}) {
+    let callback;
+    if (typeof options2 === "function") {
+      callback = options2;
+      options2 = {};
+    } else if ("callback" in options2) {
+      callback = options2.callback;
+    }
+    const oldString = this.castInput(oldStr, options2);
+    const newString = this.castInput(newStr, options2);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options2));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options2));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options2, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options2, callback) {
+    var _a;
+    const done = (value) => {
+      value = this.postProcess(value, options2);
+      if (callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options2.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options2.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options2.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options2);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options2);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options2);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path8, added, removed, oldPosInc, options2) {
+    const last = path8.lastComponent;
+    if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path8.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path8.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options2)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options2.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options2.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options2) {
+    if (options2.comparator) {
+      return options2.comparator(left, right);
+    } else {
+      return left === right || !!options2.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array) {
+    const ret = [];
+    for (let i = 0; i < array.length; i++) {
+      if (array[i]) {
+        ret.push(array[i]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options2) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options2) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options2) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i) {
+            const oldValue = oldTokens[oldPos + i];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options2) {
+    if (options2.ignoreWhitespace) {
+      if (!options2.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options2.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options2.ignoreNewlineAtEof && !options2.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options2);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options2) {
+  return lineDiff.diff(oldStr, newStr, options2);
+}
+function tokenize(value, options2) {
+  if (options2.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options2.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
+  let optionsObj;
+  if (!options2) {
+    optionsObj = {};
+  } else if (typeof options2 === "function") {
+    optionsObj = { callback: options2 };
+  } else {
+    optionsObj = options2;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context3 = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context3 > 0 ? contextLines(prev.lines.slice(-context3)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context3 * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context3);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function splitLines(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result = text.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
 // src/report/diff.ts
 var DEFAULTS2 = {
   context: 3,
@@ -33770,67 +34452,9 @@ function isBinary(buf) {
     return true;
   }
 }
-function splitLines(text) {
-  const lines = text.split("\n").map((l) => l + "\n");
-  const last = lines.pop() ?? "\n";
-  if (last !== "\n") lines.push(last.slice(0, -1));
-  return lines;
-}
-function myers(a, b, maxD) {
-  const n = a.length;
-  const m = b.length;
-  const max2 = n + m;
-  const off = max2 + 1;
-  const v = new Int32Array(2 * max2 + 3);
-  const trace = [];
-  let found = -1;
-  for (let d = 0; d <= Math.min(max2, maxD) && found < 0; d++) {
-    for (let k = -d; k <= d; k += 2) {
-      let x2 = k === -d || k !== d && (v[off + k - 1] ?? 0) < (v[off + k + 1] ?? 0) ? v[off + k + 1] ?? 0 : (v[off + k - 1] ?? 0) + 1;
-      let y2 = x2 - k;
-      while (x2 < n && y2 < m && a[x2] === b[y2]) {
-        x2++;
-        y2++;
-      }
-      v[off + k] = x2;
-      if (x2 >= n && y2 >= m) {
-        found = d;
-        break;
-      }
-    }
-    trace.push(v.slice(off - d, off + d + 1));
-  }
-  if (found < 0) return void 0;
-  const ops = [];
-  let x = n;
-  let y = m;
-  for (let d = found; d > 0; d--) {
-    const prev = trace[d - 1] ?? new Int32Array(0);
-    const at = (k2) => prev[k2 + d - 1] ?? 0;
-    const k = x - y;
-    const prevK = k === -d || k !== d && at(k - 1) < at(k + 1) ? k + 1 : k - 1;
-    const prevX = at(prevK);
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      ops.push({ kind: " ", line: a[--x] ?? "" });
-      y--;
-    }
-    if (x === prevX) ops.push({ kind: "+", line: b[--y] ?? "" });
-    else ops.push({ kind: "-", line: a[--x] ?? "" });
-  }
-  while (x > 0 && y > 0) {
-    ops.push({ kind: " ", line: a[--x] ?? "" });
-    y--;
-  }
-  return ops.reverse();
-}
 function range(start, count) {
-  if (count === 0) return `${start},0`;
-  return count === 1 ? `${start + 1}` : `${start + 1},${count}`;
-}
-function render(line, kind) {
-  if (line.endsWith("\n")) return [kind + line.slice(0, -1)];
-  return [kind + line, "\\ No newline at end of file"];
+  if (count === 0) return `${start - 1},0`;
+  return count === 1 ? `${start}` : `${start},${count}`;
 }
 function unifiedDiff(oldLabel, newLabel, oldBuf, newBuf, limits = {}) {
   const lim = { ...DEFAULTS2, ...limits };
@@ -33839,63 +34463,34 @@ function unifiedDiff(oldLabel, newLabel, oldBuf, newBuf, limits = {}) {
   if (oldBuf.length > lim.maxBytes || newBuf.length > lim.maxBytes) {
     return { kind: "too-large", reason: `larger than ${lim.maxBytes} bytes` };
   }
-  const a = splitLines(oldBuf.toString("utf8"));
-  const b = splitLines(newBuf.toString("utf8"));
-  if (a.length > lim.maxLines || b.length > lim.maxLines) {
+  const oldText = oldBuf.toString("utf8");
+  const newText = newBuf.toString("utf8");
+  const lineCount = (t) => (t.match(/\n/g)?.length ?? 0) + (t === "" || t.endsWith("\n") ? 0 : 1);
+  if (lineCount(oldText) > lim.maxLines || lineCount(newText) > lim.maxLines) {
     return { kind: "too-large", reason: `more than ${lim.maxLines} lines` };
   }
-  let pre = 0;
-  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
-  let suf = 0;
-  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) {
-    suf++;
-  }
-  const middle = myers(a.slice(pre, a.length - suf), b.slice(pre, b.length - suf), lim.maxEdits);
-  if (middle === void 0) {
+  const patch = structuredPatch(oldLabel, newLabel, oldText, newText, void 0, void 0, {
+    context: lim.context,
+    maxEditLength: lim.maxEdits
+  });
+  if (patch === void 0) {
     return { kind: "too-large", reason: `more than ${lim.maxEdits} changed lines` };
-  }
-  const ops = [
-    ...a.slice(0, pre).map((line) => ({ kind: " ", line })),
-    ...middle,
-    ...a.slice(a.length - suf).map((line) => ({ kind: " ", line }))
-  ];
-  const oldAt = [];
-  const newAt = [];
-  let oi = 0;
-  let ni = 0;
-  for (const op of ops) {
-    oldAt.push(oi);
-    newAt.push(ni);
-    if (op.kind !== "+") oi++;
-    if (op.kind !== "-") ni++;
   }
   const out = [`--- ${oldLabel}`, `+++ ${newLabel}`];
   let truncated = false;
-  let i = 0;
-  while (i < ops.length && !truncated) {
-    while (i < ops.length && ops[i]?.kind === " ") i++;
-    if (i >= ops.length) break;
-    const start = Math.max(0, i - lim.context);
-    let end = i;
-    let lastChange = i;
-    while (end < ops.length) {
-      if (ops[end]?.kind !== " ") lastChange = end;
-      else if (end - lastChange > 2 * lim.context) break;
-      end++;
+  for (const h of patch.hunks) {
+    if (out.length >= lim.maxOutputLines) {
+      truncated = true;
+      break;
     }
-    end = Math.min(ops.length, lastChange + 1 + lim.context);
-    const hunk = ops.slice(start, end);
-    const oldCount = hunk.filter((o) => o.kind !== "+").length;
-    const newCount = hunk.filter((o) => o.kind !== "-").length;
-    out.push(`@@ -${range(oldAt[start] ?? 0, oldCount)} +${range(newAt[start] ?? 0, newCount)} @@`);
-    for (const op of hunk) {
+    out.push(`@@ -${range(h.oldStart, h.oldLines)} +${range(h.newStart, h.newLines)} @@`);
+    for (const line of h.lines) {
       if (out.length >= lim.maxOutputLines) {
         truncated = true;
         break;
       }
-      out.push(...render(op.line, op.kind));
+      out.push(line);
     }
-    i = end;
   }
   return { kind: "diff", text: out.join("\n") + "\n", truncated };
 }
@@ -33951,6 +34546,11 @@ async function compareZips(mirror, local, limits = {}) {
 }
 
 // src/checks/release.ts
+var TIMEOUT_MARGIN_MS = 5 * 6e4;
+function defaultTimeoutMs(warmTimeoutMs) {
+  return warmTimeoutMs + TIMEOUT_MARGIN_MS;
+}
+var BY_CONFIG = "skipped by configuration";
 var STEP_ORDER = [
   "local",
   "mirror-cache",
@@ -33959,19 +34559,19 @@ var STEP_ORDER = [
   "mirror-content",
   "sumdb"
 ];
-var FIRST_RETRY_MS = 5e3;
-var MAX_RETRY_MS = 6e4;
 var stripIncompatible = (v) => v.replace(/\+incompatible$/, "");
-function firstLine2(text) {
+function firstLine3(text) {
   return text.split("\n", 1)[0]?.trim() ?? "";
 }
-async function guard(what, call) {
-  try {
-    return await call();
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    return { kind: "unreachable", reason: `${what}: ${errorMessage(e)}` };
-  }
+var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function usableList(r, path8) {
+  if (r.kind !== "ok") return r;
+  return {
+    kind: "ok",
+    versions: r.versions.filter(
+      (v) => canonical(v) === v.replace(/\+incompatible$/, "") && check(path8, v) === void 0
+    )
+  };
 }
 function sameHashes(a, b) {
   return a.zip === b.zip && a.mod === b.mod;
@@ -33995,15 +34595,30 @@ function decideVerdict(report) {
 }
 async function runReleaseCheck(input, ports) {
   const { clock, logger: logger2, mirror, sumdb } = ports;
+  const start = clock.now();
+  const timeoutMs = input.timeoutMs ?? defaultTimeoutMs(input.warmTimeoutMs);
+  const deadline = input.deadline ?? start + timeoutMs;
+  const asker = new Asker({
+    clock,
+    logger: logger2,
+    start,
+    deadline,
+    timeoutText: formatDuration(input.timeoutMs ?? deadline - start)
+  });
   const steps = /* @__PURE__ */ new Map();
+  const attempts = /* @__PURE__ */ new Map();
   for (const name of STEP_ORDER) steps.set(name, { status: "unchecked", detail: "not reached" });
   const setStep = (name, status, detail) => {
     steps.set(name, { status, detail });
+  };
+  const count = (name, n) => {
+    if (n > 0) attempts.set(name, (attempts.get(name) ?? 0) + n);
   };
   const findings = [];
   const report = {
     schema: REPORT_SCHEMA,
     verdict: "inconclusive",
+    compared: [],
     tag: input.tag,
     hashes: { local: {}, mirror: {}, sumdb: {} },
     steps: [],
@@ -34011,20 +34626,68 @@ async function runReleaseCheck(input, ports) {
   };
   if (mirror !== void 0) report.mirrorUrl = mirror.url;
   if (sumdb !== void 0) report.sumdbName = sumdb.name;
+  const markUnreachable = (r, names, finding) => {
+    if (r.deadline !== true && finding !== void 0) {
+      findings.push({
+        code: "unreachable",
+        severity: "warning",
+        message: finding.message,
+        fix: finding.fix
+      });
+    }
+    if (r.deadline !== true && names.some((n) => n !== "sumdb")) mirrorDown ??= r.reason;
+    names.forEach(
+      (n, i) => setStep(
+        n,
+        "unchecked",
+        i === 0 ? finding?.detail ?? r.reason : r.deadline === true ? r.reason : "mirror unreachable"
+      )
+    );
+  };
   const finish = () => {
-    report.steps = STEP_ORDER.map((name) => ({
-      name,
-      ...steps.get(name) ?? { status: "unchecked", detail: "not reached" }
-    }));
+    if (asker.outOfTime !== void 0) {
+      const { what, last } = asker.outOfTime;
+      for (const [name, s] of steps) {
+        if (s.status === "unchecked" && s.detail === "not reached") {
+          setStep(name, "unchecked", `not done: ${asker.deadlineText} ran out`);
+        }
+      }
+      findings.push({
+        code: "unreachable",
+        severity: "warning",
+        message: `${asker.deadlineText} left no time to finish: the check stopped after ${formatDuration(clock.now() - start)} while asking ${what}${last !== void 0 ? ` (last answer: ${last})` : ""}; the steps say what was not checked`,
+        fix: "Nothing was decided about what was not checked. Re-run the job; if the mirror or the checksum database is slow, raise the timeout (--timeout, or the timeout input; it defaults to warm-timeout plus 5 minutes)."
+      });
+    }
+    report.steps = STEP_ORDER.map((name) => {
+      const n = attempts.get(name);
+      return {
+        name,
+        ...steps.get(name) ?? { status: "unchecked", detail: "not reached" },
+        ...n !== void 0 ? { attempts: n } : {}
+      };
+    });
+    const compared = [];
+    if (steps.get("local")?.status === "ok") compared.push("local");
+    if (report.hashes.mirror.zip !== void 0) compared.push("mirror");
+    if (report.hashes.sumdb.zip !== void 0) compared.push("sumdb");
+    report.compared = compared;
     report.verdict = decideVerdict(report);
+    if (report.verdict === "pass" && compared.length <= 1) {
+      const why = [
+        mirror === void 0 ? ports.mirrorDisabled ?? "no mirror" : void 0,
+        sumdb === void 0 ? ports.sumdbDisabled ?? "no checksum database" : void 0
+      ].filter((x) => x !== void 0);
+      report.localOnly = why.length > 0 ? `${why.join("; ")}: only the local rebuild was checked` : "nothing remote was compared";
+    }
     return report;
   };
   logger2.info(`Resolving ${input.tag} and rebuilding the module zip locally`);
   const local = await ports.local.build(input.tag);
-  const path7 = local.modulePath;
+  const path8 = local.modulePath;
   const version = local.version;
-  const mv = () => `${path7}@${version}`;
-  report.module = path7;
+  const mv = () => `${path8}@${version}`;
+  report.module = path8;
   report.version = version;
   report.commit = local.commit;
   report.goMod = { file: local.goModPath, ...local.moduleLine };
@@ -34042,13 +34705,13 @@ async function runReleaseCheck(input, ports) {
       fix: `The go command refuses ${input.tag} for this module, so it was not sent to the mirror. Make go.mod and the tag agree (v2 and later need the /vN suffix in the module path, see https://go.dev/ref/mod#major-version-suffixes), then tag a new version.`
     });
   }
-  if (local.declaredModulePath !== void 0 && local.declaredModulePath !== path7) {
+  if (local.declaredModulePath !== void 0 && local.declaredModulePath !== path8) {
     localProblems.push({
       code: "module-path-mismatch",
       severity: "error",
-      message: `go.mod declares module ${local.declaredModulePath}, but ${input.tag} publishes ${path7}`,
+      message: `go.mod declares module ${local.declaredModulePath}, but ${input.tag} publishes ${path8}`,
       ...atModule,
-      fix: `Change the module directive to "module ${path7}" (or publish from the repository that serves ${local.declaredModulePath}), then tag a new version.`
+      fix: `Change the module directive to "module ${path8}" (or publish from the repository that serves ${local.declaredModulePath}), then tag a new version.`
     });
   }
   if (local.zipError !== void 0) {
@@ -34067,128 +34730,194 @@ async function runReleaseCheck(input, ports) {
     return finish();
   }
   setStep("local", "ok", `${mv()} at ${local.commit}: ${local.sum ?? ""}`);
-  const deadline = clock.now() + input.warmTimeoutMs;
+  const patience = Math.min(clock.now() + input.warmTimeoutMs, deadline);
   let mirrorInfo;
   let fetchedByUs = false;
   let mirrorDown;
+  let held;
+  let heldBy = "";
+  let listed;
+  const noMirror = `${BY_CONFIG}: ${ports.mirrorDisabled ?? "GOPROXY names no mirror for this module"}`;
   if (mirror === void 0) {
-    const why = `no mirror: ${ports.mirrorDisabled ?? "GOPROXY does not name one for this module"}`;
     for (const name of ["mirror-cache", "warm", "origin", "mirror-content"]) {
-      setStep(name, "skipped", why);
+      setStep(name, "skipped", noMirror);
     }
   } else {
-    const c = await guard("cached-only .info", () => mirror.cached(path7, version));
-    if (c.kind === "found") {
-      mirrorInfo = c;
-      setStep("mirror-cache", "ok", `the mirror already holds ${path7}@${c.version}`);
+    const c = await asker.ask(
+      `${mirror.url} cached-only .info of ${mv()}`,
+      () => mirror.cached(path8, version)
+    );
+    count("mirror-cache", c.attempts);
+    const r = c.result;
+    if (r.kind === "found") {
+      mirrorInfo = r;
+      held = true;
+      setStep("mirror-cache", "ok", `the mirror already holds ${path8}@${r.version}`);
       setStep("warm", "skipped", "not needed: the mirror already holds this version");
-    } else if (c.kind === "not-found") {
+    } else if (r.kind === "not-found") {
+      held = false;
+      heldBy = "its cached-only view";
       setStep("mirror-cache", "ok", `the mirror does not hold ${mv()} yet`);
-    } else if (c.kind === "unsupported") {
+    } else if (r.kind === "unsupported") {
       setStep("mirror-cache", "skipped", "this proxy offers no cached-only view");
+    } else if (r.notSent === true) {
+      setStep("mirror-cache", "unchecked", r.reason);
     } else {
-      setStep("mirror-cache", "skipped", `cached-only view unavailable: ${c.reason}`);
+      setStep("mirror-cache", "skipped", `cached-only view unavailable: ${r.reason}`);
+    }
+    if (held === void 0 && !input.warm && asker.outOfTime === void 0) {
+      const l = await asker.ask(`${mirror.url} version list of ${path8}`, () => mirror.list(path8));
+      count("mirror-cache", l.attempts);
+      listed = usableList(l.result, path8);
+      if (listed.kind === "ok") {
+        held = listed.versions.includes(version);
+        heldBy = "its version list";
+        setStep(
+          "mirror-cache",
+          "ok",
+          `the mirror's version list ${held ? "names" : "does not name"} ${version} (read instead of a cached-only view)`
+        );
+      } else if (listed.kind === "not-found") {
+        held = false;
+        heldBy = "its version list";
+        setStep(
+          "mirror-cache",
+          "ok",
+          `the mirror lists no version of ${path8}: ${firstLine3(listed.body)}`
+        );
+      } else {
+        if (listed.deadline !== true) mirrorDown = listed.reason;
+        setStep("mirror-cache", "unchecked", `could not read the version list: ${listed.reason}`);
+      }
     }
   }
   let sum;
+  const lookup = () => asker.ask(
+    `${sumdb?.name ?? "checksum database"} record of ${mv()}`,
+    () => sumdb?.lookup(path8, version) ?? Promise.reject(new Error("no checksum database"))
+  );
   if (sumdb === void 0) {
     setStep(
       "sumdb",
       "skipped",
-      `no checksum database: ${ports.sumdbDisabled ?? "GOSUMDB is off for this module"}`
+      `${BY_CONFIG}: ${ports.sumdbDisabled ?? "GOSUMDB is off for this module"}`
     );
-  } else {
+  } else if (input.warm || held === true) {
     logger2.info(`Looking up ${mv()} in ${sumdb.name}`);
-    sum = await guard("checksum database lookup", () => sumdb.lookup(path7, version));
+    const l = await lookup();
+    count("sumdb", l.attempts);
+    sum = l.result;
+  } else {
+    const mirrorSays = held === false ? `the mirror does not hold ${mv()} (${heldBy} says so)` : `nothing says the mirror holds ${mv()}`;
+    setStep(
+      "sumdb",
+      "unchecked",
+      `not asked: ${sumdb.name} fetches a version it has no record of through the mirror, ${mirrorSays}, and warming is off`
+    );
   }
   const S = sum?.kind === "found" ? { zip: sum.zipHash, mod: sum.goModHash } : void 0;
   const movedPerSumdb = S !== void 0 && !sameHashes(S, L);
+  const acceptInfo = (w, base, step, attempts2) => {
+    if (w.version !== version) {
+      findings.push({
+        code: "mirror-rejected",
+        severity: "error",
+        message: `${mirror?.url ?? "the mirror"} resolved ${path8}@${base} to ${w.version}, but the go command publishes this tag as ${version}`,
+        ...atModule,
+        fix: "Check which go.mod files the tagged commit holds (a go.mod at the root makes v2+ tags need a /vN module path; without one, v2+ tags become +incompatible)."
+      });
+      setStep(step, "failed", `the mirror answered ${w.version}`);
+      if (step !== "origin") setStep("origin", "skipped", "nothing to compare");
+      setStep("mirror-content", "skipped", "the mirror names another version");
+      return;
+    }
+    mirrorInfo = w;
+    if (step === "warm") {
+      fetchedByUs = steps.get("mirror-cache")?.status === "ok";
+      setStep("warm", "ok", `the mirror serves ${path8}@${w.version} (${attempts2})`);
+    }
+  };
   if (mirror !== void 0 && mirrorInfo === void 0) {
     const base = stripIncompatible(version);
     if (movedPerSumdb) {
       setStep("warm", "skipped", "not warmed: the checksum database already holds other bytes");
       setStep("origin", "skipped", "not warmed");
       setStep("mirror-content", "skipped", "not warmed");
+    } else if (held === true) {
+      setStep("warm", "skipped", `not needed: ${heldBy} names ${version}`);
+      const i = await asker.ask(`${mirror.url} .info of ${mv()}`, () => mirror.info(path8, version));
+      count("origin", i.attempts);
+      const r = i.result;
+      if (r.kind === "found") {
+        acceptInfo(r, version, "origin", plural(i.attempts, "attempt"));
+      } else if (r.kind === "not-found") {
+        findings.push({
+          code: "mirror-rejected",
+          severity: "error",
+          message: `${mirror.url} lists ${version} but answered "not found" for its .info: ${r.body.trimEnd()}`,
+          fix: "Nobody can download this version through the mirror. Publish a new version and retract this one."
+        });
+        setStep("origin", "failed", firstLine3(r.body));
+        setStep("mirror-content", "skipped", "the mirror does not serve the version it lists");
+      } else {
+        markUnreachable(r, ["origin", "mirror-content"]);
+      }
     } else if (!input.warm) {
-      setStep("warm", "skipped", "warming is disabled");
+      setStep("warm", "skipped", `${BY_CONFIG}: warming is off`);
       setStep(
         "mirror-content",
         "unchecked",
-        `the mirror does not hold ${mv()} and warming is disabled`
+        held === false ? `the mirror does not hold ${mv()} (${heldBy} says so) and warming is off: nothing to compare` : `could not learn whether the mirror holds ${mv()}, and warming is off`
       );
       setStep("origin", "skipped", "nothing to compare");
     } else {
-      logger2.info(`Asking ${mirror.url} to fetch ${path7}@${base}`);
-      let attempts = 0;
-      let wait = FIRST_RETRY_MS;
-      for (; ; ) {
-        attempts++;
-        const w = await guard("warming .info", () => mirror.warm(path7, base, deadline));
-        if (w.kind === "found") {
-          if (w.version !== version) {
-            findings.push({
-              code: "mirror-rejected",
-              severity: "error",
-              message: `${mirror.url} resolved ${path7}@${base} to ${w.version}, but the go command publishes this tag as ${version}`,
-              ...atModule,
-              fix: "Check which go.mod files the tagged commit holds (a go.mod at the root makes v2+ tags need a /vN module path; without one, v2+ tags become +incompatible)."
-            });
-            setStep("warm", "failed", `the mirror answered ${w.version}`);
-            setStep("origin", "skipped", "nothing to compare");
-            setStep("mirror-content", "skipped", "the mirror names another version");
-          } else {
-            mirrorInfo = w;
-            fetchedByUs = steps.get("mirror-cache")?.status === "ok";
-            setStep("warm", "ok", `the mirror serves ${path7}@${w.version} (attempt ${attempts})`);
-          }
-          break;
+      logger2.info(`Asking ${mirror.url} to fetch ${path8}@${base}`);
+      const w = await asker.ask(
+        `${mirror.url} .info of ${path8}@${base} (makes the mirror fetch it)`,
+        () => mirror.warm(path8, base, patience),
+        { lag: (r2) => r2.kind === "not-found" && !r2.final, patience }
+      );
+      count("warm", w.attempts);
+      const tries = plural(w.attempts, "attempt");
+      const r = w.result;
+      if (r.kind === "found") {
+        acceptInfo(r, base, "warm", tries);
+      } else if (r.kind === "unreachable") {
+        markUnreachable(r, ["warm", "origin", "mirror-content"], {
+          message: `could not reach the mirror ${mirror.url} for ${path8}@${base} (${tries}): ${r.reason}`,
+          fix: mirror.unreachableFix ?? "Re-run the job; nothing about the module was decided."
+        });
+      } else if (r.final) {
+        const body = r.body.trimEnd();
+        findings.push({
+          code: "mirror-rejected",
+          severity: "error",
+          message: `${mirror.url} answered "not found" for ${path8}@${base} (${tries}): ${body}`,
+          ...atModule,
+          fix: 'If the server text names a problem in the repository, fix it and tag a new version. A fresh tag can also meet a "not found" the mirror remembered from an earlier request for up to 30 minutes: re-run with a longer warm-timeout.'
+        });
+        setStep("warm", "failed", firstLine3(body));
+        setStep("origin", "skipped", "nothing to compare");
+        setStep("mirror-content", "skipped", "the mirror refused the version");
+      } else if (w.end === "deadline") {
+        for (const name of ["warm", "origin", "mirror-content"]) {
+          setStep(
+            name,
+            "unchecked",
+            `${asker.deadlineText} ran out while the mirror still answered "not found" (${tries})`
+          );
         }
-        if (w.kind === "unreachable") {
-          mirrorDown = w.reason;
-          findings.push({
-            code: "unreachable",
-            severity: "warning",
-            message: `could not reach the mirror ${mirror.url} for ${path7}@${base}: ${w.reason}`,
-            fix: "Re-run the job; nothing about the module was decided."
-          });
-          setStep("warm", "unchecked", w.reason);
-          setStep("origin", "unchecked", "mirror unreachable");
-          setStep("mirror-content", "unchecked", "mirror unreachable");
-          break;
-        }
-        const left = deadline - clock.now();
-        const body = w.body.trimEnd();
-        if (!w.final && left <= 0) {
-          findings.push({
-            code: "unreachable",
-            severity: "warning",
-            message: `${mirror.url} still answered "not found" for ${path7}@${base} when warm-timeout ran out (${attempts} attempt${attempts === 1 ? "" : "s"}): ${body}`,
-            fix: "The mirror remembers a miss for up to 30 minutes when the version was requested before the tag existed. Re-run the job later, or raise warm-timeout."
-          });
-          setStep("warm", "unchecked", firstLine2(body));
-          setStep("origin", "unchecked", "the mirror does not serve the version yet");
-          setStep("mirror-content", "unchecked", "the mirror does not serve the version yet");
-          break;
-        }
-        if (w.final) {
-          findings.push({
-            code: "mirror-rejected",
-            severity: "error",
-            message: `${mirror.url} answered "not found" for ${path7}@${base} (${attempts} attempt${attempts === 1 ? "" : "s"}): ${body}`,
-            ...atModule,
-            fix: 'If the server text names a problem in the repository, fix it and tag a new version. A fresh tag can also meet a "not found" the mirror remembered from an earlier request for up to 30 minutes: re-run with a longer warm-timeout.'
-          });
-          setStep("warm", "failed", firstLine2(body));
-          setStep("origin", "skipped", "nothing to compare");
-          setStep("mirror-content", "skipped", "the mirror refused the version");
-          break;
-        }
-        const pause = Math.min(wait, left);
-        logger2.info(
-          `The mirror has no ${path7}@${base} yet (${firstLine2(body)}); retrying in ${Math.ceil(pause / 1e3)}s`
-        );
-        await clock.sleep(pause);
-        wait = Math.min(wait * 2, MAX_RETRY_MS);
+      } else {
+        const body = r.body.trimEnd();
+        findings.push({
+          code: "unreachable",
+          severity: "warning",
+          message: `${mirror.url} still answered "not found" for ${path8}@${base} when warm-timeout ran out (${tries}): ${body}`,
+          fix: "The mirror remembers a miss for up to 30 minutes when the version was requested before the tag existed. Re-run the job later, or raise warm-timeout."
+        });
+        setStep("warm", "unchecked", firstLine3(body));
+        setStep("origin", "unchecked", "the mirror does not serve the version yet");
+        setStep("mirror-content", "unchecked", "the mirror does not serve the version yet");
       }
     }
   }
@@ -34207,8 +34936,17 @@ async function runReleaseCheck(input, ports) {
       setStep("origin", "ok", `the mirror fetched ${origin.Ref ?? "the tag"} at ${origin.Hash}`);
     }
     logger2.info(`Downloading ${mv()} .mod and .zip from ${mirror.url}`);
-    const mod = await guard(".mod download", () => mirror.mod(path7, version));
-    const zip = await guard(".zip download", () => mirror.zip(path7, version));
+    const modAsked = await asker.ask(
+      `${mirror.url} .mod of ${mv()}`,
+      () => mirror.mod(path8, version)
+    );
+    const zipAsked = await asker.ask(
+      `${mirror.url} .zip of ${mv()}`,
+      () => mirror.zip(path8, version)
+    );
+    count("mirror-content", modAsked.attempts + zipAsked.attempts);
+    const mod = modAsked.result;
+    const zip = zipAsked.result;
     if (mod.kind === "ok" && zip.kind === "ok") {
       M = { zip: zip.h1, mod: mod.h1 };
       mirrorZip = zip;
@@ -34218,14 +34956,11 @@ async function runReleaseCheck(input, ports) {
       const problems = [mod, zip].filter((r) => r.kind !== "ok");
       const unreachable2 = problems.filter((r) => r.kind === "unreachable");
       if (unreachable2.length > 0) {
-        mirrorDown = unreachable2.map((r) => r.reason).join("; ");
-        findings.push({
-          code: "unreachable",
-          severity: "warning",
+        markUnreachable(unreachable2[0], ["mirror-content"], {
           message: `could not download ${mv()} from ${mirror.url}: ${unreachable2.map((r) => r.reason).join("; ")}`,
-          fix: "Re-run the job; nothing about the module content was decided."
+          fix: mirror.unreachableFix ?? "Re-run the job; nothing about the module content was decided.",
+          detail: "download failed"
         });
-        setStep("mirror-content", "unchecked", "download failed");
       } else {
         const text = problems.map((r) => r.kind === "not-found" ? r.body : r.kind === "invalid" ? r.reason : "").join("; ");
         findings.push({
@@ -34234,25 +34969,41 @@ async function runReleaseCheck(input, ports) {
           message: `${mirror.url} named ${mv()} but does not serve its content: ${text}`,
           fix: "Nobody can download this version through the mirror. Publish a new version and retract this one."
         });
-        setStep("mirror-content", "failed", firstLine2(text));
+        setStep("mirror-content", "failed", firstLine3(text));
       }
     }
   }
-  const noMirror = mirror === void 0 ? `no mirror: ${ports.mirrorDisabled ?? "GOPROXY does not name one for this module"}` : mirrorDown !== void 0 ? `the mirror could not be reached: ${mirrorDown}` : void 0;
+  const listRead = listed !== void 0 && listed.kind !== "unreachable";
+  let listUnavailable = mirror === void 0 ? `no mirror: ${ports.mirrorDisabled ?? "GOPROXY does not name one for this module"}` : listRead ? void 0 : mirrorDown !== void 0 ? `the mirror could not be reached: ${mirrorDown}` : asker.outOfTime !== void 0 ? `${asker.deadlineText} ran out` : void 0;
+  if (mirror !== void 0 && listUnavailable === void 0 && listed === void 0) {
+    const l = await asker.ask(`${mirror.url} version list of ${path8}`, () => mirror.list(path8));
+    listed = usableList(l.result, path8);
+    if (listed.kind === "unreachable" && listed.deadline === true) {
+      listUnavailable = `${asker.deadlineText} ran out`;
+    }
+  }
+  const counted = mirror === void 0 ? void 0 : {
+    ...mirror,
+    list: () => Promise.resolve(listed ?? { kind: "ok", versions: [] }),
+    mod: async (p, v) => (await asker.ask(`${mirror.url} .mod of ${p}@${v}`, () => mirror.mod(p, v))).result
+  };
   findings.push(
     ...await retractionFindings({
       local,
-      ...mirror !== void 0 ? { mirror } : {},
-      ...noMirror !== void 0 ? { noMirror } : {},
+      ...counted !== void 0 ? { mirror: counted } : {},
+      ...listUnavailable !== void 0 ? { noMirror: listUnavailable } : {},
       logger: logger2
     })
   );
   if (sumdb !== void 0 && sum !== void 0) {
-    while (sum.kind === "not-found" && input.warm && mirrorInfo !== void 0) {
-      const left = deadline - clock.now();
-      if (left <= 0) break;
-      await clock.sleep(Math.min(FIRST_RETRY_MS, left));
-      sum = await guard("checksum database lookup", () => sumdb.lookup(path7, version));
+    if (sum.kind === "not-found" && input.warm && mirrorInfo !== void 0) {
+      const again = await asker.ask(
+        `${sumdb.name} record of ${mv()}`,
+        () => sumdb.lookup(path8, version),
+        { lag: (r) => r.kind === "not-found", patience }
+      );
+      count("sumdb", again.attempts);
+      sum = again.result;
     }
     if (sum.kind === "found") {
       report.hashes.sumdb = { zip: sum.zipHash, mod: sum.goModHash };
@@ -34264,7 +35015,7 @@ async function runReleaseCheck(input, ports) {
         message: `${sumdb.name} has no record of ${mv()}: ${sum.body}`,
         fix: "The checksum database may not have fetched the version yet: re-run the job later."
       });
-      setStep("sumdb", "unchecked", firstLine2(sum.body));
+      setStep("sumdb", "unchecked", firstLine3(sum.body));
     } else if (sum.kind === "unverifiable") {
       findings.push({
         code: "sumdb-unverifiable",
@@ -34274,13 +35025,10 @@ async function runReleaseCheck(input, ports) {
       });
       setStep("sumdb", "failed", sum.reason);
     } else {
-      findings.push({
-        code: "unreachable",
-        severity: "warning",
+      markUnreachable(sum, ["sumdb"], {
         message: `could not reach the checksum database ${sumdb.name}: ${sum.reason}`,
-        fix: "Re-run the job; nothing about the checksums was decided."
+        fix: sumdb.unreachableFix ?? "Re-run the job; nothing about the checksums was decided."
       });
-      setStep("sumdb", "unchecked", sum.reason);
     }
   }
   const S2 = sum?.kind === "found" ? { zip: sum.zipHash, mod: sum.goModHash } : void 0;
@@ -34321,7 +35069,8 @@ async function runReleaseCheck(input, ports) {
       fix: "Every go command that verifies checksums refuses what the mirror serves. If the mirror is not yours, report it to its operator (proxy.golang.org: security@golang.org)."
     });
   }
-  if (originSame === false) {
+  const tagMoved = findings.some((f) => f.code === "tag-moved");
+  if (originSame === false && !tagMoved) {
     const contentAgrees = M !== void 0 && sameHashes(M, L) && (S2 === void 0 || sameHashes(S2, L));
     findings.push({
       code: "origin-mismatch",
@@ -34332,25 +35081,43 @@ async function runReleaseCheck(input, ports) {
     });
     if (!contentAgrees)
       setStep("origin", "failed", `the mirror fetched ${report.mirrorCommit ?? "?"}`);
+  } else if (originSame === false) {
+    setStep("origin", "failed", `the mirror fetched ${report.mirrorCommit ?? "?"}`);
   }
+  const remedyCaveat = () => {
+    if (listed?.kind === "ok" || listed?.kind === "not-found") return void 0;
+    const base = stripIncompatible(version);
+    const others = (local.existingVersions ?? []).filter((v) => v !== base && v !== version);
+    if (local.shallow !== true && others.length > 0) return void 0;
+    const checkout = local.shallow === true ? "this checkout is shallow (actions/checkout fetches only the pushed tag unless fetch-depth: 0)" : `this checkout has no other version tag of ${path8}`;
+    const why = listed?.kind === "unreachable" ? listed.reason : listUnavailable ?? "it was not asked";
+    return `This advice may be wrong: ${checkout}, and the mirror's version list could not be read (${why}), so a version above ${version} may already be published. The go command reads retract lines only from the highest version: find it with \`git ls-remote --tags origin\` or \`go list -m -versions ${path8}\`, and publish above it.`;
+  };
   const broken = findings.filter(
     (f) => f.severity === "error" && (f.code === "tag-moved" || f.code === "origin-mismatch")
   );
-  if (broken.length > 0) {
-    const next = nextVersion(version, local.existingVersions ?? []);
+  const next = broken.length > 0 ? nextVersion(version, [
+    ...local.existingVersions ?? [],
+    ...listed?.kind === "ok" ? listed.versions : [],
+    ...S2 !== void 0 ? [version] : []
+  ]) : "";
+  if (next !== "") {
     const retract = `retract ${version} // tag ${input.tag} moved after publication; use ${next}`;
     report.remedy = { nextVersion: next, retract };
+    const caveat = remedyCaveat();
+    if (caveat !== void 0) report.remedy.caveat = caveat;
     const fix = `The mirror and the checksum database keep the first bytes of ${version} forever: it cannot be repaired, only replaced. Publish ${next} from the commit you want, with this line added to go.mod:
-    ${retract}`;
+    ${retract}` + (caveat !== void 0 ? `
+${caveat}` : "");
     for (const f of broken) f.fix = fix;
   }
   if (version.endsWith("+incompatible")) {
     findings.push({
       code: "incompatible",
       severity: "warning",
-      message: `${path7} has no go.mod at ${input.tag}, so the go command publishes ${version}: a major version 2 or later without the /v${version.slice(1).split(".")[0] ?? ""} module path suffix.`,
+      message: `${path8} has no go.mod at ${input.tag}, so the go command publishes ${version}: a major version 2 or later without the /v${version.slice(1).split(".")[0] ?? ""} module path suffix.`,
       ...atModule,
-      fix: `Consumers get +incompatible versions only by asking for them explicitly once any v0/v1 release contains a go.mod: the go command then ignores +incompatible versions for @latest and upgrades. To publish v2 and later properly, add a go.mod declaring "module ${path7}/v${version.slice(1).split(".")[0] ?? ""}" and tag from there.`
+      fix: `Consumers get +incompatible versions only by asking for them explicitly once any v0/v1 release contains a go.mod: the go command then ignores +incompatible versions for @latest and upgrades. To publish v2 and later properly, add a go.mod declaring "module ${path8}/v${version.slice(1).split(".")[0] ?? ""}" and tag from there.`
     });
   }
   return finish();
@@ -34358,6 +35125,7 @@ async function runReleaseCheck(input, ports) {
 
 // src/checks/wire.ts
 var MAX_DIFF_FILE = 1 << 20;
+var SUMDB_REQUEST_MS = 6e4;
 async function buildLocal(repo, tag, modulePath2) {
   const bare = tag.replace(/^refs\/tags\//, "");
   const { tags } = await repo.refs();
@@ -34372,7 +35140,8 @@ async function buildLocal(repo, tag, modulePath2) {
       `tag ${JSON.stringify(bare)} is not a module version tag: Go publishes tags like v1.2.3 or sub/dir/v1.2.3`
     );
   }
-  const probe = gitCodeHost(repo);
+  const watch = watchRepositoryErrors(gitCodeHost(repo));
+  const probe = watch.watched;
   const goModPathAt = (dir) => dir === "" ? "go.mod" : `${dir}/go.mod`;
   const base = {
     tag: bare,
@@ -34405,6 +35174,8 @@ async function buildLocal(repo, tag, modulePath2) {
     codeRoot: inferred.codeRoot,
     query: tagVersion
   });
+  const gitFailure = watch.failure();
+  if (gitFailure !== void 0) throw gitFailure;
   const moduleDir = built.dir ?? codeDir;
   const goModPath = goModPathAt(moduleDir);
   const local = {
@@ -34413,7 +35184,8 @@ async function buildLocal(repo, tag, modulePath2) {
     version: built.version,
     goModPath,
     goModSum: built.goModSum ?? "",
-    existingVersions: [...tags.keys()].map((t) => splitTag(t)).filter((t) => t.codeDir === codeDir && t.version !== void 0).map((t) => t.version).filter((v) => canonical(v) === v)
+    existingVersions: [...tags.keys()].map((t) => splitTag(t)).filter((t) => t.codeDir === codeDir && t.version !== void 0).map((t) => t.version).filter((v) => canonical(v) === v),
+    shallow: repo.shallow
   };
   if (built.sum !== void 0) local.sum = built.sum;
   if (built.goMod !== void 0) local.goMod = built.goMod;
@@ -34469,17 +35241,41 @@ function lazyArchiveReader(repo, commit, moduleDir, kept) {
   };
 }
 function unreachable(what, e) {
-  return { kind: "unreachable", reason: `${what}: ${errorMessage(e)}` };
+  const u = { kind: "unreachable", reason: `${what}: ${errorMessage(e)}` };
+  const cause = e instanceof SumdbHttpError ? e.cause : void 0;
+  const root = cause ?? e;
+  if (root instanceof DeadlineError) {
+    u.deadline = true;
+    if (!root.sent) u.notSent = true;
+    return u;
+  }
+  if (e instanceof SumdbHttpError) {
+    if (e.status === 0 || e.status === 408 || e.status === 429 || e.status >= 500) {
+      u.transient = true;
+    }
+    return u;
+  }
+  if (isTransient(e)) {
+    u.transient = true;
+    const after = e.retryAfterMs;
+    if (typeof after === "number") u.retryAfterMs = after;
+  }
+  return u;
 }
-function notFoundBody(e) {
-  return e instanceof NotFoundError ? e.body : void 0;
+function mirrorFailure(what, e) {
+  return e instanceof NotFoundError ? { kind: "not-found", body: e.body } : unreachable(what, e);
+}
+function infoFound(info2) {
+  return { kind: "found", version: info2.Version, time: info2.Time, origin: info2.Origin };
 }
 function goproxyMirror(opts) {
+  const once = { maxAttempts: 1 };
   const client = new GoproxyClient({
     proxy: opts.entries,
     http: opts.http,
     env: opts.env,
-    clock: opts.clock
+    clock: opts.clock,
+    retry: once
   });
   const first = opts.entries.find((e) => e.url !== "direct" && e.url !== "off");
   const cachedBase = first === void 0 ? void 0 : cachedOnly(first.url, opts.cachedOnlyHosts);
@@ -34487,70 +35283,64 @@ function goproxyMirror(opts) {
     proxy: [{ url: cachedBase, fallback: "notfound" }],
     http: opts.http,
     env: opts.env,
-    clock: opts.clock
+    clock: opts.clock,
+    retry: once
   });
   return {
     url: opts.entries.map((e) => e.url === "direct" || e.url === "off" ? e.url : redactUrl(e.url)).join(","),
-    async cached(path7, version) {
+    async cached(path8, version) {
       if (cachedClient === void 0) return { kind: "unsupported" };
       try {
-        const info2 = (await cachedClient.info(path7, version)).value;
-        return { kind: "found", version: info2.Version, time: info2.Time, origin: info2.Origin };
+        return infoFound((await cachedClient.info(path8, version)).value);
       } catch (e) {
-        const body = notFoundBody(e);
-        if (body !== void 0) return { kind: "not-found", body };
-        return unreachable("cached-only lookup", e);
+        return mirrorFailure("cached-only lookup", e);
       }
     },
-    async warm(path7, version, deadline) {
-      const r = await warm(client, path7, version, { deadline, clock: opts.clock });
+    async warm(path8, version) {
+      const r = await warmOnce(client, path8, version);
       switch (r.status) {
         case "ready":
-          return {
-            kind: "found",
-            version: r.version,
-            time: r.info.Time,
-            origin: r.info.Origin
-          };
+          return infoFound(r.info);
         case "refused":
           return { kind: "not-found", body: r.body, final: true };
-        case "timeout":
-          return r.body !== void 0 ? { kind: "not-found", body: r.body, final: false } : unreachable("warming", r.error);
+        case "lag":
+          return { kind: "not-found", body: r.body, final: false };
         case "error":
           return unreachable("warming", r.error);
       }
     },
-    async mod(path7, version) {
+    async info(path8, version) {
       try {
-        const data = (await client.mod(path7, version)).value;
+        return infoFound((await client.info(path8, version)).value);
+      } catch (e) {
+        return mirrorFailure("reading .info", e);
+      }
+    },
+    async mod(path8, version) {
+      try {
+        const data = (await client.mod(path8, version)).value;
         return { kind: "ok", h1: hashGoMod(data), data };
       } catch (e) {
-        const body = notFoundBody(e);
-        if (body !== void 0) return { kind: "not-found", body };
-        return unreachable("downloading .mod", e);
+        return mirrorFailure("downloading .mod", e);
       }
     },
-    async list(path7) {
+    async list(path8) {
       try {
-        return { kind: "ok", versions: (await client.list(path7)).value.map((v) => v.version) };
+        return { kind: "ok", versions: (await client.list(path8)).value.map((v) => v.version) };
       } catch (e) {
-        const body = notFoundBody(e);
-        if (body !== void 0) return { kind: "not-found", body };
-        return unreachable("listing versions", e);
+        return mirrorFailure("listing versions", e);
       }
     },
-    async zip(path7, version) {
+    async zip(path8, version) {
       let zipPath;
       let h1;
       try {
-        ({ zipPath, h1 } = (await client.downloadZip(path7, version, opts.workDir)).value);
+        ({ zipPath, h1 } = (await client.downloadZip(path8, version, opts.workDir)).value);
       } catch (e) {
-        const body = notFoundBody(e);
-        if (body !== void 0) return { kind: "not-found", body };
         if (e instanceof ProtocolError) return { kind: "invalid", reason: e.message };
-        return unreachable("downloading .zip", e);
+        return mirrorFailure("downloading .zip", e);
       }
-      const prefix = `${path7}@${version}/`;
+      const prefix = `${path8}@${version}/`;
       const files = await zipFileDigests(zipPath, prefix);
       return {
         kind: "ok",
@@ -34592,13 +35382,13 @@ async function readZipEntry(zipPath, name) {
 function sumdbPort(client) {
   return {
     name: client.name,
-    async lookup(path7, version) {
+    async lookup(path8, version) {
       try {
-        const r = await client.lookup(path7, version);
+        const r = await client.lookup(path8, version);
         if (r.zipHash === void 0 || r.goModHash === void 0) {
           return {
             kind: "unverifiable",
-            reason: `the record for ${path7}@${version} lacks an h1 line:
+            reason: `the record for ${path8}@${version} lacks an h1 line:
 ${r.record}`
           };
         }
@@ -34632,13 +35422,15 @@ var createReleaseCheck = (options2) => createReleaseCheckWith({ logger: options2
 function createReleaseCheckWith(options2) {
   return async (req) => {
     const clock = options2.clock ?? systemClock;
+    const timeoutMs = req.timeoutMs ?? defaultTimeoutMs(req.warmTimeoutMs);
+    const deadline = clock.now() + timeoutMs;
     const env = effectiveEnv(req, options2.env ?? process.env);
     const entries = parseGoproxy(env.GOPROXY);
     const sumdbSetting = parseGoSumdb(env.GOSUMDB);
     const repo = await openRepo(req.repoDir);
     const local = await buildLocal(repo, req.tag, req.modulePath);
     const privateProxies = entries.map((e) => e.url).filter((u) => u !== "direct" && u !== "off");
-    const http2 = options2.http ?? createNodeHttpClient({
+    const baseHttp = options2.http ?? createNodeHttpClient({
       credentials: createCredentials({
         token: req.proxyToken === void 0 || req.proxyToken === "" ? void 0 : `Bearer ${req.proxyToken}`,
         netrc: await readNetrc(env.NETRC),
@@ -34647,7 +35439,12 @@ function createReleaseCheckWith(options2) {
       // HTTPS_PROXY/HTTP_PROXY/NO_PROXY, read as the go command reads them.
       proxyEnv: options2.env ?? process.env
     });
-    const workDir = await mkdtemp2(path5.join(os6.tmpdir(), "modseal-verify-"));
+    const http2 = withDeadline(baseHttp, {
+      deadline,
+      clock,
+      label: `the check's deadline (timeout ${formatDuration(timeoutMs)})`
+    });
+    const workDir = await makeTempDir("modseal-verify-");
     try {
       const ports = {
         local: { build: () => Promise.resolve(local) },
@@ -34660,14 +35457,17 @@ function createReleaseCheckWith(options2) {
       } else if (usable.length === 0) {
         ports.mirrorDisabled = `GOPROXY=${env.GOPROXY} names no module proxy (modseal never fetches from version control)`;
       } else {
-        ports.mirror = goproxyMirror({
-          entries,
-          env,
-          http: http2,
-          clock,
-          workDir,
-          ...options2.cachedOnlyHosts !== void 0 ? { cachedOnlyHosts: options2.cachedOnlyHosts } : {}
-        });
+        ports.mirror = {
+          ...goproxyMirror({
+            entries,
+            env,
+            http: http2,
+            clock,
+            workDir,
+            ...options2.cachedOnlyHosts !== void 0 ? { cachedOnlyHosts: options2.cachedOnlyHosts } : {}
+          }),
+          unreachableFix: unreachableFix("the mirror", usable[0].url, options2.env ?? process.env)
+        };
       }
       if (sumdbSetting.off) {
         ports.sumdbDisabled = "GOSUMDB=off";
@@ -34675,25 +35475,40 @@ function createReleaseCheckWith(options2) {
         ports.sumdbDisabled = `GONOSUMDB/GOPRIVATE matches ${local.modulePath}`;
       } else {
         const baseUrl2 = await sumdbBaseForRequest(sumdbSetting, entries, http2);
+        if (sumdbSetting.url === void 0 && usable.length > 0) {
+          options2.logger.info(
+            `${usable.map((e) => redactUrl(e.url)).join(",")} /sumdb/${sumdbSetting.name}/supported: ` + (typeof baseUrl2 === "string" ? `using ${redactUrl(baseUrl2)}` : baseUrl2.reason.split("\n", 1)[0])
+          );
+        }
+        const sumdbFix = unreachableFix(
+          "the checksum database",
+          typeof baseUrl2 === "string" ? baseUrl2 : sumdbSetting.directUrl,
+          options2.env ?? process.env
+        );
         if (typeof baseUrl2 !== "string") {
-          ports.sumdb = { name: sumdbSetting.name, lookup: () => Promise.resolve(baseUrl2) };
+          ports.sumdb = {
+            name: sumdbSetting.name,
+            unreachableFix: sumdbFix,
+            lookup: () => Promise.resolve(baseUrl2)
+          };
         } else {
           const client = new SumdbClient({
             name: sumdbSetting.name,
             verifierKey: sumdbSetting.verifierKey,
             baseUrl: baseUrl2,
             http: http2,
+            timeoutMs: SUMDB_REQUEST_MS,
             treeCache: req.sumdbCache === void 0 || req.sumdbCache === "" ? memoryTreeCache() : fileTreeCache(req.sumdbCache)
           });
-          ports.sumdb = sumdbPort(client);
+          ports.sumdb = { ...sumdbPort(client), unreachableFix: sumdbFix };
         }
       }
       return await runReleaseCheck(
-        { tag: req.tag, warm: req.warm, warmTimeoutMs: req.warmTimeoutMs },
+        { tag: req.tag, warm: req.warm, warmTimeoutMs: req.warmTimeoutMs, timeoutMs, deadline },
         ports
       );
     } finally {
-      await rm5(workDir, { recursive: true, force: true });
+      await removeTempDir(workDir);
     }
   };
 }
@@ -34702,7 +35517,8 @@ async function sumdbBaseForRequest(setting, entries, http2) {
     return await sumdbBaseUrl(
       setting,
       entries.map((e) => ({ url: e.url, fallBackOnError: e.fallback === "any" })),
-      http2
+      http2,
+      SUMDB_REQUEST_MS
     );
   } catch (e) {
     if (e instanceof SkippedError) return unreachable("checksum database", e);
@@ -34714,21 +35530,60 @@ async function sumdbBaseForRequest(setting, entries, http2) {
 import path6 from "node:path";
 
 // src/report/annotations.ts
-function toAnnotations(report) {
-  const rank = { error: 0, warning: 1, notice: 2 };
-  return [...report.findings].map((f, i) => ({ f, i })).sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i).map(({ f }) => toAnnotation(f));
+var ON_MODULE_LINE = /* @__PURE__ */ new Set([
+  "version-invalid",
+  "module-path-mismatch",
+  "mirror-rejected",
+  "incompatible",
+  "deprecated",
+  "retracted"
+]);
+function isOnModuleLine(f) {
+  return ON_MODULE_LINE.has(f.code);
 }
-function toAnnotation(f) {
+function findingsToShow(report) {
+  const moved = report.findings.find((f) => f.code === "tag-moved");
+  if (moved === void 0) return report.findings;
+  const origin = report.findings.filter((f) => f.code === "origin-mismatch");
+  if (origin.length === 0) return report.findings;
+  return report.findings.flatMap((f) => {
+    if (f.code === "origin-mismatch") return [];
+    if (f !== moved) return [f];
+    const evidence = origin.map((o) => o.message).filter((m) => !f.message.includes(m)).filter((m) => {
+      const commit = /[0-9a-f]{40}/.exec(m)?.[0];
+      return commit === void 0 || !f.message.includes(commit);
+    });
+    return [
+      evidence.length === 0 ? f : { ...f, message: `${f.message} Origin: ${evidence.join(" ")}` }
+    ];
+  });
+}
+function toAnnotations(report, options2 = {}) {
+  const rank = { error: 0, warning: 1, notice: 2 };
+  const annotations = findingsToShow(report).map((f, i) => ({ f, i })).sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i).map(({ f }) => toAnnotation(f, options2));
+  const localOnly = report.localOnly;
+  if (report.verdict === "pass" && localOnly !== void 0) {
+    annotations.push({
+      severity: "notice",
+      title: `modseal: pass (local only)${options2.subject ? ` ${options2.subject}` : ""}`,
+      message: `Nothing remote was compared, so the mirror and the checksum database may hold other bytes. ${localOnly}`
+    });
+  }
+  return annotations;
+}
+function toAnnotation(f, options2) {
   const a = {
     severity: f.severity,
-    title: `modseal: ${f.code}`,
+    title: `modseal: ${f.code}${options2.subject ? ` ${options2.subject}` : ""}`,
     message: f.fix === void 0 ? f.message : `${f.message}
 
 Fix: ${f.fix}`
   };
-  if (f.file !== void 0) a.file = f.file;
-  if (f.line !== void 0) a.line = f.line;
-  if (f.column !== void 0) a.column = f.column;
+  if (isOnModuleLine(f) && f.file !== void 0) {
+    a.file = f.file;
+    if (f.line !== void 0) a.line = f.line;
+    if (f.column !== void 0) a.column = f.column;
+  }
   return a;
 }
 
@@ -34742,7 +35597,8 @@ function renderJson(report) {
   const doc = {
     schema: report.schema,
     verdict: report.verdict,
-    ...pick(report, ["tag", "module", "version", "commit", "mirrorCommit"]),
+    compared: report.compared ?? [],
+    ...pick(report, ["localOnly", "tag", "module", "version", "commit", "mirrorCommit"]),
     ...report.goMod ? { goMod: pick(report.goMod, ["file", "line", "column"]) } : {},
     hashes: {
       local: pick(report.hashes.local, ["zip", "mod"]),
@@ -34750,7 +35606,7 @@ function renderJson(report) {
       sumdb: pick(report.hashes.sumdb, ["zip", "mod"])
     },
     ...pick(report, ["mirrorUrl", "sumdbName"]),
-    steps: report.steps.map((s) => pick(s, ["name", "status", "detail"])),
+    steps: report.steps.map((s) => pick(s, ["name", "status", "detail", "attempts"])),
     findings: report.findings.map(
       (f) => pick(f, ["code", "severity", "message", "file", "line", "column", "fix"])
     ),
@@ -34763,7 +35619,7 @@ function renderJson(report) {
         )
       }
     } : {},
-    ...report.remedy ? { remedy: pick(report.remedy, ["nextVersion", "retract"]) } : {}
+    ...report.remedy ? { remedy: pick(report.remedy, ["nextVersion", "retract", "caveat"]) } : {}
   };
   return JSON.stringify(doc, null, 2) + "\n";
 }
@@ -34772,84 +35628,264 @@ function renderJson(report) {
 function escapeHtml(s) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;").replace(/\|/g, "&#124;");
 }
-function cell(s) {
-  return s.replace(/[&<>"'|\\`*_[\]#~]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\r?\n/g, "<br>");
+function longestRun(s, ch) {
+  let best = 0;
+  let run = 0;
+  for (const c of s) {
+    run = c === ch ? run + 1 : 0;
+    best = Math.max(best, run);
+  }
+  return best;
 }
-function code(s) {
-  return `<code>${escapeHtml(s)}</code>`;
+function codeSpan(s, options2 = {}) {
+  let body = s.replace(/\r?\n/g, " ");
+  if (body === "") return "` `";
+  if (options2.table) body = body.replace(/\|/g, "\\|");
+  const fence = "`".repeat(longestRun(body, "`") + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || /^ .* $/.test(body) ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+function entities(s) {
+  return s.replace(/[&<>"'|\\`*_[\]#~]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+var CODE_WORD = /@|:\/\/|www\.|^h1:[A-Za-z0-9+/]{20,}=*$|^[0-9a-f]{40}$|^[0-9a-f]{64}$/i;
+var WORD = /^([("'[]*)(.*?)([)"'\].,;:!?]*)$/s;
+function proseLine(line, options2) {
+  return line.split(/(`[^`]+`)/).map((part, i) => i % 2 === 1 ? codeSpan(part.slice(1, -1), options2) : words(part, options2)).join("");
+}
+function words(text, options2) {
+  return text.split(/(\s+)/).map((part) => {
+    if (part === "" || /^\s+$/.test(part)) return part;
+    const [, lead = "", core = "", trail = ""] = WORD.exec(part) ?? [];
+    if (core !== "" && CODE_WORD.test(core)) {
+      return `${entities(lead)}${codeSpan(core, options2)}${entities(trail)}`;
+    }
+    return entities(part);
+  }).join("");
+}
+function prose(s, options2 = {}) {
+  const out = s.split(/\r?\n/).map((l) => proseLine(l, options2)).join("<br>");
+  return out.replace(/^(\s*)([-+]|\d+[.)])(?=\s|$)/, (_, sp, m) => {
+    return `${sp}${m.slice(0, -1)}&#${m.charCodeAt(m.length - 1)};`;
+  });
+}
+function fenced(s, info2 = "") {
+  const body = s.endsWith("\n") ? s : `${s}
+`;
+  const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
+  return `${fence}${info2}
+${body}${fence}`;
 }
 
 // src/report/markdown.ts
-var HEADLINE = {
-  pass: "\u2705 pass",
-  fail: "\u274C fail",
-  inconclusive: "\u26A0\uFE0F inconclusive"
+var ICON = { pass: "\u2705", fail: "\u274C", inconclusive: "\u26A0\uFE0F" };
+var SEVERITY = {
+  error: "\u274C **error**",
+  warning: "\u26A0\uFE0F **warning**",
+  notice: "\u2139\uFE0F **notice**"
 };
-function hashRow(label, h) {
-  const c = (v) => v === void 0 ? "\u2013" : code(v);
-  return `| ${label} | ${c(h.zip)} | ${c(h.mod)} |`;
+var RANK = { pass: 0, inconclusive: 1, fail: 2 };
+function worstVerdict(verdicts) {
+  return verdicts.reduce((w, v) => RANK[v] > RANK[w] ? v : w, "pass");
+}
+function verdictLabel(report) {
+  const localOnly = report.verdict === "pass" && report.localOnly !== void 0;
+  return `${ICON[report.verdict]} ${report.verdict}${localOnly ? " (local only)" : ""}`;
+}
+function subjectOf(report) {
+  return report.module ? `${report.module}@${report.version ?? "?"}` : report.tag;
+}
+function commitLink(sha, options2) {
+  const text = codeSpan(sha.slice(0, 12));
+  if (options2.repoUrl === void 0 || !/^[0-9a-f]{40,64}$/.test(sha)) return text;
+  return `[${text}](${options2.repoUrl}/commit/${sha})`;
+}
+function comparedLine(report) {
+  const remote = [];
+  const sides = report.compared;
+  if (sides.includes("mirror")) {
+    remote.push(`the mirror${report.mirrorUrl ? ` ${codeSpan(report.mirrorUrl)}` : ""}`);
+  }
+  if (sides.includes("sumdb")) {
+    remote.push(`the checksum database${report.sumdbName ? ` ${codeSpan(report.sumdbName)}` : ""}`);
+  }
+  if (remote.length === 0) {
+    const reason = report.localOnly?.trim().replace(/\.$/, "");
+    if (reason !== void 0) return `**Local only:** ${prose(reason)}.`;
+    return "Only the local rebuild was checked: the mirror and the checksum database could not be compared (see the steps).";
+  }
+  return `Compared the local rebuild of the tag with ${remote.join(" and ")}.`;
+}
+function markedHash(value, local) {
+  if (value === void 0) return "\u2013 not compared";
+  if (local === void 0) return codeSpan(value, { table: true });
+  if (value === local) return `\u2705 ${codeSpan(value, { table: true })}`;
+  return `\u274C **${codeSpan(value, { table: true })} differs**`;
+}
+function hashTable(report) {
+  const { local, mirror, sumdb } = report.hashes;
+  const out = ["| hash | source | h1 |", "|---|---|---|"];
+  for (const [kind, key2] of [
+    ["zip", "zip"],
+    ["go.mod", "mod"]
+  ]) {
+    const L = local[key2];
+    out.push(
+      `| **${kind}** | tag now (local rebuild) | ${L === void 0 ? "\u2013" : codeSpan(L, { table: true })} |`,
+      `| | mirror | ${markedHash(mirror[key2], L)} |`,
+      `| | checksum database | ${markedHash(sumdb[key2], L)} |`
+    );
+  }
+  const used = out.join("\n");
+  const legend = [
+    used.includes("\u2705") ? "\u2705 same as the tag now" : "",
+    used.includes("\u274C") ? "\u274C differs from the tag now" : ""
+  ].filter((l) => l !== "");
+  if (legend.length > 0) out.push("", legend.join(" \xB7 "));
+  return out;
+}
+function fixSection(report, shown) {
+  const out = [];
+  const remedy = report.remedy;
+  const caveat = remedy?.caveat;
+  let remedyShown = false;
+  const fixes = [...new Set(shown.flatMap((f) => f.fix ? [f.fix] : []))];
+  for (const fix of fixes) {
+    const lines = (caveat ? fix.split(caveat).join("") : fix).split("\n");
+    if (remedy !== void 0 && lines.some((l) => l.trim() === remedy.retract)) {
+      if (remedyShown) continue;
+      remedyShown = true;
+      const text = lines.filter((l) => l.trim() !== remedy.retract).join("\n");
+      out.push(prose(text.trim()), "", fenced(remedy.retract), "");
+    } else {
+      out.push(prose(lines.join("\n").trim()), "");
+    }
+  }
+  if (remedy !== void 0 && !remedyShown) {
+    out.push(
+      `Publish ${codeSpan(remedy.nextVersion)} from the commit you want, with this line added to its go.mod:`,
+      "",
+      fenced(remedy.retract),
+      ""
+    );
+  }
+  if (caveat !== void 0) out.push(`> \u26A0\uFE0F ${prose(caveat)}`, "");
+  return out;
+}
+function whoIsAffected(report, options2) {
+  const old = report.mirrorCommit ? ` of commit ${commitLink(report.mirrorCommit, options2)}` : "";
+  return [
+    `**Who is affected.** Users who fetch ${codeSpan(subjectOf(report))} through the mirror keep getting the old bytes${old}; anyone who fetches the tag directly gets the new commit and ${codeSpan("verifying module: checksum mismatch \u2026 SECURITY ERROR")}. Moving the tag back is safe only if nobody fetched the new commit.`,
+    ""
+  ];
+}
+function findingsList(shown, options2) {
+  const out = [];
+  for (const f of shown) {
+    const at = isOnModuleLine(f) && f.file !== void 0 ? ` at ${codeSpan(`${f.file}${f.line ? `:${f.line}` : ""}`)}` : "";
+    out.push(`- ${SEVERITY[f.severity]} ${codeSpan(f.code)}${at}: ${prose(f.message)}`);
+  }
+  if (options2.findingsNote) out.push("", prose(options2.findingsNote));
+  out.push("");
+  return out;
+}
+function filesSection(report, options2, h) {
+  const d = report.diff;
+  if (!d) return [];
+  const out = [`${h} Files that differ (mirror \u2192 tag now)`, ""];
+  for (const n of d.added) out.push(`- added ${codeSpan(n)}`);
+  for (const n of d.removed) out.push(`- removed ${codeSpan(n)}`);
+  for (const c of d.changed)
+    out.push(`- changed ${codeSpan(c.name)}${c.note ? ` (${prose(c.note)})` : ""}`);
+  out.push("");
+  const { mirrorCommit, commit } = report;
+  if (options2.repoUrl && mirrorCommit && commit && mirrorCommit !== commit) {
+    out.push(
+      `[Compare the two commits on GitHub](${options2.repoUrl}/compare/${mirrorCommit}...${commit}) (the mirror's first, the tag's now).`,
+      ""
+    );
+  }
+  const withDiff = d.changed.filter((c) => c.diff);
+  for (const c of withDiff) {
+    const text = c.diff ?? "";
+    const open3 = withDiff.length <= 3 && text.split("\n").length <= 40 ? " open" : "";
+    out.push(
+      `<details${open3}>`,
+      // An HTML block: GitHub neither parses nor autolinks inside it.
+      `<summary>diff <code>${escapeHtml(c.name)}</code></summary>`,
+      "",
+      fenced(text, "diff"),
+      "",
+      "</details>",
+      ""
+    );
+  }
+  return out;
+}
+function stepsSection(report) {
+  const out = ["<details>", "<summary>Steps</summary>", ""];
+  out.push("| step | status | requests | detail |", "|---|---|---|---|");
+  for (const s of report.steps) {
+    out.push(
+      `| ${s.name} | ${s.status} | ${s.attempts ?? ""} | ${prose(s.detail, { table: true })} |`
+    );
+  }
+  out.push("", "</details>", "");
+  return out;
+}
+function renderReport(report, heading, level, options2) {
+  const h = "#".repeat(level + 1);
+  const out = [`${"#".repeat(level)} ${heading}`, ""];
+  const commit = report.commit ? ` at commit ${commitLink(report.commit, options2)}` : "";
+  out.push(
+    `${codeSpan(subjectOf(report))} from tag ${codeSpan(report.tag)}${commit}. ${comparedLine(report)}`,
+    ""
+  );
+  const shown = findingsToShow(report);
+  const moved = shown.some((f) => f.code === "tag-moved" && f.severity === "error");
+  const fix = fixSection(report, shown);
+  if (fix.length > 0) out.push(`${h} Fix`, "", ...fix);
+  if (moved) out.push(...whoIsAffected(report, options2));
+  if (shown.length > 0) out.push(`${h} Findings`, "", ...findingsList(shown, options2));
+  out.push(`${h} Hashes`, "", ...hashTable(report), "");
+  if (!moved && report.mirrorCommit && report.mirrorCommit !== report.commit) {
+    out.push(`The mirror fetched commit ${commitLink(report.mirrorCommit, options2)}.`, "");
+  }
+  out.push(...filesSection(report, options2, h));
+  out.push(...stepsSection(report));
+  return out;
 }
 function renderMarkdown(report, options2 = {}) {
-  const out = [];
-  out.push(`## modseal release gate: ${HEADLINE[report.verdict]}`, "");
-  const subject = report.module ? code(`${report.module}@${report.version ?? "?"}`) : code(report.tag);
-  const commit = report.commit ? ` at ${code(report.commit)}` : "";
-  out.push(`${subject} from tag ${code(report.tag)}${commit}`, "");
-  out.push("| source | zip | go.mod |", "|---|---|---|");
-  out.push(hashRow("tag now (local rebuild)", report.hashes.local));
-  out.push(
-    hashRow(
-      `mirror ${report.mirrorUrl ? cell(report.mirrorUrl) : ""}`.trim(),
-      report.hashes.mirror
-    )
+  return renderReport(report, `modseal release gate: ${verdictLabel(report)}`, 2, options2).join(
+    "\n"
   );
-  out.push(
-    hashRow(
-      `checksum database ${report.sumdbName ? cell(report.sumdbName) : ""}`.trim(),
-      report.hashes.sumdb
-    )
-  );
-  if (report.mirrorCommit) out.push("", `The mirror fetched commit ${code(report.mirrorCommit)}.`);
+}
+function renderSummary(entries, options2 = {}) {
+  const [only] = entries;
+  if (entries.length === 1 && only?.report !== void 0)
+    return renderMarkdown(only.report, options2);
+  const verdicts = entries.map((e) => e.report?.verdict ?? "inconclusive");
+  const worst = worstVerdict(verdicts);
+  const out = [`## modseal release gate: ${ICON[worst]} ${worst} (${entries.length} tags)`, ""];
+  out.push("| tag | module@version | verdict |", "|---|---|---|");
+  for (const e of entries) {
+    const what = e.report ? codeSpan(subjectOf(e.report), { table: true }) : "\u2013";
+    const verdict = e.report ? verdictLabel(e.report) : "\u26D4 not checked";
+    out.push(`| ${codeSpan(e.tag, { table: true })} | ${what} | ${verdict} |`);
+  }
   out.push("");
-  if (report.findings.length > 0) {
-    out.push("### Findings", "", "| severity | code | where | message |", "|---|---|---|---|");
-    for (const f of report.findings) {
-      const where = f.file ? code(`${f.file}${f.line ? `:${f.line}` : ""}`) : "";
-      out.push(`| ${f.severity} | ${code(f.code)} | ${where} | ${cell(f.message)} |`);
-    }
-    if (options2.findingsNote) out.push("", cell(options2.findingsNote));
-    out.push("");
-    const fixes = [...new Set(report.findings.filter((f) => f.fix).map((f) => f.fix ?? ""))];
-    if (fixes.length > 0) {
-      out.push("### Fix", "");
-      for (const fix of fixes) out.push(`<pre>${escapeHtml(fix)}</pre>`, "");
-    }
-  }
-  const d = report.diff;
-  if (d) {
-    out.push("### Files that differ (mirror \u2192 tag now)", "");
-    for (const n of d.added) out.push(`- added ${code(n)}`);
-    for (const n of d.removed) out.push(`- removed ${code(n)}`);
-    for (const c of d.changed) {
-      out.push(`- changed ${code(c.name)}${c.note ? ` (${cell(c.note)})` : ""}`);
-    }
-    out.push("");
-    for (const c of d.changed) {
-      if (!c.diff) continue;
+  if (options2.findingsNote) out.push(prose(options2.findingsNote), "");
+  const inner = { ...options2 };
+  delete inner.findingsNote;
+  for (const e of entries) {
+    if (e.report !== void 0) {
       out.push(
-        "<details>",
-        `<summary>diff ${code(c.name)}</summary>`,
-        "",
-        `<pre>${escapeHtml(c.diff)}</pre>`,
-        "</details>",
-        ""
+        ...renderReport(e.report, `${codeSpan(e.tag)}: ${verdictLabel(e.report)}`, 3, inner)
       );
+    } else {
+      out.push(`### ${codeSpan(e.tag)}: \u26D4 not checked`, "", prose(e.error ?? "unknown error"), "");
     }
   }
-  out.push("<details>", "<summary>Steps</summary>", "");
-  out.push("| step | status | detail |", "|---|---|---|");
-  for (const s of report.steps) out.push(`| ${s.name} | ${s.status} | ${cell(s.detail)} |`);
-  out.push("", "</details>", "");
   return out.join("\n");
 }
 
@@ -34869,7 +35905,12 @@ function hashLine(label, h) {
 function renderText(report) {
   const out = [];
   const subject = report.module ? `${report.module}@${report.version ?? "?"}` : report.tag;
-  out.push(`modseal release gate: ${VERDICT[report.verdict]}  ${subject} (tag ${report.tag})`);
+  const verdict = report.verdict === "pass" && report.localOnly !== void 0 ? `${VERDICT.pass} (local only)` : VERDICT[report.verdict];
+  out.push(`modseal release gate: ${verdict}  ${subject} (tag ${report.tag})`);
+  if (report.localOnly !== void 0) out.push(`  local only: ${report.localOnly}`);
+  if (report.compared !== void 0) {
+    out.push(`  compared ${report.compared.length > 0 ? report.compared.join(", ") : "nothing"}`);
+  }
   if (report.commit) out.push(`  commit   ${report.commit}`);
   for (const line of [
     hashLine("local", report.hashes.local),
@@ -34879,8 +35920,10 @@ function renderText(report) {
     if (line !== void 0) out.push(line);
   }
   out.push("", "steps:");
-  for (const s of report.steps)
-    out.push(`  ${s.name.padEnd(14)} ${s.status.padEnd(9)} ${s.detail}`);
+  for (const s of report.steps) {
+    const tries = s.attempts === void 0 ? "" : ` [${s.attempts} request${s.attempts === 1 ? "" : "s"}]`;
+    out.push(`  ${s.name.padEnd(14)} ${s.status.padEnd(9)} ${s.detail}${tries}`);
+  }
   if (report.findings.length > 0) {
     out.push("", "findings:");
     for (const f of report.findings) {
@@ -34937,6 +35980,31 @@ function patternList(value) {
   const items = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
   return items.length > 0 ? items.join(",") : void 0;
 }
+var TIMEOUT_MARGIN_MS2 = 5 * 6e4;
+function durationInput(name, text) {
+  const ms = parseDuration(text);
+  if (ms === void 0) {
+    throw new InputError(
+      `${name}: ${JSON.stringify(text)} is not a duration (use a number and a unit: 90s, 10m, 1h30m)`
+    );
+  }
+  if (ms <= 0) throw new InputError(`${name}: must be longer than 0, not ${text}`);
+  return ms;
+}
+var tagName = (t) => t.replace(/^refs\/tags\//, "");
+function parseTags(text) {
+  const items = text.split(/[\s,]+/).map((s) => s.trim()).filter((s) => s !== "");
+  if (items.length === 0) return void 0;
+  if (items.includes("all-at-head")) {
+    if (items.length > 1) {
+      throw new InputError(
+        "tags: all-at-head stands alone; it already means every version tag on the commit"
+      );
+    }
+    return { kind: "all-at-head" };
+  }
+  return { kind: "list", tags: [...new Set(items.map(tagName))] };
+}
 function parseInputs(getInput2) {
   const get = (name) => getInput2(name).trim();
   const opt = (name) => get(name) || void 0;
@@ -34950,26 +36018,31 @@ function parseInputs(getInput2) {
   if (goproxy !== void 0) checkInput("goproxy", goproxy, parseGoproxy);
   const gosumdb = opt("gosumdb");
   if (gosumdb !== void 0) checkInput("gosumdb", gosumdb, parseGoSumdb);
-  const timeoutText = get("warm-timeout") || "10m";
-  const warmTimeoutMs = parseDuration(timeoutText);
-  if (warmTimeoutMs === void 0) {
-    throw new InputError(
-      `warm-timeout: ${JSON.stringify(timeoutText)} is not a duration (use a number and a unit: 90s, 10m, 1h30m)`
-    );
-  }
+  const warmText = get("warm-timeout") || "10m";
+  const warmTimeoutMs = durationInput("warm-timeout", warmText);
   if (warmTimeoutMs > MAX_WARM_MS) {
-    throw new InputError(`warm-timeout: ${timeoutText} is longer than the limit of 6h`);
+    throw new InputError(`warm-timeout: ${warmText} is longer than the limit of 6h`);
   }
+  const timeoutText = get("timeout");
+  const timeoutMs = timeoutText === "" ? warmTimeoutMs + TIMEOUT_MARGIN_MS2 : durationInput("timeout", timeoutText);
   const config = {
     mode: modeText,
     workingDirectory: get("working-directory") || ".",
     warm: parseBoolean("warm", get("warm") || "true"),
     warmTimeoutMs,
+    timeoutMs,
     failOn: oneOf("fail-on", get("fail-on") || "error", ["error", "warning", "never"]),
     releaseNote: parseBoolean("release-note", get("release-note") || "false")
   };
   const tag = opt("tag");
-  if (tag !== void 0) config.tag = tag.replace(/^refs\/tags\//, "");
+  if (tag !== void 0) config.tag = tagName(tag);
+  const tags = parseTags(get("tags"));
+  if (tags !== void 0) {
+    if (tag !== void 0) {
+      throw new InputError("tags: set either tag or tags, not both (tags can hold a single tag)");
+    }
+    config.tags = tags;
+  }
   const modulePath2 = opt("module");
   if (modulePath2 !== void 0) config.modulePath = modulePath2;
   if (goproxy !== void 0) config.goproxy = goproxy;
@@ -34994,21 +36067,25 @@ function parseInputs(getInput2) {
 var NOTE_START = "<!-- modseal:release-note:start -->";
 var NOTE_END = "<!-- modseal:release-note:end -->";
 function noteBlock(report) {
-  const shown = report.findings.filter((f) => f.severity !== "notice");
+  const shown = findingsToShow(report).filter((f) => f.severity !== "notice");
   if (report.verdict === "pass" && shown.length === 0) return void 0;
-  const subject = escapeHtml(`${report.module ?? report.tag}@${report.version ?? ""}`);
+  const subject = codeSpan(`${report.module ?? report.tag}@${report.version ?? ""}`);
   const lines = [
     NOTE_START,
     "> [!WARNING]",
-    `> **modseal release gate: ${report.verdict}** for <code>${subject}</code>`,
+    `> **modseal release gate: ${report.verdict}** for ${subject}`,
     ">"
   ];
   for (const f of shown) {
-    lines.push(`> - **${f.code}** (${f.severity}): ${escapeHtml(f.message).replace(/\n/g, " ")}`);
+    lines.push(`> - **${f.code}** (${f.severity}): ${prose(f.message.replace(/\n/g, " "))}`);
   }
   if (report.remedy) {
-    lines.push(">", `> Use ${escapeHtml(report.remedy.nextVersion)} instead; go.mod there says:`);
-    lines.push(`> <pre>${escapeHtml(report.remedy.retract)}</pre>`);
+    lines.push(
+      ">",
+      `> Use ${codeSpan(report.remedy.nextVersion)} instead; its go.mod says:`,
+      ">",
+      ...fenced(report.remedy.retract).split("\n").map((l) => `> ${l}`)
+    );
   }
   lines.push(NOTE_END);
   return lines.join("\n");
@@ -35037,31 +36114,33 @@ function redactor(secrets) {
   const live = secrets.filter((s) => s.length > 0);
   return (s) => live.reduce((acc, t) => acc.split(t).join("***"), s);
 }
-function redacting(reporter2, clean) {
-  const props = (p) => p === void 0 ? void 0 : { ...p, ...p.title ? { title: clean(p.title) } : {} };
+function redacting(reporter2, clean2) {
+  const props = (p) => p === void 0 ? void 0 : { ...p, ...p.title ? { title: clean2(p.title) } : {} };
   return {
     setSecret: (s) => reporter2.setSecret(s),
-    setOutput: (n, v) => reporter2.setOutput(n, clean(v)),
-    info: (m) => reporter2.info(clean(m)),
-    error: (m, p) => reporter2.error(clean(m), props(p)),
-    warning: (m, p) => reporter2.warning(clean(m), props(p)),
-    notice: (m, p) => reporter2.notice(clean(m), props(p)),
-    writeSummary: (md) => reporter2.writeSummary(clean(md)),
-    setFailed: (m) => reporter2.setFailed(clean(m))
+    setOutput: (n, v) => reporter2.setOutput(n, clean2(v)),
+    info: (m) => reporter2.info(clean2(m)),
+    error: (m, p) => reporter2.error(clean2(m), props(p)),
+    warning: (m, p) => reporter2.warning(clean2(m), props(p)),
+    notice: (m, p) => reporter2.notice(clean2(m), props(p)),
+    writeSummary: (md) => reporter2.writeSummary(clean2(md)),
+    setFailed: (m) => reporter2.setFailed(clean2(m))
   };
 }
-function selectTag(config, env) {
-  if (config.tag !== void 0) return config.tag;
+async function selectTags(config, env, tagsAtHead, repoDir) {
+  if (config.tags?.kind === "list") return config.tags.tags;
+  if (config.tags?.kind === "all-at-head") return tagsAtHead(repoDir);
+  if (config.tag !== void 0) return [config.tag];
   const ref = env.GITHUB_REF ?? "";
-  if (ref.startsWith("refs/tags/")) return ref.slice("refs/tags/".length);
+  if (ref.startsWith("refs/tags/")) return [ref.slice("refs/tags/".length)];
   const event = env.GITHUB_EVENT_NAME ?? "unknown";
   if (config.mode === "release") {
     throw new InputError(
-      `tag: mode release needs a tag: set the tag input, or run on a tag push (this run is a ${event} event on ${ref || "no ref"})`
+      `tag: mode release needs a tag: set the tag or tags input (tags: all-at-head gates every version tag on the checked-out commit), or run on a tag push (this run is a ${event} event on ${ref || "no ref"})`
     );
   }
   throw new InputError(
-    `mode: auto found a ${event} event on ${ref || "no ref"}, not a tag push. This version of modseal has only the release gate: run it on "on: push: tags: ['v*']", or set the tag input to check a tag.`
+    `mode: auto found a ${event} event on ${ref || "no ref"}, not a tag push. This version of modseal has only the release gate: run it on "on: push: tags: ['v*', '**/v*']", or set the tag or tags input to check tags.`
   );
 }
 function shouldFail(config, report) {
@@ -35069,107 +36148,205 @@ function shouldFail(config, report) {
   if (report.verdict !== "pass") return true;
   return config.failOn === "warning" && report.findings.some((f) => f.severity === "warning");
 }
-function failureMessage(report) {
-  const first = report.findings.find((f) => f.severity === "error") ?? report.findings.find((f) => f.code === "unreachable") ?? report.findings[0];
-  const step = report.steps.find((s) => s.status === "unchecked");
-  const why = first ? `${first.code}: ${first.message}` : step ? `${step.name}: ${step.detail}` : "see the job summary";
-  return `modseal release gate: ${report.verdict}: ${why}`;
+function causes(report) {
+  const shown = findingsToShow(report);
+  const pick2 = (keep) => [
+    ...new Set(shown.filter(keep).map((f) => f.code))
+  ];
+  let codes;
+  if (report.verdict === "fail") codes = pick2((f) => f.severity === "error");
+  else if (report.verdict === "inconclusive") {
+    codes = pick2((f) => f.code === "unreachable" || f.code === "build-mismatch");
+    if (codes.length === 0) {
+      codes = report.steps.filter((s) => s.status !== "ok" && s.status !== "skipped").map((s) => `${s.name} not checked`);
+    }
+  } else codes = pick2((f) => f.severity === "warning");
+  return codes.join(", ");
+}
+function failureMessage(entries, failing) {
+  const worst = worstVerdict(entries.map((e) => e.report?.verdict ?? "inconclusive"));
+  const one = (e) => {
+    if (e.report === void 0) return "not checked";
+    const why = causes(e.report);
+    const label = e.report.verdict === "pass" ? "pass with warnings" : e.report.verdict;
+    return why === "" ? label : `${label}: ${why}`;
+  };
+  const [only] = entries;
+  if (entries.length === 1 && only?.report !== void 0) {
+    const r = only.report;
+    const subject = r.module ? `${r.module}@${r.version ?? "?"}` : r.tag;
+    const why = causes(r);
+    const label = r.verdict === "pass" ? "pass with warnings" : r.verdict;
+    return `modseal release gate: ${label} for ${subject}${why ? ` (${why})` : ""}: see the job summary`;
+  }
+  const list = failing.map((e) => `${e.tag}: ${one(e)}`).join("; ");
+  return `modseal release gate: ${worst} (${failing.length} of ${entries.length} tags: ${list}): see the job summary`;
+}
+function reportPath(dir, report) {
+  const root = path6.join(dir, "modseal");
+  try {
+    if (report.module !== void 0 && report.version !== void 0) {
+      const parts = escapePath(report.module).split("/");
+      return path6.join(root, ...parts, "@v", `${escapeVersion(report.version)}.json`);
+    }
+  } catch {
+  }
+  return path6.join(root, "@tag", `${encodeURIComponent(report.tag)}.json`);
+}
+function repositoryUrl(env) {
+  const repo = env.GITHUB_REPOSITORY ?? "";
+  const server = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
+  if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo)) return void 0;
+  if (!/^https?:\/\/[A-Za-z0-9.:-]+$/.test(server)) return void 0;
+  return `${server}/${repo}`;
 }
 async function runAction(deps) {
   const secrets = [deps.getInput("github-token").trim(), deps.getInput("proxy-token").trim()];
   for (const s of secrets) if (s !== "") deps.reporter.setSecret(s);
-  const clean = redactor(secrets);
-  const out = redacting(deps.reporter, clean);
+  const clean2 = redactor(secrets);
+  const out = redacting(deps.reporter, clean2);
   let config;
-  let request2;
+  let base;
+  let tags;
   try {
     config = parseInputs(deps.getInput);
-    const tag = selectTag(config, deps.env);
     const workspace = deps.env.GITHUB_WORKSPACE ?? process.cwd();
-    request2 = {
-      repoDir: path6.resolve(workspace, config.workingDirectory),
-      tag,
+    const repoDir = path6.resolve(workspace, config.workingDirectory);
+    tags = await selectTags(config, deps.env, (dir2) => deps.tagsAtHead(dir2), repoDir);
+    base = {
+      repoDir,
       warm: config.warm,
-      warmTimeoutMs: config.warmTimeoutMs
+      warmTimeoutMs: config.warmTimeoutMs,
+      timeoutMs: config.timeoutMs
     };
-    if (config.modulePath !== void 0) request2.modulePath = config.modulePath;
-    if (config.goproxy !== void 0) request2.goproxy = config.goproxy;
-    if (config.gosumdb !== void 0) request2.gosumdb = config.gosumdb;
-    if (config.goprivate !== void 0) request2.goprivate = config.goprivate;
-    if (config.gonosumdb !== void 0) request2.gonosumdb = config.gonosumdb;
-    if (config.proxyToken !== void 0) request2.proxyToken = config.proxyToken;
+    if (config.modulePath !== void 0) base.modulePath = config.modulePath;
+    if (config.goproxy !== void 0) base.goproxy = config.goproxy;
+    if (config.gosumdb !== void 0) base.gosumdb = config.gosumdb;
+    if (config.goprivate !== void 0) base.goprivate = config.goprivate;
+    if (config.gonosumdb !== void 0) base.gonosumdb = config.gonosumdb;
+    if (config.proxyToken !== void 0) base.proxyToken = config.proxyToken;
     if (config.sumdbCache !== void 0) {
-      request2.sumdbCache = path6.resolve(workspace, config.sumdbCache);
+      base.sumdbCache = path6.resolve(workspace, config.sumdbCache);
     }
   } catch (e) {
     out.setFailed(errorMessage(e));
     return "input-error";
   }
-  let report;
-  try {
-    report = await deps.releaseCheck(request2);
-  } catch (e) {
-    const prefix = e instanceof InputError ? "modseal" : "modseal: internal error";
-    out.setFailed(`${prefix}: ${errorMessage(e)}`);
-    return "input-error";
+  const entries = [];
+  for (const [i, tag] of tags.entries()) {
+    if (tags.length > 1) out.info(`modseal: checking ${tag} (${i + 1} of ${tags.length})`);
+    try {
+      const request2 = { ...base, tag };
+      entries.push({ tag, report: await deps.releaseCheck(request2) });
+    } catch (e) {
+      const prefix = e instanceof InputError ? "modseal" : "modseal: internal error";
+      const message = `${prefix}: ${errorMessage(e)}`;
+      if (tags.length === 1) {
+        out.setFailed(message);
+        return "input-error";
+      }
+      out.error(`${tag}: ${message}`, { title: `modseal: ${tag} not checked` });
+      entries.push({ tag, error: message });
+    }
   }
-  out.info(renderText(report));
+  const reports = entries.flatMap((e) => e.report ? [e.report] : []);
+  const several = tags.length > 1;
   const counts = { error: 0, warning: 0, notice: 0 };
   let hidden = 0;
-  for (const a of toAnnotations(report)) {
-    if (counts[a.severity] >= ANNOTATION_CAP) {
-      hidden++;
-      continue;
+  for (const report of reports) {
+    out.info(renderText(report));
+    for (const a of toAnnotations(report, several ? { subject: report.tag } : {})) {
+      if (counts[a.severity] >= ANNOTATION_CAP) {
+        hidden++;
+        continue;
+      }
+      counts[a.severity]++;
+      const props = { title: a.title };
+      if (a.file !== void 0) props.file = a.file;
+      if (a.line !== void 0) props.startLine = a.line;
+      if (a.column !== void 0) props.startColumn = a.column;
+      out[a.severity](a.message, props);
     }
-    counts[a.severity]++;
-    const props = { title: a.title };
-    if (a.file !== void 0) props.file = a.file;
-    if (a.line !== void 0) props.startLine = a.line;
-    if (a.column !== void 0) props.startColumn = a.column;
-    out[a.severity](a.message, props);
   }
-  const reportPath = path6.join(
-    deps.env.RUNNER_TEMP ?? deps.env.GITHUB_WORKSPACE ?? process.cwd(),
-    "modseal-report.json"
-  );
-  try {
-    await deps.writeFile(reportPath, clean(renderJson(report)));
-    out.setOutput("report-path", reportPath);
-  } catch (e) {
-    out.warning(`could not write the JSON report to ${reportPath}: ${errorMessage(e)}`);
+  const dir = deps.env.RUNNER_TEMP ?? deps.env.GITHUB_WORKSPACE ?? process.cwd();
+  const paths2 = /* @__PURE__ */ new Map();
+  for (const report of reports) {
+    const file = reportPath(dir, report);
+    try {
+      await deps.writeFile(file, clean2(renderJson(report)));
+      paths2.set(report, file);
+    } catch (e) {
+      out.warning(`could not write the JSON report to ${file}: ${errorMessage(e)}`);
+    }
   }
   try {
     const note = hidden > 0 ? `Annotations show the first ${ANNOTATION_CAP} findings of each severity; ${hidden} more are listed here only.` : void 0;
-    await out.writeSummary(renderMarkdown(report, note ? { findingsNote: note } : {}));
+    const repoUrl = repositoryUrl(deps.env);
+    await out.writeSummary(
+      renderSummary(entries, {
+        ...note ? { findingsNote: note } : {},
+        ...repoUrl ? { repoUrl } : {}
+      })
+    );
   } catch (e) {
     out.warning(`could not write the job summary: ${errorMessage(e)}`);
   }
-  out.setOutput("verdict", report.verdict);
-  out.setOutput("module", report.module ?? "");
-  out.setOutput("version", report.version ?? "");
-  out.setOutput("local-h1", report.hashes.local.zip ?? "");
-  out.setOutput("mirror-h1", report.hashes.mirror.zip ?? "");
-  out.setOutput("sumdb-h1", report.hashes.sumdb.zip ?? "");
-  if (config.releaseNote && config.githubToken !== void 0) {
-    try {
-      const api = deps.releases(config.githubToken);
-      const release = await api.getReleaseByTag(request2.tag);
-      if (release === void 0) {
-        out.info(`release-note: no GitHub Release for ${request2.tag} yet; nothing to annotate`);
-      } else {
-        const block = noteBlock(report);
-        const body = mergeNote(release.body, block === void 0 ? void 0 : clean(block));
-        if (body !== release.body) {
-          await api.updateRelease(release.id, body);
-          out.info(`release-note: updated the GitHub Release of ${request2.tag}`);
-        }
-      }
-    } catch (e) {
-      out.warning(`release-note: could not update the GitHub Release: ${errorMessage(e)}`);
-    }
+  const worst = worstVerdict(reports.map((r) => r.verdict));
+  const primary = reports.find((r) => r.verdict === worst);
+  if (primary !== void 0) {
+    const file = paths2.get(primary);
+    if (file !== void 0) out.setOutput("report-path", file);
+    out.setOutput("verdict", worstVerdict(entries.map((e) => e.report?.verdict ?? "inconclusive")));
+    out.setOutput("module", primary.module ?? "");
+    out.setOutput("version", primary.version ?? "");
+    out.setOutput("compared", primary.compared.join(","));
+    out.setOutput("local-h1", primary.hashes.local.zip ?? "");
+    out.setOutput("mirror-h1", primary.hashes.mirror.zip ?? "");
+    out.setOutput("sumdb-h1", primary.hashes.sumdb.zip ?? "");
+    out.setOutput("next-version", primary.remedy?.nextVersion ?? "");
+    out.setOutput("retract-line", primary.remedy?.retract ?? "");
   }
-  if (shouldFail(config, report)) out.setFailed(failureMessage(report));
-  return report.verdict;
+  if (config.releaseNote && config.githubToken !== void 0) {
+    for (const report of reports) await releaseNote(out, deps, config.githubToken, report, clean2);
+  }
+  const failing = entries.filter((e) => e.report === void 0 || shouldFail(config, e.report));
+  if (failing.length > 0) out.setFailed(failureMessage(entries, failing));
+  if (entries.some((e) => e.report === void 0)) return "input-error";
+  return worst;
+}
+async function releaseNote(out, deps, token, report, clean2) {
+  try {
+    const api = deps.releases(token);
+    const release = await api.getReleaseByTag(report.tag);
+    if (release === void 0) {
+      out.info(`release-note: no GitHub Release for ${report.tag} yet; nothing to annotate`);
+      return;
+    }
+    const block = noteBlock(report);
+    const body = mergeNote(release.body, block === void 0 ? void 0 : clean2(block));
+    if (body !== release.body) {
+      await api.updateRelease(release.id, body);
+      out.info(`release-note: updated the GitHub Release of ${report.tag}`);
+    }
+  } catch (e) {
+    out.warning(`release-note: could not update the GitHub Release: ${errorMessage(e)}`);
+  }
+}
+
+// src/action/tags-at-head.ts
+async function versionTagsAtHead(repoDir) {
+  const repo = await openRepo(repoDir);
+  const { tags, head } = await repo.refs();
+  if (head === void 0) {
+    throw new InputError(`tags: all-at-head: ${repoDir} has no commit checked out`);
+  }
+  const names = [...tags].filter(([name, commit]) => commit === head && splitTag(name).version !== void 0).map(([name]) => name).sort();
+  if (names.length === 0) {
+    throw new InputError(
+      `tags: all-at-head: no version tag points at HEAD (${head.slice(0, 12)}) in ${repoDir}` + (repo.shallow ? ", a shallow clone: fetch the tags (actions/checkout with fetch-depth: 0)" : "") + ", or name the tags in the tags input"
+    );
+  }
+  return names;
 }
 
 // src/action/main.ts
@@ -35186,7 +36363,8 @@ var reporter = {
   },
   setFailed: (m) => setFailed(m)
 };
-var logger = { info: (m) => info(m), debug: (m) => debug(m) };
+var clean = redactor([getInput("github-token").trim(), getInput("proxy-token").trim()]);
+var logger = { info: (m) => info(clean(m)), debug: (m) => debug(clean(m)) };
 function releases(token) {
   const octokit = getOctokit(token);
   const [owner = "", repo = ""] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
@@ -35205,14 +36383,25 @@ function releases(token) {
     }
   };
 }
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    cleanUpNow();
+    setFailed(`modseal: cancelled (${signal})`);
+    process.exit(1);
+  });
+}
 var releaseCheck = createReleaseCheck({ logger });
 await runAction({
   getInput: (name) => getInput(name),
   env: process.env,
   reporter,
   releaseCheck,
-  writeFile: (file, text) => writeFile4(file, text),
-  releases
+  writeFile: async (file, text) => {
+    await mkdir5(path7.dirname(file), { recursive: true });
+    await writeFile4(file, text);
+  },
+  releases,
+  tagsAtHead: versionTagsAtHead
 });
 /*! Bundled license information:
 

@@ -9,6 +9,7 @@ import { getOctokit } from '@actions/github';
 import { createReleaseCheck } from '../checks/wire.js';
 import type { Logger } from '../checks/ports.js';
 import type { ReleaseCheck } from '../checks/release.js';
+import { cleanUpNow } from '../internal/temp-dirs.js';
 import type { ReleaseApi } from './release-note.js';
 import { redactor, runAction, type ActionReporter } from './run.js';
 import { versionTagsAtHead } from './tags-at-head.js';
@@ -50,6 +51,17 @@ function releases(token: string): ReleaseApi {
       await octokit.rest.repos.updateRelease({ owner, repo, release_id: id, body });
     },
   };
+}
+
+// A cancelled run gets SIGINT, then SIGTERM: what the gate left on disk
+// (the mirror's zip, git's temporary repository) goes before the runner
+// kills the process.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    cleanUpNow();
+    core.setFailed(`modseal: cancelled (${signal})`);
+    process.exit(1);
+  });
 }
 
 // Typed here so a drift between wire.ts and the gate's contract fails the build.

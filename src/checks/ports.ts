@@ -156,6 +156,12 @@ export type ZipResult =
 export interface Mirror {
   /** The proxy URL (for the report). */
   readonly url: string;
+  /**
+   * What to do when the mirror cannot be reached: the URL that failed and
+   * the proxy variables that route to it (set by wire.ts, which knows the
+   * environment).
+   */
+  readonly unreachableFix?: string;
   /** `.info` from what the mirror already holds, without making it fetch (proxy.golang.org `cached-only`). */
   cached(path: string, version: string): Promise<CachedResult>;
   /**
@@ -187,6 +193,8 @@ export type SumdbLookup =
 export interface Sumdb {
   /** The database name (e.g. `sum.golang.org`), for the report. */
   readonly name: string;
+  /** What to do when the database cannot be reached (see Mirror.unreachableFix). */
+  readonly unreachableFix?: string;
   /** Look up and verify the record of path@version (tree signature and inclusion proof). */
   lookup(path: string, version: string): Promise<SumdbLookup>;
 }

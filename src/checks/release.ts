@@ -479,7 +479,7 @@ export async function runReleaseCheck(
       } else if (r.kind === 'unreachable') {
         markUnreachable(r, ['warm', 'origin', 'mirror-content'], {
           message: `could not reach the mirror ${mirror.url} for ${path}@${base} (${tries}): ${r.reason}`,
-          fix: 'Re-run the job; nothing about the module was decided.',
+          fix: mirror.unreachableFix ?? 'Re-run the job; nothing about the module was decided.',
         });
       } else if (r.final) {
         const body = r.body.trimEnd();
@@ -558,7 +558,9 @@ export async function runReleaseCheck(
       if (unreachable.length > 0) {
         markUnreachable(unreachable[0]!, ['mirror-content'], {
           message: `could not download ${mv()} from ${mirror.url}: ${unreachable.map((r) => r.reason).join('; ')}`,
-          fix: 'Re-run the job; nothing about the module content was decided.',
+          fix:
+            mirror.unreachableFix ??
+            'Re-run the job; nothing about the module content was decided.',
           detail: 'download failed',
         });
       } else {
@@ -652,7 +654,7 @@ export async function runReleaseCheck(
     } else {
       markUnreachable(sum, ['sumdb'], {
         message: `could not reach the checksum database ${sumdb.name}: ${sum.reason}`,
-        fix: 'Re-run the job; nothing about the checksums was decided.',
+        fix: sumdb.unreachableFix ?? 'Re-run the job; nothing about the checksums was decided.',
       });
     }
   }
@@ -717,7 +719,10 @@ export async function runReleaseCheck(
       fix: 'Every go command that verifies checksums refuses what the mirror serves. If the mirror is not yours, report it to its operator (proxy.golang.org: security@golang.org).',
     });
   }
-  if (originSame === false) {
+  // One finding per cause: when the bytes moved, the mirror's commit is
+  // evidence inside tag-moved (its message names it), not a second error.
+  const tagMoved = findings.some((f) => f.code === 'tag-moved');
+  if (originSame === false && !tagMoved) {
     const contentAgrees =
       M !== undefined && sameHashes(M, L) && (S2 === undefined || sameHashes(S2, L));
     findings.push({
@@ -733,6 +738,8 @@ export async function runReleaseCheck(
     });
     if (!contentAgrees)
       setStep('origin', 'failed', `the mirror fetched ${report.mirrorCommit ?? '?'}`);
+  } else if (originSame === false) {
+    setStep('origin', 'failed', `the mirror fetched ${report.mirrorCommit ?? '?'}`);
   }
 
   /**

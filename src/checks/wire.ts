@@ -2,12 +2,10 @@
 // for the local build, the GOPROXY client for the mirror, the checksum
 // database client for sum.golang.org. The Action and the CLI both call
 // createReleaseCheck; tests of the decision logic use fakes instead.
-import { mkdtemp, readFile as readFileFs, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readFile as readFileFs } from 'node:fs/promises';
 import { openZip } from '../dirhash/index.js';
 import { hashGoMod } from '../dirhash/index.js';
-import { openRepo, type GitRepo } from '../git/index.js';
+import { openRepo, watchRepositoryErrors, type GitRepo } from '../git/index.js';
 import {
   DeadlineError,
   GoproxyClient,
@@ -23,6 +21,7 @@ import {
   parseNetrc,
   redactUrl,
   systemClock,
+  unreachableFix,
   useProxyFor,
   useSumdbFor,
   warmOnce,
@@ -32,6 +31,7 @@ import {
   type RevInfo,
 } from '../goproxy/index.js';
 import { InputError, errorMessage } from '../internal/errors.js';
+import { makeTempDir, removeTempDir } from '../internal/temp-dirs.js';
 import type { HttpClient } from '../internal/http.js';
 import { deprecation, modulePath as goModModulePath, parseLax } from '../modfile/index.js';
 import { buildModule, gitCodeHost, inferModuleFromTag, splitTag } from '../modfetch/index.js';
@@ -93,7 +93,10 @@ export async function buildLocal(
       `tag ${JSON.stringify(bare)} is not a module version tag: Go publishes tags like v1.2.3 or sub/dir/v1.2.3`,
     );
   }
-  const probe = gitCodeHost(repo);
+  // A clone that lacks an object is the user's repository to repair, not Go
+  // refusing the version: git's failures are watched for and win.
+  const watch = watchRepositoryErrors(gitCodeHost(repo));
+  const probe = watch.watched;
   const goModPathAt = (dir: string): string => (dir === '' ? 'go.mod' : `${dir}/go.mod`);
   const base = {
     tag: bare,
@@ -133,6 +136,8 @@ export async function buildLocal(
     codeRoot: inferred.codeRoot,
     query: tagVersion,
   });
+  const gitFailure = watch.failure();
+  if (gitFailure !== undefined) throw gitFailure;
   const moduleDir = built.dir ?? codeDir;
   const goModPath = goModPathAt(moduleDir);
   const local: LocalModule = {
@@ -477,7 +482,8 @@ export function createReleaseCheckWith(options: WireOptions) {
       clock,
       label: `the check's deadline (timeout ${formatDuration(timeoutMs)})`,
     });
-    const workDir = await mkdtemp(path.join(os.tmpdir(), 'modseal-verify-'));
+    // Registered, so an interrupted run (Ctrl-C, a cancelled job) removes it too.
+    const workDir = await makeTempDir('modseal-verify-');
     try {
       const ports: ReleasePorts = {
         local: { build: () => Promise.resolve(local) },
@@ -490,16 +496,19 @@ export function createReleaseCheckWith(options: WireOptions) {
       } else if (usable.length === 0) {
         ports.mirrorDisabled = `GOPROXY=${env.GOPROXY} names no module proxy (modseal never fetches from version control)`;
       } else {
-        ports.mirror = goproxyMirror({
-          entries,
-          env,
-          http,
-          clock,
-          workDir,
-          ...(options.cachedOnlyHosts !== undefined
-            ? { cachedOnlyHosts: options.cachedOnlyHosts }
-            : {}),
-        });
+        ports.mirror = {
+          ...goproxyMirror({
+            entries,
+            env,
+            http,
+            clock,
+            workDir,
+            ...(options.cachedOnlyHosts !== undefined
+              ? { cachedOnlyHosts: options.cachedOnlyHosts }
+              : {}),
+          }),
+          unreachableFix: unreachableFix('the mirror', usable[0]!.url, options.env ?? process.env),
+        };
       }
       if (sumdbSetting.off) {
         ports.sumdbDisabled = 'GOSUMDB=off';
@@ -517,8 +526,17 @@ export function createReleaseCheckWith(options: WireOptions) {
                 : baseUrl.reason.split('\n', 1)[0]),
           );
         }
+        const sumdbFix = unreachableFix(
+          'the checksum database',
+          typeof baseUrl === 'string' ? baseUrl : sumdbSetting.directUrl,
+          options.env ?? process.env,
+        );
         if (typeof baseUrl !== 'string') {
-          ports.sumdb = { name: sumdbSetting.name, lookup: () => Promise.resolve(baseUrl) };
+          ports.sumdb = {
+            name: sumdbSetting.name,
+            unreachableFix: sumdbFix,
+            lookup: () => Promise.resolve(baseUrl),
+          };
         } else {
           const client = new SumdbClient({
             name: sumdbSetting.name,
@@ -531,7 +549,7 @@ export function createReleaseCheckWith(options: WireOptions) {
                 ? memoryTreeCache()
                 : fileTreeCache(req.sumdbCache),
           });
-          ports.sumdb = sumdbPort(client);
+          ports.sumdb = { ...sumdbPort(client), unreachableFix: sumdbFix };
         }
       }
       return await runReleaseCheck(
@@ -539,7 +557,7 @@ export function createReleaseCheckWith(options: WireOptions) {
         ports,
       );
     } finally {
-      await rm(workDir, { recursive: true, force: true });
+      await removeTempDir(workDir);
     }
   };
 }

@@ -23,7 +23,12 @@ export {
   isTransient,
   type HttpAnswerFields,
 } from './errors.js';
-export { formatErrorDetail, formatHttpError, isShowableContentType } from './error-detail.js';
+export {
+  formatErrorDetail,
+  formatHttpError,
+  isShowableContentType,
+  unreachableFix,
+} from './error-detail.js';
 export { redactUrl, redactSecrets } from './redact.js';
 export {
   parseNetrc,

@@ -3,7 +3,7 @@
 // outputs and job summary written to the files the runner hands over. The
 // mirror is a go-made module cache served on 127.0.0.1 (or scripted, or a
 // closed port); the checksum database holds the go command's own hashes.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { copyFile, cp, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import net from 'node:net';
@@ -25,6 +25,7 @@ import { startGoproxyServer, type GoproxyServer } from '../support/goproxy-serve
 import { startGitServer, type GitServer } from '../support/loopback-git-server.js';
 import { TestSumdb } from '../support/sumdb-server.js';
 import { renderGfm } from '../report/github-render.js';
+import { spawnText } from '../support/spawn.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const committedIndex = path.join(repoRoot, 'dist', 'index.js');
@@ -146,30 +147,10 @@ async function runAction(opts: {
     GITHUB_STEP_SUMMARY: summaryFile,
     RUNNER_TEMP: runnerTemp,
   });
-  const { code, stdout, stderr } = await new Promise<{
-    code: number | null;
-    stdout: string;
-    stderr: string;
-  }>((resolve, reject) => {
-    const child = spawn(process.execPath, [distIndex], {
-      cwd: opts.workspace,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 60_000,
-      killSignal: 'SIGKILL',
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', reject);
-    child.on('close', (c) =>
-      resolve({
-        code: c,
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8'),
-      }),
-    );
+  const { code, stdout, stderr } = await spawnText(process.execPath, [distIndex], {
+    cwd: opts.workspace,
+    env,
+    timeoutMs: 60_000,
   });
   return {
     code,

@@ -3,6 +3,7 @@ import type { ReleaseApi } from '../../src/action/release-note.js';
 import { runAction, type ActionReporter, type AnnotationProperties } from '../../src/action/run.js';
 import type { ReleaseCheckRequest } from '../../src/checks/release.js';
 import { InputError } from '../../src/internal/errors.js';
+import { sampleReport } from '../support/sample-report.js';
 import {
   REPORT_SCHEMA,
   type Finding,
@@ -67,23 +68,7 @@ function recorder(): { reporter: ActionReporter; rec: Recorded } {
 }
 
 function report(verdict: Verdict, findings: Finding[] = []): ReleaseReport {
-  return {
-    schema: REPORT_SCHEMA,
-    verdict,
-    compared: ['local', 'mirror', 'sumdb'],
-    tag: 'v1.2.3',
-    module: 'example.com/m',
-    version: 'v1.2.3',
-    commit: '1111111111111111111111111111111111111111',
-    goMod: { file: 'go.mod', line: 1, column: 1 },
-    hashes: {
-      local: { zip: 'h1:L=', mod: 'h1:LM=' },
-      mirror: { zip: 'h1:M=', mod: 'h1:MM=' },
-      sumdb: { zip: 'h1:S=', mod: 'h1:SM=' },
-    },
-    steps: [{ name: 'local', status: 'ok', detail: 'ok' }],
-    findings,
-  };
+  return sampleReport({ verdict, findings });
 }
 
 const finding = (severity: Finding['severity'], n = 0): Finding => ({

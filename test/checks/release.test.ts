@@ -123,7 +123,10 @@ describe('runReleaseCheck', () => {
     );
     expect(r.verdict).toBe('fail');
     expect(calls.some((c) => c.op === 'warm')).toBe(false);
-    expect(codes(r).sort()).toEqual(['origin-mismatch', 'tag-moved']);
+    // One finding per cause: the mirror's other commit is evidence inside tag-moved.
+    expect(codes(r)).toEqual(['tag-moved']);
+    expect(r.findings[0]?.message).toContain(OTHER_COMMIT);
+    expect(r.steps.find((s) => s.name === 'origin')?.status).toBe('failed');
     expect(r.mirrorCommit).toBe(OTHER_COMMIT);
     expect(r.diff?.added).toEqual(['new.go']);
     expect(r.diff?.removed).toEqual(['old.go']);

@@ -12,7 +12,6 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Clock } from '../../src/checks/ports.js';
 import type { ReleaseReport } from '../../src/checks/types.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { makeVerifyCommand, type VerifyWiring } from '../../src/cli/verify-command.js';
 import { createNodeHttpClient, systemClock } from '../../src/goproxy/index.js';
 import { generateKey } from '../../src/sumdb/index.js';
@@ -24,6 +23,7 @@ import {
 } from '../support/hostile-server.js';
 import { describeWithGo, goBin, isolatedGoEnv } from '../oracle/go-env.js';
 import { spawnText } from '../support/spawn.js';
+import { captureIo } from '../support/cli-io.js';
 import { downloadToProxyDir, goModDownload, type GoDownloadResult } from '../oracle/go-command.js';
 import { startGoproxyServer, type GoproxyServer } from '../support/goproxy-server.js';
 import { startGitServer, type GitServer } from '../support/loopback-git-server.js';
@@ -111,24 +111,11 @@ describeWithGo('modseal verify against a go-made mirror and a checksum database'
     wiring?: VerifyWiring;
     env?: Record<string, string>;
   }): Promise<Run> {
-    let stdout = '';
-    let stderr = '';
-    const io: CliIo = {
-      stdout: (s) => void (stdout += s),
-      stderr: (s) => void (stderr += s),
-      env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: emptyHome(),
-        GOPROXY: opts.goproxy,
-        GOSUMDB: opts.gosumdb ?? `${sumdb.verifierKey} ${sumdb.url}`,
-        GOPRIVATE: '',
-        GONOSUMDB: '',
-        GONOPROXY: '',
-        GOFLAGS: '',
-        ...opts.env,
-      },
-      cwd: tmp,
-    };
+    const c = captureIo(tmp, {
+      GOPROXY: opts.goproxy,
+      GOSUMDB: opts.gosumdb ?? `${sumdb.verifierKey} ${sumdb.url}`,
+      ...opts.env,
+    });
     const cmd = makeVerifyCommand({ clock: fakeClock(), ...opts.wiring });
     const code = await cmd(
       [
@@ -138,9 +125,10 @@ describeWithGo('modseal verify against a go-made mirror and a checksum database'
         '--json',
         ...(opts.args ?? []),
       ],
-      io,
+      c.io,
     );
-    return { code, stdout, stderr, report: JSON.parse(stdout) as ReleaseReport };
+    const stdout = c.stdout();
+    return { code, stdout, stderr: c.stderr(), report: JSON.parse(stdout) as ReleaseReport };
   }
 
   beforeAll(async () => {
@@ -492,6 +480,11 @@ describeWithGo('modseal verify against a go-made mirror and a checksum database'
     expect(r.report.verdict).toBe('inconclusive');
     expect(codes(r.report)).toContain('unreachable');
     expect(r.report.hashes.mirror).toEqual({});
+    // The fix names the failing GOPROXY entry and the proxy variables, not just "re-run".
+    const fix = r.report.findings.find((f) => f.code === 'unreachable')?.fix ?? '';
+    expect(fix).toContain(`http://127.0.0.1:${port}`);
+    expect(fix).toContain('HTTPS_PROXY');
+    expect(fix).toContain('NO_PROXY');
   });
 
   it('a v3 tag without /v3 in go.mod fails version-invalid with Go’s text and asks the mirror nothing', async () => {

@@ -2,7 +2,7 @@
 // one line that says what is wrong (and, where there is one, the fix), never
 // a stack trace. Everything fails before any network request; GOPROXY and
 // GOSUMDB are off so a regression could not reach the internet anyway.
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -199,5 +199,28 @@ describe('modseal verify input errors', () => {
   it('the current directory when it is not a git repository', async () => {
     const line = oneLineInputError(await verify(['--tag', 'v1.0.0'], notGit));
     expect(line).toContain(notGit);
+  });
+});
+
+describe('modseal verify on a clone that lacks an object', () => {
+  it("reports git's own text as an input error, not Go refusing the version", async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'modseal-e2e-damaged-'));
+    removeAtEnd(tmp);
+    const dir = path.join(tmp, 'repo');
+    await createFixtureRepo(dir, [
+      {
+        files: [
+          { path: 'go.mod', content: 'module example.com/damaged\n' },
+          { path: 'a.go', content: 'package damaged\n' },
+        ],
+        tags: ['v1.0.0'],
+      },
+    ]);
+    const oid = (await git(dir, ['rev-parse', 'v1.0.0:a.go'])).toString('utf8').trim();
+    await rm(path.join(dir, '.git', 'objects', oid.slice(0, 2), oid.slice(2)));
+    const line = oneLineInputError(await verify(['--repo', dir, '--tag', 'v1.0.0'], tmp));
+    expect(line).toContain(oid);
+    expect(line).toContain('git fsck');
+    expect(line).not.toContain('version-invalid');
   });
 });

@@ -2,26 +2,24 @@
 // compared, a pass that compared nothing remote, request counts per step,
 // and the remedy's caveat.
 import { describe, expect, it } from 'vitest';
-import { REPORT_SCHEMA, type ReleaseReport } from '../../src/checks/types.js';
+import type { ReleaseReport } from '../../src/checks/types.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderText } from '../../src/report/text.js';
+import { sampleReport } from '../support/sample-report.js';
 
 function report(over: Partial<ReleaseReport>): ReleaseReport {
-  return {
-    schema: REPORT_SCHEMA,
-    verdict: 'pass',
-    compared: ['local', 'mirror', 'sumdb'],
-    tag: 'v1.2.3',
-    module: 'example.com/m',
-    version: 'v1.2.3',
+  const r = sampleReport({
     hashes: { local: { zip: 'h1:L=', mod: 'h1:M=' }, mirror: {}, sumdb: {} },
     steps: [
       { name: 'local', status: 'ok', detail: 'rebuilt' },
       { name: 'warm', status: 'ok', detail: 'the mirror serves it (3 attempts)', attempts: 3 },
     ],
-    findings: [],
     ...over,
-  };
+  });
+  // The text renderer's fields, without the commit and go.mod position.
+  if (!('commit' in over)) delete r.commit;
+  if (!('goMod' in over)) delete r.goMod;
+  return r;
 }
 
 describe('what was checked', () => {

@@ -10,7 +10,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReleaseReport } from '../../src/checks/types.js';
 import { renderMarkdown, renderSummary, type MarkdownOptions } from '../../src/report/markdown.js';
-import { MODULE, NEW_COMMIT, OLD_COMMIT, RETRACT, movedReport, passReport } from './fixtures.js';
+import {
+  MODULE,
+  NEW_COMMIT,
+  OLD_COMMIT,
+  RETRACT,
+  movedReport,
+  passReport,
+} from '../support/sample-report.js';
 import {
   chromiumPath,
   measureLayout,

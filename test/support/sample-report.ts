@@ -1,7 +1,8 @@
-// Reports as the release gate produces them, for the renderers' tests. The
-// texts follow src/checks/release.ts (a moved tag is reported as tag-moved
-// and as origin-mismatch, both carrying the same fix); hashes have the real
-// length so layouts are tested with real widths.
+// Reports as the release gate produces them, for the renderers' and the
+// Action's tests. movedReport also carries an origin-mismatch beside the
+// tag-moved (as gates before one-finding-per-cause did) so renderers are
+// shown to keep one finding per cause; hashes have the real length so
+// layouts are tested with real widths.
 import { REPORT_SCHEMA, type ReleaseReport } from '../../src/checks/types.js';
 
 export const NEW_COMMIT = '1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d';
@@ -119,5 +120,31 @@ export function passReport(): ReleaseReport {
       { name: 'sumdb', status: 'ok', detail: `sum.golang.org records ${LOCAL_ZIP}` },
     ],
     findings: [],
+  };
+}
+
+/**
+ * A small release report with every required field and distinct fake hashes
+ * per side, for tests about rendering and the Action's handling of results;
+ * `over` replaces fields.
+ */
+export function sampleReport(over: Partial<ReleaseReport> = {}): ReleaseReport {
+  return {
+    schema: REPORT_SCHEMA,
+    verdict: 'pass',
+    compared: ['local', 'mirror', 'sumdb'],
+    tag: 'v1.2.3',
+    module: 'example.com/m',
+    version: 'v1.2.3',
+    commit: '1111111111111111111111111111111111111111',
+    goMod: { file: 'go.mod', line: 1, column: 1 },
+    hashes: {
+      local: { zip: 'h1:L=', mod: 'h1:LM=' },
+      mirror: { zip: 'h1:M=', mod: 'h1:MM=' },
+      sumdb: { zip: 'h1:S=', mod: 'h1:SM=' },
+    },
+    steps: [{ name: 'local', status: 'ok', detail: 'ok' }],
+    findings: [],
+    ...over,
   };
 }

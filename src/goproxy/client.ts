@@ -25,6 +25,7 @@ import type { GoEnv, ProxyEntry } from './env.js';
 import { formatErrorDetail, formatHttpError } from './error-detail.js';
 import {
   GoproxyError,
+  isTransient,
   NotFoundError,
   ProtocolError,
   ServerError,
@@ -34,8 +35,8 @@ import {
 import { parseInfo } from './info.js';
 import type { RevInfo } from './info.js';
 import { redactUrl } from './redact.js';
-import { defaultRetryPolicy, parseRetryAfter, systemClock, withRetry } from './retry.js';
-import type { Clock, RetryPolicy } from './retry.js';
+import { defaultRetryPolicy, parseRetryAfter, systemClock, withRetry } from '../internal/retry.js';
+import type { Clock, RetryPolicy } from '../internal/retry.js';
 import { checkAndHashZip } from './zip-deps.js';
 
 /** 500 MiB: the go command's limit on a module zip (codehost.MaxZipFile). */
@@ -289,7 +290,7 @@ export class GoproxyClient {
   }
 
   private retryContext() {
-    return { policy: this.policy, clock: this.clock, random: this.random };
+    return { policy: this.policy, clock: this.clock, random: this.random, retryable: isTransient };
   }
 
   private async fetchBytes(

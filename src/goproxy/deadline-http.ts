@@ -5,7 +5,7 @@
 import type { HttpClient, HttpRequestOptions } from '../internal/http.js';
 import { DeadlineError, TimeoutError } from './errors.js';
 import { redactUrl } from './redact.js';
-import type { Clock } from './retry.js';
+import type { Clock } from '../internal/retry.js';
 
 export interface DeadlineOptions {
   /** Absolute time (clock milliseconds) by which every exchange must be over. */

@@ -38,24 +38,14 @@ export {
   type CredentialSource,
   type CredentialOptions,
 } from './netrc.js';
+// TEMP(issue 9): re-export for checks/wire until they import ../internal
 export {
   systemClock,
-  defaultRetryPolicy,
-  parseRetryAfter,
-  backoffDelay,
-  withRetry,
   retryLoop,
-  defaultLagBackoff,
   type Clock,
-  type RetryPolicy,
-  type RetryContext,
-  type BackoffPolicy,
-  type AttemptOutcome,
   type AttemptReport,
   type LoopEnd,
-  type LoopResult,
-  type RetryLoopOptions,
-} from './retry.js';
+} from '../internal/retry.js';
 export { withDeadline, type DeadlineOptions } from './deadline-http.js';
 export {
   createNodeHttpClient,

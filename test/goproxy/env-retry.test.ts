@@ -4,15 +4,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  backoffDelay,
   formatErrorDetail,
   goEnvFromProcess,
   parseGoproxy,
   parseNetrc,
-  parseRetryAfter,
   useProxyFor,
   useSumdbFor,
 } from '../../src/goproxy/index.js';
+import { backoffDelay, parseRetryAfter } from '../../src/internal/retry.js';
 import { vectorsDir } from '../support/vectors.js';
 import { oracle } from '../oracle/find-go.js';
 

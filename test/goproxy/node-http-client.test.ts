@@ -8,11 +8,11 @@ import {
   DeadlineError,
   NetworkError,
   ProtocolError,
-  systemClock,
   TimeoutError,
   TooLargeError,
   withDeadline,
 } from '../../src/goproxy/index.js';
+import { systemClock } from '../../src/internal/retry.js';
 import { startHostileServer } from '../support/hostile-server.js';
 import type { Behaviour, HostileServer } from '../support/hostile-server.js';
 

@@ -1,8 +1,12 @@
 // The one retry loop: how often it asks, how long it waits, when it stops,
 // and that it reports each attempt exactly once.
 import { describe, expect, it } from 'vitest';
-import { retryLoop, type AttemptOutcome, type AttemptReport } from '../../src/goproxy/index.js';
-import type { Clock } from '../../src/goproxy/index.js';
+import {
+  retryLoop,
+  type AttemptOutcome,
+  type AttemptReport,
+  type Clock,
+} from '../../src/internal/retry.js';
 
 function fakeClock(): Clock & { slept: number[]; t: number } {
   const c = {

@@ -4,7 +4,9 @@
 // of a checksum database that has not caught up — runs through retryLoop,
 // so each attempt is counted once, reported once and bounded by the same
 // deadline. Pure: time and randomness come in, so tests run instantly.
-import { isTransient } from './errors.js';
+// Generic on purpose: it knows nothing of HTTP errors, so the release gate's
+// decisions (checks/) and the GOPROXY client share it without one importing
+// the other; callers say which failures deserve another attempt.
 
 /** Time as the retry loop sees it. */
 export interface Clock {
@@ -207,7 +209,7 @@ export async function retryLoop<T>(
   }
 }
 
-/** Per-error wait hint: ServerError carries Retry-After. */
+/** Per-error wait hint: an HTTP error may carry Retry-After as `retryAfterMs`. */
 function retryAfterOf(e: unknown): number | undefined {
   if (typeof e === 'object' && e !== null && 'retryAfterMs' in e) {
     const v = (e as { retryAfterMs?: unknown }).retryAfterMs;
@@ -220,8 +222,8 @@ export interface RetryContext {
   policy: RetryPolicy;
   clock: Clock;
   random: () => number;
-  /** Which errors deserve another attempt; default isTransient. */
-  retryable?: (e: unknown) => boolean;
+  /** Which errors deserve another attempt. */
+  retryable: (e: unknown) => boolean;
   /** Told about every failed attempt that will be retried. */
   onRetry?: (e: unknown, attempt: number, delayMs: number) => void;
 }
@@ -235,7 +237,7 @@ export async function withRetry<T>(
   fn: (attempt: number) => Promise<T>,
   ctx: RetryContext,
 ): Promise<T> {
-  const retryable = ctx.retryable ?? isTransient;
+  const { retryable } = ctx;
   type Tried = { ok: true; value: T } | { ok: false; error: unknown };
   const r = await retryLoop<Tried>(
     async (n) => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isBinary, unifiedDiff } from '../../src/report/diff.js';
+import { isBinary, unifiedDiff } from '../../src/internal/text-diff.js';
 
 /** Lines with their terminators ('' for a last line without one). */
 function linesOf(text: string): string[] {

@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yazl from 'yazl';
-import { createNodeHttpClient, GoproxyClient } from '../src/goproxy/index.js';
+import { GoproxyClient } from '../src/goproxy/index.js';
+import { createNodeHttpClient } from '../src/http/index.js';
 import { startGoproxyServer } from '../test/support/goproxy-server.js';
 
 const modPath = 'bench.example/big';

@@ -22,19 +22,19 @@ import {
 } from './deps.js';
 import { useProxyFor, parseGoproxy } from './env.js';
 import type { GoEnv, ProxyEntry } from './env.js';
-import { formatErrorDetail, formatHttpError } from './error-detail.js';
+import { formatErrorDetail, formatHttpError } from '../http/error-detail.js';
 import {
-  GoproxyError,
+  HttpError,
   isTransient,
   NotFoundError,
   ProtocolError,
   ServerError,
-  SkippedError,
   TooLargeError,
-} from './errors.js';
+} from '../http/errors.js';
+import { redactUrl } from '../http/redact.js';
+import { SkippedError } from './errors.js';
 import { parseInfo } from './info.js';
 import type { RevInfo } from './info.js';
-import { redactUrl } from './redact.js';
 import { defaultRetryPolicy, parseRetryAfter, systemClock, withRetry } from '../internal/retry.js';
 import type { Clock, RetryPolicy } from '../internal/retry.js';
 import { checkAndHashZip } from './zip-deps.js';
@@ -403,7 +403,7 @@ export class GoproxyClient {
     try {
       return await f();
     } catch (e) {
-      if (e instanceof GoproxyError && !contextAdded.has(e)) {
+      if (e instanceof HttpError && !contextAdded.has(e)) {
         e.message = this.versionError(path, version, new Error(e.message)).message;
         withContext(e);
       }
@@ -463,7 +463,7 @@ export class GoproxyClient {
         if (entry.fallback !== 'any' && !notFound) break;
       }
     }
-    if (best instanceof GoproxyError) Object.assign(best, { attempts });
+    if (best instanceof HttpError) Object.assign(best, { attempts });
     throw best;
   }
 }
@@ -513,7 +513,7 @@ function httpError(
   headers: Record<string, string>,
   body: Buffer,
   clock: Clock,
-): GoproxyError {
+): HttpError {
   const shown = redactUrl(url);
   const detail = formatErrorDetail(body, headers['content-type']);
   const message = formatHttpError(shown, statusText, detail);

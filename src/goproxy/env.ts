@@ -3,7 +3,7 @@
 // and the environment mean exactly what they mean to `go mod download`.
 import { InputError } from '../internal/errors.js';
 import { matchPrefixPatterns } from './deps.js';
-import { redactUrl } from './redact.js';
+import { redactUrl } from '../http/redact.js';
 
 /** What may happen after an entry fails: `,` falls through on not-found only, `|` on any error. */
 export type Fallback = 'notfound' | 'any';

@@ -1,4 +1,5 @@
-// GOPROXY client: environment semantics, HTTP with hard limits, warming, downloads.
+// The GOPROXY protocol: GOPROXY/GOPRIVATE semantics, the client (list, info,
+// mod, zip), warming and the cached-only view. HTTP itself is ../http.
 export {
   parseGoproxy,
   goEnvFromProcess,
@@ -10,34 +11,20 @@ export {
   type ProxyEntry,
   type Fallback,
 } from './env.js';
+export { SkippedError } from './errors.js';
+// TEMP(issue 9): re-export for checks/wire until they import ../http
 export {
-  GoproxyError,
-  NotFoundError,
-  ServerError,
-  TimeoutError,
   DeadlineError,
-  TooLargeError,
+  NotFoundError,
   ProtocolError,
-  NetworkError,
-  SkippedError,
-  isTransient,
-  type HttpAnswerFields,
-} from './errors.js';
-export {
-  formatErrorDetail,
-  formatHttpError,
-  isShowableContentType,
-  unreachableFix,
-} from './error-detail.js';
-export { redactUrl, redactSecrets } from './redact.js';
-export {
-  parseNetrc,
   createCredentials,
-  publicGoHosts,
-  type NetrcEntry,
-  type CredentialSource,
-  type CredentialOptions,
-} from './netrc.js';
+  createNodeHttpClient,
+  isTransient,
+  parseNetrc,
+  redactUrl,
+  unreachableFix,
+  withDeadline,
+} from '../http/index.js';
 // TEMP(issue 9): re-export for checks/wire until they import ../internal
 export {
   systemClock,
@@ -46,16 +33,6 @@ export {
   type AttemptReport,
   type LoopEnd,
 } from '../internal/retry.js';
-export { withDeadline, type DeadlineOptions } from './deadline-http.js';
-export {
-  createNodeHttpClient,
-  defaultMinRate,
-  type MinRate,
-  type NodeHttpClient,
-  type NodeHttpClientOptions,
-  type NodeHttpResponse,
-  type NodeHttpStreamResponse,
-} from './node-http-client.js';
 export { parseInfo, type RevInfo, type Origin } from './info.js';
 export {
   GoproxyClient,

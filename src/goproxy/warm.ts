@@ -5,7 +5,7 @@
 // with its deadline and its progress lines, is the caller's retry loop
 // (retry.ts), so every request is counted once. Bodies are kept for the report.
 import type { GoproxyClient } from './client.js';
-import { NotFoundError } from './errors.js';
+import { NotFoundError } from '../http/errors.js';
 import type { RevInfo } from './info.js';
 
 /** How a not-found body reads: the mirror is behind, or it refuses the version. */

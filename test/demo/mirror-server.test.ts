@@ -14,12 +14,8 @@ import {
   startMirrorServer,
   type MirrorServer,
 } from '../../src/demo/mirror-server.js';
-import {
-  GoproxyClient,
-  NotFoundError,
-  cachedOnly,
-  createNodeHttpClient,
-} from '../../src/goproxy/index.js';
+import { GoproxyClient, cachedOnly } from '../../src/goproxy/index.js';
+import { NotFoundError, createNodeHttpClient } from '../../src/http/index.js';
 
 const MODULE = 'example.com/Hello';
 

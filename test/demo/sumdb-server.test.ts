@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChecksumDatabase } from '../../src/demo/sumdb-server.js';
 import { startChecksumDatabase, verifierKeyFor } from '../../src/demo/sumdb-server.js';
-import { createNodeHttpClient } from '../../src/goproxy/index.js';
+import { createNodeHttpClient } from '../../src/http/index.js';
 import { SumdbClient, SumdbNotFoundError, memoryTreeCache } from '../../src/sumdb/index.js';
 import { vectorsDir } from '../support/vectors.js';
 

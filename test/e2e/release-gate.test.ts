@@ -13,7 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Clock } from '../../src/checks/ports.js';
 import type { ReleaseReport } from '../../src/checks/types.js';
 import { makeVerifyCommand, type VerifyWiring } from '../../src/cli/verify-command.js';
-import { createNodeHttpClient } from '../../src/goproxy/index.js';
+import { createNodeHttpClient } from '../../src/http/index.js';
 import { systemClock } from '../../src/internal/retry.js';
 import { generateKey } from '../../src/sumdb/index.js';
 import { createFixtureRepo, emptyHome, git, moveTag, removeAtEnd } from '../support/git-fixture.js';

@@ -5,16 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   cachedOnly,
   classifyNotFound,
-  createNodeHttpClient,
   GoproxyClient,
-  NotFoundError,
   parseInfo,
-  ProtocolError,
-  ServerError,
   SkippedError,
   warmOnce,
 } from '../../src/goproxy/index.js';
-import type { Clock } from '../../src/goproxy/index.js';
+import {
+  createNodeHttpClient,
+  NotFoundError,
+  ProtocolError,
+  ServerError,
+} from '../../src/http/index.js';
+import type { Clock } from '../../src/internal/retry.js';
 import { startGoproxyServer } from '../support/goproxy-server.js';
 import type { GoproxyServer } from '../support/goproxy-server.js';
 import { startHostileServer } from '../support/hostile-server.js';

@@ -8,12 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { hashGoMod } from '../../src/dirhash/index.js';
-import {
-  createNodeHttpClient,
-  GoproxyClient,
-  NotFoundError,
-  parseGoproxy,
-} from '../../src/goproxy/index.js';
+import { GoproxyClient, parseGoproxy } from '../../src/goproxy/index.js';
+import { createNodeHttpClient, NotFoundError } from '../../src/http/index.js';
 import { describeWithGo } from '../oracle/go-env.js';
 import { goModDownloadFromProxy, type GoDownloadResult } from '../oracle/go-command.js';
 import { startGoproxyServer } from '../support/goproxy-server.js';

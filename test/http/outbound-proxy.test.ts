@@ -15,13 +15,13 @@ import {
   isTransient,
   NetworkError,
   TimeoutError,
-} from '../../src/goproxy/index.js';
+} from '../../src/http/index.js';
 import {
   cgiProxyRefusal,
   proxyForUrl,
   ProxyRefusedError,
   type ProxyEnv,
-} from '../../src/goproxy/outbound-proxy.js';
+} from '../../src/http/outbound-proxy.js';
 import { describeWithGo } from '../oracle/go-env.js';
 import { buildGoProgram } from '../oracle/xmod-program.js';
 

@@ -11,7 +11,7 @@ import {
   TimeoutError,
   TooLargeError,
   withDeadline,
-} from '../../src/goproxy/index.js';
+} from '../../src/http/index.js';
 import { systemClock } from '../../src/internal/retry.js';
 import { startHostileServer } from '../support/hostile-server.js';
 import type { Behaviour, HostileServer } from '../support/hostile-server.js';

@@ -2,6 +2,8 @@
 // and that it reports each attempt exactly once.
 import { describe, expect, it } from 'vitest';
 import {
+  backoffDelay,
+  parseRetryAfter,
   retryLoop,
   type AttemptOutcome,
   type AttemptReport,
@@ -127,5 +129,23 @@ describe('retryLoop', () => {
     });
     expect(later).toMatchObject({ attempts: 1, end: 'deadline', value: 'transient' });
     expect(reports).toEqual([1]);
+  });
+});
+
+describe('retry policy', () => {
+  it('Retry-After seconds and HTTP dates', () => {
+    const now = Date.parse('2025-01-01T00:00:00Z');
+    expect(parseRetryAfter('120', now)).toBe(120_000);
+    expect(parseRetryAfter('Wed, 01 Jan 2025 00:00:30 GMT', now)).toBe(30_000);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+  });
+
+  it('exponential backoff with full jitter, capped, Retry-After as a floor', () => {
+    const p = { baseDelayMs: 100, maxDelayMs: 1000 };
+    expect(backoffDelay(1, p, () => 0.5)).toBe(50);
+    expect(backoffDelay(3, p, () => 0.5)).toBe(200);
+    expect(backoffDelay(10, p, () => 0.999)).toBe(999);
+    expect(backoffDelay(1, p, () => 0, 700)).toBe(700);
+    expect(backoffDelay(1, p, () => 0, 70_000)).toBe(1000);
   });
 });

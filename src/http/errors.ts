@@ -1,0 +1,123 @@
+// Typed failures of an HTTP exchange, shared by the GOPROXY client and the
+// HTTP client under it. Callers decide on the type (a not-found may be mirror
+// lag, a timeout is "inconclusive", a size or protocol violation is the
+// server's fault), so every path that can fail ends in one of these, with a
+// message that never carries credentials.
+
+/** Base class: every error here names the (redacted) URL it concerns. */
+export class HttpError extends Error {
+  override name = 'HttpError';
+  /** The URL as safe to show: credentials replaced by `xxxxx`. */
+  readonly url: string;
+  constructor(message: string, url: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.url = url;
+  }
+}
+
+/** Fields shared by the two errors that carry an HTTP answer. */
+export interface HttpAnswerFields {
+  status: number;
+  /** `404 Not Found`, as the go command prints it. */
+  statusText: string;
+  /** The body as received (up to the error-body cap), decoded as UTF-8. */
+  body: string;
+  /** What the go command would show after `server response:`; empty if nothing. */
+  detail: string;
+  /** Seconds or date from `Retry-After`, already converted to milliseconds from now. */
+  retryAfterMs?: number;
+}
+
+/** 404 or 410: "not available here"; the next `,` entry may have it. */
+export class NotFoundError extends HttpError implements HttpAnswerFields {
+  override name = 'NotFoundError';
+  readonly status: number;
+  readonly statusText: string;
+  readonly body: string;
+  readonly detail: string;
+  constructor(message: string, url: string, fields: HttpAnswerFields) {
+    super(message, url);
+    this.status = fields.status;
+    this.statusText = fields.statusText;
+    this.body = fields.body;
+    this.detail = fields.detail;
+  }
+}
+
+/** Any other non-200 answer (403, 429, 5xx, …). */
+export class ServerError extends HttpError implements HttpAnswerFields {
+  override name = 'ServerError';
+  readonly status: number;
+  readonly statusText: string;
+  readonly body: string;
+  readonly detail: string;
+  readonly retryAfterMs?: number;
+  constructor(message: string, url: string, fields: HttpAnswerFields) {
+    super(message, url);
+    this.status = fields.status;
+    this.statusText = fields.statusText;
+    this.body = fields.body;
+    this.detail = fields.detail;
+    if (fields.retryAfterMs !== undefined) this.retryAfterMs = fields.retryAfterMs;
+  }
+}
+
+/** The exchange (connect, headers, body) outlived its time limit or stalled. */
+export class TimeoutError extends HttpError {
+  override name = 'TimeoutError';
+}
+
+/**
+ * The whole check's deadline cut the exchange short, or came before it
+ * started (`sent` false: nothing reached the server). Not worth another
+ * attempt: there is no time left for one.
+ */
+export class DeadlineError extends TimeoutError {
+  override name = 'DeadlineError';
+  readonly sent: boolean;
+  constructor(message: string, url: string, sent: boolean) {
+    super(message, url);
+    this.sent = sent;
+  }
+}
+
+/** The body is, or claims to be, larger than the cap for this request. */
+export class TooLargeError extends HttpError {
+  override name = 'TooLargeError';
+  readonly limit: number;
+  constructor(message: string, url: string, limit: number) {
+    super(message, url);
+    this.limit = limit;
+  }
+}
+
+/**
+ * The server broke the protocol: bad redirect, framing that does not match
+ * `Content-Length`, malformed JSON, a version it was not asked for, a zip that
+ * Go would reject.
+ */
+export class ProtocolError extends HttpError {
+  override name = 'ProtocolError';
+}
+
+/** No answer at all: refused, reset, DNS failure, TLS failure. */
+export class NetworkError extends HttpError {
+  override name = 'NetworkError';
+  /** Node's error code (`ECONNREFUSED`, …) when there is one. */
+  readonly code?: string;
+  constructor(message: string, url: string, code?: string, options?: { cause?: unknown }) {
+    super(message, url, options);
+    if (code !== undefined) this.code = code;
+  }
+}
+
+/** Errors worth another attempt: the server or the network may recover. */
+export function isTransient(e: unknown): boolean {
+  // A proxy that refuses us (407, 403, an unsupported scheme) is a setting
+  // to fix, not a fault that passes: retrying only delays the message.
+  if (e instanceof NetworkError) return e.code !== 'EPROXY';
+  if (e instanceof DeadlineError) return false;
+  if (e instanceof TimeoutError) return true;
+  if (e instanceof ServerError) return e.status === 408 || e.status === 429 || e.status >= 500;
+  return false;
+}

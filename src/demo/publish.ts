@@ -11,8 +11,8 @@ import {
   inferModuleFromTag,
   writeBuiltModuleZip,
 } from '../modfetch/index.js';
-import type { MemoryMirrorStore } from './mirror-server.js';
-import type { ChecksumDatabase } from './sumdb-server.js';
+import type { MemoryMirrorStore } from '../goproxy/server.js';
+import type { ChecksumDatabase } from '../sumdb/server.js';
 
 /** What a first fetch of the tag produced. */
 export interface PublishedModule {

@@ -11,9 +11,9 @@ import { createReleaseCheckWith } from '../checks/wire.js';
 import { errorMessage } from '../internal/errors.js';
 import { renderText } from '../report/text.js';
 import { DemoRepo } from './demo-repo.js';
-import { MemoryMirrorStore, startMirrorServer, type MirrorServer } from './mirror-server.js';
+import { MemoryMirrorStore, startMirrorServer, type MirrorServer } from '../goproxy/server.js';
 import { publishTag } from './publish.js';
-import { startChecksumDatabase, type ChecksumDatabase } from './sumdb-server.js';
+import { startChecksumDatabase, type ChecksumDatabase } from '../sumdb/server.js';
 
 const MODULE = 'example.com/hello';
 const TAG = 'v1.0.0';

@@ -11,4 +11,4 @@ export {
   ModuleError,
   InvalidVersionError,
 } from '../module/index.js';
-export { isValid as isValidSemver } from '../semver/index.js';
+export { isValid as isValidSemver, compare as compareSemver } from '../semver/index.js';

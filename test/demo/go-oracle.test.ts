@@ -9,9 +9,9 @@ import {
   MemoryMirrorStore,
   startMirrorServer,
   type MirrorServer,
-} from '../../src/demo/mirror-server.js';
+} from '../../src/goproxy/server.js';
 import { publishTag, type PublishedModule } from '../../src/demo/publish.js';
-import { startChecksumDatabase, type ChecksumDatabase } from '../../src/demo/sumdb-server.js';
+import { startChecksumDatabase, type ChecksumDatabase } from '../../src/sumdb/server.js';
 import { createFixtureRepo, removeAtEnd } from '../support/git-fixture.js';
 import { describeWithGo } from '../oracle/go-env.js';
 import { goModDownloadFromProxy } from '../oracle/go-command.js';

@@ -1,12 +1,12 @@
-// A GOPROXY on 127.0.0.1 over a directory in the module cache's
-// `cache/download` layout, with a request log and scripted answers per path:
-// the test double of proxy-and-sumdb.md §6.1.
+// A GOPROXY for tests: the GOPROXY server (src/goproxy/server.ts) over a
+// directory in the module cache's `cache/download` layout, plus scripted
+// answers per path (status, body, delay, simulated warming).
 import {
   directoryMirrorStore,
   notFound,
   startMirrorServer,
   type LoggedRequest,
-} from '../../src/demo/mirror-server.js';
+} from '../../src/goproxy/server.js';
 
 export type { LoggedRequest };
 

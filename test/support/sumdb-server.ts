@@ -1,9 +1,8 @@
-// A checksum database for tests: the demo's database (src/demo/sumdb-server.ts,
-// our own tlog code on 127.0.0.1, also reachable under a proxy's
-// /sumdb/<name>/ prefix) plus knobs that make it lie in each way a client
-// must notice.
+// A checksum database for tests: the sumdb server (src/sumdb/server.ts, our
+// own tlog code on 127.0.0.1, also reachable under a proxy's /sumdb/<name>/
+// prefix) plus knobs that make it lie in each way a client must notice.
 import http from 'node:http';
-import { ChecksumDatabase, type SumdbAnswer } from '../../src/demo/sumdb-server.js';
+import { ChecksumDatabase, type SumdbAnswer } from '../../src/sumdb/server.js';
 import type { HttpClient, HttpResponse } from '../../src/internal/http.js';
 import type { Tile } from '../../src/sumdb/index.js';
 

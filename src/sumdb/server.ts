@@ -1,28 +1,23 @@
-// A checksum database on 127.0.0.1 over our own transparency-log code: the
+// The checksum database's server side, beside its client (as x/mod keeps
+// sumdb/server.go): 127.0.0.1 over our own transparency-log code, the
 // `/lookup`, `/latest` and `/tile/…` endpoints of x/mod's sumdb server, with
 // signed tree heads. It backs `modseal demo` and, through its protected
 // hooks, the tests' lying database.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { unescapePath, unescapeVersion } from '../module/index.js';
+import { decodeStdBase64 } from './encoding.js';
+import { generateKey, parseSignerKey, signNote, signerKeyFromSeed } from './note.js';
+import { parseTilePath, readTileData, type Tile } from './tile.js';
+import { formatRecord, formatTree } from './tlog-note.js';
 import {
-  decodeStdBase64,
-  formatRecord,
-  formatTree,
-  generateKey,
-  parseSignerKey,
-  parseTilePath,
-  readTileData,
   recordHash,
-  signNote,
-  signerKeyFromSeed,
   storedHashCount,
   storedHashesForRecordHash,
   treeHash,
   type Hash,
   type HashReader,
-  type Tile,
-} from '../sumdb/index.js';
+} from './tlog.js';
 
 /** The records of the log and every stored hash of its tree, in memory. */
 export class RecordLog implements HashReader {

@@ -1,16 +1,16 @@
-// A GOPROXY on 127.0.0.1 over a module tree in the module cache's
-// `cache/download` layout (escaped module paths, `@v/<version>.info|mod|zip`,
-// `@v/list`): in memory for `modseal demo`, or over a directory for tests.
-// `/cached-only/…` serves the same tree, as proxy.golang.org's cached-only
-// view does for what it already holds.
+// The GOPROXY protocol's server side, beside its client: a mirror on
+// 127.0.0.1 over a module tree in the module cache's `cache/download` layout
+// (escaped module paths, `@v/<version>.info|mod|zip`, `@v/list`), in memory
+// for `modseal demo` or over a directory for tests. `/cached-only/…` serves
+// the same tree, as proxy.golang.org's cached-only view does for what it
+// already holds.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { escapePath, escapeVersion } from '../module/index.js';
-import { compare } from '../semver/index.js';
+import { compareSemver, escapePath, escapeVersion } from './deps.js';
 
 /** One file of the tree, opened lazily. */
 export interface MirrorFile {
@@ -44,7 +44,7 @@ export class MemoryMirrorStore implements MirrorStore {
     this.files.set(`${dir}/${v}.zip`, files.zip);
     const list = this.versions.get(modulePath) ?? [];
     if (!list.includes(version)) list.push(version);
-    list.sort(compare);
+    list.sort(compareSemver);
     this.versions.set(modulePath, list);
     this.files.set(`${dir}/list`, Buffer.from(list.map((x) => `${x}\n`).join('')));
   }

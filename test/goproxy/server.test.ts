@@ -1,4 +1,4 @@
-// The demo's GOPROXY mirror read by our GOPROXY client: escaped paths,
+// The GOPROXY server (also the demo's mirror) read by our GOPROXY client: escaped paths,
 // version lists in semver order, the three files of a version byte for byte,
 // Go's "not found" answers, the cached-only view, and a directory store that
 // never serves outside its root.
@@ -13,7 +13,7 @@ import {
   directoryMirrorStore,
   startMirrorServer,
   type MirrorServer,
-} from '../../src/demo/mirror-server.js';
+} from '../../src/goproxy/server.js';
 import { GoproxyClient, cachedOnly } from '../../src/goproxy/index.js';
 import { NotFoundError, createNodeHttpClient } from '../../src/http/index.js';
 

@@ -1,10 +1,10 @@
-// The demo's checksum database against x/mod's own test log (vectors), and
+// The checksum-database server (also the demo's) against x/mod's own test log (vectors), and
 // against our verifying client across tile boundaries and log growth.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChecksumDatabase } from '../../src/demo/sumdb-server.js';
-import { startChecksumDatabase, verifierKeyFor } from '../../src/demo/sumdb-server.js';
+import type { ChecksumDatabase } from '../../src/sumdb/server.js';
+import { startChecksumDatabase, verifierKeyFor } from '../../src/sumdb/server.js';
 import { createNodeHttpClient } from '../../src/http/index.js';
 import { SumdbClient, SumdbNotFoundError, memoryTreeCache } from '../../src/sumdb/index.js';
 import { vectorsDir } from '../support/vectors.js';

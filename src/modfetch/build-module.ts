@@ -45,6 +45,11 @@ export interface BuiltModule {
   };
   /** Go's error text (as after `not found: ` at the mirror). */
   error?: string;
+  /**
+   * What `error` is about: `zip` when the tree cannot become a module zip
+   * (Go's `create zip: …`), `version` when Go refuses the version itself.
+   */
+  errorKind?: 'version' | 'zip';
 }
 
 export interface KeptFile {
@@ -107,16 +112,12 @@ async function retractedOf(repo: CodeRepo, versions: string[]): Promise<(v: stri
 export async function buildModule(code: CodeHost, req: BuildRequest): Promise<BuiltModule> {
   const out: BuiltModule = { modulePath: req.modulePath, version: req.query };
   const pathErr = checkPath(req.modulePath);
-  if (pathErr !== undefined) {
-    out.error = errorMessage(pathErr);
-    return out;
-  }
+  if (pathErr !== undefined) return failed(out, pathErr);
   let repo: CodeRepo;
   try {
     repo = new CodeRepo(code, req.codeRoot, req.modulePath);
   } catch (e) {
-    out.error = errorMessage(e);
-    return out;
+    return failed(out, e);
   }
   let version: string;
   try {
@@ -124,15 +125,13 @@ export async function buildModule(code: CodeHost, req: BuildRequest): Promise<Bu
     version = r.version;
     Object.assign(out, { version, commit: r.name, time: infoTime(r.time) });
   } catch (e) {
-    out.error = errorMessage(e);
-    return out;
+    return failed(out, e);
   }
   try {
     out.goMod = await repo.goMod(version);
     out.goModSum = hashGoMod(out.goMod);
   } catch (e) {
-    out.error = errorMessage(e);
-    return out;
+    return failed(out, e);
   }
   try {
     const listing = await repo.zipFiles(version);
@@ -153,8 +152,15 @@ export async function buildModule(code: CodeHost, req: BuildRequest): Promise<Bu
     const prefix = `${req.modulePath}@${version}/`;
     out.sum = hash1(kept.map((f) => ({ name: prefix + f.path, sha256: f.sha256 })));
   } catch (e) {
-    out.error = errorMessage(e);
+    return failed(out, e);
   }
+  return out;
+}
+
+/** Records Go's error text and whether it is the zip's (a ModZipError from `create zip`). */
+function failed(out: BuiltModule, e: unknown): BuiltModule {
+  out.error = errorMessage(e);
+  out.errorKind = e instanceof ModZipError && e.verb === 'create zip' ? 'zip' : 'version';
   return out;
 }
 

@@ -1,9 +1,10 @@
 // The Action's inputs, read once and checked once. Every message names the
-// input it is about, so a typo in a workflow file is a one-line fix.
-import { parseGoproxy } from '../goproxy/index.js';
-import { MAX_WARM_MS, parseDuration } from '../internal/duration.js';
-import { InputError, errorMessage } from '../internal/errors.js';
-import { parseGoSumdb } from '../sumdb/index.js';
+// input it is about, so a typo in a workflow file is a one-line fix. The
+// check's settings (network and time) are parsed by ../wire/settings.ts,
+// which the CLI's flags share.
+import { InputError } from '../internal/errors.js';
+import { parseDuration } from '../internal/duration.js';
+import { INPUT_NAMES, parseCheckSettings, tagName, type CheckSettings } from '../wire/index.js';
 
 export type Mode = 'auto' | 'release';
 export type FailOn = 'error' | 'warning' | 'never';
@@ -11,7 +12,7 @@ export type FailOn = 'error' | 'warning' | 'never';
 /** The `tags` input: a list of tags, or every version tag on the checked-out commit. */
 export type TagList = { kind: 'list'; tags: string[] } | { kind: 'all-at-head' };
 
-export interface ActionConfig {
+export interface ActionConfig extends CheckSettings {
   mode: Mode;
   /** Empty (and no `tags`): taken from GITHUB_REF. */
   tag?: string;
@@ -20,16 +21,7 @@ export interface ActionConfig {
   /** The module path, needed only when the tagged commit has no go.mod. */
   modulePath?: string;
   workingDirectory: string;
-  /** undefined: the GOPROXY environment variable, else the go command's default. */
-  goproxy?: string;
-  gosumdb?: string;
-  goprivate?: string;
-  gonosumdb?: string;
-  proxyToken?: string;
   warm: boolean;
-  warmTimeoutMs: number;
-  /** Deadline of the whole check of one tag. */
-  timeoutMs: number;
   failOn: FailOn;
   githubToken?: string;
   releaseNote: boolean;
@@ -40,19 +32,6 @@ export interface ActionConfig {
 export type GetInput = (name: string) => string;
 
 export { parseDuration };
-
-/**
- * Runs one of Go's checks on an input; its InputError is re-thrown with the
- * input's name in front, so the message points at the workflow line.
- */
-function checkInput(name: string, value: string, check: (value: string) => unknown): void {
-  try {
-    check(value);
-  } catch (e) {
-    if (e instanceof InputError) throw new InputError(`${name}: ${errorMessage(e)}`);
-    throw e;
-  }
-}
 
 function parseBoolean(name: string, value: string): boolean {
   // The YAML 1.2 core-schema booleans, as @actions/core's getBooleanInput.
@@ -67,33 +46,6 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
     `${name}: must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}`,
   );
 }
-
-/** A comma-separated glob list (GOPRIVATE, GONOSUMDB), normalised; undefined when empty. */
-function patternList(value: string): string | undefined {
-  const items = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-  return items.length > 0 ? items.join(',') : undefined;
-}
-
-/** The default deadline of a whole check: warming plus room for the downloads and lookups. */
-export const TIMEOUT_MARGIN_MS = 5 * 60_000;
-
-/** A duration input, as a number of milliseconds. */
-function durationInput(name: string, text: string): number {
-  const ms = parseDuration(text);
-  if (ms === undefined) {
-    throw new InputError(
-      `${name}: ${JSON.stringify(text)} is not a duration (use a number and a unit: 90s, 10m, 1h30m)`,
-    );
-  }
-  if (ms <= 0) throw new InputError(`${name}: must be longer than 0, not ${text}`);
-  return ms;
-}
-
-/** Tag names as a workflow may write them: `refs/tags/` is dropped. */
-const tagName = (t: string): string => t.replace(/^refs\/tags\//, '');
 
 /**
  * The `tags` input: tags one per line, or separated by commas or spaces (git
@@ -128,27 +80,24 @@ export function parseInputs(getInput: GetInput): ActionConfig {
       `mode: must be auto or release, not ${JSON.stringify(modeText)} (this version has only the release gate)`,
     );
   }
-
-  const goproxy = opt('goproxy');
-  if (goproxy !== undefined) checkInput('goproxy', goproxy, parseGoproxy);
-  const gosumdb = opt('gosumdb');
-  if (gosumdb !== undefined) checkInput('gosumdb', gosumdb, parseGoSumdb);
-
-  const warmText = get('warm-timeout') || '10m';
-  const warmTimeoutMs = durationInput('warm-timeout', warmText);
-  if (warmTimeoutMs > MAX_WARM_MS) {
-    throw new InputError(`warm-timeout: ${warmText} is longer than the limit of 6h`);
-  }
-  const timeoutText = get('timeout');
-  const timeoutMs =
-    timeoutText === '' ? warmTimeoutMs + TIMEOUT_MARGIN_MS : durationInput('timeout', timeoutText);
+  const settings = parseCheckSettings(
+    {
+      goproxy: get('goproxy'),
+      gosumdb: get('gosumdb'),
+      goprivate: get('goprivate'),
+      gonosumdb: get('gonosumdb'),
+      proxyToken: get('proxy-token'),
+      warmTimeout: get('warm-timeout'),
+      timeout: get('timeout'),
+    },
+    INPUT_NAMES,
+  );
 
   const config: ActionConfig = {
     mode: modeText,
     workingDirectory: get('working-directory') || '.',
     warm: parseBoolean('warm', get('warm') || 'true'),
-    warmTimeoutMs,
-    timeoutMs,
+    ...settings,
     failOn: oneOf('fail-on', get('fail-on') || 'error', ['error', 'warning', 'never'] as const),
     releaseNote: parseBoolean('release-note', get('release-note') || 'false'),
   };
@@ -163,14 +112,6 @@ export function parseInputs(getInput: GetInput): ActionConfig {
   }
   const modulePath = opt('module');
   if (modulePath !== undefined) config.modulePath = modulePath;
-  if (goproxy !== undefined) config.goproxy = goproxy;
-  if (gosumdb !== undefined) config.gosumdb = gosumdb;
-  const goprivate = patternList(get('goprivate'));
-  if (goprivate !== undefined) config.goprivate = goprivate;
-  const gonosumdb = patternList(get('gonosumdb'));
-  if (gonosumdb !== undefined) config.gonosumdb = gonosumdb;
-  const proxyToken = opt('proxy-token');
-  if (proxyToken !== undefined) config.proxyToken = proxyToken;
   const githubToken = opt('github-token');
   if (githubToken !== undefined) config.githubToken = githubToken;
   const sumdbCache = opt('sumdb-cache');

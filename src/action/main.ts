@@ -1,18 +1,16 @@
 // The bundled entry (dist/index.js): real @actions/core, real GitHub API,
 // real filesystem. All decisions live in run.ts; the release check itself is
-// composed from the git, GOPROXY and checksum-database modules by
-// ../checks/wire.ts, which builds the real ports behind createReleaseCheck.
+// composed from the git, GOPROXY and checksum-database modules by ../wire,
+// which builds the real ports behind createReleaseCheck.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
-import { createReleaseCheck } from '../checks/wire.js';
 import type { Logger } from '../checks/ports.js';
-import type { ReleaseCheck } from '../checks/release.js';
 import { cleanUpNow } from '../internal/temp-dirs.js';
+import { createReleaseCheck, versionTagsAtHead, type ReleaseCheck } from '../wire/index.js';
 import type { ReleaseApi } from './release-note.js';
 import { redactor, runAction, type ActionReporter } from './run.js';
-import { versionTagsAtHead } from './tags-at-head.js';
 
 const reporter: ActionReporter = {
   setSecret: (s) => core.setSecret(s),
@@ -32,7 +30,13 @@ const reporter: ActionReporter = {
 // The gate's progress lines quote servers, which may echo a token: they go
 // through the same redaction as everything runAction prints.
 const clean = redactor([core.getInput('github-token').trim(), core.getInput('proxy-token').trim()]);
-const logger: Logger = { info: (m) => core.info(clean(m)), debug: (m) => core.debug(clean(m)) };
+// Each phase of a check (rebuild, mirror and database, download, …) is one
+// collapsible group of the log, as actions/checkout and codeql-action do.
+const logger: Logger = {
+  info: (m) => core.info(clean(m)),
+  debug: (m) => core.debug(clean(m)),
+  group: (name, fn) => core.group(clean(name), fn),
+};
 
 function releases(token: string): ReleaseApi {
   const octokit = getOctokit(token);
@@ -64,7 +68,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-// Typed here so a drift between wire.ts and the gate's contract fails the build.
+// Typed here so a drift between the wiring and the gate's contract fails the build.
 const releaseCheck: ReleaseCheck = createReleaseCheck({ logger });
 
 await runAction({

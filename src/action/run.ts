@@ -2,7 +2,6 @@
 // the job, runs the release gate, and turns the report into annotations, a
 // job summary, outputs, an optional release note and the step's status.
 import path from 'node:path';
-import type { ReleaseCheck, ReleaseCheckRequest } from '../checks/release.js';
 import type { ReleaseReport, Severity, Verdict } from '../checks/types.js';
 import { InputError, errorMessage } from '../internal/errors.js';
 import { escapePath, escapeVersion } from '../module/index.js';
@@ -10,6 +9,7 @@ import { findingsToShow, toAnnotations } from '../report/annotations.js';
 import { renderJson } from '../report/json.js';
 import { renderSummary, worstVerdict, type SummaryEntry } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
+import type { ReleaseCheck, ReleaseCheckRequest } from '../wire/index.js';
 import { parseInputs, type ActionConfig, type GetInput } from './inputs.js';
 import { mergeNote, noteBlock, type ReleaseApi } from './release-note.js';
 

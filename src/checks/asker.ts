@@ -1,10 +1,10 @@
 // How the release gate asks the mirror and the checksum database: every
-// question goes through the one retry loop (goproxy/retry.ts) under the
+// question goes through the one retry loop (internal/retry.ts) under the
 // check's one deadline, and every attempt becomes one progress line (what
 // was asked, the answer, time elapsed and left), so a slow or silent server
 // is never a silent gate and the report's attempt counts are the requests
 // that were really made.
-import { retryLoop, type AttemptReport, type LoopEnd } from '../goproxy/index.js';
+import { retryLoop, type AttemptReport, type LoopEnd } from '../internal/retry.js';
 import { InputError, errorMessage } from '../internal/errors.js';
 import type { Clock, Logger, Unreachable } from './ports.js';
 

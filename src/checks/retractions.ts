@@ -9,7 +9,8 @@ import { encodeGoString } from '../internal/go-string.js';
 import { autoQuote, parseLax, retractionMessage, shortenRationale } from '../modfile/index.js';
 import { isPseudoVersion } from '../module/index.js';
 import { compare, isValid, prerelease, sortVersions } from '../semver/index.js';
-import type { LocalModule, Logger, Mirror, Retraction } from './ports.js';
+import { deprecated, retracted } from './findings.js';
+import type { GoModView, Logger, Mirror, Retraction } from './ports.js';
 import type { Finding } from './types.js';
 
 /**
@@ -54,9 +55,10 @@ interface GoModFacts {
 }
 
 export interface RetractionInput {
-  local: LocalModule;
-  /** Absent: the local go.mod is used, and the findings say why (`noMirror`). */
-  mirror?: Mirror;
+  /** The version being released: its go.mod as the tag holds it. */
+  released: GoModView;
+  /** Absent: the released go.mod is used, and the findings say why (`noMirror`). */
+  mirror?: Pick<Mirror, 'url' | 'list' | 'mod'>;
   /** Why the mirror is not asked (disabled, or found unreachable earlier in the run). */
   noMirror?: string;
   logger: Logger;
@@ -76,9 +78,6 @@ const directiveMessage = (r: Retraction): string =>
     ? 'retracted by module author'
     : `retracted by module author: ${shortenRationale(r.rationale)}`;
 
-const HIDDEN =
-  'The go command hides retracted versions from "latest" and upgrades, and warns everybody who requires one.';
-
 function parseFacts(name: string, data: Buffer): GoModFacts {
   const file = parseLax(name, data);
   const facts: GoModFacts = {
@@ -92,26 +91,29 @@ function parseFacts(name: string, data: Buffer): GoModFacts {
  * The `retracted` and `deprecated` findings for the released version, read
  * where the go command reads them. The released version counts as published
  * (the mirror will list it). Never throws for mirror trouble: it falls back to
- * the local go.mod and says so, since these findings are warnings at most.
+ * the released go.mod and says so, since these findings are warnings at most.
  */
 export async function retractionFindings(input: RetractionInput): Promise<Finding[]> {
-  const { local, mirror, logger } = input;
-  const path = local.modulePath;
-  const version = local.version;
+  const { released, mirror, logger } = input;
+  const path = released.modulePath;
+  const version = released.version;
   if (mirror === undefined || input.noMirror !== undefined) {
-    return fromLocalAlone(local, input.noMirror ?? 'no mirror to ask');
+    return fromReleasedAlone(released, input.noMirror ?? 'no mirror to ask');
   }
 
   let listed: string[];
   try {
     const l = await mirror.list(path);
     if (l.kind === 'unreachable') {
-      return fromLocalAlone(local, `could not read the version list of ${mirror.url}: ${l.reason}`);
+      return fromReleasedAlone(
+        released,
+        `could not read the version list of ${mirror.url}: ${l.reason}`,
+      );
     }
     listed = l.kind === 'ok' ? l.versions : [];
   } catch (e) {
-    return fromLocalAlone(
-      local,
+    return fromReleasedAlone(
+      released,
       `could not read the version list of ${mirror.url}: ${errorMessage(e)}`,
     );
   }
@@ -136,9 +138,9 @@ export async function retractionFindings(input: RetractionInput): Promise<Findin
   // identical to that line counts as no go.mod at all.
   const hasGoMod = async (v: string): Promise<boolean> => {
     if (v === version) {
-      return local.goMod !== undefined
-        ? !local.goMod.equals(legacy)
-        : local.declaredModulePath !== undefined;
+      return released.goMod !== undefined
+        ? !released.goMod.equals(legacy)
+        : released.declaredModulePath !== undefined;
     }
     return !(await readMod(v)).equals(legacy);
   };
@@ -147,13 +149,16 @@ export async function retractionFindings(input: RetractionInput): Promise<Findin
   try {
     latest = await latestIgnoringRetractions([...listed, version], hasGoMod);
   } catch (e) {
-    return fromLocalAlone(local, `could not determine the latest version: ${errorMessage(e)}`);
+    return fromReleasedAlone(
+      released,
+      `could not determine the latest version: ${errorMessage(e)}`,
+    );
   }
   if (latest === undefined) {
-    return fromLocalAlone(local, `${version} is not a version the go command lists`);
+    return fromReleasedAlone(released, `${version} is not a version the go command lists`);
   }
   if (latest === version) {
-    return await asLatest(local, listed, hasGoMod, readMod, logger);
+    return await asLatest(released, listed, hasGoMod, readMod, logger);
   }
 
   logger.info(`Reading retractions and deprecation from the go.mod of ${path}@${latest}`);
@@ -161,25 +166,33 @@ export async function retractionFindings(input: RetractionInput): Promise<Findin
   try {
     facts = parseFacts(`${path}@${latest}/go.mod`, await readMod(latest));
   } catch (e) {
-    return fromLocalAlone(
-      local,
+    return fromReleasedAlone(
+      released,
       `could not read the go.mod of ${latest}, the latest version: ${errorMessage(e)}`,
     );
   }
-  return notLatest(local, latest, facts);
+  return notLatest(released, latest, facts);
 }
+
+/** Where a directive of the released go.mod is. */
+const lineOf = (m: GoModView, r?: Retraction) => ({
+  file: m.goModPath,
+  ...(r?.line !== undefined ? { line: r.line } : {}),
+});
+/** Where the released go.mod's module line (and its deprecation) is. */
+const moduleLineOf = (m: GoModView) => ({ file: m.goModPath, ...m.moduleLine });
 
 /** The released version will be the latest: its own go.mod is the one the go command reads. */
 async function asLatest(
-  local: LocalModule,
+  released: GoModView,
   listed: readonly string[],
   hasGoMod: (v: string) => Promise<boolean>,
   readMod: (v: string) => Promise<Buffer>,
   logger: Logger,
 ): Promise<Finding[]> {
-  const version = local.version;
+  const version = released.version;
   const findings = ownDirectives(
-    local,
+    released,
     `once published, ${version} is the latest version, so the go command reads this go.mod`,
   );
 
@@ -193,137 +206,113 @@ async function asLatest(
       hasGoMod,
     );
     if (prev !== undefined) {
-      prevFacts = parseFacts(`${local.modulePath}@${prev}/go.mod`, await readMod(prev));
+      prevFacts = parseFacts(`${released.modulePath}@${prev}/go.mod`, await readMod(prev));
     }
   } catch (e) {
     logger.debug(`could not read the go.mod of the previous latest version: ${errorMessage(e)}`);
     prev = undefined;
   }
 
-  for (const r of local.retractions) {
+  for (const r of released.retractions) {
     if (covers(r, version)) continue;
     if (prevFacts?.retractions.some((p) => sameInterval(p, r)) === true) continue;
     const news =
       prev !== undefined && prevFacts !== undefined
         ? ` (${prev}, the latest version until now, does not retract it)`
         : '';
-    findings.push({
-      code: 'retracted',
-      severity: 'notice',
-      message: `once published, ${version} is the latest version, so its go.mod retracts ${rangeOf(r)}${news}: ${directiveMessage(r)}`,
-      file: local.goModPath,
-      ...(r.line !== undefined ? { line: r.line } : {}),
-      fix: `${HIDDEN} Retracted versions stay downloadable for those who ask for them by name.`,
-    });
+    findings.push(
+      retracted(
+        { kind: 'new', version, range: rangeOf(r), news, directive: directiveMessage(r) },
+        lineOf(released, r),
+      ),
+    );
   }
   if (prev !== undefined && prevFacts !== undefined) {
     for (const p of prevFacts.retractions) {
-      if (local.retractions.some((r) => sameInterval(r, p))) continue;
-      findings.push({
-        code: 'retracted',
-        severity: 'warning',
-        message: `${prev}, the latest version until now, retracts ${rangeOf(p)} (${directiveMessage(p)}); this tag's go.mod does not, so once ${version} is published the go command no longer treats ${rangeOf(p)} as retracted`,
-        file: local.goModPath,
-        fix: `Only the latest version's retractions count. If ${rangeOf(p)} should stay retracted, add "retract ${rangeOf(p)}" to go.mod and publish a new version.`,
-      });
+      if (released.retractions.some((r) => sameInterval(r, p))) continue;
+      findings.push(
+        retracted(
+          { kind: 'dropped', version, prev, range: rangeOf(p), directive: directiveMessage(p) },
+          { file: released.goModPath },
+        ),
+      );
     }
     const was = deprecationText(prevFacts.deprecated);
-    if (was !== '' && deprecationText(local.deprecated) === '') {
-      findings.push({
-        code: 'deprecated',
-        severity: 'warning',
-        message: `${prev}, the latest version until now, marks ${local.modulePath} as deprecated (${was}); this tag's go.mod does not, so once ${version} is published the module is no longer deprecated`,
-        file: local.goModPath,
-        ...local.moduleLine,
-        fix: 'If the module should stay deprecated, keep the "// Deprecated:" comment on the module line and publish a new version.',
-      });
+    if (was !== '' && deprecationText(released.deprecated) === '') {
+      findings.push(
+        deprecated(
+          { kind: 'dropped', prev, path: released.modulePath, was, version },
+          moduleLineOf(released),
+        ),
+      );
     }
   }
   return findings;
 }
 
 /** A higher version is published: its go.mod decides, and this tag's directives have no effect. */
-function notLatest(local: LocalModule, latest: string, facts: GoModFacts): Finding[] {
-  const { modulePath: path, version } = local;
+function notLatest(released: GoModView, latest: string, facts: GoModFacts): Finding[] {
+  const { modulePath: path, version } = released;
   const findings: Finding[] = [];
   const msg = retractionMessage(version, facts.retractions);
   if (msg !== undefined) {
     const hit = facts.retractions.find((r) => covers(r, version));
-    findings.push({
-      code: 'retracted',
-      severity: 'warning',
-      message: `${path}@${version}: ${msg} (the go.mod of ${latest}, the latest version, has retract ${hit === undefined ? version : rangeOf(hit)})`,
-      fix: `${HIDDEN} Only a newer latest version can lift it: if this version should be usable, publish a version above ${latest} whose go.mod no longer retracts it.`,
-    });
+    findings.push(
+      retracted({
+        kind: 'by-latest',
+        mv: `${path}@${version}`,
+        message: msg,
+        latest,
+        range: hit === undefined ? version : rangeOf(hit),
+      }),
+    );
   }
   const dep = deprecationText(facts.deprecated);
-  if (dep !== '') {
-    findings.push({
-      code: 'deprecated',
-      severity: 'warning',
-      message: `module ${path} is deprecated: ${dep} (the go.mod of ${latest}, the latest version)`,
-      fix: 'go get and go list -u show this to everybody who uses any version of the module, this one included.',
-    });
-  }
-  for (const r of local.retractions) {
+  if (dep !== '') findings.push(deprecated({ kind: 'by-latest', path, text: dep, latest }));
+  for (const r of released.retractions) {
     if (facts.retractions.some((p) => sameInterval(p, r))) continue;
-    findings.push({
-      code: 'retracted',
-      severity: 'warning',
-      message: `this tag's go.mod retracts ${rangeOf(r)}, but the go command reads retractions only from the go.mod of the latest version, ${latest}, which does not: the directive has no effect`,
-      file: local.goModPath,
-      ...(r.line !== undefined ? { line: r.line } : {}),
-      fix: `Add "retract ${rangeOf(r)}" to the go.mod of a new version above ${latest}.`,
-    });
+    findings.push(retracted({ kind: 'no-effect', range: rangeOf(r), latest }, lineOf(released, r)));
   }
-  const own = deprecationText(local.deprecated);
+  const own = deprecationText(released.deprecated);
   if (own !== '' && dep === '') {
-    findings.push({
-      code: 'deprecated',
-      severity: 'warning',
-      message: `this tag's go.mod marks ${path} as deprecated (${own}), but the go command reads the deprecation only from the go.mod of the latest version, ${latest}, which has none: the comment has no effect`,
-      file: local.goModPath,
-      ...local.moduleLine,
-      fix: `Put the "// Deprecated:" comment into the go.mod of a new version above ${latest}.`,
-    });
+    findings.push(
+      deprecated({ kind: 'no-effect', path, text: own, latest }, moduleLineOf(released)),
+    );
   }
   return findings;
 }
 
-/** The mirror could not say which version is latest: judge from this tag's go.mod, as if it were. */
-function fromLocalAlone(local: LocalModule, why: string): Finding[] {
+/** The mirror could not say which version is latest: judge from the released go.mod, as if it were. */
+function fromReleasedAlone(released: GoModView, why: string): Finding[] {
   return ownDirectives(
-    local,
-    `judged from this tag's go.mod alone, as if ${local.version} were the latest version (${why})`,
+    released,
+    `judged from this tag's go.mod alone, as if ${released.version} were the latest version (${why})`,
   );
 }
 
-/** This go.mod retracting its own version, and its deprecation. */
-function ownDirectives(local: LocalModule, context: string): Finding[] {
-  const { modulePath: path, version } = local;
+/** The released go.mod retracting its own version, and its deprecation. */
+function ownDirectives(released: GoModView, context: string): Finding[] {
+  const { modulePath: path, version } = released;
   const findings: Finding[] = [];
-  const msg = retractionMessage(version, local.retractions);
+  const msg = retractionMessage(version, released.retractions);
   if (msg !== undefined) {
-    const hit = local.retractions.find((r) => covers(r, version));
-    findings.push({
-      code: 'retracted',
-      severity: 'warning',
-      message: `${path}@${version}: ${msg} (this tag's go.mod has retract ${hit === undefined ? version : rangeOf(hit)}; ${context})`,
-      file: local.goModPath,
-      ...(hit?.line !== undefined ? { line: hit.line } : {}),
-      fix: `${HIDDEN} If that is not intended, publish a new version without the directive.`,
-    });
+    const hit = released.retractions.find((r) => covers(r, version));
+    findings.push(
+      retracted(
+        {
+          kind: 'own',
+          mv: `${path}@${version}`,
+          message: msg,
+          range: hit === undefined ? version : rangeOf(hit),
+          context,
+        },
+        lineOf(released, hit),
+      ),
+    );
   }
-  const dep = deprecationText(local.deprecated);
+  const dep = deprecationText(released.deprecated);
   if (dep !== '') {
-    findings.push({
-      code: 'deprecated',
-      severity: 'warning',
-      message: `module ${path} is deprecated: ${dep} (${context})`,
-      file: local.goModPath,
-      ...local.moduleLine,
-      fix: 'While this is the latest version, go get and go list -u show the message to every user. If that is not intended, publish a new version without the "Deprecated:" comment.',
-    });
+    findings.push(deprecated({ kind: 'own', path, text: dep, context }, moduleLineOf(released)));
   }
   return findings;
 }

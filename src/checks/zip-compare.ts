@@ -1,6 +1,7 @@
 // File-level comparison of the mirror's module zip (what the world got first)
 // with the zip rebuilt from the tag (what it points at now).
-import { unifiedDiff, type TextDiffLimits } from '../report/diff.js';
+import { compareGoStrings } from '../internal/go-string.js';
+import { unifiedDiff, type TextDiffLimits } from '../internal/text-diff.js';
 import type { FileChange, ZipDiff } from './types.js';
 
 /** A file set with content access; both LocalModule and MirrorZip fit. */
@@ -15,25 +16,6 @@ export interface ZipDiffLimits extends TextDiffLimits {
   maxDiffFiles?: number;
 }
 
-/**
- * The bytes of a name as Go sees it: names that are not valid UTF-8 carry
- * each invalid byte b as the lone surrogate U+DC00+b (project convention).
- */
-function goBytes(s: string): Buffer {
-  const parts: Buffer[] = [];
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (cp >= 0xdc80 && cp <= 0xdcff) parts.push(Buffer.from([cp - 0xdc00]));
-    else parts.push(Buffer.from(ch, 'utf8'));
-  }
-  return Buffer.concat(parts);
-}
-
-/** Order names by their Go bytes, as Go sorts strings. */
-export function byGoBytes(a: string, b: string): number {
-  return Buffer.compare(goBytes(a), goBytes(b));
-}
-
 /** Added, removed and changed files from `mirror` (old) to `local` (new), with short text diffs. */
 export async function compareZips(
   mirror: FileSet,
@@ -41,11 +23,13 @@ export async function compareZips(
   limits: ZipDiffLimits = {},
 ): Promise<ZipDiff> {
   const maxDiffFiles = limits.maxDiffFiles ?? 20;
-  const added = [...local.files.keys()].filter((n) => !mirror.files.has(n)).sort(byGoBytes);
-  const removed = [...mirror.files.keys()].filter((n) => !local.files.has(n)).sort(byGoBytes);
+  const added = [...local.files.keys()].filter((n) => !mirror.files.has(n)).sort(compareGoStrings);
+  const removed = [...mirror.files.keys()]
+    .filter((n) => !local.files.has(n))
+    .sort(compareGoStrings);
   const changedNames = [...local.files.keys()]
     .filter((n) => mirror.files.has(n) && mirror.files.get(n) !== local.files.get(n))
-    .sort(byGoBytes);
+    .sort(compareGoStrings);
   const changed: FileChange[] = [];
   for (const name of changedNames) {
     const change: FileChange = {

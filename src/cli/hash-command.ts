@@ -7,11 +7,11 @@ import {
   gitCodeHost,
   goSumLines,
   inferModuleFromTag,
-  splitTag,
   writeBuiltModuleZip,
   type BuiltModule,
 } from '../modfetch/index.js';
 import * as semver from '../semver/index.js';
+import { tagName, versionTag } from '../wire/index.js';
 import { parseFlags, UsageError } from './flags.js';
 import { EXIT_FAIL, EXIT_PASS, type Command } from './io.js';
 import { openOutputFile, type OutputFile } from './output-file.js';
@@ -81,7 +81,7 @@ async function resolveCommit(
   name: string,
 ): Promise<{ commit: string; tag: string | undefined }> {
   const { tags, heads } = await repo.refs();
-  const bare = name.replace(/^refs\/tags\//, '');
+  const bare = tagName(name);
   const tagCommit = tags.get(bare);
   if (tagCommit !== undefined) return { commit: tagCommit, tag: bare };
   const head = heads.get(name.replace(/^refs\/heads\//, ''));
@@ -133,10 +133,7 @@ export const hashCommand: Command = async (argv, io) => {
   try {
     const repo = await openRepo(path.resolve(io.cwd, values.repo ?? '.'));
     const { commit, tag } = await resolveCommit(repo, flag, name);
-    if (
-      values.version === undefined &&
-      (tag === undefined || splitTag(tag).version === undefined)
-    ) {
+    if (values.version === undefined && (tag === undefined || !versionTag(tag, commit))) {
       throw new InputError(
         `${name} is not a semantic-version tag (like v1.2.3 or sub/dir/v1.2.3): pass --version`,
       );
@@ -152,8 +149,8 @@ export const hashCommand: Command = async (argv, io) => {
     const version = inferred.version as string;
     // The version is looked up as Go would (tag codeDir/version); when REF is
     // not that tag, answer for REF as if it were tagged so.
-    const tagName = inferred.codeDir === '' ? version : `${inferred.codeDir}/${version}`;
-    const pretend = new Map([[tagName.replace(/\+incompatible$/, ''), commit]]);
+    const asTag = inferred.codeDir === '' ? version : `${inferred.codeDir}/${version}`;
+    const pretend = new Map([[asTag.replace(/\+incompatible$/, ''), commit]]);
     const code = watchRepositoryErrors(gitCodeHost(repo, { pretendTags: pretend }));
     const built = await buildModule(code.watched, {
       modulePath: inferred.modulePath,

@@ -2,22 +2,17 @@
 // the Action. The human report goes to stdout, or to stderr with --json.
 import path from 'node:path';
 import type { Logger } from '../checks/ports.js';
-import {
-  TIMEOUT_MARGIN_MS,
-  defaultTimeoutMs,
-  type ReleaseCheckRequest,
-} from '../checks/release.js';
 import type { Verdict } from '../checks/types.js';
-import { createReleaseCheckWith, type WireOptions } from '../checks/wire.js';
-import { openRepo } from '../git/index.js';
-import { parseGoproxy } from '../goproxy/index.js';
-import { MAX_WARM_MS, parseDuration } from '../internal/duration.js';
-import { InputError, errorMessage } from '../internal/errors.js';
-import { splitTag } from '../modfetch/index.js';
 import { renderJson } from '../report/json.js';
 import { renderText } from '../report/text.js';
-import { compare } from '../semver/index.js';
-import { parseGoSumdb } from '../sumdb/index.js';
+import {
+  FLAG_NAMES,
+  createReleaseCheck,
+  parseCheckSettings,
+  tagAtHead,
+  type ReleaseCheckRequest,
+  type WireOptions,
+} from '../wire/index.js';
 import { parseFlags } from './flags.js';
 import { checkOutputPath } from './output-file.js';
 import { EXIT_FAIL, EXIT_INCONCLUSIVE, EXIT_PASS, type CliIo, type Command } from './io.js';
@@ -58,45 +53,6 @@ const EXIT_BY_VERDICT: Record<Verdict, number> = {
   inconclusive: EXIT_INCONCLUSIVE,
 };
 
-/**
- * The version tag pointing at HEAD, as the tag a maintainer just made. With
- * several versions of one module there, the highest; tags of different
- * modules (`v1.0.0` and `sub/v1.0.0`) are ambiguous and must be named.
- */
-async function tagAtHead(repoDir: string): Promise<string> {
-  const repo = await openRepo(repoDir);
-  const { tags, head } = await repo.refs();
-  const byModuleDir = new Map<string, string[]>();
-  for (const [name, commit] of tags) {
-    const { codeDir, version } = splitTag(name);
-    if (commit !== head || version === undefined) continue;
-    byModuleDir.set(codeDir, [...(byModuleDir.get(codeDir) ?? []), name]);
-  }
-  if (byModuleDir.size === 0) {
-    throw new InputError(
-      `no version tag points at HEAD in ${repoDir}: pass --tag (e.g. --tag v1.2.3)`,
-    );
-  }
-  if (byModuleDir.size > 1) {
-    const all = [...byModuleDir.values()].flat().sort();
-    throw new InputError(
-      `HEAD carries version tags of several modules (${all.join(', ')}): pass --tag to choose one`,
-    );
-  }
-  const [names = []] = byModuleDir.values();
-  names.sort((a, b) => compare(splitTag(b).version!, splitTag(a).version!) || (a < b ? -1 : 1));
-  return names[0]!;
-}
-
-/** Checks a flag's GOPROXY/GOSUMDB value up front so the message names the flag. */
-function checkFlag(flag: string, value: string, parse: (v: string) => unknown): void {
-  try {
-    parse(value);
-  } catch (e) {
-    throw new InputError(`${flag}: ${errorMessage(e)}`);
-  }
-}
-
 /** Options the tests and the demo inject; the real CLI uses the defaults. */
 export type VerifyWiring = Omit<WireOptions, 'logger' | 'env'>;
 
@@ -122,44 +78,24 @@ export function makeVerifyCommand(wiring: VerifyWiring = {}): Command {
       VERIFY_ALIASES,
     );
     if (typeof values === 'number') return values;
-    let warmTimeoutMs = 10 * 60_000;
-    if (values['warm-timeout'] !== undefined) {
-      const ms = parseDuration(values['warm-timeout']);
-      if (ms === undefined || ms > MAX_WARM_MS) {
-        throw new InputError(
-          `--warm-timeout ${JSON.stringify(values['warm-timeout'])} is not a duration up to 6h (examples: 90s, 10m, 1h30m)`,
-        );
-      }
-      warmTimeoutMs = ms;
-    }
-    let timeoutMs = defaultTimeoutMs(warmTimeoutMs);
-    if (values.timeout !== undefined) {
-      const ms = parseDuration(values.timeout);
-      if (ms === undefined || ms <= 0 || ms > MAX_WARM_MS + TIMEOUT_MARGIN_MS) {
-        throw new InputError(
-          `--timeout ${JSON.stringify(values.timeout)} is not a duration up to 6h5m (examples: 90s, 15m, 1h30m)`,
-        );
-      }
-      timeoutMs = ms;
-    }
+    const settings = parseCheckSettings(
+      {
+        goproxy: values.proxy,
+        gosumdb: values.sumdb,
+        warmTimeout: values['warm-timeout'],
+        timeout: values.timeout,
+      },
+      FLAG_NAMES,
+    );
     const repoDir = path.resolve(io.cwd, values.repo ?? '.');
     const tag = values.tag ?? (await tagAtHead(repoDir));
     const request: ReleaseCheckRequest = {
       repoDir,
       tag,
       warm: values['no-warm'] !== true,
-      warmTimeoutMs,
-      timeoutMs,
+      ...settings,
     };
     if (values.module !== undefined) request.modulePath = values.module;
-    if (values.proxy !== undefined) {
-      checkFlag('--proxy', values.proxy, parseGoproxy);
-      request.goproxy = values.proxy;
-    }
-    if (values.sumdb !== undefined) {
-      checkFlag('--sumdb', values.sumdb, parseGoSumdb);
-      request.gosumdb = values.sumdb;
-    }
     if (values['sumdb-cache'] !== undefined) {
       request.sumdbCache = await checkOutputPath('--sumdb-cache', values['sumdb-cache'], io.cwd, {
         createsFolders: true,
@@ -171,7 +107,7 @@ export function makeVerifyCommand(wiring: VerifyWiring = {}): Command {
       info: (m) => io.stderr(`${m}\n`),
       debug: () => undefined,
     };
-    const check = createReleaseCheckWith({ ...wiring, logger, env: io.env });
+    const check = createReleaseCheck({ ...wiring, logger, env: io.env });
     const report = await check(request);
     human(renderText(report));
     if (values.json === true) io.stdout(renderJson(report));

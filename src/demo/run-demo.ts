@@ -1,15 +1,14 @@
 // The whole release gate offline: a throwaway repository, a loopback mirror
 // and checksum database, a published v1.0.0, a moved tag, and the report a
-// maintainer would see. Uses the real gate (createReleaseCheckWith) and the
+// maintainer would see. Uses the real gate (createReleaseCheck) and the
 // real text report; only the servers are ours.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ReleaseCheckRequest } from '../checks/release.js';
 import type { ReleaseReport } from '../checks/types.js';
-import { createReleaseCheckWith } from '../checks/wire.js';
 import { errorMessage } from '../internal/errors.js';
 import { renderText } from '../report/text.js';
+import { createReleaseCheck, type ReleaseCheckRequest } from '../wire/index.js';
 import { DemoRepo } from './demo-repo.js';
 import { MemoryMirrorStore, startMirrorServer, type MirrorServer } from '../goproxy/server.js';
 import { publishTag } from './publish.js';
@@ -131,7 +130,7 @@ export async function runDemo(io: DemoIo, options: { tmpDir?: string } = {}): Pr
       GOFLAGS: '',
       NETRC: '',
     };
-    const check = createReleaseCheckWith({
+    const check = createReleaseCheck({
       logger: { info: (m) => void log.push(m), debug: () => undefined },
       env,
       cachedOnlyHosts: [new URL(mirror.url).host],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReleaseApi } from '../../src/action/release-note.js';
 import { runAction, type ActionReporter, type AnnotationProperties } from '../../src/action/run.js';
-import type { ReleaseCheckRequest } from '../../src/checks/release.js';
+import type { ReleaseCheckRequest } from '../../src/wire/index.js';
 import { InputError } from '../../src/internal/errors.js';
 import { sampleReport } from '../support/sample-report.js';
 import {

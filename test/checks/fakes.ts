@@ -2,21 +2,21 @@
 // so tests can assert both the verdict and what was (not) asked of the mirror.
 import { createHash } from 'node:crypto';
 import type {
-  CachedResult,
+  CachedAnswer,
   Clock,
-  ListResult,
+  ListAnswer,
   LocalModule,
   Logger,
   Mirror,
   MirrorInfo,
   MirrorNotFound,
-  ModResult,
+  ModAnswer,
   ReleasePorts,
   Sumdb,
-  SumdbLookup,
+  SumdbAnswer,
   Unreachable,
-  WarmResult,
-  ZipResult,
+  WarmAnswer,
+  ZipAnswer,
 } from '../../src/checks/ports.js';
 
 export const COMMIT = '1111111111111111111111111111111111111111';
@@ -99,22 +99,22 @@ export class FakeClock implements Clock {
 export const quietLogger: Logger = { info: () => undefined, debug: () => undefined };
 
 export interface MirrorScript {
-  cached?: CachedResult;
+  cached?: CachedAnswer;
   /** Answers in order; the last one repeats. */
-  warm?: WarmResult[];
+  warm?: WarmAnswer[];
   /** Plain `.info` (a version the list names); default: found, with the version asked for. */
   info?: MirrorInfo | MirrorNotFound | Unreachable;
   /** `.mod` of the version being released. */
-  mod?: ModResult;
+  mod?: ModAnswer;
   /** `.mod` by version (bytes as text, or a full answer); other versions get `mod`. */
-  mods?: Record<string, ModResult | string>;
-  zip?: ZipResult | 'throw';
+  mods?: Record<string, ModAnswer | string>;
+  zip?: ZipAnswer | 'throw';
   /** `@v/list`; default: empty. */
-  list?: ListResult | 'throw';
+  list?: ListAnswer | 'throw';
 }
 
 /** A `.mod` answer with these bytes (the h1 label is not looked at for other versions). */
-export function modOk(text: string, h1 = H.otherMod): ModResult {
+export function modOk(text: string, h1 = H.otherMod): ModAnswer {
   return { kind: 'ok', h1, data: Buffer.from(text) };
 }
 
@@ -155,7 +155,7 @@ export function fakeMirror(script: MirrorScript, calls: Call[]): Mirror {
   };
 }
 
-export function fakeSumdb(answers: SumdbLookup[], calls: Call[]): Sumdb {
+export function fakeSumdb(answers: SumdbAnswer[], calls: Call[]): Sumdb {
   const queue = [...answers];
   return {
     name: 'sum.example',
@@ -167,7 +167,7 @@ export function fakeSumdb(answers: SumdbLookup[], calls: Call[]): Sumdb {
   };
 }
 
-export const sumdbAgrees: SumdbLookup = {
+export const sumdbAgrees: SumdbAnswer = {
   kind: 'found',
   zipHash: H.localZip,
   goModHash: H.localMod,
@@ -176,14 +176,18 @@ export const sumdbAgrees: SumdbLookup = {
 export function ports(
   local: LocalModule,
   mirror: MirrorScript | undefined,
-  sumdb: SumdbLookup[] | undefined,
+  sumdb: SumdbAnswer[] | undefined,
   calls: Call[],
   clock = new FakeClock(),
 ): ReleasePorts {
+  const m = mirror && fakeMirror(mirror, calls);
+  const d = sumdb && fakeSumdb(sumdb, calls);
   return {
     local: { build: () => Promise.resolve(local) },
-    ...(mirror ? { mirror: fakeMirror(mirror, calls) } : { mirrorDisabled: 'GOPROXY=off' }),
-    ...(sumdb ? { sumdb: fakeSumdb(sumdb, calls) } : { sumdbDisabled: 'GOSUMDB=off' }),
+    mirrorFor: () =>
+      Promise.resolve(m ? { kind: 'on', port: m } : { kind: 'off', reason: 'GOPROXY=off' }),
+    sumdbFor: () =>
+      Promise.resolve(d ? { kind: 'on', port: d } : { kind: 'off', reason: 'GOSUMDB=off' }),
     clock,
     logger: quietLogger,
   };

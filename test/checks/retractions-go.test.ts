@@ -171,7 +171,7 @@ function mirrorOf(c: Case): Mirror {
   };
 }
 
-/** The local module as wire.ts builds it from the tagged go.mod. */
+/** The local module as the wiring builds it from the tagged go.mod. */
 function localOf(c: Case): LocalModule {
   const file = parseLax('go.mod', c.released.mod);
   const dep = deprecation(file);
@@ -206,7 +206,7 @@ describeWithGo('retractions and deprecation agree with the go command', () => {
         expect(ours).toBe(go.latest.Version);
 
         const findings = await retractionFindings({
-          local: localOf(c),
+          released: localOf(c),
           mirror: mirrorOf(c),
           logger: quietLogger,
         });

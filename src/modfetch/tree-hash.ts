@@ -11,6 +11,7 @@ import {
   type BlobReuseStats,
   type ListingSource,
 } from '../git/blob-reuse-repo.js';
+import { mapLimit } from '../internal/pool.js';
 import { buildModule, type BuildRequest, type BuiltModule } from './build-module.js';
 import type { CodeHost } from './code-host.js';
 import { gitCodeHost } from './git-code-host.js';
@@ -79,39 +80,29 @@ export class TreeHasher {
     reqs: readonly BuildRequest[],
     each?: (h: VersionHashes, index: number) => void,
   ): Promise<VersionHashes[]> {
-    const out: VersionHashes[] = new Array<VersionHashes>(reqs.length);
-    let next = 0;
-    let failed = false;
-    const worker = async (): Promise<void> => {
-      while (next < reqs.length && !failed) {
-        const i = next++;
-        const b = await this.build(reqs[i] as BuildRequest).catch((e: unknown) => {
-          failed = true;
-          throw e;
-        });
-        const h: VersionHashes = { modulePath: b.modulePath, version: b.version };
-        if (b.commit !== undefined) h.commit = b.commit;
-        if (b.dir !== undefined) h.dir = b.dir;
-        if (b.goModSum !== undefined) h.goModSum = b.goModSum;
-        if (b.sum !== undefined) h.sum = b.sum;
-        if (b.error !== undefined) h.error = b.error;
-        const source =
-          b.commit === undefined || b.dir === undefined
-            ? undefined
-            : this.sources.get(`${b.commit}:${b.dir}`);
-        if (source !== undefined) h.listing = source;
-        out[i] = h;
-        each?.(h, i);
-      }
+    const hashOne = async (req: BuildRequest, i: number): Promise<VersionHashes> => {
+      const b = await this.build(req);
+      const h: VersionHashes = { modulePath: b.modulePath, version: b.version };
+      if (b.commit !== undefined) h.commit = b.commit;
+      if (b.dir !== undefined) h.dir = b.dir;
+      if (b.goModSum !== undefined) h.goModSum = b.goModSum;
+      if (b.sum !== undefined) h.sum = b.sum;
+      if (b.error !== undefined) h.error = b.error;
+      const source =
+        b.commit === undefined || b.dir === undefined
+          ? undefined
+          : this.sources.get(`${b.commit}:${b.dir}`);
+      if (source !== undefined) h.listing = source;
+      each?.(h, i);
+      return h;
     };
     this.running++;
     try {
-      await Promise.all(Array.from({ length: Math.min(this.concurrency, reqs.length) }, worker));
+      return await mapLimit(reqs, this.concurrency, hashOne);
     } finally {
       // Kept while any call is under way (they may share commits).
       if (--this.running === 0) this.sources.clear();
     }
-    return out;
   }
 
   /** Counters of the run so far: listings by source, blobs read, cache hits. */

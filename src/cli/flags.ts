@@ -16,6 +16,7 @@ type FlagValues<O extends ParseArgsOptionsConfig> = ReturnType<
 /** A command line the command cannot parse; its fix is the command's --help. */
 export class UsageError extends InputError {
   override name = 'UsageError';
+  override readonly code = 'usage';
   constructor(
     message: string,
     /** The subcommand, for "run 'modseal <command> --help'". */

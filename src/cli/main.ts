@@ -3,7 +3,7 @@
 // Whatever goes wrong ends here as one line on stderr and a documented exit
 // status (with --json, also one JSON document on stdout), never a stack.
 import os from 'node:os';
-import { errorMessage, InputError, oneLine } from '../internal/errors.js';
+import { errorCode, errorMessage, InputError, oneLine } from '../internal/errors.js';
 import { cleanUpNow, makeTempDir, removeTempDir } from '../internal/temp-dirs.js';
 import { UsageError } from './flags.js';
 import {
@@ -41,8 +41,9 @@ export const ERROR_SCHEMA = 'modseal.error/v1';
 
 /**
  * Reports `e`, thrown by `command` run with `args`, as one line on stderr
- * and, when `--json` was asked for, one JSON document on stdout; returns the
- * exit status (2: usage, input and internal errors alike, never 1).
+ * and, when `--json` was asked for, one JSON document on stdout carrying the
+ * error's code (`usage`, `input`, `repository`, … or `internal`); returns
+ * the exit status (2: usage, input and internal errors alike, never 1).
  */
 export function reportError(
   command: string | undefined,
@@ -65,6 +66,7 @@ export function reportError(
       schema: ERROR_SCHEMA,
       ...(command === undefined ? {} : { command }),
       error: line.replace(/^modseal( \S+)?: /, ''),
+      code: errorCode(e),
       exitCode: EXIT_INPUT,
     };
     io.stdout(JSON.stringify(doc, null, 2) + '\n');

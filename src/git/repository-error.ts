@@ -11,6 +11,7 @@ import { InputError, oneLine } from '../internal/errors.js';
  */
 export class RepositoryError extends InputError {
   override name = 'RepositoryError';
+  override readonly code = 'repository';
 }
 
 export function repositoryError(what: string, stderr: Buffer, context = ''): RepositoryError {

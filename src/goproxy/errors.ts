@@ -11,4 +11,5 @@ import { HttpError } from '../http/errors.js';
  */
 export class SkippedError extends HttpError {
   override name = 'SkippedError';
+  readonly code = 'skipped';
 }

@@ -3,9 +3,10 @@
 // lag, a timeout is "inconclusive", a size or protocol violation is the
 // server's fault), so every path that can fail ends in one of these, with a
 // message that never carries credentials.
+import { ModsealError } from '../internal/errors.js';
 
 /** Base class: every error here names the (redacted) URL it concerns. */
-export class HttpError extends Error {
+export abstract class HttpError extends ModsealError {
   override name = 'HttpError';
   /** The URL as safe to show: credentials replaced by `xxxxx`. */
   readonly url: string;
@@ -31,6 +32,7 @@ export interface HttpAnswerFields {
 /** 404 or 410: "not available here"; the next `,` entry may have it. */
 export class NotFoundError extends HttpError implements HttpAnswerFields {
   override name = 'NotFoundError';
+  readonly code = 'not-found';
   readonly status: number;
   readonly statusText: string;
   readonly body: string;
@@ -47,6 +49,7 @@ export class NotFoundError extends HttpError implements HttpAnswerFields {
 /** Any other non-200 answer (403, 429, 5xx, …). */
 export class ServerError extends HttpError implements HttpAnswerFields {
   override name = 'ServerError';
+  readonly code = 'server-error';
   readonly status: number;
   readonly statusText: string;
   readonly body: string;
@@ -65,6 +68,7 @@ export class ServerError extends HttpError implements HttpAnswerFields {
 /** The exchange (connect, headers, body) outlived its time limit or stalled. */
 export class TimeoutError extends HttpError {
   override name = 'TimeoutError';
+  readonly code: string = 'timeout';
 }
 
 /**
@@ -74,6 +78,7 @@ export class TimeoutError extends HttpError {
  */
 export class DeadlineError extends TimeoutError {
   override name = 'DeadlineError';
+  override readonly code = 'deadline';
   readonly sent: boolean;
   constructor(message: string, url: string, sent: boolean) {
     super(message, url);
@@ -84,6 +89,7 @@ export class DeadlineError extends TimeoutError {
 /** The body is, or claims to be, larger than the cap for this request. */
 export class TooLargeError extends HttpError {
   override name = 'TooLargeError';
+  readonly code = 'too-large';
   readonly limit: number;
   constructor(message: string, url: string, limit: number) {
     super(message, url);
@@ -98,16 +104,18 @@ export class TooLargeError extends HttpError {
  */
 export class ProtocolError extends HttpError {
   override name = 'ProtocolError';
+  readonly code = 'protocol-error';
 }
 
 /** No answer at all: refused, reset, DNS failure, TLS failure. */
 export class NetworkError extends HttpError {
   override name = 'NetworkError';
+  readonly code = 'network-error';
   /** Node's error code (`ECONNREFUSED`, …) when there is one. */
-  readonly code?: string;
-  constructor(message: string, url: string, code?: string, options?: { cause?: unknown }) {
+  readonly systemCode?: string;
+  constructor(message: string, url: string, systemCode?: string, options?: { cause?: unknown }) {
     super(message, url, options);
-    if (code !== undefined) this.code = code;
+    if (systemCode !== undefined) this.systemCode = systemCode;
   }
 }
 
@@ -115,7 +123,7 @@ export class NetworkError extends HttpError {
 export function isTransient(e: unknown): boolean {
   // A proxy that refuses us (407, 403, an unsupported scheme) is a setting
   // to fix, not a fault that passes: retrying only delays the message.
-  if (e instanceof NetworkError) return e.code !== 'EPROXY';
+  if (e instanceof NetworkError) return e.systemCode !== 'EPROXY';
   if (e instanceof DeadlineError) return false;
   if (e instanceof TimeoutError) return true;
   if (e instanceof ServerError) return e.status === 408 || e.status === 429 || e.status >= 500;

@@ -360,7 +360,8 @@ export function createNodeHttpClient(opts: NodeHttpClientOptions = {}): NodeHttp
       return err;
     }
     const msg = redactSecrets(err.message, ex.secrets);
-    const code = err.code;
+    // Ours carry Node's code apart from their own kind.
+    const code = err instanceof NetworkError ? err.systemCode : err.code;
     const via = ex.via === undefined ? '' : ` (through proxy ${ex.via})`;
     if (code !== undefined && code.startsWith('HPE_')) {
       return new ProtocolError(

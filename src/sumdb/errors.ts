@@ -1,6 +1,7 @@
 // Typed failures of the checksum-database code. Messages follow Go's texts
 // (x/mod sumdb, note, tlog) so reports read like the go command's; `code`
 // lets callers tell an attack from a network problem without parsing text.
+import { ModsealError } from '../internal/errors.js';
 
 export type SumdbErrorCode =
   | 'invalid-key'
@@ -18,15 +19,14 @@ export type SumdbErrorCode =
   | 'record-out-of-range'
   | 'tree-rollback'
   | 'server-misbehavior'
-  | 'http'
-  | 'not-found'
-  | 'invalid-input'
-  | 'internal';
+  | 'sumdb-http'
+  | 'sumdb-not-found'
+  | 'sumdb-internal';
 
 /** Base class of every checksum-database error. */
-export class SumdbError extends Error {
+export class SumdbError extends ModsealError {
   override name = 'SumdbError';
-  readonly code: SumdbErrorCode = 'internal';
+  readonly code: SumdbErrorCode = 'sumdb-internal';
 
   /** A copy of this error (same class and fields) whose message starts with `prefix`. */
   withPrefix(prefix: string): this {
@@ -209,7 +209,7 @@ export class ServerMisbehaviorError extends SumdbError {
 /** The server (or a proxy in front of it) answered with something other than 200. */
 export class SumdbHttpError extends SumdbError {
   override name = 'SumdbHttpError';
-  override readonly code: SumdbErrorCode = 'http';
+  override readonly code: SumdbErrorCode = 'sumdb-http';
   constructor(
     message: string,
     readonly url: string,
@@ -223,7 +223,7 @@ export class SumdbHttpError extends SumdbError {
 /** 404 or 410: the database does not have (or cannot fetch) this version, or the tile is gone. */
 export class SumdbNotFoundError extends SumdbHttpError {
   override name = 'SumdbNotFoundError';
-  override readonly code = 'not-found';
+  override readonly code = 'sumdb-not-found';
 }
 
 export function hex8(n: number): string {

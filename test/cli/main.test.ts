@@ -6,6 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/flags.js';
 import { reportError, runCli } from '../../src/cli/main.js';
+import { repositoryError } from '../../src/git/repository-error.js';
+import { NetworkError } from '../../src/http/index.js';
 import { InputError } from '../../src/internal/errors.js';
 import { repoRoot } from '../support/cli-bundle.js';
 import { captureIo } from '../support/cli-io.js';
@@ -60,6 +62,7 @@ describe('reportError', () => {
       schema: 'modseal.error/v1',
       command: 'hash',
       error: 'internal error: a bare string',
+      code: 'internal',
       exitCode: 2,
     });
   });
@@ -79,6 +82,23 @@ describe('reportError', () => {
     expect((JSON.parse(u.out()) as { error: string }).error).toBe(
       "unknown flag --x (run 'modseal hash --help' for its flags)",
     );
+  });
+
+  it('the --json document names the kind of error by its code', () => {
+    const codeOf = (e: unknown): unknown => {
+      const c = capture();
+      expect(reportError('verify', ['--json'], e, c.io)).toBe(2);
+      return (JSON.parse(c.out()) as { code: unknown }).code;
+    };
+    expect(codeOf(new UsageError('unknown flag --x', 'verify'))).toBe('usage');
+    expect(codeOf(new InputError('bad tag'))).toBe('input');
+    expect(codeOf(repositoryError('archive', Buffer.from('fatal: bad object abc')))).toBe(
+      'repository',
+    );
+    expect(codeOf(new NetworkError('Get "https://x": refused', 'https://x', 'ECONNREFUSED'))).toBe(
+      'network-error',
+    );
+    expect(codeOf(new RangeError('oops'))).toBe('internal');
   });
 });
 

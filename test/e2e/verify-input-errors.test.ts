@@ -39,6 +39,7 @@ function oneLineInputError(r: Run): string {
     schema: 'modseal.error/v1',
     command: 'verify',
     error: expect.any(String) as string,
+    code: expect.stringMatching(/^(usage|input|repository)$/) as string,
     exitCode: 2,
   });
   expect(lines[0]).toContain(doc.error);

@@ -620,7 +620,7 @@ describe('node http client through an outbound proxy', () => {
     expect(byName.body.toString()).toBe('hello');
     const wrongName = await withCa.get(`https://127.0.0.2:${t.port}/x`).catch((e: unknown) => e);
     expect(wrongName).toBeInstanceOf(NetworkError);
-    expect((wrongName as NetworkError).code).toBe('ERR_TLS_CERT_ALTNAME_INVALID');
+    expect((wrongName as NetworkError).systemCode).toBe('ERR_TLS_CERT_ALTNAME_INVALID');
     const noCa = createNodeHttpClient({ timeoutMs: 3000, proxyEnv: env, proxyLoopback: true });
     const untrusted = await noCa.get(`${t.url}/x`).catch((e: unknown) => e);
     expect(untrusted).toBeInstanceOf(NetworkError);
@@ -740,7 +740,7 @@ describe('node http client through an outbound proxy', () => {
     });
     const err = await c.get('https://127.0.0.1:9/x').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NetworkError);
-    expect((err as NetworkError).code).toBe('ECONNREFUSED');
+    expect((err as NetworkError).systemCode).toBe('ECONNREFUSED');
     expect((err as Error).message).toContain(`proxyconnect http://corp:xxxxx@127.0.0.1:${p.port}`);
     expect((err as Error).message).not.toContain('pr0xy-pass');
   });

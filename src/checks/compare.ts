@@ -2,16 +2,10 @@
 // points at now), the mirror (what users download) and the checksum database
 // (the authority on what was published), plus the commit the mirror's Origin
 // names. Pure: hashes in, decisions out; the words come from the catalogue.
-import { sameHashes } from './context.js';
-import {
-  buildMismatch,
-  diffSummary,
-  originMismatch,
-  sumdbMismatch,
-  tagMoved,
-  type Where,
-} from './findings.js';
-import type { MirrorOrigin } from './ports.js';
+import { mv, sameHashes } from './context.js';
+import { buildMismatch, diffSummary, originMismatch, sumdbMismatch, tagMoved } from './findings.js';
+import { atModuleLine } from './local-findings.js';
+import type { LocalModule, MirrorOrigin } from './ports.js';
 import type { Finding, HashPair, StepName, StepStatus, ZipDiff } from './types.js';
 
 export interface SidesToCompare {
@@ -19,11 +13,11 @@ export interface SidesToCompare {
   /** The commit the tag points at now. */
   commit: string;
   /** The mirror's accepted `.info`; undefined when the mirror named no usable version. */
-  info?: { origin?: MirrorOrigin };
+  info?: { origin?: MirrorOrigin | undefined } | undefined;
   /** The mirror's `.mod` and `.zip` hashes, when both were read. */
-  mirror?: HashPair;
+  mirror?: HashPair | undefined;
   /** The checksum database's verified record, when one was read. */
-  sumdb?: HashPair;
+  sumdb?: HashPair | undefined;
   /** This check made the mirror fetch the version (so it built from the commit we have). */
   fetchedByUs: boolean;
 }
@@ -178,34 +172,29 @@ function whichDiffer(published: HashPair, local: HashPair): string {
 /** The names and places the comparison's findings are worded with. */
 export interface ComparisonWords {
   tag: string;
-  /** `path@version`. */
-  mv: string;
-  commit: string;
-  local: HashPair;
-  mirror?: HashPair;
-  sumdb?: HashPair;
+  local: Pick<LocalModule, 'modulePath' | 'version' | 'commit' | 'goModPath' | 'moduleLine'>;
+  hashes: { local: HashPair; mirror?: HashPair | undefined; sumdb?: HashPair | undefined };
   /** The mirror's URL and the database's name, when they were asked. */
-  mirrorName?: string;
-  sumdbName?: string;
+  mirrorName?: string | undefined;
+  sumdbName?: string | undefined;
   /** The ref the mirror's Origin names. */
-  originRef?: string;
-  /** go.mod's module line. */
-  at: Where;
+  originRef?: string | undefined;
+  /** The file-level diff of the mirror's zip, when one was made. */
+  diff?: ZipDiff | undefined;
+  /** The remedy's fix, when only a new version helps. */
+  fix?: string | undefined;
 }
 
-/** The findings of a comparison, with the file diff and the remedy's fix when there are some. */
-export function comparisonFindings(
-  c: Comparison,
-  w: ComparisonWords,
-  diff: ZipDiff | undefined,
-  fix: string | undefined,
-): Finding[] {
+/** The findings of a comparison, worded by the catalogue. */
+export function comparisonFindings(c: Comparison, w: ComparisonWords): Finding[] {
   const out: Finding[] = [];
-  const files = diffSummary(diff);
-  const differ = whichDiffer(c.published, w.local);
-  const withFix = fix !== undefined ? { fix } : {};
+  const { local, hashes } = w;
+  const at = atModuleLine(local);
+  const files = diffSummary(w.diff);
+  const differ = whichDiffer(c.published, hashes.local);
+  const withFix = w.fix !== undefined ? { fix: w.fix } : {};
   if (c.publishedDiffers && c.ourRebuildDiffers) {
-    out.push(buildMismatch({ mv: w.mv, commit: w.commit, differ, files }));
+    out.push(buildMismatch({ mv: mv(local), commit: local.commit, differ, files }));
   } else if (c.publishedDiffers) {
     const holder =
       c.holder === 'sumdb'
@@ -214,25 +203,25 @@ export function comparisonFindings(
     out.push(
       tagMoved({
         tag: w.tag,
-        commit: w.commit,
+        commit: local.commit,
         holder,
-        mv: w.mv,
+        mv: mv(local),
         ...(c.mirrorCommit !== undefined ? { mirrorCommit: c.mirrorCommit } : {}),
         differ,
         files,
-        at: w.at,
+        at,
         ...withFix,
       }),
     );
   }
-  if (c.mirrorVsSumdb && w.mirror !== undefined && w.sumdb !== undefined) {
+  if (c.mirrorVsSumdb && hashes.mirror !== undefined && hashes.sumdb !== undefined) {
     out.push(
       sumdbMismatch({
         mirror: w.mirrorName ?? 'the mirror',
         sumdb: w.sumdbName ?? 'the checksum database',
-        mv: w.mv,
-        mirrorHashes: w.mirror,
-        sumdbHashes: w.sumdb,
+        mv: mv(local),
+        mirrorHashes: hashes.mirror,
+        sumdbHashes: hashes.sumdb,
         files,
       }),
     );
@@ -243,9 +232,9 @@ export function comparisonFindings(
         ref: w.originRef ?? w.tag,
         mirrorCommit: c.mirrorCommit ?? '?',
         tag: w.tag,
-        commit: w.commit,
+        commit: local.commit,
         contentAgrees: c.originMismatch.contentAgrees,
-        at: w.at,
+        at,
         ...withFix,
       }),
     );

@@ -17,9 +17,10 @@ import {
   type LocalModule,
   type ReleaseInput,
   type ReleasePorts,
+  type SumdbAnswer,
 } from './ports.js';
 import { confirmSumdb, lookupPublished, type Published } from './published.js';
-import { remedyFor } from './remedy.js';
+import { remedyFor, type ListSeen } from './remedy.js';
 import { retractionFindings } from './retractions.js';
 import {
   REPORT_SCHEMA,
@@ -67,13 +68,9 @@ export async function runReleaseCheck(
 
   // 1. Local facts. Nothing invalid is ever sent to the mirror: it would
   //    remember the miss for about 30 minutes.
-  const local = await inGroup(logger, `${tag}: rebuilding the module zip locally`, async () => {
-    const given = input.modulePath;
-    const built = await ports.local.build(tag, given === undefined ? {} : { modulePath: given });
-    // Logged once done: a tag that cannot be resolved is one input-error line, nothing else.
-    logger.info(`Rebuilt ${tag} locally: ${mv(built)} at ${built.commit}`);
-    return built;
-  });
+  const local = await inGroup(logger, `${tag}: rebuilding the module zip locally`, () =>
+    rebuild(ports, input),
+  );
   const sides = await sidesFor(ports, local.modulePath);
   const run: Run = { tag, local, sides, ledger, asker, clock, start };
   const problems = localFindings(local, tag);
@@ -83,8 +80,6 @@ export async function runReleaseCheck(
     return finish(run, problems, {});
   }
   ledger.set('local', 'ok', `${mv(local)} at ${local.commit}: ${local.sum ?? ''}`);
-
-  // 2-3. What the mirror and the database hold; the mirror's .info (warming it if allowed).
   const ctx: StepContext = {
     asker,
     ledger,
@@ -92,6 +87,8 @@ export async function runReleaseCheck(
     warm: input.warm,
     patience: Math.min(clock.now() + input.warmTimeoutMs, deadline),
   };
+
+  // 2-3. What the mirror and the database hold; the mirror's .info (warming it if allowed).
   const held = `${tag}: what ${sides.mirror?.url ?? 'the mirror'} and ${sides.sumdb?.name ?? 'the checksum database'} hold`;
   const published = await inGroup(logger, held, () => lookupPublished(ctx, sides, local));
 
@@ -114,20 +111,55 @@ export async function runReleaseCheck(
   // 5. The checksum database, asked again when it had no record before the
   //    mirror fetched the version.
   const sumdb = await confirmSumdb(ctx, sides.sumdb, local, published);
-  const S =
-    sumdb.sum?.kind === 'found' ? { zip: sumdb.sum.zipHash, mod: sumdb.sum.goModHash } : undefined;
 
   // 6. Compare, explain with a file diff, and advise.
-  const L = localHashes(local);
+  const judged = await judge(run, published, downloaded, retractions, sumdb.sum);
+  return finish(
+    run,
+    [
+      ...published.findings,
+      ...downloaded.findings,
+      ...retractions.findings,
+      ...sumdb.findings,
+      ...judged.findings,
+    ],
+    judged.found,
+  );
+}
+
+/** The local build of the tag, logged once done: a tag that cannot be resolved is one input-error line. */
+async function rebuild(ports: ReleasePorts, input: ReleaseInput): Promise<LocalModule> {
+  const given = input.modulePath;
+  const built = await ports.local.build(
+    input.tag,
+    given === undefined ? {} : { modulePath: given },
+  );
+  ports.logger.info(`Rebuilt ${input.tag} locally: ${mv(built)} at ${built.commit}`);
+  return built;
+}
+
+/**
+ * The three-way comparison, a file diff of the mirror's zip when it explains
+ * a finding, the remedy when only a new version helps, and the +incompatible
+ * warning.
+ */
+async function judge(
+  run: Run,
+  published: Published,
+  downloaded: Downloaded,
+  seen: ListSeen,
+  sum: SumdbAnswer | undefined,
+): Promise<{ findings: Finding[]; found: Found }> {
+  const { local, sides } = run;
+  const sumdb = sum?.kind === 'found' ? { zip: sum.zipHash, mod: sum.goModHash } : undefined;
+  const hashes = { local: localHashes(local), mirror: downloaded.hashes, sumdb };
   const cmp = compareSides({
-    local: L,
+    ...hashes,
     commit: local.commit,
-    ...(published.info !== undefined ? { info: published.info } : {}),
-    ...(downloaded.hashes !== undefined ? { mirror: downloaded.hashes } : {}),
-    ...(S !== undefined ? { sumdb: S } : {}),
+    info: published.info,
     fetchedByUs: published.fetchedByUs,
   });
-  for (const s of cmp.steps) ledger.set(s.name, s.status, s.detail);
+  for (const s of cmp.steps) run.ledger.set(s.name, s.status, s.detail);
   const diff =
     cmp.needDiff && downloaded.zip !== undefined
       ? await compareZips(downloaded.zip, {
@@ -136,63 +168,28 @@ export async function runReleaseCheck(
         })
       : undefined;
   const remedy = cmp.broken
-    ? remedyFor({
-        modulePath: local.modulePath,
-        version: local.version,
-        tag,
-        ...(local.existingVersions !== undefined
-          ? { existingVersions: local.existingVersions }
-          : {}),
-        ...(local.shallow !== undefined ? { shallow: local.shallow } : {}),
-        ...(retractions.listed !== undefined ? { listed: retractions.listed } : {}),
-        ...(retractions.listUnavailable !== undefined
-          ? { listUnavailable: retractions.listUnavailable }
-          : {}),
-        sumdbVouched: S !== undefined,
-      })
+    ? remedyFor({ local, tag: run.tag, seen, sumdbVouched: sumdb !== undefined })
     : undefined;
-  const findings = [
-    ...published.findings,
-    ...downloaded.findings,
-    ...retractions.findings,
-    ...sumdb.findings,
-    ...comparisonFindings(
-      cmp,
-      {
-        tag,
-        mv: mv(local),
-        commit: local.commit,
-        local: L,
-        ...(downloaded.hashes !== undefined ? { mirror: downloaded.hashes } : {}),
-        ...(S !== undefined ? { sumdb: S } : {}),
-        ...(mirror !== undefined ? { mirrorName: mirror.url } : {}),
-        ...(sides.sumdb !== undefined ? { sumdbName: sides.sumdb.name } : {}),
-        ...(published.info?.origin?.Ref !== undefined
-          ? { originRef: published.info.origin.Ref }
-          : {}),
-        at: atModuleLine(local),
-      },
-      diff,
-      remedy === undefined ? undefined : remedyFix(local.version, remedy),
-    ),
-  ];
+  const findings = comparisonFindings(cmp, {
+    tag: run.tag,
+    local,
+    hashes,
+    mirrorName: sides.mirror?.url,
+    sumdbName: sides.sumdb?.name,
+    originRef: published.info?.origin?.Ref,
+    diff,
+    fix: remedy === undefined ? undefined : remedyFix(local.version, remedy),
+  });
   if (local.version.endsWith('+incompatible')) {
+    const at = atModuleLine(local);
     findings.push(
-      incompatible({
-        path: local.modulePath,
-        tag,
-        version: local.version,
-        at: atModuleLine(local),
-      }),
+      incompatible({ path: local.modulePath, tag: run.tag, version: local.version, at }),
     );
   }
-  return finish(run, findings, {
-    ...(downloaded.hashes !== undefined ? { mirror: downloaded.hashes } : {}),
-    ...(S !== undefined ? { sumdb: S } : {}),
-    ...(cmp.mirrorCommit !== undefined ? { mirrorCommit: cmp.mirrorCommit } : {}),
-    ...(diff !== undefined ? { diff } : {}),
-    ...(remedy !== undefined ? { remedy } : {}),
-  });
+  return {
+    findings,
+    found: { mirror: hashes.mirror, sumdb, mirrorCommit: cmp.mirrorCommit, diff, remedy },
+  };
 }
 
 /** What the end of a check needs to write its report. */
@@ -208,11 +205,11 @@ interface Run {
 
 /** What the remote steps found, for the report. */
 interface Found {
-  mirror?: HashPair;
-  sumdb?: HashPair;
-  mirrorCommit?: string;
-  diff?: ZipDiff;
-  remedy?: Remedy;
+  mirror?: HashPair | undefined;
+  sumdb?: HashPair | undefined;
+  mirrorCommit?: string | undefined;
+  diff?: ZipDiff | undefined;
+  remedy?: Remedy | undefined;
 }
 
 /**
@@ -225,7 +222,7 @@ async function retractionsStep(
   local: LocalModule,
   published: Published,
   mirrorDown: string | undefined,
-): Promise<{ findings: Finding[]; listed?: Published['listed']; listUnavailable?: string }> {
+): Promise<ListSeen & { findings: Finding[] }> {
   const { mirror } = sides;
   const { asker } = ctx;
   let listed = published.listed;

@@ -7,37 +7,39 @@
 // advised, never sent anywhere.
 import { stripIncompatible } from './context.js';
 import { remedyCaveat } from './findings.js';
-import type { ListAnswer } from './ports.js';
+import type { ListAnswer, LocalModule } from './ports.js';
 import type { Remedy } from './types.js';
 import { nextVersion } from './version.js';
 
-export interface RemedyFacts {
-  modulePath: string;
-  version: string;
-  tag: string;
-  /** Other version tags of the module in the repository. */
-  existingVersions?: readonly string[];
-  /** The checkout is shallow: existingVersions may miss published versions. */
-  shallow?: boolean;
+/** What was seen of the mirror's version list. */
+export interface ListSeen {
   /** The mirror's version list, when it was asked. */
-  listed?: ListAnswer;
+  listed?: ListAnswer | undefined;
   /** Why the list was not asked (no mirror, mirror down, deadline). */
-  listUnavailable?: string;
+  listUnavailable?: string | undefined;
+}
+
+export interface RemedyFacts {
+  local: Pick<LocalModule, 'modulePath' | 'version' | 'existingVersions' | 'shallow'>;
+  tag: string;
+  seen: ListSeen;
   /** The checksum database holds a record of this version. */
   sumdbVouched: boolean;
 }
 
 /** The next version and the retract line, with a caveat when higher versions may be unseen; undefined for an invalid version. */
 export function remedyFor(f: RemedyFacts): Remedy | undefined {
-  const next = nextVersion(f.version, [
-    ...(f.existingVersions ?? []),
-    ...(f.listed?.kind === 'ok' ? f.listed.versions : []),
-    ...(f.sumdbVouched ? [f.version] : []),
+  const { version } = f.local;
+  const listed = f.seen.listed;
+  const next = nextVersion(version, [
+    ...(f.local.existingVersions ?? []),
+    ...(listed?.kind === 'ok' ? listed.versions : []),
+    ...(f.sumdbVouched ? [version] : []),
   ]);
   if (next === '') return undefined;
   const remedy: Remedy = {
     nextVersion: next,
-    retract: `retract ${f.version} // tag ${f.tag} moved after publication; use ${next}`,
+    retract: `retract ${version} // tag ${f.tag} moved after publication; use ${next}`,
   };
   const caveat = caveatFor(f);
   if (caveat !== undefined) remedy.caveat = caveat;
@@ -51,16 +53,13 @@ export function remedyFor(f: RemedyFacts): Remedy | undefined {
  * a higher release.
  */
 function caveatFor(f: RemedyFacts): string | undefined {
-  if (f.listed?.kind === 'ok' || f.listed?.kind === 'not-found') return undefined;
-  const base = stripIncompatible(f.version);
-  const others = (f.existingVersions ?? []).filter((v) => v !== base && v !== f.version);
-  if (f.shallow !== true && others.length > 0) return undefined;
+  const { listed, listUnavailable } = f.seen;
+  const { version, shallow } = f.local;
+  if (listed?.kind === 'ok' || listed?.kind === 'not-found') return undefined;
+  const base = stripIncompatible(version);
+  const others = (f.local.existingVersions ?? []).filter((v) => v !== base && v !== version);
+  if (shallow !== true && others.length > 0) return undefined;
   const why =
-    f.listed?.kind === 'unreachable' ? f.listed.reason : (f.listUnavailable ?? 'it was not asked');
-  return remedyCaveat({
-    version: f.version,
-    path: f.modulePath,
-    shallow: f.shallow === true,
-    why,
-  });
+    listed?.kind === 'unreachable' ? listed.reason : (listUnavailable ?? 'it was not asked');
+  return remedyCaveat({ version, path: f.local.modulePath, shallow: shallow === true, why });
 }

@@ -50,15 +50,16 @@ export function remoteSides(o: RemoteOptions): RemoteSides {
   return {
     // A path of '' (a tag Go would never list) is matched by no pattern.
     mirrorFor(path) {
-      if (path !== '' && !useProxyFor(o.env, path)) {
-        return Promise.resolve(off(`GONOPROXY/GOPRIVATE matches ${path}`));
-      }
+      // Checked first: with GOPROXY=direct no pattern is why the mirror is off.
       if (usable.length === 0) {
         return Promise.resolve(
           off(
             `GOPROXY=${o.env.GOPROXY} names no module proxy (modseal never fetches from version control)`,
           ),
         );
+      }
+      if (path !== '' && !useProxyFor(o.env, path)) {
+        return Promise.resolve(off(`GONOPROXY/GOPRIVATE matches ${path}`));
       }
       mirror ??= cachingMirror({
         ...goproxyMirror({

@@ -496,6 +496,15 @@ describeWithGo('dist/index.js against a go-made mirror and checksum database', (
     expect(r.summary).toContain('## modseal release gate: ✅ pass');
     expect(r.summary).toContain('example.com/clean@v1.0.0');
     expect(r.summary).toContain(want.Sum!);
+    // The log: one collapsible group per phase of the check, none left open.
+    const groups = r.stdout.split('\n').filter((l) => l.startsWith('::group::'));
+    expect(groups.map((l) => l.replace(/ hold$/, ''))).toEqual([
+      '::group::v1.0.0: rebuilding the module zip locally',
+      `::group::v1.0.0: what ${proxy.url} and ${sumdb.name}`,
+      `::group::v1.0.0: downloading from ${proxy.url}`,
+      '::group::v1.0.0: retractions and deprecation',
+    ]);
+    expect(occurrences(r.stdout, '::endgroup::')).toBe(groups.length);
   });
 
   it('a v3 tag without /v3 is an error annotation on go.mod with Go’s text', async () => {

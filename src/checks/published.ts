@@ -25,6 +25,16 @@ import {
 } from './context.js';
 import { atModuleLine } from './local-findings.js';
 import type { ListAnswer, LocalModule, Mirror, MirrorInfo, Sumdb, SumdbAnswer } from './ports.js';
+
+/**
+ * What the lookups need of a version: its module path and version, its
+ * hashes (a moved tag is seen before anything warms the mirror) and where
+ * its go.mod's module line is (for annotations).
+ */
+export type VersionAsked = Pick<
+  LocalModule,
+  'modulePath' | 'version' | 'sum' | 'goModSum' | 'goModPath' | 'moduleLine'
+>;
 import type { Finding, StepName } from './types.js';
 
 /** Whether the mirror holds the version without being asked to fetch it. */
@@ -56,7 +66,7 @@ export interface Published extends Holding {
 export async function lookupPublished(
   ctx: StepContext,
   sides: Sides,
-  local: LocalModule,
+  local: VersionAsked,
 ): Promise<Published> {
   const { mirror } = sides;
   let holding: Holding = { heldBy: '' };
@@ -107,7 +117,7 @@ export async function lookupPublished(
 async function mirrorHolding(
   ctx: StepContext,
   mirror: Mirror,
-  local: LocalModule,
+  local: VersionAsked,
 ): Promise<Holding> {
   const { asker, ledger } = ctx;
   const path = local.modulePath;
@@ -141,7 +151,11 @@ async function mirrorHolding(
   return h;
 }
 
-async function heldPerList(ctx: StepContext, mirror: Mirror, local: LocalModule): Promise<Holding> {
+async function heldPerList(
+  ctx: StepContext,
+  mirror: Mirror,
+  local: VersionAsked,
+): Promise<Holding> {
   const { ledger } = ctx;
   const path = local.modulePath;
   const l = await ctx.asker.ask(`${mirror.url} version list of ${path}`, () => mirror.list(path));
@@ -176,7 +190,7 @@ async function heldPerList(ctx: StepContext, mirror: Mirror, local: LocalModule)
 async function firstLookup(
   ctx: StepContext,
   sides: Sides,
-  local: LocalModule,
+  local: VersionAsked,
   holding: Holding,
 ): Promise<SumdbAnswer | undefined> {
   const { sumdb } = sides;
@@ -209,7 +223,7 @@ async function firstLookup(
 function askSumdb(
   ctx: StepContext,
   sumdb: Sumdb,
-  local: LocalModule,
+  local: VersionAsked,
   lag?: boolean,
 ): Promise<Asked<SumdbAnswer>> {
   return ctx.asker.ask(
@@ -233,7 +247,7 @@ interface MirrorAnswer {
 function acceptInfo(
   ctx: StepContext,
   mirror: Mirror,
-  local: LocalModule,
+  local: VersionAsked,
   w: MirrorInfo,
   asked: string,
   step: StepName,
@@ -262,7 +276,7 @@ function acceptInfo(
 async function readListedInfo(
   ctx: StepContext,
   mirror: Mirror,
-  local: LocalModule,
+  local: VersionAsked,
   heldBy: string,
 ): Promise<MirrorAnswer> {
   const { ledger } = ctx;
@@ -292,7 +306,7 @@ async function readListedInfo(
 }
 
 /** Warming is off and the mirror does not hold the version (or nobody could say). */
-function notWarmed(ctx: StepContext, local: LocalModule, holding: Holding): MirrorAnswer {
+function notWarmed(ctx: StepContext, local: VersionAsked, holding: Holding): MirrorAnswer {
   ctx.ledger.set('warm', 'skipped', `${BY_CONFIG}: warming is off`);
   ctx.ledger.set(
     'mirror-content',
@@ -309,7 +323,7 @@ function notWarmed(ctx: StepContext, local: LocalModule, holding: Holding): Mirr
 async function warmMirror(
   ctx: StepContext,
   mirror: Mirror,
-  local: LocalModule,
+  local: VersionAsked,
 ): Promise<MirrorAnswer> {
   const { asker, ledger } = ctx;
   const path = local.modulePath;
@@ -388,7 +402,7 @@ async function warmMirror(
 export async function confirmSumdb(
   ctx: StepContext,
   sumdb: Sumdb | undefined,
-  local: LocalModule,
+  local: VersionAsked,
   published: Published,
 ): Promise<{ sum?: SumdbAnswer; findings: Finding[] }> {
   let sum = published.sum;

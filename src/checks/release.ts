@@ -33,10 +33,10 @@ import {
 } from './types.js';
 import { compareZips } from './zip-compare.js';
 
-export { BY_CONFIG, decideVerdict };
+export { BY_CONFIG };
 
 /** How much longer than warm-timeout the whole check may take by default. */
-export const TIMEOUT_MARGIN_MS = 5 * 60_000;
+const TIMEOUT_MARGIN_MS = 5 * 60_000;
 
 /** The default whole-check limit: warm-timeout plus 5 minutes for everything else. */
 export function defaultTimeoutMs(warmTimeoutMs: number): number {

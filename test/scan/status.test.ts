@@ -125,6 +125,15 @@ describe('scanStatus', () => {
       facts({ local: { kind: 'no-tag' }, commit: undefined, publishedCommit: OLD_COMMIT }),
     );
     expect(withCommit.fix).toContain(`git tag v1.2.3 ${OLD_COMMIT}`);
+    // The mirror's zip was due (first scan) and could not be read: a warning
+    // does not stand in for a check that was not done.
+    expect(
+      status({
+        local: { kind: 'no-tag' },
+        commit: undefined,
+        mirrorZip: { kind: 'unreachable', reason: 'reset' },
+      }),
+    ).toBe('unchecked');
   });
 
   it('mirror-differs: the mirror serves other bytes than the database recorded', () => {

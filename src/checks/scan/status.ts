@@ -275,8 +275,9 @@ export function scanStatus(f: VersionFacts): StatusDecision {
   const refusal = versionRefusal(f.modulePath, f.version);
   // The rebuild's text is Go's own for this repository; the name-only one
   // stands in when there is no tag to rebuild.
-  if (refusal !== undefined)
+  if (refusal !== undefined) {
     return invalid(f, f.local.kind === 'refused' ? f.local.error : refusal);
+  }
   // A tag whose tree Go refuses (the version for this path, or the zip) is
   // invalid unless the mirror holds the version: then it was fine when
   // published, and the tag has moved since (decided below).
@@ -363,6 +364,13 @@ function againstPublished(
   const local = f.local;
   switch (local.kind) {
     case 'no-tag':
+      // The mirror's zip was due and could not be read: its comparison with
+      // the record is missing, which outweighs a warning.
+      if (f.mirrorZip?.kind === 'unreachable') {
+        return unchecked(
+          `the repository has no tag ${f.tag}, and the mirror's zip could not be downloaded to compare with ${source}: ${f.mirrorZip.reason}`,
+        );
+      }
       return tagMissing(f, source);
     case 'failed':
       return unchecked(`the tag ${f.tag} could not be rebuilt: ${local.reason}`);

@@ -10,7 +10,7 @@ import { isolatedGitEnv } from '../git/git-runner.js';
 const IDENTITY = { name: 'Demo Maintainer', email: 'maintainer@example.com' };
 
 /** Runs git in `dir`; rejects with git's stderr when it fails. */
-export function runGit(
+function runGit(
   dir: string,
   args: readonly string[],
   extraEnv: Record<string, string> = {},

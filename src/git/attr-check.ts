@@ -13,7 +13,7 @@ import { GitCoprocess, type CoprocessOptions } from './git-coprocess.js';
  * differ from its blob: the ones git's conversion reads (text, eol, crlf,
  * ident, filter, working-tree-encoding) and the archive's own.
  */
-export const CONTENT_ATTRIBUTES = [
+const CONTENT_ATTRIBUTES = [
   'text',
   'eol',
   'crlf',

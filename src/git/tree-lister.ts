@@ -61,7 +61,7 @@ const MODES: Record<string, EntryKind> = {
 const SLASH = Buffer.from('/');
 
 /** Parses a tree object: `<octal mode> <name>\0<raw id>` repeated. */
-export function parseTree(data: Buffer, hashBytes: number): TreeEntry[] {
+function parseTree(data: Buffer, hashBytes: number): TreeEntry[] {
   const out: TreeEntry[] = [];
   let i = 0;
   while (i < data.length) {

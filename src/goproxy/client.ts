@@ -40,11 +40,11 @@ import type { Clock, RetryPolicy } from '../internal/retry.js';
 import { checkAndHashZip } from './zip-deps.js';
 
 /** 500 MiB: the go command's limit on a module zip (codehost.MaxZipFile). */
-export const maxZipBytes = 500 << 20;
+const maxZipBytes = 500 << 20;
 /** 16 MiB: the go command's limit on a go.mod. */
-export const maxModBytes = 16 << 20;
+const maxModBytes = 16 << 20;
 /** Cap for list, info and latest answers. */
-export const maxSmallBytes = 1 << 20;
+const maxSmallBytes = 1 << 20;
 
 /** One GOPROXY entry's part in an answer, for the report. */
 export interface ProxyAttempt {
@@ -476,7 +476,7 @@ function withContext<E extends Error>(e: E): E {
 }
 
 /** Parses a `@v/list` body: first field must be valid semver, pseudo-versions dropped, order kept. */
-export function parseList(text: string): ListedVersion[] {
+function parseList(text: string): ListedVersion[] {
   const out: ListedVersion[] = [];
   for (const line of text.split('\n')) {
     const f = fields(line);
@@ -493,7 +493,7 @@ function fields(line: string): string[] {
 
 // Go's pathEscape: url.PathEscape (which escapes `!`, so `!azure` travels as
 // `%21azure`), but `/` stays literal.
-export function pathEscape(s: string): string {
+function pathEscape(s: string): string {
   return s.replace(/[^A-Za-z0-9\-_.~$&+:=@/]/g, (c) =>
     Array.from(Buffer.from(c, 'utf8'))
       .map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0'))

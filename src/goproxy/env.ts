@@ -16,9 +16,9 @@ export interface ProxyEntry {
 }
 
 /** The go command's default GOPROXY. */
-export const defaultGoproxy = 'https://proxy.golang.org,direct';
+const defaultGoproxy = 'https://proxy.golang.org,direct';
 /** The go command's default GOSUMDB. */
-export const defaultGosumdb = 'sum.golang.org';
+const defaultGosumdb = 'sum.golang.org';
 
 /**
  * Parses a GOPROXY list with Go's rules: `,`/`|` separators, trimmed and

@@ -5,8 +5,6 @@ export {
   goEnvFromProcess,
   useProxyFor,
   useSumdbFor,
-  defaultGoproxy,
-  defaultGosumdb,
   type GoEnv,
   type ProxyEntry,
   type Fallback,
@@ -36,11 +34,6 @@ export {
 export { parseInfo, type RevInfo, type Origin } from './info.js';
 export {
   GoproxyClient,
-  parseList,
-  pathEscape,
-  maxZipBytes,
-  maxModBytes,
-  maxSmallBytes,
   type GoproxyClientOptions,
   type Answered,
   type ProxyAttempt,
@@ -50,7 +43,6 @@ export {
 export {
   warmOnce,
   cachedOnly,
-  cachedOnlyHosts,
   classifyNotFound,
   type WarmAttempt,
   type NotFoundKind,

@@ -62,7 +62,7 @@ export async function warmOnce(
 }
 
 /** Hosts known to serve a `/cached-only` base that never triggers an origin fetch. */
-export const cachedOnlyHosts: readonly string[] = ['proxy.golang.org'];
+const cachedOnlyHosts: readonly string[] = ['proxy.golang.org'];
 
 /**
  * The `/cached-only` form of a proxy base URL, to learn what the mirror holds

@@ -9,7 +9,7 @@ const maxDetailLines = 8;
 const maxDetailBytes = maxDetailLines * 81;
 
 /** Whether a Content-Type lets the go command show the body (text/plain in UTF-8 or ASCII). */
-export function isShowableContentType(contentType: string | undefined): boolean {
+function isShowableContentType(contentType: string | undefined): boolean {
   if (contentType === undefined) return false;
   const parts = contentType.split(';');
   const media = (parts[0] ?? '').trim().toLowerCase();

@@ -14,17 +14,11 @@ export {
   isTransient,
   type HttpAnswerFields,
 } from './errors.js';
-export {
-  formatErrorDetail,
-  formatHttpError,
-  isShowableContentType,
-  unreachableFix,
-} from './error-detail.js';
+export { formatErrorDetail, formatHttpError, unreachableFix } from './error-detail.js';
 export { redactUrl, redactSecrets } from './redact.js';
 export {
   parseNetrc,
   createCredentials,
-  publicGoHosts,
   type NetrcEntry,
   type CredentialSource,
   type CredentialOptions,
@@ -32,7 +26,6 @@ export {
 export { withDeadline, type DeadlineOptions } from './deadline.js';
 export {
   createNodeHttpClient,
-  defaultMinRate,
   type MinRate,
   type NodeHttpClient,
   type NodeHttpClientOptions,

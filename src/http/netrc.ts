@@ -53,7 +53,7 @@ export interface CredentialSource {
 }
 
 /** Hosts that never get credentials, whatever the configuration says. */
-export const publicGoHosts: readonly string[] = [
+const publicGoHosts: readonly string[] = [
   'proxy.golang.org',
   'sum.golang.org',
   'index.golang.org',

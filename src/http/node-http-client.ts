@@ -73,7 +73,7 @@ export interface MinRate {
   windowMs: number;
 }
 
-export const defaultMinRate: MinRate = { bytes: 16 << 10, windowMs: 30_000 };
+const defaultMinRate: MinRate = { bytes: 16 << 10, windowMs: 30_000 };
 
 /** Responses from this client also carry the status line's text (`404 Not Found`). */
 export interface NodeHttpResponse extends HttpResponse {

@@ -334,7 +334,7 @@ function goParsable(s: string): URL | undefined {
  * A proxy setting as Go reads it: a URL, or `host[:port]` meaning
  * `http://host[:port]`; undefined when empty or unparsable (Go ignores those).
  */
-export function parseProxySetting(value: string): URL | undefined {
+function parseProxySetting(value: string): URL | undefined {
   if (value === '') return undefined;
   const direct = goParsable(value);
   if (direct === undefined || direct.host === '') {

@@ -140,7 +140,7 @@ export interface LoopResult<T> {
   end: LoopEnd;
 }
 
-export const defaultLagBackoff: BackoffPolicy = {
+const defaultLagBackoff: BackoffPolicy = {
   baseDelayMs: 5_000,
   maxDelayMs: 60_000,
   jitter: false,

@@ -1,6 +1,7 @@
 // CodeHost over a local git repository, answering as cmd/go's clone of that
 // repository would: tags first, then branches, then HEAD, then hashes.
 import type { GitRepo } from '../git/git-repo.js';
+import { compareGoStrings } from '../internal/go-string.js';
 import { allHex, UnknownRevisionError, type CodeHost, type RevInfo } from './code-host.js';
 
 // codehost's minHashDigits: shorter hex strings are never taken as hashes.
@@ -37,7 +38,7 @@ export function gitCodeHost(
     return [...tags]
       .filter(([, c]) => c === hash)
       .map(([t]) => t)
-      .sort(compareBytes);
+      .sort(compareGoStrings);
   }
 
   async function info(hash: string, version: string): Promise<RevInfo> {
@@ -88,7 +89,7 @@ export function gitCodeHost(
       // Go lists every tag, also those naming a tree or blob.
       return [...tags.keys(), ...otherTags.keys()]
         .filter((t) => t.startsWith(prefix))
-        .sort(compareBytes);
+        .sort(compareGoStrings);
     },
     async readFile(rev, file) {
       let hash: string;
@@ -123,8 +124,4 @@ export function gitCodeHost(
     },
   };
   return host;
-}
-
-function compareBytes(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }

@@ -34,4 +34,3 @@ export {
   pseudoVersionTime,
   zeroPseudoVersion,
 } from './pseudo.js';
-export { sortModuleVersions, type ModuleVersion } from './sort.js';

@@ -34,7 +34,7 @@ export interface MarkdownOptions {
 }
 
 /** The verdict as a headline word: a pass that compared nothing remote says so. */
-export function verdictLabel(report: ReleaseReport): string {
+function verdictLabel(report: ReleaseReport): string {
   const localOnly = report.verdict === 'pass' && report.localOnly !== undefined;
   return `${ICON[report.verdict]} ${report.verdict}${localOnly ? ' (local only)' : ''}`;
 }

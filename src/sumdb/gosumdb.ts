@@ -10,7 +10,7 @@ export const SUM_GOLANG_ORG_KEY =
   'sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8';
 
 /** Database names the go command knows the key of. */
-export const KNOWN_GOSUMDB: Readonly<Record<string, string>> = {
+const KNOWN_GOSUMDB: Readonly<Record<string, string>> = {
   'sum.golang.org': SUM_GOLANG_ORG_KEY,
 };
 
@@ -81,8 +81,11 @@ function isHostPath(name: string): boolean {
   }
 }
 
-/** One GOPROXY entry: a URL, or `direct`, `off`, `noproxy`; `|` after it means fall back on any error. */
-export interface ProxyEntry {
+/**
+ * One GOPROXY entry as the database's proxy lookup needs it: a URL, or
+ * `direct`, `off`, `noproxy`; `|` after it means fall back on any error.
+ */
+export interface SumdbProxy {
   url: string;
   fallBackOnError: boolean;
 }
@@ -100,7 +103,7 @@ function joinUrl(base: string, rel: string): string {
  */
 export async function sumdbBaseUrl(
   setting: { name: string; url?: string; directUrl?: string },
-  proxies: readonly ProxyEntry[],
+  proxies: readonly SumdbProxy[],
   http: HttpClient,
   timeoutMs?: number,
 ): Promise<string> {

@@ -3,10 +3,8 @@
 export * from './errors.js';
 export {
   keyHash,
-  isValidKeyName,
   parseVerifierKey,
   parseSignerKey,
-  formatVerifierKey,
   signerKeyFromSeed,
   generateKey,
   openNote,

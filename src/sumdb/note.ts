@@ -59,7 +59,7 @@ export function keyHash(name: string, keyData: Uint8Array): number {
 }
 
 /** Go's isValidName: non-empty valid UTF-8 without Unicode spaces or '+'. */
-export function isValidKeyName(name: string | Buffer): boolean {
+function isValidKeyName(name: string | Buffer): boolean {
   const b = toBuffer(name);
   if (b.length === 0 || !isValidUtf8(b)) return false;
   for (const ch of utf8String(b)) {
@@ -166,15 +166,6 @@ export function parseSignerKey(skey: string): Signer {
     throw new InvalidKeyError('invalid verifier hash');
   }
   return { name, hash, sign: (message) => cryptoSign(null, message, privateKey) };
-}
-
-/** Encodes an Ed25519 public key as a verifier key for `name`. */
-export function formatVerifierKey(name: string, publicKey: Uint8Array): string {
-  if (publicKey.length !== 32) {
-    throw new InvalidKeyError(`invalid public key size ${publicKey.length}, expected 32`);
-  }
-  const data = Buffer.concat([Buffer.from([ALG_ED25519]), publicKey]);
-  return `${name}+${hex8(keyHash(name, data))}+${encodeStdBase64(data)}`;
 }
 
 /** Encodes a signer key from an Ed25519 seed (deterministic; for tests and demos). */

@@ -20,7 +20,7 @@ import {
 } from './tlog.js';
 
 /** The records of the log and every stored hash of its tree, in memory. */
-export class RecordLog implements HashReader {
+class RecordLog implements HashReader {
   records: Buffer[] = [];
   hashes: Hash[] = [];
   /** `path@version` → record id. */

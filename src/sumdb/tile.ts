@@ -80,7 +80,7 @@ export function parseTilePath(path: string): Tile {
 }
 
 /** The narrowest tile of height h holding stored hash `index`, with the byte range of its subtree. */
-export function tileForIndex(h: number, index: number): { tile: Tile; start: number; end: number } {
+function tileForIndex(h: number, index: number): { tile: Tile; start: number; end: number } {
   if (h <= 0) throw new SumdbError(`TileForIndex: invalid height ${h}`);
   const [level0, n0] = splitStoredHashIndex(index);
   const l = Math.floor(level0 / h);
@@ -92,7 +92,7 @@ export function tileForIndex(h: number, index: number): { tile: Tile; start: num
 }
 
 /** The root of the perfect subtree whose 2^k leaves are the hashes in data. */
-export function tileHash(data: Buffer): Hash {
+function tileHash(data: Buffer): Hash {
   if (data.length === 0) throw new SumdbError('bad math in tileHash');
   if (data.length === HASH_SIZE) return Buffer.from(data);
   const half = data.length / 2;
@@ -100,7 +100,7 @@ export function tileHash(data: Buffer): Hash {
 }
 
 /** The hash at stored index `index`, read from tile t (or a wider version of it). */
-export function hashFromTile(t: Tile, data: Buffer, index: number): Hash {
+function hashFromTile(t: Tile, data: Buffer, index: number): Hash {
   if (t.h < 1 || t.h > 30 || t.l < 0 || t.l >= 64 || t.w < 1 || t.w > 2 ** t.h) {
     throw new SumdbError(`invalid tile ${tilePath(t)}`);
   }
@@ -163,7 +163,7 @@ export interface TileReader {
 }
 
 /** t's k-th parent among the tiles of a tree of size n, or undefined past the right edge. */
-export function tileParent(t: Tile, k: number, n: number): Tile | undefined {
+function tileParent(t: Tile, k: number, n: number): Tile | undefined {
   const l = t.l + k;
   const tn = shr(t.n, k * t.h);
   let w = 2 ** t.h;

@@ -40,10 +40,6 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Hash {
 /** Go's TreeHash of the empty tree: all zero bytes (not RFC 6962's SHA-256 of nothing). */
 export const ZERO_HASH: Hash = Buffer.alloc(HASH_SIZE);
 
-export function pow2(k: number): number {
-  return 2 ** k;
-}
-
 /** n >> k without 32-bit truncation. */
 export function shr(n: number, k: number): number {
   return Math.floor(n / 2 ** k);
@@ -119,11 +115,6 @@ export async function storedHashesForRecordHash(
     hashes.push(cur);
   }
   return hashes;
-}
-
-/** {@link storedHashesForRecordHash} for record data. */
-export function storedHashes(n: number, data: Uint8Array | string, r: HashReader): Promise<Hash[]> {
-  return storedHashesForRecordHash(n, recordHash(data), r);
 }
 
 /** Storage indexes of the maximal perfect subtrees covering [lo, hi), left to right. */

@@ -18,6 +18,8 @@ export { formatErrorDetail, formatHttpError, unreachableFix } from './error-deta
 export { redactUrl, redactSecrets } from './redact.js';
 export {
   parseNetrc,
+  readNetrcFile,
+  type NetrcProblem,
   createCredentials,
   type NetrcEntry,
   type CredentialSource,

@@ -166,7 +166,8 @@ describe('credentials', () => {
 
   it('netrc credentials go to the matching private proxy, over loopback http only when allowed', async () => {
     const s = await serve({ kind: 'status', status: 200, body: 'ok' });
-    const netrc = [{ machine: '127.0.0.1', login: 'u', password: 'p4ss' }];
+    // The go command names a machine with its port when the URL has one.
+    const netrc = [{ machine: `127.0.0.1:${s.port}`, login: 'u', password: 'p4ss' }];
     const allowed = createNodeHttpClient({
       credentials: createCredentials({ netrc, privateProxies: [s.url], allowLoopbackHttp: true }),
     });

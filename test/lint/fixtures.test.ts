@@ -268,3 +268,25 @@ describe('clean repositories give no finding', () => {
     ]);
   });
 });
+
+describe('what may be sent to the mirror', () => {
+  it('only a version the go command accepts, of a module it would find', async () => {
+    const { askableVersion, readGoMod } = await import('../../src/checks/lint/index.js');
+    const view = (text: string) => readGoMod('go.mod', Buffer.from(text)).view;
+    const next = (version: string, implied = false) => ({ version, tag: version, implied });
+    expect(askableVersion({ view: view(mod('example.com/a')), next: next('v1.2.0') })).toBe(
+      'v1.2.0',
+    );
+    expect(
+      askableVersion({ view: view(mod('example.com/a')), next: next('v2.0.0') }),
+    ).toBeUndefined();
+    expect(
+      askableVersion({ view: view(mod('example.com/a')), next: next('v1.2') }),
+    ).toBeUndefined();
+    expect(askableVersion({ view: view(mod('example.com/a')) })).toBeUndefined();
+    expect(
+      askableVersion({ view: view(mod('example.com/a')), next: next('v1.2.0'), misplaced: true }),
+    ).toBeUndefined();
+    expect(askableVersion({ view: view('go 1.21\n'), next: next('v1.2.0') })).toBeUndefined();
+  });
+});

@@ -4,14 +4,12 @@
 // suffix; once it is tagged v1.1.0, `@latest` falls back to v1.1.0 and a
 // v3.2.0 tag of it is refused: users of v3.1.0+incompatible are stranded.
 // The lint must say so before the tag exists.
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { goModDownload } from '../oracle/go-command.js';
 import { describeWithGo } from '../oracle/go-env.js';
-import { startGitServer, type GitServer } from '../support/loopback-git-server.js';
-import { tempDir } from '../support/temp-dir.js';
+import type { GitServer } from '../support/loopback-git-server.js';
 import { brief, lintFacts, type TreeFacts } from './harness.js';
-import { repoOf } from './fixture-repo.js';
+import { serveFacts } from './fixture-repo.js';
 
 function facts(p: string, next: string[]): TreeFacts {
   const old = { 'a.go': 'package i\n' };
@@ -28,13 +26,10 @@ describeWithGo('incompatible-trap: what the go command does once the go.mod is r
   const after = facts('example.com/itb', ['v1.1.0', 'v3.2.0']);
 
   beforeAll(async () => {
-    const tmp = await tempDir('modseal-lint-trap-');
-    await repoOf(path.join(tmp, 'a'), before);
-    await repoOf(path.join(tmp, 'b'), after);
-    server = await startGitServer({
-      'example.com/ita': path.join(tmp, 'a'),
-      'example.com/itb': path.join(tmp, 'b'),
-    });
+    server = await serveFacts([
+      { root: 'example.com/ita', facts: before },
+      { root: 'example.com/itb', facts: after },
+    ]);
   }, 120_000);
   afterAll(() => server?.close());
 

@@ -5,14 +5,12 @@
 // accepts, every module downloads under its declared path. Also the tags the
 // go command ignores (not canonical, pseudo-version-shaped), which the lint
 // reports as `version-invalid` in its own words.
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { goModDownload } from '../oracle/go-command.js';
 import { describeWithGo } from '../oracle/go-env.js';
-import { startGitServer, type GitServer } from '../support/loopback-git-server.js';
-import { tempDir } from '../support/temp-dir.js';
+import type { GitServer } from '../support/loopback-git-server.js';
 import { brief, lintFacts, type TreeFacts } from './harness.js';
-import { repoOf } from './fixture-repo.js';
+import { serveFacts } from './fixture-repo.js';
 
 const mod = (p: string): string => `module ${p}\n\ngo 1.21\n`;
 const pkg = (name: string): string => `package ${name}\n`;
@@ -142,14 +140,7 @@ describeWithGo('module-path-mismatch: the go command cannot fetch such a module'
   let server: GitServer;
 
   beforeAll(async () => {
-    const tmp = await tempDir('modseal-lint-layout-');
-    const repos: Record<string, string> = {};
-    for (const [i, c] of cases.entries()) {
-      const dir = path.join(tmp, String(i));
-      await repoOf(dir, c.facts);
-      repos[c.root] = dir;
-    }
-    server = await startGitServer(repos);
+    server = await serveFacts(cases);
   }, 120_000);
   afterAll(() => server?.close());
 

@@ -4,14 +4,12 @@
 // server, is asked for the module path go.mod declares at that version: it
 // must refuse with exactly the text the finding carries, and accept every
 // version the lint lets through.
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { goModDownload } from '../oracle/go-command.js';
 import { describeWithGo } from '../oracle/go-env.js';
-import { startGitServer, type GitServer } from '../support/loopback-git-server.js';
-import { tempDir } from '../support/temp-dir.js';
+import type { GitServer } from '../support/loopback-git-server.js';
 import { brief, lintFacts, type TreeFacts } from './harness.js';
-import { repoOf } from './fixture-repo.js';
+import { serveFacts } from './fixture-repo.js';
 
 const mod = (p: string, extra = ''): string => `module ${p}\n\ngo 1.21\n${extra}`;
 const pkg = (name: string): string => `package ${name}\n`;
@@ -147,19 +145,18 @@ const cases: Case[] = [
 
 describeWithGo('version-invalid carries the text the go command refuses the version with', () => {
   let server: GitServer;
-  const commits = new Map<string, string[]>();
 
   beforeAll(async () => {
-    const tmp = await tempDir('modseal-lint-version-');
-    const repos: Record<string, string> = {};
-    for (const [i, c] of cases.entries()) {
-      const dir = path.join(tmp, String(i));
-      const facts =
-        c.facts.next?.length === 0 ? { ...c.facts, next: [c.query.split('@')[1] ?? ''] } : c.facts;
-      commits.set(c.name, await repoOf(dir, facts));
-      repos[c.root] = dir;
-    }
-    server = await startGitServer(repos);
+    // A case without --next is tagged with the version the query names.
+    server = await serveFacts(
+      cases.map((c) => ({
+        root: c.root,
+        facts:
+          c.facts.next?.length === 0
+            ? { ...c.facts, next: [c.query.split('@')[1] ?? ''] }
+            : c.facts,
+      })),
+    );
   }, 120_000);
   afterAll(() => server?.close());
 

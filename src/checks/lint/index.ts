@@ -40,5 +40,11 @@ export {
   type PlacedModule,
   type PublishedFacts,
 } from './rules.js';
-export { lintVerdict, moduleFindings, otherMajorsOf, type ModuleFacts } from './module.js';
+export {
+  askableVersion,
+  lintVerdict,
+  moduleFindings,
+  otherMajorsOf,
+  type ModuleFacts,
+} from './module.js';
 export { zipInvalid } from './findings.js';

@@ -80,6 +80,19 @@ export function moduleFindings(f: ModuleFacts): LintFinding[] {
 }
 
 /**
+ * The version to ask the mirror and the checksum database about for this
+ * module, or undefined when none may be sent: no next version, a version the
+ * go command refuses for the path, or a module it would not find (the mirror
+ * would remember the miss; an invalid version is never sent anywhere).
+ */
+export function askableVersion(
+  f: Pick<ModuleFacts, 'view' | 'next' | 'misplaced'>,
+): string | undefined {
+  if (f.next === undefined || f.misplaced === true || f.view.modulePath === '') return undefined;
+  return versionInvalidFinding(f.view, f.next) === undefined ? f.next.version : undefined;
+}
+
+/**
  * The majors claimed by major-subdirectory modules that share `module`'s tag
  * prefix (for LineOptions.otherMajors): `v2` for `v2/` when `module` is the
  * root module.

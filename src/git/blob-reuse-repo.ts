@@ -12,7 +12,7 @@
 // All processes run in a scratch bare repository that borrows the objects
 // through objects/info/alternates, as the archive does: the same objects,
 // no configuration of the user's, and nothing written to their repository.
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { errorMessage } from '../internal/errors.js';
 import { decodeGoString } from '../internal/go-string.js';
@@ -65,8 +65,6 @@ export interface BlobReuseStats {
   attributePaths: number;
 }
 
-// cmd/go's info/attributes for the bare repository it archives from (as in git-repo.ts).
-const ARCHIVE_ATTRIBUTES = '\n* -export-subst -export-ignore\n';
 // The zip `git archive` would write, bounded from above with more room per
 // entry than git-repo.ts allows: local and central headers with
 // extended-timestamp and zip64 extras and a data descriptor, and the trailer.
@@ -126,7 +124,7 @@ export class BlobReuseRepo extends GitRepo {
 
   constructor(
     base: GitRepo,
-    private readonly runner: GitRunner,
+    runner: GitRunner,
     private readonly options: BlobReuseOptions = {},
   ) {
     super(base.dir, base.objectsDir, base.shallow, base.objectFormat, runner);
@@ -182,15 +180,7 @@ export class BlobReuseRepo extends GitRepo {
     const root = await makeTempDir('modseal-blobs-');
     try {
       const gitDir = path.join(root, 'git');
-      const init = await this.runner.run(
-        ['init', '--bare', '-q', `--object-format=${this.objectFormat}`, gitDir],
-        { cwd: root },
-      );
-      if (init.code !== 0) throw new Error(`git init: ${init.stderr.toString('utf8').trim()}`);
-      await mkdir(path.join(gitDir, 'objects', 'info'), { recursive: true });
-      await writeFile(path.join(gitDir, 'objects', 'info', 'alternates'), this.objectsDir + '\n');
-      await mkdir(path.join(gitDir, 'info'), { recursive: true });
-      await writeFile(path.join(gitDir, 'info', 'attributes'), ARCHIVE_ATTRIBUTES);
+      await this.initScratchBare(gitDir);
       const batch = new CatFileBatch(gitDir, this.options);
       return {
         root,

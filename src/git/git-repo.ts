@@ -315,18 +315,27 @@ export class GitRepo {
     return { files, goMod, zipTooLarge };
   }
 
+  /**
+   * Makes `dir` a scratch bare repository that reads this repository's
+   * objects through `alternates` (nothing copied, nothing written to the
+   * user's repository) with cmd/go's info/attributes, as cmd/go archives.
+   */
+  protected async initScratchBare(dir: string): Promise<void> {
+    const init = await this.git.run(
+      ['init', '--bare', '-q', `--object-format=${this.objectFormat}`, dir],
+      { cwd: path.dirname(dir) },
+    );
+    if (init.code !== 0) throw new Error(`git init: ${oneLine(init.stderr.toString('utf8'))}`);
+    await mkdir(path.join(dir, 'objects', 'info'), { recursive: true });
+    await writeFile(path.join(dir, 'objects', 'info', 'alternates'), this.objectsDir + '\n');
+    await mkdir(path.join(dir, 'info'), { recursive: true });
+    await writeFile(path.join(dir, 'info', 'attributes'), ARCHIVE_ATTRIBUTES);
+  }
+
   private async withBareRepo<T>(fn: (bare: string) => Promise<T>): Promise<T> {
     const bare = await makeTempDir('modseal-archive-');
     try {
-      const init = await this.git.run(
-        ['init', '--bare', '-q', `--object-format=${this.objectFormat}`, bare],
-        { cwd: bare },
-      );
-      if (init.code !== 0) throw new Error(`git init: ${oneLine(init.stderr.toString('utf8'))}`);
-      await mkdir(path.join(bare, 'objects', 'info'), { recursive: true });
-      await writeFile(path.join(bare, 'objects', 'info', 'alternates'), this.objectsDir + '\n');
-      await mkdir(path.join(bare, 'info'), { recursive: true });
-      await writeFile(path.join(bare, 'info', 'attributes'), ARCHIVE_ATTRIBUTES);
+      await this.initScratchBare(bare);
       return await fn(bare);
     } finally {
       await removeTempDir(bare);

@@ -29,10 +29,8 @@ export interface HttpAnswerFields {
   retryAfterMs?: number;
 }
 
-/** 404 or 410: "not available here"; the next `,` entry may have it. */
-export class NotFoundError extends HttpError implements HttpAnswerFields {
-  override name = 'NotFoundError';
-  readonly code = 'not-found';
+/** An answer other than 200, kept as the go command would show it. */
+abstract class HttpAnswerError extends HttpError implements HttpAnswerFields {
   readonly status: number;
   readonly statusText: string;
   readonly body: string;
@@ -46,21 +44,19 @@ export class NotFoundError extends HttpError implements HttpAnswerFields {
   }
 }
 
+/** 404 or 410: "not available here"; the next `,` entry may have it. */
+export class NotFoundError extends HttpAnswerError {
+  override name = 'NotFoundError';
+  readonly code = 'not-found';
+}
+
 /** Any other non-200 answer (403, 429, 5xx, …). */
-export class ServerError extends HttpError implements HttpAnswerFields {
+export class ServerError extends HttpAnswerError {
   override name = 'ServerError';
   readonly code = 'server-error';
-  readonly status: number;
-  readonly statusText: string;
-  readonly body: string;
-  readonly detail: string;
   readonly retryAfterMs?: number;
   constructor(message: string, url: string, fields: HttpAnswerFields) {
-    super(message, url);
-    this.status = fields.status;
-    this.statusText = fields.statusText;
-    this.body = fields.body;
-    this.detail = fields.detail;
+    super(message, url, fields);
     if (fields.retryAfterMs !== undefined) this.retryAfterMs = fields.retryAfterMs;
   }
 }
@@ -79,10 +75,12 @@ export class TimeoutError extends HttpError {
 export class DeadlineError extends TimeoutError {
   override name = 'DeadlineError';
   override readonly code = 'deadline';
-  readonly sent: boolean;
-  constructor(message: string, url: string, sent: boolean) {
+  constructor(
+    message: string,
+    url: string,
+    readonly sent: boolean,
+  ) {
     super(message, url);
-    this.sent = sent;
   }
 }
 
@@ -90,10 +88,12 @@ export class DeadlineError extends TimeoutError {
 export class TooLargeError extends HttpError {
   override name = 'TooLargeError';
   readonly code = 'too-large';
-  readonly limit: number;
-  constructor(message: string, url: string, limit: number) {
+  constructor(
+    message: string,
+    url: string,
+    readonly limit: number,
+  ) {
     super(message, url);
-    this.limit = limit;
   }
 }
 

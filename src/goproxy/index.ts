@@ -10,27 +10,6 @@ export {
   type Fallback,
 } from './env.js';
 export { SkippedError } from './errors.js';
-// TEMP(issue 9): re-export for checks/wire until they import ../http
-export {
-  DeadlineError,
-  NotFoundError,
-  ProtocolError,
-  createCredentials,
-  createNodeHttpClient,
-  isTransient,
-  parseNetrc,
-  redactUrl,
-  unreachableFix,
-  withDeadline,
-} from '../http/index.js';
-// TEMP(issue 9): re-export for checks/wire until they import ../internal
-export {
-  systemClock,
-  retryLoop,
-  type Clock,
-  type AttemptReport,
-  type LoopEnd,
-} from '../internal/retry.js';
 export { parseInfo, type RevInfo, type Origin } from './info.js';
 export {
   GoproxyClient,

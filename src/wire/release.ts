@@ -2,7 +2,6 @@
 // checksum-database clients behind the engine's ports, one deadline shared
 // by the gate's retry loop and every HTTP request. The Action, the CLI and
 // the demo call createReleaseCheck; tests of the decisions use fakes.
-import { readFile } from 'node:fs/promises';
 import { formatDuration } from '../checks/asker.js';
 import type { Clock, Logger } from '../checks/ports.js';
 import { defaultTimeoutMs, runReleaseCheck } from '../checks/release.js';
@@ -12,7 +11,7 @@ import { goEnvFromProcess, parseGoproxy, type GoEnv, type ProxyEntry } from '../
 import {
   createCredentials,
   createNodeHttpClient,
-  parseNetrc,
+  readNetrcFile,
   withDeadline,
 } from '../http/index.js';
 import type { HttpClient } from '../internal/http.js';
@@ -69,15 +68,6 @@ export function effectiveEnv(settings: NetworkSettings, base: NodeJS.ProcessEnv)
   return goEnvFromProcess(merged);
 }
 
-async function readNetrc(file: string | undefined): Promise<ReturnType<typeof parseNetrc>> {
-  if (file === undefined || file === '') return [];
-  try {
-    return parseNetrc(await readFile(file, 'utf8'));
-  } catch {
-    return [];
-  }
-}
-
 /** The HTTP client of a run: credentials for private proxies, outbound proxies, the run's deadline. */
 async function httpClient(
   o: WireOptions,
@@ -92,7 +82,8 @@ async function httpClient(
     createNodeHttpClient({
       credentials: createCredentials({
         token: token === undefined || token === '' ? undefined : `Bearer ${token}`,
-        netrc: await readNetrc(env.NETRC),
+        // What the go command passes over silently in .netrc is said, one line each.
+        netrc: await readNetrcFile(env.NETRC, (m) => o.logger.info(m)),
         privateProxies,
       }),
       // HTTPS_PROXY/HTTP_PROXY/NO_PROXY, read as the go command reads them.

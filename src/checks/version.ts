@@ -11,8 +11,9 @@ function increment(n: string): string {
  * The version to publish instead of a broken `version`: the next patch
  * (`v1.2.3` → `v1.2.4`), or for a prerelease the next prerelease
  * (`v1.2.3-rc.1` → `v1.2.3-rc.2`, `v1.2.3-beta` → `v1.2.3-beta.1`).
- * A release goes past the highest release of its major version
- * (`v1.2.3` with `v1.3.0` tagged → `v1.3.1`): the go command reads `retract`
+ * A release goes past the highest release of its major version, v0 and v1
+ * counting as one (`v1.2.3` with `v1.3.0` tagged → `v1.3.1`; `v0.3.0` with
+ * `v1.2.0` tagged → `v1.2.1`): the go command reads `retract`
  * only from the go.mod of the module's latest version, so the remedy must
  * become the latest to hide the broken one. `+incompatible` is kept because
  * it belongs to the module's versioning. Returns '' for an invalid version.
@@ -22,9 +23,17 @@ export function nextVersion(version: string, taken: readonly string[] = []): str
   if (candidate === '') return '';
   const suffix = build(version) === '+incompatible' ? '+incompatible' : '';
   const used = new Set(taken.map((t) => canonical(t)).filter((t) => t !== ''));
+  // v0 and v1 share one module path (no /vN suffix), so a v0 remedy must
+  // also go past the highest v1 release: that one's go.mod is what the go
+  // command reads retractions from.
+  const line0or1 = (v: string): string => (major(v) === 'v0' ? 'v1' : major(v));
   if (prerelease(candidate) === '') {
     for (const t of used) {
-      if (prerelease(t) === '' && major(t) === major(candidate) && compare(t, candidate) > 0) {
+      if (
+        prerelease(t) === '' &&
+        line0or1(t) === line0or1(candidate) &&
+        compare(t, candidate) > 0
+      ) {
         candidate = t;
       }
     }

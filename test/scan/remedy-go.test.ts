@@ -15,6 +15,7 @@ import {
   nextVersionAbove,
   type RetractedStatus,
 } from '../../src/checks/scan/remedy.js';
+import { remedyFor } from '../../src/checks/remedy.js';
 import { parseLax } from '../../src/modfile/index.js';
 import { compare, prerelease } from '../../src/semver/index.js';
 import { describeWithGo, goBin, isolatedGoEnv } from '../oracle/go-env.js';
@@ -190,6 +191,24 @@ describeWithGo('the scan remedy, as the go command reads it', () => {
       120_000,
     );
   }
+
+  it('the release gate advises the same kind of version for a moved v0 tag while v1 exists', async () => {
+    const c = cases[0]!;
+    const published = Object.keys(c.published);
+    const remedy = remedyFor({
+      local: { modulePath: c.path, version: 'v0.3.0', existingVersions: published },
+      tag: 'v0.3.0',
+      seen: { listed: { kind: 'ok', versions: published } },
+      sumdbVouched: true,
+    });
+    expect(remedy).toBeDefined();
+    const go = await askGo(c, {
+      version: remedy!.nextVersion,
+      goMod: goModWith(c, remedy!.retract),
+    });
+    expect(go.latest).toBe(remedy!.nextVersion);
+    expect(go.all.filter((v) => !go.visible.includes(v))).toEqual(['v0.3.0']);
+  }, 120_000);
 
   it('control: a fix version below the latest release (the next v0 patch while v1 exists) retracts nothing', async () => {
     const c = cases[0]!;

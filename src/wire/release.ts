@@ -69,7 +69,7 @@ export function effectiveEnv(settings: NetworkSettings, base: NodeJS.ProcessEnv)
 }
 
 /** The HTTP client of a run: credentials for private proxies, outbound proxies, the run's deadline. */
-async function httpClient(
+export async function httpClient(
   o: WireOptions,
   env: GoEnv,
   entries: readonly ProxyEntry[],

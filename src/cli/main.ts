@@ -23,6 +23,7 @@ commands:
   hash     print the go.sum lines Go would record for a tagged commit
   verify   check a tag against the Go module mirror and checksum database
   lint     check a revision's modules before a release is tagged (pull requests)
+  scan     check every published version of every module against its tag (schedules)
   demo     run the release gate offline against a throwaway repository
 
 Run 'modseal <command> --help' for the flags of a command.
@@ -35,6 +36,7 @@ const commands: Record<string, () => Promise<Command>> = {
   hash: async () => (await import('./hash-command.js')).hashCommand,
   verify: async () => (await import('./verify-command.js')).verifyCommand,
   lint: async () => (await import('./lint-command.js')).lintCommand,
+  scan: async () => (await import('./scan-command.js')).scanCommand,
   demo: async () => (await import('./demo-command.js')).demoCommand,
 };
 

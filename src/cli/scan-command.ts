@@ -3,10 +3,10 @@
 // to stderr with --json.
 import path from 'node:path';
 import type { Logger } from '../checks/ports.js';
-import type { ScanReport } from '../checks/scan/report.js';
 import { exitCodeOf } from '../checks/scan/status.js';
 import { InputError } from '../internal/errors.js';
 import { renderScanJson } from '../report/scan-json.js';
+import { renderScanText } from '../report/scan-text.js';
 import { FLAG_NAMES, parseCheckSettings, type WireOptions } from '../wire/index.js';
 import { createScan, type ScanRequest } from '../wire/scan.js';
 import { parseFlags } from './flags.js';
@@ -31,34 +31,6 @@ mirror-differs, 2 usage or input error (a damaged state file too),
 
 /** Options the tests inject; the real CLI uses the defaults. */
 export type ScanWiring = Omit<WireOptions, 'logger' | 'env'>;
-
-/** The report for a terminal: problems with their fixes, then the counts. */
-export function renderScanText(report: ScanReport): string {
-  const lines: string[] = [];
-  for (const r of report.results) {
-    if (r.status === 'ok') continue;
-    lines.push(
-      `${r.module}@${r.version}: ${r.status}${r.retracted !== undefined ? ' (retracted)' : ''}`,
-    );
-    lines.push(`  ${r.detail}`);
-    if (r.fix !== undefined) lines.push(`  fix: ${r.fix}`);
-  }
-  for (const m of report.remedies) {
-    const where = m.goModPath ?? `the go.mod of ${m.module}`;
-    lines.push(
-      m.nextVersion === undefined
-        ? `${m.module}: ${m.note ?? ''}`
-        : `${m.module}: add to ${where} and publish ${m.nextVersion} (tag ${m.tag ?? m.nextVersion}):`,
-    );
-    lines.push(...m.retract.split('\n').map((l) => `    ${l}`));
-  }
-  const counts = Object.entries(report.counts)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${s}`)
-    .join(', ');
-  lines.push(`scan ${report.verdict}: ${report.results.length} versions (${counts || 'none'})`);
-  return `${lines.join('\n')}\n`;
-}
 
 function parseConcurrency(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;

@@ -6,7 +6,7 @@ import { InputError } from '../internal/errors.js';
 import { parseDuration } from '../internal/duration.js';
 import { INPUT_NAMES, parseCheckSettings, tagName, type CheckSettings } from '../wire/index.js';
 
-export type Mode = 'auto' | 'release';
+export type Mode = 'auto' | 'release' | 'lint';
 export type FailOn = 'error' | 'warning' | 'never';
 
 /** The `tags` input: a list of tags, or every version tag on the checked-out commit. */
@@ -26,6 +26,8 @@ export interface ActionConfig extends CheckSettings {
   githubToken?: string;
   releaseNote: boolean;
   sumdbCache?: string;
+  /** Lint: the tags the release is about to create (`next` input). */
+  next: string[];
 }
 
 /** Reads one input by its action.yml name; '' when unset (as @actions/core's getInput). */
@@ -75,10 +77,8 @@ export function parseInputs(getInput: GetInput): ActionConfig {
   const opt = (name: string): string | undefined => get(name) || undefined;
 
   const modeText = get('mode') || 'auto';
-  if (modeText !== 'auto' && modeText !== 'release') {
-    throw new InputError(
-      `mode: must be auto or release, not ${JSON.stringify(modeText)} (this version has only the release gate)`,
-    );
+  if (modeText !== 'auto' && modeText !== 'release' && modeText !== 'lint') {
+    throw new InputError(`mode: must be auto, release or lint, not ${JSON.stringify(modeText)}`);
   }
   const settings = parseCheckSettings(
     {
@@ -100,6 +100,13 @@ export function parseInputs(getInput: GetInput): ActionConfig {
     ...settings,
     failOn: oneOf('fail-on', get('fail-on') || 'error', ['error', 'warning', 'never'] as const),
     releaseNote: parseBoolean('release-note', get('release-note') || 'false'),
+    next: [
+      ...new Set(
+        get('next')
+          .split(/[\s,]+/)
+          .filter((t) => t !== ''),
+      ),
+    ],
   };
   const tag = opt('tag');
   if (tag !== undefined) config.tag = tagName(tag);

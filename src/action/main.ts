@@ -9,8 +9,12 @@ import { getOctokit } from '@actions/github';
 import type { Logger } from '../checks/ports.js';
 import { cleanUpNow } from '../internal/temp-dirs.js';
 import { createReleaseCheck, versionTagsAtHead, type ReleaseCheck } from '../wire/index.js';
+import { createLint } from '../wire/lint.js';
 import type { ReleaseApi } from './release-note.js';
 import { redactor, runAction, type ActionReporter } from './run.js';
+
+// Set by scripts/build.mjs, as for the CLI; SARIF names the tool's version.
+declare const MODSEAL_VERSION: string | undefined;
 
 const reporter: ActionReporter = {
   setSecret: (s) => core.setSecret(s),
@@ -82,4 +86,6 @@ await runAction({
   },
   releases,
   tagsAtHead: versionTagsAtHead,
+  lint: createLint({ logger }),
+  toolVersion: typeof MODSEAL_VERSION === 'string' ? MODSEAL_VERSION : 'dev',
 });

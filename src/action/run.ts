@@ -11,6 +11,8 @@ import { renderSummary, worstVerdict, type SummaryEntry } from '../report/markdo
 import { renderText } from '../report/text.js';
 import type { ReleaseCheck, ReleaseCheckRequest } from '../wire/index.js';
 import { parseInputs, type ActionConfig, type GetInput } from './inputs.js';
+import { lintsByEvent, runLintMode } from './lint-mode.js';
+import type { Lint } from '../wire/lint.js';
 import { mergeNote, noteBlock, type ReleaseApi } from './release-note.js';
 
 export interface AnnotationProperties {
@@ -44,6 +46,10 @@ export interface ActionDeps {
   releases(token: string): ReleaseApi;
   /** The version tags pointing at HEAD of the checkout in `repoDir` (tags: all-at-head). */
   tagsAtHead(repoDir: string): Promise<string[]>;
+  /** The pull-request lint (mode lint, and auto on pull requests and branch pushes). */
+  lint?: Lint;
+  /** modseal's version, for SARIF. */
+  toolVersion?: string;
 }
 
 /** Annotations per severity that GitHub shows for a step; the rest go to the summary only. */
@@ -92,8 +98,8 @@ export async function selectTags(
     );
   }
   throw new InputError(
-    `mode: auto found a ${event} event on ${ref || 'no ref'}, not a tag push. This version of modseal has only the release gate: ` +
-      `run it on "on: push: tags: ['v*', '**/v*']", or set the tag or tags input to check tags.`,
+    `mode: auto found a ${event} event on ${ref || 'no ref'}: it runs the release gate on tag pushes ("on: push: tags: ['v*', '**/v*']") ` +
+      `and the lint on pull requests and branch pushes. Set mode: lint, or the tag or tags input to check tags.`,
   );
 }
 
@@ -190,6 +196,10 @@ export async function runAction(deps: ActionDeps): Promise<Verdict | 'input-erro
   let tags: string[];
   try {
     config = parseInputs(deps.getInput);
+    if (lintsByEvent(config, deps.env) && deps.lint !== undefined) {
+      const lintDeps = { ...deps, lint: deps.lint, toolVersion: deps.toolVersion ?? 'dev' };
+      return await runLintMode(config, lintDeps, out, clean, ANNOTATION_CAP);
+    }
     const workspace = deps.env.GITHUB_WORKSPACE ?? process.cwd();
     const repoDir = path.resolve(workspace, config.workingDirectory);
     tags = await selectTags(config, deps.env, (dir) => deps.tagsAtHead(dir), repoDir);

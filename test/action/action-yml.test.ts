@@ -54,6 +54,7 @@ describe('action.yml', () => {
         'github-token',
         'release-note',
         'sumdb-cache',
+        'next',
       ].sort(),
     );
     expect(outputNames().sort()).toEqual(
@@ -68,6 +69,7 @@ describe('action.yml', () => {
         'next-version',
         'retract-line',
         'report-path',
+        'sarif-path',
       ].sort(),
     );
   });

@@ -18,7 +18,14 @@ describe('parseInputs', () => {
       failOn: 'error',
       releaseNote: false,
       githubToken: 't',
+      next: [],
     });
+  });
+
+  it('reads mode lint and the next tags, one per line or separated by commas', () => {
+    const c = parseInputs(inputs({ mode: 'lint', next: 'v2.0.0\napi/v1.4.0, v2.0.0' }));
+    expect(c.mode).toBe('lint');
+    expect(c.next).toEqual(['v2.0.0', 'api/v1.4.0']);
   });
 
   it('takes timeout as the whole-check deadline, its default following warm-timeout', () => {
@@ -107,7 +114,7 @@ describe('parseInputs', () => {
     //   invalid GOSUMDB URL: parse "%zz": invalid URL escape "%zz"
     [{ gosumdb: 'sum.golang.org %zz' }, /^gosumdb: invalid GOSUMDB URL: /],
     [{ warm: 'yes' }, /^warm: must be true or false, not "yes"$/],
-    [{ mode: 'scan' }, /^mode: must be auto or release, not "scan"/],
+    [{ mode: 'lnt' }, /^mode: must be auto, release.*, not "lnt"/],
     [{ 'release-note': 'true' }, /^release-note: true needs github-token/],
     [{ timeout: 'soon' }, /^timeout: "soon" is not a duration/],
     [{ timeout: '0s' }, /^timeout: must be longer than 0, not 0s$/],

@@ -321,15 +321,17 @@ describe('runAction', () => {
     });
   });
 
-  it('says that only the release gate exists when the event is not a tag push', async () => {
+  it('says what auto runs when the event is neither a tag push, a pull request nor a branch push', async () => {
     const { verdict, rec, requests } = await run({
-      env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/7/merge' },
+      env: { GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_REF: 'refs/pull/7/merge' },
     });
     expect(verdict).toBe('input-error');
     expect(requests).toEqual([]);
     expect(rec.failed).toHaveLength(1);
-    expect(rec.failed[0]).toMatch(/^mode: auto found a pull_request event on refs\/pull\/7\/merge/);
-    expect(rec.failed[0]).toContain('only the release gate');
+    expect(rec.failed[0]).toMatch(
+      /^mode: auto found a workflow_dispatch event on refs\/pull\/7\/merge/,
+    );
+    expect(rec.failed[0]).toContain('the lint on pull requests and branch pushes');
   });
 
   it('checks an explicit tag on any event', async () => {

@@ -6,7 +6,7 @@ import { InputError } from '../internal/errors.js';
 import { parseDuration } from '../internal/duration.js';
 import { INPUT_NAMES, parseCheckSettings, tagName, type CheckSettings } from '../wire/index.js';
 
-export type Mode = 'auto' | 'release' | 'lint';
+export type Mode = 'auto' | 'release' | 'lint' | 'scan';
 export type FailOn = 'error' | 'warning' | 'never';
 
 /** The `tags` input: a list of tags, or every version tag on the checked-out commit. */
@@ -77,8 +77,10 @@ export function parseInputs(getInput: GetInput): ActionConfig {
   const opt = (name: string): string | undefined => get(name) || undefined;
 
   const modeText = get('mode') || 'auto';
-  if (modeText !== 'auto' && modeText !== 'release' && modeText !== 'lint') {
-    throw new InputError(`mode: must be auto, release or lint, not ${JSON.stringify(modeText)}`);
+  if (modeText !== 'auto' && modeText !== 'release' && modeText !== 'lint' && modeText !== 'scan') {
+    throw new InputError(
+      `mode: must be auto, release, lint or scan, not ${JSON.stringify(modeText)}`,
+    );
   }
   const settings = parseCheckSettings(
     {

@@ -10,6 +10,8 @@ import type { Logger } from '../checks/ports.js';
 import { cleanUpNow } from '../internal/temp-dirs.js';
 import { createReleaseCheck, versionTagsAtHead, type ReleaseCheck } from '../wire/index.js';
 import { createLint } from '../wire/lint.js';
+import { createScan } from '../wire/scan.js';
+import { githubIssues } from './scan-issue.js';
 import type { ReleaseApi } from './release-note.js';
 import { redactor, runAction, type ActionReporter } from './run.js';
 
@@ -87,5 +89,11 @@ await runAction({
   releases,
   tagsAtHead: versionTagsAtHead,
   lint: createLint({ logger }),
+  scan: createScan({ logger }),
+  issues: (token) => {
+    const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+    const baseUrl = process.env.GITHUB_API_URL;
+    return githubIssues(token, { owner, repo, ...(baseUrl ? { baseUrl } : {}) });
+  },
   toolVersion: typeof MODSEAL_VERSION === 'string' ? MODSEAL_VERSION : 'dev',
 });

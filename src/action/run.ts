@@ -12,6 +12,8 @@ import { renderText } from '../report/text.js';
 import type { ReleaseCheck, ReleaseCheckRequest } from '../wire/index.js';
 import { parseInputs, type ActionConfig, type GetInput } from './inputs.js';
 import { lintsByEvent, runLintMode } from './lint-mode.js';
+import { runScanMode, scansByEvent, type ScanRunner } from './scan-mode.js';
+import type { IssuesPort } from './scan-issue.js';
 import type { Lint } from '../wire/lint.js';
 import { mergeNote, noteBlock, type ReleaseApi } from './release-note.js';
 
@@ -50,6 +52,10 @@ export interface ActionDeps {
   lint?: Lint;
   /** modseal's version, for SARIF. */
   toolVersion?: string;
+  /** The drift scan (mode scan, and auto on schedule and on workflow_dispatch without tags). */
+  scan?: ScanRunner;
+  /** The repository's issues for scan-issue: true. */
+  issues?: (token: string) => IssuesPort;
 }
 
 /** Annotations per severity that GitHub shows for a step; the rest go to the summary only. */
@@ -199,6 +205,16 @@ export async function runAction(deps: ActionDeps): Promise<Verdict | 'input-erro
     if (lintsByEvent(config, deps.env) && deps.lint !== undefined) {
       const lintDeps = { ...deps, lint: deps.lint, toolVersion: deps.toolVersion ?? 'dev' };
       return await runLintMode(config, lintDeps, out, clean, ANNOTATION_CAP);
+    }
+    if (scansByEvent(config, deps.env) && deps.scan !== undefined) {
+      const scanDeps = {
+        getInput: deps.getInput,
+        env: deps.env,
+        scan: deps.scan,
+        writeFile: (file: string, text: string) => deps.writeFile(file, text),
+        ...(deps.issues !== undefined ? { issues: deps.issues } : {}),
+      };
+      return await runScanMode(config, scanDeps, out, clean, repositoryUrl(deps.env));
     }
     const workspace = deps.env.GITHUB_WORKSPACE ?? process.cwd();
     const repoDir = path.resolve(workspace, config.workingDirectory);

@@ -55,6 +55,8 @@ describe('action.yml', () => {
         'release-note',
         'sumdb-cache',
         'next',
+        'state-file',
+        'scan-issue',
       ].sort(),
     );
     expect(outputNames().sort()).toEqual(
@@ -70,6 +72,7 @@ describe('action.yml', () => {
         'retract-line',
         'report-path',
         'sarif-path',
+        'scan-issue',
       ].sort(),
     );
   });

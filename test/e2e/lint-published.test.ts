@@ -37,6 +37,8 @@ describeWithGo('modseal lint asks the mirror and the checksum database only what
   let sumdb: TestSumdb;
   /** The repository as it is now: the v1.0.0 tag deleted, the tree changed, two modules. */
   let lintRepo: string;
+  /** example.com/ret now: one retraction published with v1.1.0, one new. */
+  let retNow: string;
 
   beforeAll(async () => {
     const tmp = await tempDir('modseal-lint-pub-');
@@ -50,14 +52,37 @@ describeWithGo('modseal lint asks the mirror and the checksum database only what
         tags: ['v1.0.0'],
       },
     ]);
-    gitServer = await startGitServer({ 'example.com/pub': published });
-    const filled = await downloadToProxyDir(gitServer, ['example.com/pub@v1.0.0']);
-    const go = filled.results[0];
-    expect(go?.Error).toBeUndefined();
+    const ret = path.join(tmp, 'ret');
+    await createFixtureRepo(ret, [
+      { files: [{ path: 'go.mod', content: mod('example.com/ret') }], tags: ['v1.0.0'] },
+      {
+        files: [
+          { path: 'go.mod', content: `${mod('example.com/ret')}\nretract v1.0.0 // broken\n` },
+        ],
+        tags: ['v1.1.0'],
+      },
+    ]);
+    gitServer = await startGitServer({ 'example.com/pub': published, 'example.com/ret': ret });
+    const queries = ['example.com/pub@v1.0.0', 'example.com/ret@v1.0.0', 'example.com/ret@v1.1.0'];
+    const filled = await downloadToProxyDir(gitServer, queries);
+    for (const r of filled.results) expect(r.Error).toBeUndefined();
     proxy = await startGoproxyServer(filled.proxyDir);
     sumdb = await TestSumdb.start({
-      records: { 'example.com/pub@v1.0.0': goSumRecord(go as GoDownloadResult) },
+      records: Object.fromEntries(
+        filled.results.map((r) => [`${r.Path}@${r.Version}`, goSumRecord(r)]),
+      ),
     });
+    retNow = path.join(tmp, 'ret-now');
+    await createFixtureRepo(retNow, [
+      {
+        files: [
+          {
+            path: 'go.mod',
+            content: `${mod('example.com/ret')}\nretract v1.0.0 // broken\nretract v1.1.0 // also broken\n`,
+          },
+        ],
+      },
+    ]);
     lintRepo = path.join(tmp, 'now');
     await createFixtureRepo(lintRepo, [
       {
@@ -76,8 +101,8 @@ describeWithGo('modseal lint asks the mirror and the checksum database only what
     await gitServer?.close();
   });
 
-  async function lint(goproxy: string, args: string[]) {
-    const c = captureIo(lintRepo, {
+  async function lint(goproxy: string, args: string[], repo = lintRepo) {
+    const c = captureIo(repo, {
       GOPROXY: goproxy,
       GOSUMDB: `${sumdb.verifierKey} ${sumdb.url}`,
     });
@@ -119,6 +144,24 @@ describeWithGo('modseal lint asks the mirror and the checksum database only what
     const asked = sumdb.requests.slice(lookups).filter((p) => p.includes('/lookup/'));
     expect(asked.length).toBeGreaterThan(0);
     expect(asked.every((p) => p.endsWith('/lookup/example.com/pub@v1.0.0'))).toBe(true);
+  });
+
+  it('a retraction the latest published go.mod already carries is not pending; a new one is', async () => {
+    proxy.requests.length = 0;
+    const r = await lint(proxy.url, ['--next', 'v1.2.0'], retNow);
+    expect(
+      r.report.findings.map((f) => ({
+        code: f.code,
+        file: f.file,
+        line: f.line,
+        column: f.column,
+      })),
+      r.stderr,
+    ).toEqual([{ code: 'retract-pending', file: 'go.mod', line: 6, column: 1 }]);
+    // The go.mod read is that of a version the mirror lists, never the next one.
+    const urls = proxy.requests.map((q) => q.url);
+    expect(urls).toContain('/example.com/ret/@v/v1.1.0.mod');
+    expect(urls.every((u) => u.startsWith('/cached-only/') || !u.includes('v1.2.0'))).toBe(true);
   });
 
   it('a version Go refuses is never sent anywhere', async () => {

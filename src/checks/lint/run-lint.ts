@@ -9,8 +9,13 @@
 // version the mirror already holds, and a version Go refuses for the path is
 // never sent (askableVersion).
 import { InputError } from '../../internal/errors.js';
-import { modulePath as scanModulePath } from '../../modfile/index.js';
-import type { LocalRepo, Logger, RemoteSides, RepoFile } from '../ports.js';
+import {
+  modulePath as scanModulePath,
+  parseLax,
+  type VersionInterval,
+} from '../../modfile/index.js';
+import { latestIgnoringRetractions } from '../retractions.js';
+import type { LocalRepo, Logger, Mirror, RemoteSides, RepoFile } from '../ports.js';
 import { readGoMod, type GoModView } from './gomod.js';
 import { askableVersion, lintVerdict, moduleFindings, otherMajorsOf } from './module.js';
 import {
@@ -114,6 +119,37 @@ function unreachable(modulePath: string, file: string, reason: string): LintFind
 }
 
 /**
+ * The retractions of the go.mod the go command reads them from (the latest
+ * version the mirror lists), to tell a retraction already in effect from a
+ * pending one. Only versions the mirror lists are read; any trouble leaves
+ * them unknown (the finding then says "pending", a notice).
+ */
+async function retractionsInEffect(
+  mirror: Mirror,
+  modulePath: string,
+  listed: readonly string[],
+  logger: Logger,
+): Promise<VersionInterval[] | undefined> {
+  try {
+    const synthesized = `module ${modulePath}\n`;
+    const latest = await latestIgnoringRetractions(listed, async (v) => {
+      const m = await mirror.mod(modulePath, v);
+      return m.kind === 'ok' && m.data.toString('utf8') !== synthesized;
+    });
+    if (latest === undefined) return undefined;
+    const mod = await mirror.mod(modulePath, latest);
+    if (mod.kind !== 'ok') return undefined;
+    return parseLax(`${modulePath}@${latest}/go.mod`, mod.data).retract.map((r) => ({
+      low: r.low,
+      high: r.high,
+    }));
+  } catch (e) {
+    logger.debug(`${modulePath}: retractions in effect unknown: ${String(e)}`);
+    return undefined;
+  }
+}
+
+/**
  * What the mirror and the checksum database hold of `version` (and the
  * mirror's version list), asking only what publishes nothing. Returns the
  * facts, or why they could not be had.
@@ -122,7 +158,8 @@ async function publishedFacts(
   ports: LintPorts,
   modulePath: string,
   version: string,
-): Promise<{ facts?: PublishedFacts; unreachable?: string }> {
+  retracts: boolean,
+): Promise<{ facts?: PublishedFacts; inEffect?: VersionInterval[]; unreachable?: string }> {
   const side = await ports.mirrorFor(modulePath);
   if (side.kind === 'off') {
     ports.logger.info(`${modulePath}: mirror skipped by configuration: ${side.reason}`);
@@ -136,22 +173,26 @@ async function publishedFacts(
   if (cached.kind === 'unreachable') return { unreachable: `${mirror.url}: ${cached.reason}` };
   if (cached.kind === 'found' && !versions.includes(cached.version)) versions.push(cached.version);
   const facts: PublishedFacts = { mirror: { name: mirror.url, versions } };
+  const inEffect =
+    retracts && listed.kind === 'ok'
+      ? await retractionsInEffect(mirror, modulePath, listed.versions, ports.logger)
+      : undefined;
+  const more = inEffect !== undefined ? { inEffect } : {};
   // The checksum database fetches through the mirror: asked only about a
   // version the mirror already holds.
   const held = versions.find((v) => v === version || v === `${version}+incompatible`);
-  if (held === undefined) return { facts };
+  if (held === undefined) return { facts, ...more };
   const db = await ports.sumdbFor(modulePath);
   if (db.kind === 'off') {
     ports.logger.info(`${modulePath}: checksum database skipped by configuration: ${db.reason}`);
-    return { facts };
+    return { facts, ...more };
   }
   const answer = await db.port.lookup(modulePath, held);
-  if (answer.kind === 'unreachable')
-    return { facts, unreachable: `${db.port.name}: ${answer.reason}` };
-  if (answer.kind === 'unverifiable')
-    return { facts, unreachable: `${db.port.name}: ${answer.reason}` };
+  if (answer.kind === 'unreachable' || answer.kind === 'unverifiable') {
+    return { facts, ...more, unreachable: `${db.port.name}: ${answer.reason}` };
+  }
   facts.sumdb = { name: db.port.name, versions: answer.kind === 'found' ? [version] : [] };
-  return { facts };
+  return { facts, ...more };
 }
 
 /** Lints the tree of `input.ref`: every module, its next version, what is published. */
@@ -193,10 +234,13 @@ export async function runLint(input: LintInput, ports: LintPorts): Promise<LintR
       ...(nextVersion !== undefined ? { next: nextVersion } : {}),
     });
     let published: PublishedFacts | undefined;
+    let inEffect: VersionInterval[] | undefined;
     const late: LintFinding[] = [];
     if (askable !== undefined && !input.offline) {
-      const asked = await publishedFacts(ports, m.modulePath, askable);
+      const retracts = (m.view.parsed?.retract.length ?? 0) > 0;
+      const asked = await publishedFacts(ports, m.modulePath, askable, retracts);
       published = asked.facts;
+      inEffect = asked.inEffect;
       if (asked.unreachable !== undefined) {
         unchecked = true;
         late.push(unreachable(m.modulePath, m.view.file, asked.unreachable));
@@ -217,6 +261,7 @@ export async function runLint(input: LintInput, ports: LintPorts): Promise<LintR
         line,
         ...(nextVersion !== undefined ? { next: nextVersion } : {}),
         ...(published !== undefined ? { published } : {}),
+        ...(inEffect !== undefined ? { inEffect } : {}),
         goFiles: await readMany(goPaths, read),
         otherModules: modules.filter((o) => o !== m).map((o) => o.modulePath),
         misplaced,

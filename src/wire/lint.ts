@@ -5,9 +5,10 @@
 import { runLint } from '../checks/lint/run-lint.js';
 import type { LintReport } from '../checks/lint/types.js';
 import type { LocalRepo, RemoteSides } from '../checks/ports.js';
-import { openRepo } from '../git/index.js';
+import { createGitRunner, openRepo, RepositoryError, type GitRunner } from '../git/index.js';
 import { parseGoproxy } from '../goproxy/index.js';
-import { InputError } from '../internal/errors.js';
+import { InputError, oneLine } from '../internal/errors.js';
+import { decodeGoString } from '../internal/go-string.js';
 import { checkFiles, checkedFilesError, type ZipSourceFile } from '../modzip/index.js';
 import { systemClock } from '../internal/retry.js';
 import { makeTempDir, removeTempDir } from '../internal/temp-dirs.js';
@@ -37,36 +38,69 @@ const OFFLINE: RemoteSides = {
   sumdbFor: () => Promise.resolve({ kind: 'off', reason: 'offline' }),
 };
 
-/**
- * Go's text when the module in `dir` at `rev` cannot become a module zip: its
- * committed files through x/mod's checks, as the release gate's rebuild
- * makes them (nested modules, vendored code and size limits included).
- */
-export async function treeZipError(
-  local: Pick<LocalRepo, 'files'>,
-  rev: string,
-  dir: string,
-): Promise<string | undefined> {
-  const files = await local.files(rev, dir);
-  const sources: ZipSourceFile[] = [];
-  let goMod: Buffer | undefined;
-  // A few reads at a time: each may be a git process.
-  for (let i = 0; i < files.length; i += 16) {
-    const batch = files.slice(i, i + 16);
-    const contents = await Promise.all(batch.map((f) => f.read()));
-    batch.forEach((f, j) => {
-      const content = contents[j] ?? Buffer.alloc(0);
-      if (f.path === 'go.mod') goMod = content;
-      sources.push({
-        path: f.path,
-        kind: f.kind === 'symlink' ? 'symlink' : 'regular',
-        size: content.length,
-        open: () => Promise.resolve(content),
-      });
+interface SizedEntry {
+  path: string;
+  kind: 'regular' | 'symlink';
+  size: number;
+}
+
+/** Every file of the tree of `commit` with its size, from one `git ls-tree -l`. */
+async function sizedTree(git: GitRunner, dir: string, commit: string): Promise<SizedEntry[]> {
+  const r = await git.run(['ls-tree', '-r', '-z', '-l', '--full-tree', commit], { cwd: dir });
+  if (r.code !== 0) {
+    throw new RepositoryError(`git ls-tree: ${oneLine(r.stderr.toString('utf8'))}`);
+  }
+  const out: SizedEntry[] = [];
+  let start = 0;
+  while (start < r.stdout.length) {
+    let end = r.stdout.indexOf(0, start);
+    if (end < 0) end = r.stdout.length;
+    const rec = r.stdout.subarray(start, end);
+    start = end + 1;
+    const tab = rec.indexOf(0x09);
+    // "<mode> <type> <object> <padded size>"; submodules have no size ('-').
+    const [mode = '', , , size = ''] = rec.subarray(0, tab).toString('utf8').split(/ +/);
+    if (mode !== '100644' && mode !== '100755' && mode !== '120000') continue;
+    out.push({
+      path: decodeGoString(rec.subarray(tab + 1)),
+      kind: mode === '120000' ? 'symlink' : 'regular',
+      size: Number(size),
     });
   }
-  const err = checkedFilesError(checkFiles(sources, goMod));
-  return err === undefined ? undefined : `create zip: ${err.message}`;
+  return out;
+}
+
+/**
+ * Go's text when a module of the tree of `commit` cannot become a module zip:
+ * its committed files through x/mod's checks (names, case collisions, nested
+ * modules, vendored code, size limits), as the release gate's rebuild makes
+ * them. Sizes come from one tree listing; no file is read but go.mod.
+ */
+export function treeZipErrors(
+  git: GitRunner,
+  repoDir: string,
+  local: Pick<LocalRepo, 'goMod'>,
+): (commit: string, dir: string) => Promise<string | undefined> {
+  const trees = new Map<string, Promise<SizedEntry[]>>();
+  return async (commit, dir) => {
+    let tree = trees.get(commit);
+    if (tree === undefined) {
+      tree = sizedTree(git, repoDir, commit);
+      trees.set(commit, tree);
+    }
+    const prefix = dir === '' ? '' : `${dir}/`;
+    const sources: ZipSourceFile[] = (await tree)
+      .filter((e) => e.path.startsWith(prefix))
+      .map((e) => ({
+        path: e.path.slice(prefix.length),
+        kind: e.kind,
+        size: e.size,
+        // x/mod's checks decide on names and sizes alone.
+        open: () => Promise.reject(new Error('not read by the checks')),
+      }));
+    const err = checkedFilesError(checkFiles(sources, await local.goMod(commit, dir)));
+    return err === undefined ? undefined : `create zip: ${err.message}`;
+  };
 }
 
 /** The lint over the real git repository, mirror and checksum database. */
@@ -85,8 +119,9 @@ export function createLint(options: WireOptions): Lint {
         `--ref ${JSON.stringify(req.ref)} names no commit in ${req.repoDir}: name a branch, tag or commit that exists (fetch it first in a shallow clone)`,
       );
     }
-    const local = gitLocalRepo(repo);
-    const zipError = (rev: string, dir: string) => treeZipError(local, rev, dir);
+    const git = createGitRunner();
+    const local = gitLocalRepo(repo, git);
+    const zipError = treeZipErrors(git, req.repoDir, local);
     const input = { ref: req.ref, commit, next: req.next, offline: req.offline };
     if (req.offline) return runLint(input, { local, zipError, logger: options.logger, ...OFFLINE });
     const http = await httpClient(options, env, entries, req.proxyToken, {

@@ -190,6 +190,19 @@ describe('each mistake, single and multi-module', () => {
     expect(r.code).toBe(1);
   });
 
+  it('zip-invalid in a subdirectory module only: the root module leaves nested modules out', async () => {
+    const r = await lint(
+      await repo({
+        'go.mod': mod('example.com/m'),
+        'sub/go.mod': mod('example.com/m/sub'),
+        'sub/Doc.go': 'package sub\n',
+        'sub/doc.go': 'package sub\n',
+      }),
+    );
+    expect(r.brief).toEqual([{ code: 'zip-invalid', file: 'sub/go.mod' }]);
+    expect(r.report.findings[0]?.module).toBe('example.com/m/sub');
+  });
+
   it('incompatible-trap: v2 tags without go.mod, and now a go.mod without /vN', async () => {
     const r = await lint(
       await repo(

@@ -70,6 +70,11 @@ async function main(): Promise<void> {
     console.log(
       `  memory: heap after GC at 25/50/75/100 % of versions ${r.heapMiB.map((m) => fmt(m, 1)).join(' / ')} MiB, peak RSS ${fmt(r.peakRssMiB, 0)} MiB${r.generated ? ' (with generating the repository)' : ''} (goal: flat in the number of versions)`,
     );
+    for (const [i, run] of r.stateRuns.entries()) {
+      console.log(
+        `  modseal scan with --state, ${i === 0 ? 'first run' : 'second run, nothing changed'}: ${fmt(run.seconds)} s, ${run.versions} versions, ${run.rebuilt} rebuilt, ${run.reused} reused (mirror and database off)${i === 0 ? ' (goal: <= 30 s)' : ' (goal: <= 3 s)'}`,
+      );
+    }
   }
 }
 

@@ -145,4 +145,19 @@ describe('runScan', () => {
     expect(out.counters.backoffs).toBe(1);
     expect(out.report.verdict).toBe('pass');
   });
+
+  it('other trouble is not waited on: one answer, the version unchecked', async () => {
+    const { p, slept, log } = ports({
+      cached: (v) => ({ kind: 'found', version: v }),
+      sumdb: () => ({
+        kind: 'unreachable',
+        reason: 'GET …: 503 Service Unavailable',
+        transient: true,
+      }),
+    });
+    const out = await runScan({ state: emptyState(), concurrency: 1 }, p);
+    expect(slept).toEqual([]);
+    expect(log.filter((l) => l.startsWith('lookup'))).toEqual(['lookup v1.0.0', 'lookup v1.1.0']);
+    expect(out.report.verdict).toBe('inconclusive');
+  });
 });

@@ -145,7 +145,13 @@ class Politeness {
       if (wait > 0) await this.clock.sleep(wait);
       const answer = await fn();
       const u = answer as unknown as Partial<Unreachable> & { kind: string };
-      const slowDown = u.kind === 'unreachable' && u.transient === true && !u.notSent;
+      // Only "slow down" (429, or any answer with Retry-After) pauses the
+      // run; other trouble is reported as it is, so a dead mirror does not
+      // cost every version a series of waits.
+      const slowDown =
+        u.kind === 'unreachable' &&
+        u.notSent !== true &&
+        (u.retryAfterMs !== undefined || /\b429\b/.test(u.reason ?? ''));
       if (!slowDown || u.deadline === true || attempt >= 4) return answer;
       const delay = backoffDelay(
         attempt,

@@ -242,6 +242,12 @@ export interface Mirror {
   mod(path: string, version: string): Promise<ModAnswer>;
   /** `@v/list`, to find the latest version, whose go.mod holds the retractions and deprecation. */
   list(path: string): Promise<ListAnswer>;
+  /**
+   * `@v/list` of what the mirror already holds (proxy.golang.org's
+   * `cached-only`), which never makes it refresh the list; `unsupported`
+   * (or absent) when the mirror has no such view.
+   */
+  cachedList?(path: string): Promise<ListAnswer | { kind: 'unsupported' }>;
   /** `.zip`, bounded and checked as the go command would, hashed. */
   zip(path: string, version: string): Promise<ZipAnswer>;
 }

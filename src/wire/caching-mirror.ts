@@ -30,10 +30,12 @@ export function cachingMirror(mirror: Mirror): Mirror {
     );
     return p;
   }
+  const cachedList = mirror.cachedList?.bind(mirror);
   return {
     url: mirror.url,
     ...(mirror.unreachableFix !== undefined ? { unreachableFix: mirror.unreachableFix } : {}),
     cached: (path, version) => mirror.cached(path, version),
+    ...(cachedList !== undefined ? { cachedList } : {}),
     warm: (path, version, deadline) => mirror.warm(path, version, deadline),
     info: (path, version) => mirror.info(path, version),
     zip: (path, version) => mirror.zip(path, version),

@@ -105,6 +105,15 @@ export function goproxyMirror(opts: GoproxyMirrorOptions): Mirror {
         return mirrorFailure('listing versions', e);
       }
     },
+    async cachedList(path) {
+      if (cachedClient === undefined) return { kind: 'unsupported' };
+      try {
+        const list = (await cachedClient.list(path)).value;
+        return { kind: 'ok', versions: list.map((v) => v.version) };
+      } catch (e) {
+        return mirrorFailure('cached-only version list', e);
+      }
+    },
     async zip(path, version) {
       let zipPath: string;
       let h1: string;

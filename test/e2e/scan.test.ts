@@ -217,6 +217,33 @@ describeWithGo('modseal scan against a go-made mirror and checksum database', ()
     await moveTag(repo, 'v1.0.12', 12);
   });
 
+  it('with a cached-only view (as proxy.golang.org has) the same drift is found without a plain list', async () => {
+    const from = mirror.requests.length;
+    const run = await createScan({
+      logger: silent,
+      cachedOnlyHosts: ['127.0.0.1'],
+      env: { GOPROXY: mirror.url, GOSUMDB: `${sumdb.verifierKey} ${sumdb.url}` },
+    })({ repoDir: repo, concurrency: 4 });
+    const problems = run.report.results
+      .filter((r) => r.status !== 'ok')
+      .map((r) => `${r.module}@${r.version} ${r.status}`);
+    expect(problems).toEqual(
+      [...byVersion(first)]
+        .filter(([, r]) => r.status !== 'ok')
+        .map(([k, r]) => `${k} ${r.status}`),
+    );
+    const urls = mirror.requests.slice(from).map((r) => decodeURIComponent(r.url));
+    expect(urls.filter((u) => u.endsWith('/@v/list'))).toEqual([
+      `/cached-only/${ROOT}/@v/list`,
+      `/cached-only/${SUB}/@v/list`,
+    ]);
+    // Only what the mirror holds is named, to either view.
+    for (const u of urls.filter((x) => /\.(info|mod|zip)$/.test(x))) {
+      const m = /^\/(?:cached-only\/)?(.+)\/@v\/(.+)\.(info|mod|zip)$/.exec(u)!;
+      expect(held.has(`${m[1]}@${m[2]}`), u).toBe(true);
+    }
+  });
+
   it('the CLI exits 1 on drift, and 2 with one line on a damaged state file', async () => {
     const env = { GOPROXY: mirror.url, GOSUMDB: `${sumdb.verifierKey} ${sumdb.url}` };
     const c = captureIo(tmp, env);

@@ -385,10 +385,27 @@ export async function runScan(input: ScanInput, ports: ScanPorts): Promise<ScanO
       let hasCachedView = false;
       let list: ListView | undefined;
       if (mirror !== undefined) {
+        const cachedList = mirror.cachedList?.bind(mirror);
+        if (cachedList !== undefined) {
+          // What the mirror holds of the module, from the view that never
+          // makes it refresh; a version held but no longer tagged shows here.
+          const l = await polite.ask(`cached-only ${m.modulePath} @v/list`, () =>
+            cachedList(m.modulePath),
+          );
+          hasCachedView = l.kind !== 'unsupported';
+          // The held list answers for every version at once; only when it
+          // could not be read is each version asked of the cached-only view.
+          if (l.kind === 'ok') {
+            list = { kind: 'ok', versions: l.versions };
+            for (const v of l.versions) if (!candidates.has(v)) candidates.set(v, { version: v });
+          } else if (l.kind === 'not-found') {
+            list = { kind: 'not-found' };
+          }
+        }
         const probe = [...candidates.keys()].find(
           (v) => maySend(m.modulePath, v) && localViews.get(v)?.kind !== 'refused',
         );
-        if (probe !== undefined) {
+        if (!hasCachedView && probe !== undefined) {
           const c = await polite.ask(`cached-only ${m.modulePath}@${probe}`, () =>
             mirror.cached(m.modulePath, probe),
           );
@@ -417,7 +434,13 @@ export async function runScan(input: ScanInput, ports: ScanPorts): Promise<ScanO
         const lv = localViews.get(v) ?? { kind: 'no-tag' };
         let cached: CachedView | undefined;
         // A version Go refuses is never named, not even to the cached-only view.
-        if (mirror !== undefined && hasCachedView && maySend(path, v) && lv.kind !== 'refused') {
+        if (
+          mirror !== undefined &&
+          hasCachedView &&
+          list === undefined &&
+          maySend(path, v) &&
+          lv.kind !== 'refused'
+        ) {
           const a = await polite.ask(`cached-only ${path}@${v}`, () => mirror.cached(path, v));
           cached =
             a.kind === 'found'

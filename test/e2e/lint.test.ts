@@ -55,7 +55,7 @@ async function lint(dir: string, ...args: string[]) {
     ...(f.line !== undefined ? { line: f.line } : {}),
     ...(f.column !== undefined ? { column: f.column } : {}),
   }));
-  return { code, report, brief, stderr: c.stderr() };
+  return { code, report, brief, stderr: c.stderr(), dir };
 }
 
 describe('clean repositories give no findings', () => {
@@ -127,6 +127,13 @@ describe('each mistake, single and multi-module', () => {
       { code: 'old-major-import', file: 'a_test.go', line: 5, column: 4 },
     ]);
     expect(single.code).toBe(1);
+    // Without --json: one line per finding with its place, its fix indented, then the verdict.
+    const human = captureIo(single.dir);
+    expect(await makeLintCommand()(['--offline', '--repo', single.dir], human.io)).toBe(1);
+    const lines = human.stdout().split('\n');
+    expect(lines[0]).toMatch(/^a\.go:3:8: error old-major-import: /);
+    expect(lines[1]).toMatch(/^ {4}Import "example\.com\/m\/v2\/foo" instead/);
+    expect(lines.at(-2)).toBe('lint fail: 1 module at HEAD, 2 findings');
     const multi = await lint(
       await repo({
         'go.mod': mod('example.com/m'),

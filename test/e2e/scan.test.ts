@@ -13,6 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Logger } from '../../src/checks/ports.js';
 import type { ScanResult } from '../../src/checks/scan/report.js';
 import { InputError } from '../../src/internal/errors.js';
+import { runCli } from '../../src/cli/main.js';
 import { makeScanCommand } from '../../src/cli/scan-command.js';
 import { createScan, type ScanRun } from '../../src/wire/scan.js';
 import { describeWithGo } from '../oracle/go-env.js';
@@ -263,5 +264,11 @@ describeWithGo('modseal scan against a go-made mirror and checksum database', ()
     expect(err).toBeInstanceOf(InputError);
     expect((err as Error).message).toMatch(/bad-state\.json: not a modseal scan state/);
     expect((err as Error).message).not.toContain('\n');
+    // Through the command line: exit 2, one line naming the file, --json's error document.
+    const e = captureIo(tmp, env);
+    expect(await runCli(['scan', '--repo', repo, '--state', bad, '--json'], e.io)).toBe(2);
+    expect(e.stderr().trim().split('\n')).toHaveLength(1);
+    expect(e.stderr()).toContain('bad-state.json');
+    expect(JSON.parse(e.stdout())).toMatchObject({ schema: 'modseal.error/v1', exitCode: 2 });
   });
 });

@@ -132,13 +132,13 @@ describeWithGo('modseal lint asks the mirror and the checksum database only what
     ).toEqual([{ code: 'version-published', file: 'go.mod', line: 1, column: 1 }]);
     expect(r.report.findings[0]?.message).toContain('v1.0.0');
     expect(r.code).toBe(1);
-    // Only the version list and the cached-only view were asked of the mirror.
+    // Only the mirror's cached-only view (its list and the version) was asked.
     const urls = proxy.requests.map((q) => q.url).sort();
     expect(urls).toEqual([
+      '/cached-only/example.com/pub/@v/list',
       '/cached-only/example.com/pub/@v/v1.0.0.info',
+      '/cached-only/example.com/pub/sub/@v/list',
       '/cached-only/example.com/pub/sub/@v/v0.1.0.info',
-      '/example.com/pub/@v/list',
-      '/example.com/pub/sub/@v/list',
     ]);
     // The database only about the version the mirror holds.
     const asked = sumdb.requests.slice(lookups).filter((p) => p.includes('/lookup/'));

@@ -31,6 +31,7 @@ async function repo(head: Tree, tagged: Record<string, Tree> = {}): Promise<stri
 
 interface Finding {
   code: string;
+  module?: string;
   file?: string;
   line?: number;
   column?: number;

@@ -166,7 +166,11 @@ async function publishedFacts(
     return {};
   }
   const mirror = side.port;
-  const listed = await mirror.list(modulePath);
+  // The cached-only list where the mirror has one: it never makes the
+  // mirror refresh what it knows of the module.
+  const held = await mirror.cachedList?.(modulePath);
+  const listed =
+    held === undefined || held.kind === 'unsupported' ? await mirror.list(modulePath) : held;
   if (listed.kind === 'unreachable') return { unreachable: `${mirror.url}: ${listed.reason}` };
   const versions = listed.kind === 'ok' ? [...listed.versions] : [];
   const cached = await mirror.cached(modulePath, version);
@@ -180,14 +184,14 @@ async function publishedFacts(
   const more = inEffect !== undefined ? { inEffect } : {};
   // The checksum database fetches through the mirror: asked only about a
   // version the mirror already holds.
-  const held = versions.find((v) => v === version || v === `${version}+incompatible`);
-  if (held === undefined) return { facts, ...more };
+  const known = versions.find((v) => v === version || v === `${version}+incompatible`);
+  if (known === undefined) return { facts, ...more };
   const db = await ports.sumdbFor(modulePath);
   if (db.kind === 'off') {
     ports.logger.info(`${modulePath}: checksum database skipped by configuration: ${db.reason}`);
     return { facts, ...more };
   }
-  const answer = await db.port.lookup(modulePath, held);
+  const answer = await db.port.lookup(modulePath, known);
   if (answer.kind === 'unreachable' || answer.kind === 'unverifiable') {
     return { facts, ...more, unreachable: `${db.port.name}: ${answer.reason}` };
   }

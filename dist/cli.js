@@ -50,6 +50,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/internal/errors.ts
+function errorCode(e) {
+  return e instanceof ModsealError ? e.code : "internal";
+}
 function errorMessage(e) {
   if (e instanceof Error) return e.message;
   return String(e);
@@ -57,12 +60,15 @@ function errorMessage(e) {
 function oneLine(text) {
   return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "").join("; ");
 }
-var InputError;
+var ModsealError, InputError;
 var init_errors = __esm({
   "src/internal/errors.ts"() {
     "use strict";
-    InputError = class extends Error {
+    ModsealError = class extends Error {
+    };
+    InputError = class extends ModsealError {
       name = "InputError";
+      code = "input";
     };
   }
 });
@@ -129,7 +135,7 @@ var require_mod = __commonJS({
       var m = b.length;
       var lst = 1 << n - 1;
       var pv = -1;
-      var mv = 0;
+      var mv2 = 0;
       var sc = n;
       var i = n;
       while (i--) {
@@ -137,19 +143,19 @@ var require_mod = __commonJS({
       }
       for (i = 0; i < m; i++) {
         var eq = peq[b.charCodeAt(i)];
-        var xv = eq | mv;
+        var xv = eq | mv2;
         eq |= (eq & pv) + pv ^ pv;
-        mv |= ~(eq | pv);
+        mv2 |= ~(eq | pv);
         pv &= eq;
-        if (mv & lst) {
+        if (mv2 & lst) {
           sc++;
         }
         if (pv & lst) {
           sc--;
         }
-        mv = mv << 1 | 1;
-        pv = pv << 1 | ~(xv | mv);
-        mv &= xv;
+        mv2 = mv2 << 1 | 1;
+        pv = pv << 1 | ~(xv | mv2);
+        mv2 &= xv;
       }
       i = n;
       while (i--) {
@@ -200,7 +206,7 @@ var require_mod = __commonJS({
           peq[b.charCodeAt(k)] = 0;
         }
       }
-      var mv = 0;
+      var mv2 = 0;
       var pv = -1;
       var start = j * 32;
       var vlen = Math.min(32, m - start) + start;
@@ -212,9 +218,9 @@ var require_mod = __commonJS({
         var eq = peq[a.charCodeAt(i)];
         var pb = phc[i / 32 | 0] >>> i & 1;
         var mb = mhc[i / 32 | 0] >>> i & 1;
-        var xv = eq | mv;
+        var xv = eq | mv2;
         var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
-        var ph = mv | ~(xh | pv);
+        var ph = mv2 | ~(xh | pv);
         var mh = pv & xh;
         score += ph >>> m - 1 & 1;
         score -= mh >>> m - 1 & 1;
@@ -227,7 +233,7 @@ var require_mod = __commonJS({
         ph = ph << 1 | pb;
         mh = mh << 1 | mb;
         pv = mh | ~(xv | ph);
-        mv = ph & xv;
+        mv2 = ph & xv;
       }
       for (var k = start; k < vlen; k++) {
         peq[b.charCodeAt(k)] = 0;
@@ -363,7 +369,21 @@ var init_flags = __esm({
       }
       command;
       name = "UsageError";
+      code = "usage";
     };
+  }
+});
+
+// src/cli/version.ts
+import { readFileSync } from "node:fs";
+function modsealVersion() {
+  if (true) return "0.1.0";
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+  return pkg.version;
+}
+var init_version = __esm({
+  "src/cli/version.ts"() {
+    "use strict";
   }
 });
 
@@ -584,6 +604,7 @@ var init_repository_error = __esm({
     init_errors();
     RepositoryError = class extends InputError {
       name = "RepositoryError";
+      code = "repository";
     };
   }
 });
@@ -1027,18 +1048,26 @@ var init_git_repo = __esm({
         const zipTooLarge2 = zipBound > maxZipFile && await this.zipArchiveSize(commit, subdir) > maxZipFile;
         return { files: files2, goMod, zipTooLarge: zipTooLarge2 };
       }
+      /**
+       * Makes `dir` a scratch bare repository that reads this repository's
+       * objects through `alternates` (nothing copied, nothing written to the
+       * user's repository) with cmd/go's info/attributes, as cmd/go archives.
+       */
+      async initScratchBare(dir) {
+        const init = await this.git.run(
+          ["init", "--bare", "-q", `--object-format=${this.objectFormat}`, dir],
+          { cwd: path2.dirname(dir) }
+        );
+        if (init.code !== 0) throw new Error(`git init: ${oneLine(init.stderr.toString("utf8"))}`);
+        await mkdir(path2.join(dir, "objects", "info"), { recursive: true });
+        await writeFile(path2.join(dir, "objects", "info", "alternates"), this.objectsDir + "\n");
+        await mkdir(path2.join(dir, "info"), { recursive: true });
+        await writeFile(path2.join(dir, "info", "attributes"), ARCHIVE_ATTRIBUTES);
+      }
       async withBareRepo(fn) {
         const bare = await makeTempDir("modseal-archive-");
         try {
-          const init = await this.git.run(
-            ["init", "--bare", "-q", `--object-format=${this.objectFormat}`, bare],
-            { cwd: bare }
-          );
-          if (init.code !== 0) throw new Error(`git init: ${oneLine(init.stderr.toString("utf8"))}`);
-          await mkdir(path2.join(bare, "objects", "info"), { recursive: true });
-          await writeFile(path2.join(bare, "objects", "info", "alternates"), this.objectsDir + "\n");
-          await mkdir(path2.join(bare, "info"), { recursive: true });
-          await writeFile(path2.join(bare, "info", "attributes"), ARCHIVE_ATTRIBUTES);
+          await this.initScratchBare(bare);
           return await fn(bare);
         } finally {
           await removeTempDir(bare);
@@ -1141,12 +1170,16 @@ var init_go_quote = __esm({
 });
 
 // src/module/errors.ts
-function moduleErrorText(path12, version, err) {
+function moduleErrorText(path17, version, err) {
   if (err instanceof InvalidVersionError) {
-    return `${path12}@${err.version}: invalid ${err.noun}: ${err.err.message}`;
+    return `${path17}@${err.version}: invalid ${err.noun}: ${err.err.message}`;
   }
-  if (version !== "") return `${path12}@${version}: ${err.message}`;
-  return `module ${path12}: ${err.message}`;
+  if (version !== "") return `${path17}@${version}: ${err.message}`;
+  return `module ${path17}: ${err.message}`;
+}
+function versionError(path17, version, err) {
+  if (err instanceof ModuleError && err.path === path17 && err.version === version) return err;
+  return new ModuleError(path17, version, err);
 }
 var InvalidVersionError, ModuleError, InvalidPathError;
 var init_errors2 = __esm({
@@ -1174,9 +1207,9 @@ var init_errors2 = __esm({
       path;
       version;
       err;
-      constructor(path12, version, err) {
-        super(moduleErrorText(path12, version, err));
-        this.path = path12;
+      constructor(path17, version, err) {
+        super(moduleErrorText(path17, version, err));
+        this.path = path17;
         this.version = version;
         this.err = err;
       }
@@ -1186,10 +1219,10 @@ var init_errors2 = __esm({
       kind;
       path;
       err;
-      constructor(kind, path12, err) {
-        super(`malformed ${kind} path ${goQuote(path12)}: ${err.message}`);
+      constructor(kind, path17, err) {
+        super(`malformed ${kind} path ${goQuote(path17)}: ${err.message}`);
         this.kind = kind;
-        this.path = path12;
+        this.path = path17;
         this.err = err;
       }
     };
@@ -1236,14 +1269,14 @@ function buildOrbits() {
     for (const m of text.matchAll(cased)) {
       const ch = m[0];
       const cp = ch.codePointAt(0);
-      const lower = ch.toLowerCase();
+      const lower2 = ch.toLowerCase();
       const upper = ch.toUpperCase();
       if (singleCodePoint(upper) === void 0) {
         const same2 = sameFullUpper.get(upper);
         if (same2 === void 0) sameFullUpper.set(upper, [cp]);
         else same2.push(cp);
       }
-      const candidates = [lower, upper, upper.toLowerCase(), lower.toUpperCase()];
+      const candidates = [lower2, upper, upper.toLowerCase(), lower2.toUpperCase()];
       for (const c of candidates) {
         const other = singleCodePoint(c);
         if (other !== void 0 && other !== cp && sameSimpleFold(cp, other)) union(cp, other);
@@ -1490,10 +1523,10 @@ function fileNameOK(cp) {
   if (cp < 128) return isAsciiAlnum(cp) || FILE_PUNCT.has(cp);
   return LETTER.test(String.fromCodePoint(cp));
 }
-function isBadWindowsName(short) {
-  if (short.length < 3 || short.length > 8) return false;
-  if (!/[^\x20-\x7e]/.test(short)) return BAD_WINDOWS_UPPER.has(short.toUpperCase());
-  return BAD_WINDOWS_NAMES.some((bad) => equalFold(bad, short));
+function isBadWindowsName(short2) {
+  if (short2.length < 3 || short2.length > 8) return false;
+  if (!/[^\x20-\x7e]/.test(short2)) return BAD_WINDOWS_UPPER.has(short2.toUpperCase());
+  return BAD_WINDOWS_NAMES.some((bad) => equalFold(bad, short2));
 }
 function checkElem(elem, kind) {
   if (elem === "") return new Error("empty path element");
@@ -1506,52 +1539,52 @@ function checkElem(elem, kind) {
     if (!ok(cp)) return new Error(`invalid char ${goQuoteRune(cp)}`);
   }
   const dot = elem.indexOf(".");
-  const short = dot >= 0 ? elem.slice(0, dot) : elem;
-  if (isBadWindowsName(short)) {
-    return new Error(`${goQuote(short)} disallowed as path element component on Windows`);
+  const short2 = dot >= 0 ? elem.slice(0, dot) : elem;
+  if (isBadWindowsName(short2)) {
+    return new Error(`${goQuote(short2)} disallowed as path element component on Windows`);
   }
   if (kind === "file") return void 0;
-  const tilde = short.lastIndexOf("~");
-  if (tilde >= 0 && tilde < short.length - 1 && /^[0-9]+$/.test(short.slice(tilde + 1))) {
+  const tilde = short2.lastIndexOf("~");
+  if (tilde >= 0 && tilde < short2.length - 1 && /^[0-9]+$/.test(short2.slice(tilde + 1))) {
     return new Error("trailing tilde and digits in path element");
   }
   return void 0;
 }
-function checkPathText(path12, kind) {
-  if (!isValidUtf8GoString(path12)) return new Error("invalid UTF-8");
-  if (path12 === "") return new Error("empty string");
-  if (path12[0] === "-" && kind !== "file") return new Error("leading dash");
-  if (path12.includes("//")) return new Error("double slash");
-  if (path12.endsWith("/")) return new Error("trailing slash");
-  for (const elem of path12.split("/")) {
+function checkPathText(path17, kind) {
+  if (!isValidUtf8GoString(path17)) return new Error("invalid UTF-8");
+  if (path17 === "") return new Error("empty string");
+  if (path17[0] === "-" && kind !== "file") return new Error("leading dash");
+  if (path17.includes("//")) return new Error("double slash");
+  if (path17.endsWith("/")) return new Error("trailing slash");
+  for (const elem of path17.split("/")) {
     const err = checkElem(elem, kind);
     if (err !== void 0) return err;
   }
   return void 0;
 }
-function checkPath(path12) {
-  const reason2 = checkModulePath(path12);
-  return reason2 === void 0 ? void 0 : new InvalidPathError("module", path12, reason2);
+function checkPath(path17) {
+  const reason2 = checkModulePath(path17);
+  return reason2 === void 0 ? void 0 : new InvalidPathError("module", path17, reason2);
 }
-function checkModulePath(path12) {
-  const err = checkPathText(path12, "module");
+function checkModulePath(path17) {
+  const err = checkPathText(path17, "module");
   if (err !== void 0) return err;
-  let i = path12.indexOf("/");
-  if (i < 0) i = path12.length;
+  let i = path17.indexOf("/");
+  if (i < 0) i = path17.length;
   if (i === 0) return new Error("leading slash");
-  const first = path12.slice(0, i);
+  const first = path17.slice(0, i);
   if (!first.includes(".")) return new Error("missing dot in first path element");
-  if (path12[0] === "-") return new Error("leading dash in first path element");
+  if (path17[0] === "-") return new Error("leading dash in first path element");
   for (const ch of first) {
     const cp = ch.codePointAt(0);
     if (!firstPathOK(cp)) return new Error(`invalid char ${goQuoteRune(cp)} in first path element`);
   }
-  if (!splitPathVersion(path12).ok) return new Error("invalid version");
+  if (!splitPathVersion(path17).ok) return new Error("invalid version");
   return void 0;
 }
-function checkFilePath(path12) {
-  const err = checkPathText(path12, "file");
-  return err === void 0 ? void 0 : new InvalidPathError("file", path12, err);
+function checkFilePath(path17) {
+  const err = checkPathText(path17, "file");
+  return err === void 0 ? void 0 : new InvalidPathError("file", path17, err);
 }
 function checkFileElem(elem) {
   return checkElem(elem, "file");
@@ -1559,41 +1592,41 @@ function checkFileElem(elem) {
 function isAsciiDigit(c) {
   return c !== void 0 && c >= "0" && c <= "9";
 }
-function splitPathVersion(path12) {
-  if (path12.startsWith("gopkg.in/")) return splitGopkgIn(path12);
-  let i = path12.length;
+function splitPathVersion(path17) {
+  if (path17.startsWith("gopkg.in/")) return splitGopkgIn(path17);
+  let i = path17.length;
   let dot = false;
-  while (i > 0 && (isAsciiDigit(path12[i - 1]) || path12[i - 1] === ".")) {
-    if (path12[i - 1] === ".") dot = true;
+  while (i > 0 && (isAsciiDigit(path17[i - 1]) || path17[i - 1] === ".")) {
+    if (path17[i - 1] === ".") dot = true;
     i--;
   }
-  if (i <= 1 || i === path12.length || path12[i - 1] !== "v" || path12[i - 2] !== "/") {
-    return { prefix: path12, pathMajor: "", ok: true };
+  if (i <= 1 || i === path17.length || path17[i - 1] !== "v" || path17[i - 2] !== "/") {
+    return { prefix: path17, pathMajor: "", ok: true };
   }
-  const prefix = path12.slice(0, i - 2);
-  const pathMajor = path12.slice(i - 2);
+  const prefix = path17.slice(0, i - 2);
+  const pathMajor = path17.slice(i - 2);
   if (dot || pathMajor.length <= 2 || pathMajor[2] === "0" || pathMajor === "/v1") {
-    return { prefix: path12, pathMajor: "", ok: false };
+    return { prefix: path17, pathMajor: "", ok: false };
   }
   return { prefix, pathMajor, ok: true };
 }
-function splitGopkgIn(path12) {
-  if (!path12.startsWith("gopkg.in/")) return { prefix: path12, pathMajor: "", ok: false };
-  let i = path12.length;
-  if (path12.endsWith("-unstable")) i -= "-unstable".length;
-  while (i > 0 && isAsciiDigit(path12[i - 1])) i--;
-  if (i <= 1 || path12[i - 1] !== "v" || path12[i - 2] !== ".") {
-    return { prefix: path12, pathMajor: "", ok: false };
+function splitGopkgIn(path17) {
+  if (!path17.startsWith("gopkg.in/")) return { prefix: path17, pathMajor: "", ok: false };
+  let i = path17.length;
+  if (path17.endsWith("-unstable")) i -= "-unstable".length;
+  while (i > 0 && isAsciiDigit(path17[i - 1])) i--;
+  if (i <= 1 || path17[i - 1] !== "v" || path17[i - 2] !== ".") {
+    return { prefix: path17, pathMajor: "", ok: false };
   }
-  const prefix = path12.slice(0, i - 2);
-  const pathMajor = path12.slice(i - 2);
+  const prefix = path17.slice(0, i - 2);
+  const pathMajor = path17.slice(i - 2);
   if (pathMajor.length <= 2 || pathMajor[2] === "0" && pathMajor !== ".v0") {
-    return { prefix: path12, pathMajor: "", ok: false };
+    return { prefix: path17, pathMajor: "", ok: false };
   }
   return { prefix, pathMajor, ok: true };
 }
-function isGopkgIn(path12) {
-  return path12.startsWith("gopkg.in/");
+function isGopkgIn(path17) {
+  return path17.startsWith("gopkg.in/");
 }
 function trimUnstable(pathMajor) {
   if (pathMajor.startsWith(".v") && pathMajor.endsWith("-unstable")) {
@@ -1629,18 +1662,18 @@ function pathMajorPrefix(pathMajor) {
   }
   return m;
 }
-function check(path12, version) {
-  const perr = checkPath(path12);
+function check(path17, version) {
+  const perr = checkPath(path17);
   if (perr !== void 0) return perr;
   if (!isValid(version)) {
     return new ModuleError(
-      path12,
+      path17,
       "",
       new InvalidVersionError(version, new Error("not a semantic version"))
     );
   }
-  const merr = checkPathMajor(version, splitPathVersion(path12).pathMajor);
-  if (merr !== void 0) return new ModuleError(path12, "", merr);
+  const merr = checkPathMajor(version, splitPathVersion(path17).pathMajor);
+  if (merr !== void 0) return new ModuleError(path17, "", merr);
   return void 0;
 }
 function canonicalVersion(v) {
@@ -1695,10 +1728,10 @@ function escapeString(s) {
   }
   return s.replace(/[A-Z]/g, (c) => "!" + c.toLowerCase());
 }
-function escapePath(path12) {
-  const err = checkPath(path12);
+function escapePath(path17) {
+  const err = checkPath(path17);
   if (err !== void 0) throw err;
-  return escapeString(path12);
+  return escapeString(path17);
 }
 function escapeVersion(v) {
   if (checkFileElem(v) !== void 0 || v.includes("!")) {
@@ -1729,13 +1762,13 @@ function unescapeString(escaped) {
   return out;
 }
 function unescapePath(escaped) {
-  const path12 = unescapeString(escaped);
-  if (path12 === void 0) throw new Error(`invalid escaped module path ${goQuote(escaped)}`);
-  const err = checkPath(path12);
+  const path17 = unescapeString(escaped);
+  if (path17 === void 0) throw new Error(`invalid escaped module path ${goQuote(escaped)}`);
+  const err = checkPath(path17);
   if (err !== void 0) {
     throw new Error(`invalid escaped module path ${goQuote(escaped)}: ${err.message}`);
   }
-  return path12;
+  return path17;
 }
 function unescapeVersion(escaped) {
   const v = unescapeString(escaped);
@@ -1796,13 +1829,13 @@ function getEsc(chunk) {
 function matchChunk(chunkIn, sIn) {
   let chunk = chunkIn;
   let s = sIn;
-  let failed = false;
+  let failed2 = false;
   while (chunk.length > 0) {
-    if (!failed && s.length === 0) failed = true;
+    if (!failed2 && s.length === 0) failed2 = true;
     const c0 = chunk[0];
     if (c0 === LBRACKET) {
       let r = 0;
-      if (!failed) {
+      if (!failed2) {
         const [rr, n] = decodeRune(s, 0);
         r = rr;
         s = s.subarray(n);
@@ -1828,10 +1861,10 @@ function matchChunk(chunkIn, sIn) {
         if (lo <= r && r <= hi) match = true;
         nrange++;
       }
-      if (match === negated) failed = true;
+      if (match === negated) failed2 = true;
     } else if (c0 === QUESTION) {
-      if (!failed) {
-        if (s[0] === SLASH) failed = true;
+      if (!failed2) {
+        if (s[0] === SLASH) failed2 = true;
         const [, n] = decodeRune(s, 0);
         s = s.subarray(n);
       }
@@ -1841,14 +1874,14 @@ function matchChunk(chunkIn, sIn) {
         chunk = chunk.subarray(1);
         if (chunk.length === 0) throw new BadPattern();
       }
-      if (!failed) {
-        if (chunk[0] !== s[0]) failed = true;
+      if (!failed2) {
+        if (chunk[0] !== s[0]) failed2 = true;
         s = s.subarray(1);
       }
       chunk = chunk.subarray(1);
     }
   }
-  return failed ? void 0 : s;
+  return failed2 ? void 0 : s;
 }
 function tryMatchChunk(chunk, s) {
   try {
@@ -2063,15 +2096,6 @@ var init_pseudo = __esm({
   }
 });
 
-// src/module/sort.ts
-var init_sort = __esm({
-  "src/module/sort.ts"() {
-    "use strict";
-    init_go_string();
-    init_semver();
-  }
-});
-
 // src/module/index.ts
 var init_module = __esm({
   "src/module/index.ts"() {
@@ -2081,7 +2105,6 @@ var init_module = __esm({
     init_escape();
     init_match();
     init_pseudo();
-    init_sort();
   }
 });
 
@@ -2721,18 +2744,18 @@ function parseString(args, i) {
   args[i] = autoQuote(t);
   return t;
 }
-function parseVersion(verb, path12, args, i, fix) {
+function parseVersion(verb, path17, args, i, fix) {
   let t;
   try {
     t = parseString(args, i);
   } catch (e) {
-    throw new DirectiveError(verb, path12, new InvalidVersionError(args[i] ?? "", e));
+    throw new DirectiveError(verb, path17, new InvalidVersionError(args[i] ?? "", e));
   }
   if (fix !== void 0) {
     try {
-      t = fix(path12, t);
+      t = fix(path17, t);
     } catch (e) {
-      if (e instanceof ModuleError) throw new DirectiveError(verb, path12, e.err);
+      if (e instanceof ModuleError) throw new DirectiveError(verb, path17, e.err);
       throw e;
     }
   } else {
@@ -2740,7 +2763,7 @@ function parseVersion(verb, path12, args, i, fix) {
     if (cv === "") {
       throw new DirectiveError(
         verb,
-        path12,
+        path17,
         new InvalidVersionError(t, new Error("must be of the form v1.2.3"))
       );
     }
@@ -2749,27 +2772,27 @@ function parseVersion(verb, path12, args, i, fix) {
   args[i] = t;
   return t;
 }
-function modulePathMajor(path12) {
-  const { pathMajor, ok } = splitPathVersion(path12);
+function modulePathMajor(path17) {
+  const { pathMajor, ok } = splitPathVersion(path17);
   if (!ok) throw new Error("invalid module path");
   return pathMajor;
 }
-function parseVersionInterval(verb, path12, args, fix) {
+function parseVersionInterval(verb, path17, args, fix) {
   let toks = args;
   if (toks.length === 0 || toks[0] === "(") throw new Error("expected '[' or version");
   if (toks[0] !== "[") {
-    const v = parseVersion(verb, path12, toks, 0, fix);
+    const v = parseVersion(verb, path17, toks, 0, fix);
     return [{ low: v, high: v }, toks.slice(1)];
   }
   let base = 1;
   toks = args.slice(1);
   if (toks.length === 0) throw new Error("expected version after '['");
-  const low = parseVersion(verb, path12, args, base, fix);
+  const low = parseVersion(verb, path17, args, base, fix);
   toks = args.slice(++base);
   if (toks.length === 0 || toks[0] !== ",") throw new Error("expected ',' after version");
   toks = args.slice(++base);
   if (toks.length === 0) throw new Error("expected version after ','");
-  const high = parseVersion(verb, path12, args, base, fix);
+  const high = parseVersion(verb, path17, args, base, fix);
   toks = args.slice(++base);
   if (toks.length === 0 || toks[0] !== "]") throw new Error("expected ']' after version");
   return [{ low, high }, args.slice(base + 1)];
@@ -2907,9 +2930,9 @@ function addDirective(f, problems, block, line, verb, args, fix, strict) {
       }
       case "module": {
         if (f.module !== void 0) throw new Error("repeated module statement");
-        const deprecated = deprecationIn(directiveComment(block, line));
+        const deprecated2 = deprecationIn(directiveComment(block, line));
         const stmt = { ...locate(line), path: "" };
-        if (deprecated !== "") stmt.deprecated = deprecated;
+        if (deprecated2 !== "") stmt.deprecated = deprecated2;
         f.module = stmt;
         if (args.length !== 1) throw new Error("usage: module module/path");
         stmt.path = quoted(() => parseString(args, 0));
@@ -2960,8 +2983,8 @@ function addDirective(f, problems, block, line, verb, args, fix, strict) {
       case "tool":
       case "ignore": {
         if (args.length !== 1) throw new Error(`${verb} directive expects exactly one argument`);
-        const path12 = quoted(() => parseString(args, 0));
-        (verb === "tool" ? f.tool : f.ignore).push({ ...locate(line), path: path12 });
+        const path17 = quoted(() => parseString(args, 0));
+        (verb === "tool" ? f.tool : f.ignore).push({ ...locate(line), path: path17 });
         return;
       }
     }
@@ -2971,9 +2994,9 @@ function addDirective(f, problems, block, line, verb, args, fix, strict) {
 }
 function fixRetract(f, problems, fix) {
   if (fix === void 0) return;
-  const path12 = f.module?.path ?? "";
+  const path17 = f.module?.path ?? "";
   for (const r of f.retract) {
-    if (path12 === "") {
+    if (path17 === "") {
       problems.add(r.syntax.start, "no module directive found, so retract cannot be used");
       return;
     }
@@ -2981,7 +3004,7 @@ function fixRetract(f, problems, fix) {
     const offset = tokens[0] === "retract" ? 1 : 0;
     const args = tokens.slice(offset);
     try {
-      const [vi] = parseVersionInterval("retract", path12, args, fix);
+      const [vi] = parseVersionInterval("retract", path17, args, fix);
       r.low = vi.low;
       r.high = vi.high;
     } catch (e) {
@@ -3029,6 +3052,9 @@ function parseToFile(file, data, strict, options2) {
   fixRetract(f, problems, options2.fix);
   if (problems.list.length > 0) throw new ModfileError(problems.list);
   return f;
+}
+function parse2(file, data, options2 = {}) {
+  return parseToFile(file, data, true, options2);
 }
 function parseLax(file, data, options2 = {}) {
   return parseToFile(file, data, false, options2);
@@ -3288,20 +3314,20 @@ var init_code_repo = __esm({
         if (this.modPath.startsWith("gopkg.in/") && this.modPath.endsWith("-unstable")) return [];
         const p = this.tagPrefix + prefix;
         const list = [];
-        const incompatible = [];
+        const incompatible2 = [];
         for (const tag of await this.code.tags(p)) {
           const v = tag.slice(this.tagPrefix.length);
           if (v === "" || v !== canonical(v) || isPseudoVersion(v)) continue;
           if (checkPathMajor(v, this.pathMajor) !== void 0) {
             if (this.codeDir === "" && this.pathMajor === "" && major(v) > "v1") {
-              incompatible.push(v);
+              incompatible2.push(v);
             }
             continue;
           }
           list.push(v);
         }
         const sorted = sortVersions(list);
-        const inc = sortVersions(incompatible);
+        const inc = sortVersions(incompatible2);
         if (inc.length === 0 || this.pathMajor !== "") return sorted;
         const hasGoMod = async (v) => {
           try {
@@ -4207,9 +4233,9 @@ var require_yauzl = __commonJS({
     exports.Entry = Entry;
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path12, options2) {
+    function openPromise(path17, options2) {
       return new Promise((resolve, reject) => {
-        open3(path12, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path17, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -4231,15 +4257,15 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function fromRandomAccessReaderPromise(reader, totalSize, options2) {
+    function fromRandomAccessReaderPromise(reader2, totalSize, options2) {
       return new Promise((resolve, reject) => {
-        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        fromRandomAccessReader(reader2, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
       });
     }
-    function open3(path12, options2, callback) {
+    function open3(path17, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -4251,7 +4277,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs.open(path12, "r", function(err, fd) {
+      fs.open(path17, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs.close(fd, defaultCallback);
@@ -4273,8 +4299,8 @@ var require_yauzl = __commonJS({
       if (callback == null) callback = defaultCallback;
       fs.fstat(fd, function(err, stats) {
         if (err) return callback(err);
-        var reader = new fd_slicer.FdSlicer(fd);
-        fromRandomAccessReader(reader, stats.size, options2, callback);
+        var reader2 = new fd_slicer.FdSlicer(fd);
+        fromRandomAccessReader(reader2, stats.size, options2, callback);
       });
     }
     function fromBuffer(buffer, options2, callback) {
@@ -4288,10 +4314,10 @@ var require_yauzl = __commonJS({
       if (options2.decodeStrings == null) options2.decodeStrings = true;
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
-      var reader = new fd_slicer.BufferSlicer(buffer);
-      fromRandomAccessReader(reader, buffer.length, options2, callback);
+      var reader2 = new fd_slicer.BufferSlicer(buffer);
+      fromRandomAccessReader(reader2, buffer.length, options2, callback);
     }
-    function fromRandomAccessReader(reader, totalSize, options2, callback) {
+    function fromRandomAccessReader(reader2, totalSize, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -4308,14 +4334,14 @@ var require_yauzl = __commonJS({
       if (totalSize > Number.MAX_SAFE_INTEGER) {
         throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
       }
-      reader.ref();
+      reader2.ref();
       var eocdrWithoutCommentSize = 22;
       var zip64EocdlSize = 20;
       var maxCommentSize = 65535;
       var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
       var buffer = newBuffer(bufferSize);
       var bufferReadStart = totalSize - buffer.length;
-      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
+      readAndAssertNoEof(reader2, buffer, 0, bufferSize, bufferReadStart, function(err) {
         if (err) return callback(err);
         for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
           if (buffer.readUInt32LE(i) !== 101010256) continue;
@@ -4333,7 +4359,7 @@ var require_yauzl = __commonJS({
             var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
             var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
             var zip64EocdrBuffer = newBuffer(56);
-            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err2) {
+            return readAndAssertNoEof(reader2, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err2) {
               if (err2) return callback(err2);
               if (zip64EocdrBuffer.readUInt32LE(0) !== 101075792) {
                 return callback(new Error("invalid zip64 end of central directory record signature"));
@@ -4344,22 +4370,22 @@ var require_yauzl = __commonJS({
               }
               entryCount = readUInt64LE(zip64EocdrBuffer, 32);
               centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
-              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+              return callback(null, new ZipFile(reader2, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
             });
           }
           if (diskNumber !== 0) {
             return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
           }
-          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+          return callback(null, new ZipFile(reader2, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
         }
         callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
       });
     }
     util.inherits(ZipFile, EventEmitter);
-    function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
+    function ZipFile(reader2, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
       var self = this;
       EventEmitter.call(self);
-      self.reader = reader;
+      self.reader = reader2;
       self.reader.on("error", function(err) {
         emitError(self, err);
       });
@@ -4867,13 +4893,13 @@ var require_yauzl = __commonJS({
       }
       return extraFields;
     }
-    function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
+    function readAndAssertNoEof(reader2, buffer, offset, length, position, callback) {
       if (length === 0) {
         return setImmediate(function() {
           callback(null, newBuffer(0));
         });
       }
-      reader.read(buffer, offset, length, position, function(err, bytesRead) {
+      reader2.read(buffer, offset, length, position, function(err, bytesRead) {
         if (err) return callback(err);
         if (bytesRead < length) {
           return callback(new Error("unexpected EOF"));
@@ -5000,11 +5026,11 @@ var require_yauzl = __commonJS({
       if (isUtf8) {
         return buffer.toString("utf8");
       } else {
-        var result = "";
+        var result2 = "";
         for (var i = 0; i < buffer.length; i++) {
-          result += cp437[buffer[i]];
+          result2 += cp437[buffer[i]];
         }
-        return result;
+        return result2;
       }
     }
     function readUInt64LE(buffer, offset) {
@@ -5042,10 +5068,10 @@ var require_yauzl = __commonJS({
 import { promises as fsp } from "node:fs";
 import { Transform } from "node:stream";
 import * as zlib from "node:zlib";
-function goFsError(op, path12, e) {
+function goFsError(op, path17, e) {
   const code = e?.code;
   const text = typeof code === "string" ? errnoText[code] : void 0;
-  return new Error(`${op} ${path12}: ${text ?? errorMessage(e)}`);
+  return new Error(`${op} ${path17}: ${text ?? errorMessage(e)}`);
 }
 function formatError(e) {
   if (e instanceof ZipFormatError) return e;
@@ -5321,11 +5347,11 @@ var init_types = __esm({
       name = "FileErrorList";
     };
     ModZipError = class extends Error {
-      constructor(verb, err, path12) {
-        super(path12 === void 0 ? `${verb}: ${err.message}` : `${verb} ${path12}: ${err.message}`);
+      constructor(verb, err, path17) {
+        super(path17 === void 0 ? `${verb}: ${err.message}` : `${verb} ${path17}: ${err.message}`);
         this.verb = verb;
         this.err = err;
-        this.path = path12;
+        this.path = path17;
       }
       verb;
       err;
@@ -5377,14 +5403,14 @@ function rootGoModFile(files2) {
   return found;
 }
 function classifyFiles(files2, goModData) {
-  const checked = { valid: [], omitted: [], invalid: [] };
+  const checked2 = { valid: [], omitted: [], invalid: [] };
   const validFiles = [];
   const reported = /* @__PURE__ */ new Set();
-  const addError = (path12, omitted, reason2) => {
-    if (reported.has(path12)) return;
-    reported.add(path12);
-    const fe = { path: path12, reason: reason2 };
-    (omitted ? checked.omitted : checked.invalid).push(fe);
+  const addError = (path17, omitted, reason2) => {
+    if (reported.has(path17)) return;
+    reported.add(path17);
+    const fe = { path: path17, reason: reason2 };
+    (omitted ? checked2.omitted : checked2.invalid).push(fe);
   };
   const haveGoMod = /* @__PURE__ */ new Set();
   for (const f of files2) {
@@ -5449,8 +5475,8 @@ function classifyFiles(files2, goModData) {
     const size = f.size;
     if (size >= 0 && size <= remaining) {
       remaining -= size;
-    } else if (checked.sizeError === void 0) {
-      checked.sizeError = new Error(sourceTreeTooLargeText);
+    } else if (checked2.sizeError === void 0) {
+      checked2.sizeError = new Error(sourceTreeTooLargeText);
     }
     if (p === "go.mod" && size > MAX_GO_MOD) {
       addError(p, false, reasons.goModSize);
@@ -5460,10 +5486,10 @@ function classifyFiles(files2, goModData) {
       addError(p, false, reasons.licenseSize);
       continue;
     }
-    checked.valid.push(p);
+    checked2.valid.push(p);
     validFiles.push(f);
   }
-  return { checked, validFiles };
+  return { checked: checked2, validFiles };
 }
 function checkFiles(files2, goModData) {
   return classifyFiles(files2, goModData).checked;
@@ -6407,13 +6433,13 @@ var require_yazl = __commonJS({
           reverseCp437[cp437[i]] = i;
         }
       }
-      var result = bufferAlloc(string.length);
+      var result2 = bufferAlloc(string.length);
       for (var i = 0; i < string.length; i++) {
         var b = reverseCp437[string[i]];
         if (b == null) throw new Error("character not encodable in CP437: " + JSON.stringify(string[i]));
-        result[i] = b;
+        result2[i] = b;
       }
-      return result;
+      return result2;
     }
     function bufferAlloc(size) {
       bufferAlloc = modern;
@@ -6509,8 +6535,8 @@ async function createInner(out, m, files2) {
   try {
     const pre = checkModuleVersion(m);
     if (pre !== void 0) throw pre;
-    const { checked, validFiles } = classifyFiles(files2, await rootGoModData(files2));
-    const err = checkedFilesError(checked);
+    const { checked: checked2, validFiles } = classifyFiles(files2, await rootGoModData(files2));
+    const err = checkedFilesError(checked2);
     if (err !== void 0) throw err;
     started = true;
     await writeZip(out, `${m.path}@${m.version}/`, validFiles);
@@ -6521,10 +6547,10 @@ async function createInner(out, m, files2) {
 function writeZip(out, prefix, files2) {
   return new Promise((resolve, reject) => {
     const zip = new import_yazl.default.ZipFile();
-    let failed = false;
+    let failed2 = false;
     const fail = (e) => {
-      if (failed) return;
-      failed = true;
+      if (failed2) return;
+      failed2 = true;
       const output = zip.outputStream;
       output.unpipe(out);
       output.destroy();
@@ -6534,7 +6560,7 @@ function writeZip(out, prefix, files2) {
     zip.on("error", fail);
     out.on("error", fail);
     out.on("finish", () => {
-      if (!failed) resolve();
+      if (!failed2) resolve();
     });
     zip.outputStream.pipe(out);
     try {
@@ -6575,10 +6601,10 @@ var init_create = __esm({
     FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
     FILE_MODE = 33188;
     DeclaredSizeLimit = class extends Transform2 {
-      constructor(size, path12) {
+      constructor(size, path17) {
         super();
         this.size = size;
-        this.path = path12;
+        this.path = path17;
       }
       size;
       path;
@@ -6693,10 +6719,10 @@ async function hashZipContent(m, zipPath) {
   if (pre !== void 0) throw pre;
   const zip = await openZip(zipPath);
   try {
-    const checked = await checkOpened(m, zip);
+    const checked2 = await checkOpened(m, zip);
     const hash = await hashOpenedZip(zip);
-    const error = checkedFilesError(checked);
-    return error === void 0 ? { hash, checked } : { hash, checked, error };
+    const error = checkedFilesError(checked2);
+    return error === void 0 ? { hash, checked: checked2 } : { hash, checked: checked2, error };
   } finally {
     zip.close();
   }
@@ -6741,8 +6767,8 @@ function goSumLines(m) {
 async function resolveVersion(repo, query) {
   if (query !== "latest") return repo.stat(query);
   const versions = await repo.versions("");
-  const retracted = await retractedOf(repo, versions);
-  const allowed = versions.filter((v) => !retracted(v));
+  const retracted2 = await retractedOf(repo, versions);
+  const allowed = versions.filter((v) => !retracted2(v));
   const release = allowed.filter((v) => prerelease(v) === "").at(-1);
   const pick2 = release ?? allowed.at(-1);
   if (pick2 !== void 0) return repo.stat(pick2);
@@ -6758,16 +6784,12 @@ async function retractedOf(repo, versions) {
 async function buildModule(code, req) {
   const out = { modulePath: req.modulePath, version: req.query };
   const pathErr = checkPath(req.modulePath);
-  if (pathErr !== void 0) {
-    out.error = errorMessage(pathErr);
-    return out;
-  }
+  if (pathErr !== void 0) return failed(out, pathErr);
   let repo;
   try {
     repo = new CodeRepo(code, req.codeRoot, req.modulePath);
   } catch (e) {
-    out.error = errorMessage(e);
-    return out;
+    return failed(out, e);
   }
   let version;
   try {
@@ -6775,15 +6797,13 @@ async function buildModule(code, req) {
     version = r.version;
     Object.assign(out, { version, commit: r.name, time: infoTime(r.time) });
   } catch (e) {
-    out.error = errorMessage(e);
-    return out;
+    return failed(out, e);
   }
   try {
     out.goMod = await repo.goMod(version);
     out.goModSum = hashGoMod(out.goMod);
   } catch (e) {
-    out.error = errorMessage(e);
-    return out;
+    return failed(out, e);
   }
   try {
     const listing = await repo.zipFiles(version);
@@ -6791,21 +6811,26 @@ async function buildModule(code, req) {
     const zipErr = checkModuleVersion({ path: req.modulePath, version });
     if (zipErr !== void 0) throw new ModZipError("create zip", zipErr);
     const sources = listing.files.map(toSource);
-    const checked = checkFiles(sources, listing.goMod);
+    const checked2 = checkFiles(sources, listing.goMod);
     const byPath = new Map(listing.files.map((f) => [f.path, f]));
-    const kept = checked.valid.map((p) => byPath.get(p));
+    const kept = checked2.valid.map((p) => byPath.get(p));
     out.files = {
       kept: kept.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256.toString("hex") })),
-      omitted: checked.omitted.map((f) => ({ path: f.path, reason: f.reason })),
-      invalid: checked.invalid.map((f) => ({ path: f.path, reason: f.reason }))
+      omitted: checked2.omitted.map((f) => ({ path: f.path, reason: f.reason })),
+      invalid: checked2.invalid.map((f) => ({ path: f.path, reason: f.reason }))
     };
-    const err = checkedFilesError(checked);
+    const err = checkedFilesError(checked2);
     if (err !== void 0) throw new ModZipError("create zip", err);
     const prefix = `${req.modulePath}@${version}/`;
     out.sum = hash1(kept.map((f) => ({ name: prefix + f.path, sha256: f.sha256 })));
   } catch (e) {
-    out.error = errorMessage(e);
+    return failed(out, e);
   }
+  return out;
+}
+function failed(out, e) {
+  out.error = errorMessage(e);
+  out.errorKind = e instanceof ModZipError && e.verb === "create zip" ? "zip" : "version";
   return out;
 }
 function toSource(f) {
@@ -6847,7 +6872,7 @@ function gitCodeHost(repo, options2 = {}) {
   };
   async function tagsAt(hash) {
     const { tags } = await refs();
-    return [...tags].filter(([, c]) => c === hash).map(([t]) => t).sort(compareBytes);
+    return [...tags].filter(([, c]) => c === hash).map(([t]) => t).sort(compareGoStrings);
   }
   async function info(hash, version) {
     const c = await repo.commit(hash);
@@ -6890,7 +6915,7 @@ function gitCodeHost(repo, options2 = {}) {
     },
     async tags(prefix) {
       const { tags, otherTags } = await refs();
-      return [...tags.keys(), ...otherTags.keys()].filter((t) => t.startsWith(prefix)).sort(compareBytes);
+      return [...tags.keys(), ...otherTags.keys()].filter((t) => t.startsWith(prefix)).sort(compareGoStrings);
     },
     async readFile(rev, file) {
       let hash;
@@ -6925,13 +6950,11 @@ function gitCodeHost(repo, options2 = {}) {
   };
   return host;
 }
-function compareBytes(a, b) {
-  return Buffer.compare(Buffer.from(a), Buffer.from(b));
-}
 var MIN_HASH_DIGITS;
 var init_git_code_host = __esm({
   "src/modfetch/git-code-host.ts"() {
     "use strict";
+    init_go_string();
     init_code_host();
     MIN_HASH_DIGITS = 7;
   }
@@ -7107,281 +7130,2217 @@ var init_modfetch = __esm({
   }
 });
 
-// src/cli/output-file.ts
-import { randomBytes } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { open, rename, rm as rm2, stat as stat2 } from "node:fs/promises";
-import path5 from "node:path";
-function reason(e) {
-  const code = e.code;
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EROFS") return "the file system is read-only";
-  if (code === "ENOSPC") return "no space left on the device";
-  return errorMessage(e);
+// src/internal/retry.ts
+function parseRetryAfter(value, nowMs) {
+  if (value === void 0) return void 0;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1e3;
+  if (!/[A-Za-z]{3}/.test(v)) return void 0;
+  const t = Date.parse(v);
+  if (Number.isNaN(t)) return void 0;
+  return Math.max(0, t - nowMs);
 }
-async function checkOutputPath(flag, value, cwd, options2 = {}) {
-  if (value === "") throw new InputError(`${flag} needs a file name`);
-  const file = path5.resolve(cwd, value);
-  const st = await stat2(file).catch(() => void 0);
-  if (st?.isDirectory() === true) {
-    throw new InputError(
-      `${flag} ${file} is a folder: name a file (for example ${path5.join(file, "out")})`
-    );
-  }
-  let dir = path5.dirname(file);
+function backoffDelay(attempt, policy, random, retryAfterMs) {
+  const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt - 1, 30));
+  const waited = policy.jitter === false ? cap : Math.floor(random() * cap);
+  if (retryAfterMs === void 0) return waited;
+  return Math.min(policy.maxDelayMs, Math.max(waited, retryAfterMs));
+}
+async function retryLoop(attempt, classify, opts) {
+  const { clock } = opts;
+  const random = opts.random ?? Math.random;
+  const deadline = opts.deadline ?? Infinity;
+  const patience = Math.min(opts.patience ?? deadline, deadline);
+  const minAttempt = opts.minAttemptMs ?? 0;
+  const maxTransient = opts.maxTransient ?? defaultRetryPolicy.maxAttempts;
+  const transientBackoff = opts.transientBackoff ?? defaultRetryPolicy;
+  const lagBackoff = opts.lagBackoff ?? defaultLagBackoff;
+  let value;
+  let attempts = 0;
+  let transientInRow = 0;
+  let lagCount = 0;
   for (; ; ) {
-    const d = await stat2(dir).catch((e) => e);
-    if (d instanceof Error) {
-      if (d.code === "ENOENT" && options2.createsFolders === true && path5.dirname(dir) !== dir) {
-        dir = path5.dirname(dir);
-        continue;
-      }
-      if (d.code === "ENOENT") {
-        throw new InputError(
-          `${flag} ${file}: the folder ${dir} does not exist: create it first (mkdir -p ${dir}) or choose another path`
-        );
-      }
-      if (d.code === "ENOTDIR") {
-        throw new InputError(
-          `${flag} ${file}: a file is in the way of the folder ${dir}: choose another path`
-        );
-      }
-      throw new InputError(
-        `${flag} ${file}: cannot use the folder ${dir} (${reason(d)}): choose another path`
-      );
+    if (deadline - clock.now() < minAttempt) {
+      return { value, attempts, end: "deadline" };
     }
-    if (!d.isDirectory()) {
-      throw new InputError(`${flag} ${file}: ${dir} is not a folder: choose another path`);
+    const v = await attempt(attempts + 1);
+    const outcome = classify(v);
+    if (outcome.kind === "not-sent") {
+      return attempts === 0 ? { value: v, attempts, end: "not-sent" } : { value, attempts, end: "deadline" };
     }
-    return file;
+    value = v;
+    attempts++;
+    const report = { attempt: attempts, value: v, outcome: outcome.kind };
+    const stop = (end) => {
+      report.end = end;
+      opts.onAttempt?.(report);
+      return { value, attempts, end };
+    };
+    if (outcome.kind === "done") return stop("done");
+    let wait;
+    const left = deadline - clock.now();
+    if (outcome.kind === "lag") {
+      transientInRow = 0;
+      const patienceLeft = patience - clock.now();
+      if (patienceLeft <= 0) return stop("patience");
+      wait = Math.min(backoffDelay(++lagCount, lagBackoff, random), patienceLeft);
+    } else {
+      if (++transientInRow >= maxTransient) return stop("gave-up");
+      wait = backoffDelay(transientInRow, transientBackoff, random, outcome.retryAfterMs);
+    }
+    if (left - wait < minAttempt) return stop("deadline");
+    report.nextDelayMs = wait;
+    opts.onAttempt?.(report);
+    await clock.sleep(wait);
   }
 }
-async function openOutputFile(flag, value, cwd) {
-  const file = await checkOutputPath(flag, value, cwd);
-  const tmp = path5.join(
-    path5.dirname(file),
-    `.${path5.basename(file)}.${randomBytes(4).toString("hex")}.tmp`
+function retryAfterOf(e) {
+  if (typeof e === "object" && e !== null && "retryAfterMs" in e) {
+    const v = e.retryAfterMs;
+    return typeof v === "number" ? v : void 0;
+  }
+  return void 0;
+}
+async function withRetry(fn, ctx) {
+  const { retryable } = ctx;
+  const r = await retryLoop(
+    async (n) => {
+      try {
+        return { ok: true, value: await fn(n) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    },
+    (t) => t.ok || !retryable(t.error) ? { kind: "done" } : { kind: "transient", retryAfterMs: retryAfterOf(t.error) },
+    {
+      clock: ctx.clock,
+      random: ctx.random,
+      ...ctx.policy.deadline !== void 0 ? { deadline: ctx.policy.deadline } : {},
+      maxTransient: ctx.policy.maxAttempts,
+      transientBackoff: ctx.policy,
+      onAttempt: (a) => {
+        if (!a.value.ok && a.nextDelayMs !== void 0) {
+          ctx.onRetry?.(a.value.error, a.attempt, a.nextDelayMs);
+        }
+      }
+    }
   );
-  try {
-    const fh = await open(tmp, "wx");
-    await fh.close();
-  } catch (e) {
-    throw new InputError(
-      `${flag} ${file}: cannot write in ${path5.dirname(file)} (${reason(e)}): choose a writable folder`
+  const last = r.value;
+  if (last === void 0) throw new Error("internal error: no attempt was made");
+  if (last.ok) return last.value;
+  throw last.error;
+}
+var systemClock, defaultRetryPolicy, defaultLagBackoff;
+var init_retry = __esm({
+  "src/internal/retry.ts"() {
+    "use strict";
+    systemClock = {
+      now: () => Date.now(),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+    };
+    defaultRetryPolicy = {
+      maxAttempts: 4,
+      baseDelayMs: 500,
+      maxDelayMs: 3e4
+    };
+    defaultLagBackoff = {
+      baseDelayMs: 5e3,
+      maxDelayMs: 6e4,
+      jitter: false
+    };
+  }
+});
+
+// src/checks/asker.ts
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.max(0, Math.round(ms))}ms`;
+  let s = Math.round(ms / 1e3);
+  const h = Math.floor(s / 3600);
+  s -= h * 3600;
+  const m = Math.floor(s / 60);
+  s -= m * 60;
+  return `${h > 0 ? `${h}h` : ""}${h > 0 || m > 0 ? `${m}m` : ""}${s}s`;
+}
+function firstLine2(text) {
+  return text.split("\n", 1)[0]?.trim() ?? "";
+}
+function answerText(r) {
+  const a = r;
+  const str = (k) => {
+    const v = a[k];
+    return typeof v === "string" ? v : "";
+  };
+  switch (a.kind) {
+    case "found":
+      return str("version") !== "" ? `found ${str("version")}` : `found ${str("zipHash")}`;
+    case "ok":
+      return Array.isArray(a.versions) ? `${a.versions.length} version${a.versions.length === 1 ? "" : "s"} listed` : `ok ${str("h1")}`;
+    case "not-found": {
+      const body = firstLine2(str("body"));
+      return body === "" ? "not found" : `not found (${body})`;
+    }
+    case "unsupported":
+      return "no cached-only view";
+    case "invalid":
+      return `refused: ${firstLine2(str("reason"))}`;
+    case "unverifiable":
+      return `does not verify: ${firstLine2(str("reason"))}`;
+    default:
+      return firstLine2(str("reason"));
+  }
+}
+var MIN_ATTEMPT_MS, Asker;
+var init_asker = __esm({
+  "src/checks/asker.ts"() {
+    "use strict";
+    init_retry();
+    init_errors();
+    MIN_ATTEMPT_MS = 500;
+    Asker = class {
+      constructor(o) {
+        this.o = o;
+      }
+      o;
+      /** Set once the deadline stopped a question: what was asked, and its last answer. */
+      outOfTime;
+      get deadlineText() {
+        return `the check's deadline (timeout ${this.o.timeoutText})`;
+      }
+      async ask(what, call, opts = {}) {
+        const { clock, logger } = this.o;
+        const attempt = async () => {
+          try {
+            return await call();
+          } catch (e) {
+            if (e instanceof InputError) throw e;
+            return { kind: "unreachable", reason: `${what}: ${errorMessage(e)}` };
+          }
+        };
+        const progress = (a) => {
+          const now = clock.now();
+          const left = Math.max(0, this.o.deadline - now);
+          let next = "";
+          if (a.nextDelayMs !== void 0) next = `; asking again in ${formatDuration(a.nextDelayMs)}`;
+          else if (a.end === "patience") next = "; warm-timeout reached";
+          else if (a.end === "gave-up") next = `; giving up after ${a.attempt} attempts`;
+          else if (a.end === "deadline" && a.outcome !== "done") {
+            next = `; no time left to ask again before ${this.deadlineText}`;
+          }
+          logger.info(
+            `${what}: attempt ${a.attempt}: ${answerText(a.value)} [${formatDuration(now - this.o.start)} elapsed, ${formatDuration(left)} left]${next}`
+          );
+        };
+        const r = await retryLoop(
+          attempt,
+          (v) => {
+            if (v.kind === "unreachable") {
+              const u = v;
+              if (u.notSent === true) return { kind: "not-sent" };
+              return u.transient === true ? {
+                kind: "transient",
+                ...u.retryAfterMs !== void 0 ? { retryAfterMs: u.retryAfterMs } : {}
+              } : { kind: "done" };
+            }
+            if (v.kind === "unsupported") return { kind: "not-sent" };
+            return opts.lag?.(v) === true ? { kind: "lag" } : { kind: "done" };
+          },
+          {
+            clock,
+            deadline: this.o.deadline,
+            ...opts.patience !== void 0 ? { patience: opts.patience } : {},
+            minAttemptMs: MIN_ATTEMPT_MS,
+            ...this.o.random !== void 0 ? { random: this.o.random } : {},
+            onAttempt: progress
+          }
+        );
+        const deadlineHit = r.end === "deadline" || r.value?.kind === "unreachable" && r.value.deadline === true;
+        if (deadlineHit && this.outOfTime === void 0) {
+          this.outOfTime = r.value === void 0 ? { what } : { what, last: answerText(r.value) };
+        }
+        const result2 = r.value ?? {
+          kind: "unreachable",
+          reason: `not asked: ${this.deadlineText} has passed`,
+          deadline: true,
+          notSent: true
+        };
+        return { result: result2, attempts: r.attempts, end: r.end };
+      }
+    };
+  }
+});
+
+// src/checks/context.ts
+async function sidesFor(remote, modulePath2) {
+  const [m, s] = [await remote.mirrorFor(modulePath2), await remote.sumdbFor(modulePath2)];
+  return {
+    ...m.kind === "on" ? { mirror: m.port } : { mirrorOff: m.reason },
+    ...s.kind === "on" ? { sumdb: s.port } : { sumdbOff: s.reason }
+  };
+}
+function firstLine3(text) {
+  return text.split("\n", 1)[0]?.trim() ?? "";
+}
+function localHashes(local) {
+  return local.sum === void 0 ? { mod: local.goModSum } : { mod: local.goModSum, zip: local.sum };
+}
+function sameHashes(a, b) {
+  return a.zip === b.zip && a.mod === b.mod;
+}
+function usableList(r, path17) {
+  if (r.kind !== "ok") return r;
+  return {
+    kind: "ok",
+    versions: r.versions.filter(
+      (v) => canonical(v) === stripIncompatible(v) && check(path17, v) === void 0
+    )
+  };
+}
+function unreached(ledger, r, names, finding, detail) {
+  ledger.unreachable(r, names, detail);
+  if (r.deadline === true) return { findings: [] };
+  return {
+    findings: finding === void 0 ? [] : [finding],
+    ...names.some((n) => n !== "sumdb") ? { mirrorDown: r.reason } : {}
+  };
+}
+var mv, plural, stripIncompatible;
+var init_context = __esm({
+  "src/checks/context.ts"() {
+    "use strict";
+    init_module();
+    init_semver2();
+    mv = (m) => `${m.modulePath}@${m.version}`;
+    plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    stripIncompatible = (v) => v.replace(/\+incompatible$/, "");
+  }
+});
+
+// src/checks/findings.ts
+function make(code, severity, message, at = {}, fix) {
+  return { code, severity, message, ...at, ...fix !== void 0 ? { fix } : {} };
+}
+function versionInvalid(text, tag, at) {
+  return make(
+    "version-invalid",
+    "error",
+    text,
+    at,
+    `The go command refuses ${tag} for this module, so it was not sent to the mirror. Make go.mod and the tag agree (v2 and later need the /vN suffix in the module path, see https://go.dev/ref/mod#major-version-suffixes), then tag a new version.`
+  );
+}
+function modulePathMismatch(a) {
+  return make(
+    "module-path-mismatch",
+    "error",
+    `go.mod declares module ${a.declared}, but ${a.tag} publishes ${a.path}`,
+    a.at,
+    `Change the module directive to "module ${a.path}" (or publish from the repository that serves ${a.declared}), then tag a new version.`
+  );
+}
+function zipInvalid(text) {
+  return make(
+    "zip-invalid",
+    "error",
+    text,
+    {},
+    "Rename or remove the files named above, commit, and tag a new version; the mirror would refuse this one with the same error."
+  );
+}
+function mirrorRejected(r, at = {}) {
+  switch (r.kind) {
+    case "other-version":
+      return make(
+        "mirror-rejected",
+        "error",
+        `${r.mirror} resolved ${r.asked} to ${r.answered}, but the go command publishes this tag as ${r.version}`,
+        at,
+        "Check which go.mod files the tagged commit holds (a go.mod at the root makes v2+ tags need a /vN module path; without one, v2+ tags become +incompatible)."
+      );
+    case "listed-not-served":
+      return make(
+        "mirror-rejected",
+        "error",
+        `${r.mirror} lists ${r.version} but answered "not found" for its .info: ${r.body}`,
+        {},
+        PUBLISH_AND_RETRACT
+      );
+    case "refused":
+      return make(
+        "mirror-rejected",
+        "error",
+        `${r.mirror} answered "not found" for ${r.asked} (${r.tries}): ${r.body}`,
+        at,
+        'If the server text names a problem in the repository, fix it and tag a new version. A fresh tag can also meet a "not found" the mirror remembered from an earlier request for up to 30 minutes: re-run with a longer warm-timeout.'
+      );
+    case "content":
+      return make(
+        "mirror-rejected",
+        "error",
+        `${r.mirror} named ${r.mv} but does not serve its content: ${r.text}`,
+        {},
+        PUBLISH_AND_RETRACT
+      );
+  }
+}
+function unreachable(u) {
+  switch (u.kind) {
+    case "deadline":
+      return make(
+        "unreachable",
+        "warning",
+        `${u.deadline} left no time to finish: the check stopped after ${u.elapsed} while asking ${u.what}${u.last !== void 0 ? ` (last answer: ${u.last})` : ""}; the steps say what was not checked`,
+        {},
+        "Nothing was decided about what was not checked. Re-run the job; if the mirror or the checksum database is slow, raise the timeout (--timeout, or the timeout input; it defaults to warm-timeout plus 5 minutes)."
+      );
+    case "mirror":
+      return make(
+        "unreachable",
+        "warning",
+        `could not reach the mirror ${u.mirror} for ${u.asked} (${u.tries}): ${u.reason}`,
+        {},
+        u.fix ?? "Re-run the job; nothing about the module was decided."
+      );
+    case "warm-timeout":
+      return make(
+        "unreachable",
+        "warning",
+        `${u.mirror} still answered "not found" for ${u.asked} when warm-timeout ran out (${u.tries}): ${u.body}`,
+        {},
+        "The mirror remembers a miss for up to 30 minutes when the version was requested before the tag existed. Re-run the job later, or raise warm-timeout."
+      );
+    case "download":
+      return make(
+        "unreachable",
+        "warning",
+        `could not download ${u.mv} from ${u.mirror}: ${u.reasons}`,
+        {},
+        u.fix ?? "Re-run the job; nothing about the module content was decided."
+      );
+    case "no-record":
+      return make(
+        "unreachable",
+        "warning",
+        `${u.sumdb} has no record of ${u.mv}: ${u.body}`,
+        {},
+        "The checksum database may not have fetched the version yet: re-run the job later."
+      );
+    case "sumdb":
+      return make(
+        "unreachable",
+        "warning",
+        `could not reach the checksum database ${u.sumdb}: ${u.reason}`,
+        {},
+        u.fix ?? "Re-run the job; nothing about the checksums was decided."
+      );
+  }
+}
+function sumdbUnverifiable(sumdb, mv2, reason2) {
+  return make(
+    "sumdb-unverifiable",
+    "error",
+    `the answer of ${sumdb} for ${mv2} does not verify: ${reason2}`,
+    {},
+    "Do not publish on this answer. Re-run without a stale tree-head cache (sumdb-cache); if it persists, the log or the path to it is compromised: report it to security@golang.org."
+  );
+}
+function diffSummary(diff) {
+  return diff === void 0 ? "" : ` Files: ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed.`;
+}
+function buildMismatch(a) {
+  return make(
+    "build-mismatch",
+    "warning",
+    `the mirror built ${a.mv} from commit ${a.commit}, the commit the tag names, but got other bytes than modseal's rebuild: ${a.differ}.${a.files}`,
+    {},
+    "What the mirror serves is what users get. Please report this to modseal with the file list below; the release itself may be fine."
+  );
+}
+function tagMoved(a) {
+  const holds = a.mirrorCommit !== void 0 ? ` (the mirror fetched commit ${a.mirrorCommit})` : "";
+  return make(
+    "tag-moved",
+    "error",
+    `${a.tag} now points at ${a.commit}, but ${a.holder} other bytes for ${a.mv}${holds}: ${a.differ}.${a.files}`,
+    a.at,
+    a.fix
+  );
+}
+function sumdbMismatch(a) {
+  const M = a.mirrorHashes;
+  const S = a.sumdbHashes;
+  return make(
+    "sumdb-mismatch",
+    "error",
+    `${a.mirror} serves ${a.mv} with zip ${M.zip ?? "?"} and go.mod ${M.mod ?? "?"}, but ${a.sumdb} records zip ${S.zip ?? "?"} and go.mod ${S.mod ?? "?"}.${a.files}`,
+    {},
+    "Every go command that verifies checksums refuses what the mirror serves. If the mirror is not yours, report it to its operator (proxy.golang.org: security@golang.org)."
+  );
+}
+function originMismatch(a) {
+  return make(
+    "origin-mismatch",
+    a.contentAgrees ? "warning" : "error",
+    `the mirror fetched ${a.ref} at commit ${a.mirrorCommit}, but ${a.tag} now points at ${a.commit}` + (a.contentAgrees ? "; the module content is identical, so users get the same bytes." : "."),
+    a.at,
+    a.contentAgrees ? "Published tags should not move: the mirror keeps the commit it saw first." : a.fix
+  );
+}
+function remedyFix(version, remedy) {
+  return `The mirror and the checksum database keep the first bytes of ${version} forever: it cannot be repaired, only replaced. Publish ${remedy.nextVersion} from the commit you want, with this line added to go.mod:
+    ${remedy.retract}` + (remedy.caveat !== void 0 ? `
+${remedy.caveat}` : "");
+}
+function remedyCaveat(a) {
+  const checkout = a.shallow ? "this checkout is shallow (actions/checkout fetches only the pushed tag unless fetch-depth: 0)" : `this checkout has no other version tag of ${a.path}`;
+  return `This advice may be wrong: ${checkout}, and the mirror's version list could not be read (${a.why}), so a version above ${a.version} may already be published. The go command reads retract lines only from the highest version: find it with \`git ls-remote --tags origin\` or \`go list -m -versions ${a.path}\`, and publish above it.`;
+}
+function incompatible(a) {
+  const major2 = a.version.slice(1).split(".")[0] ?? "";
+  return make(
+    "incompatible",
+    "warning",
+    `${a.path} has no go.mod at ${a.tag}, so the go command publishes ${a.version}: a major version 2 or later without the /v${major2} module path suffix.`,
+    a.at,
+    `Consumers get +incompatible versions only by asking for them explicitly once any v0/v1 release contains a go.mod: the go command then ignores +incompatible versions for @latest and upgrades. To publish v2 and later properly, add a go.mod declaring "module ${a.path}/v${major2}" and tag from there.`
+  );
+}
+function retracted(c, at = {}) {
+  switch (c.kind) {
+    case "new":
+      return make(
+        "retracted",
+        "notice",
+        `once published, ${c.version} is the latest version, so its go.mod retracts ${c.range}${c.news}: ${c.directive}`,
+        at,
+        `${HIDDEN} Retracted versions stay downloadable for those who ask for them by name.`
+      );
+    case "dropped":
+      return make(
+        "retracted",
+        "warning",
+        `${c.prev}, the latest version until now, retracts ${c.range} (${c.directive}); this tag's go.mod does not, so once ${c.version} is published the go command no longer treats ${c.range} as retracted`,
+        at,
+        `Only the latest version's retractions count. If ${c.range} should stay retracted, add "retract ${c.range}" to go.mod and publish a new version.`
+      );
+    case "by-latest":
+      return make(
+        "retracted",
+        "warning",
+        `${c.mv}: ${c.message} (the go.mod of ${c.latest}, the latest version, has retract ${c.range})`,
+        at,
+        `${HIDDEN} Only a newer latest version can lift it: if this version should be usable, publish a version above ${c.latest} whose go.mod no longer retracts it.`
+      );
+    case "no-effect":
+      return make(
+        "retracted",
+        "warning",
+        `this tag's go.mod retracts ${c.range}, but the go command reads retractions only from the go.mod of the latest version, ${c.latest}, which does not: the directive has no effect`,
+        at,
+        `Add "retract ${c.range}" to the go.mod of a new version above ${c.latest}.`
+      );
+    case "own":
+      return make(
+        "retracted",
+        "warning",
+        `${c.mv}: ${c.message} (this tag's go.mod has retract ${c.range}; ${c.context})`,
+        at,
+        `${HIDDEN} If that is not intended, publish a new version without the directive.`
+      );
+  }
+}
+function deprecated(c, at = {}) {
+  switch (c.kind) {
+    case "dropped":
+      return make(
+        "deprecated",
+        "warning",
+        `${c.prev}, the latest version until now, marks ${c.path} as deprecated (${c.was}); this tag's go.mod does not, so once ${c.version} is published the module is no longer deprecated`,
+        at,
+        'If the module should stay deprecated, keep the "// Deprecated:" comment on the module line and publish a new version.'
+      );
+    case "by-latest":
+      return make(
+        "deprecated",
+        "warning",
+        `module ${c.path} is deprecated: ${c.text} (the go.mod of ${c.latest}, the latest version)`,
+        at,
+        "go get and go list -u show this to everybody who uses any version of the module, this one included."
+      );
+    case "no-effect":
+      return make(
+        "deprecated",
+        "warning",
+        `this tag's go.mod marks ${c.path} as deprecated (${c.text}), but the go command reads the deprecation only from the go.mod of the latest version, ${c.latest}, which has none: the comment has no effect`,
+        at,
+        `Put the "// Deprecated:" comment into the go.mod of a new version above ${c.latest}.`
+      );
+    case "own":
+      return make(
+        "deprecated",
+        "warning",
+        `module ${c.path} is deprecated: ${c.text} (${c.context})`,
+        at,
+        'While this is the latest version, go get and go list -u show the message to every user. If that is not intended, publish a new version without the "Deprecated:" comment.'
+      );
+  }
+}
+var PUBLISH_AND_RETRACT, HIDDEN;
+var init_findings = __esm({
+  "src/checks/findings.ts"() {
+    "use strict";
+    PUBLISH_AND_RETRACT = "Nobody can download this version through the mirror. Publish a new version and retract this one.";
+    HIDDEN = 'The go command hides retracted versions from "latest" and upgrades, and warns everybody who requires one.';
+  }
+});
+
+// src/checks/local-findings.ts
+function atModuleLine(m) {
+  return { file: m.goModPath, ...m.moduleLine };
+}
+function localFindings(local, tag) {
+  const at = atModuleLine(local);
+  const out = [];
+  if (local.versionError !== void 0) out.push(versionInvalid(local.versionError.text, tag, at));
+  if (local.declaredModulePath !== void 0 && local.declaredModulePath !== local.modulePath) {
+    out.push(
+      modulePathMismatch({ declared: local.declaredModulePath, path: local.modulePath, tag, at })
     );
   }
-  const forget = removeOnInterrupt(tmp);
-  const stream = createWriteStream(tmp);
-  const closed = new Promise((resolve, reject) => {
-    stream.once("close", resolve);
-    stream.once("error", reject);
-  });
-  const close = async () => {
-    if (!stream.writableFinished && !stream.destroyed) stream.end();
-    await closed;
-  };
-  return {
-    path: file,
-    stream,
-    async commit() {
-      try {
-        await close();
-        await rename(tmp, file);
-      } catch (e) {
-        await rm2(tmp, { force: true });
-        throw new InputError(`${flag} ${file}: cannot write it (${reason(e)})`);
-      } finally {
-        forget();
-      }
-    },
-    async discard() {
-      stream.destroy();
-      await closed.catch(() => void 0);
-      await rm2(tmp, { force: true });
-      forget();
-    }
-  };
+  if (local.zipError !== void 0) out.push(zipInvalid(local.zipError.text));
+  return out;
 }
-var init_output_file = __esm({
-  "src/cli/output-file.ts"() {
+var init_local_findings = __esm({
+  "src/checks/local-findings.ts"() {
     "use strict";
-    init_errors();
-    init_temp_dirs();
+    init_findings();
   }
 });
 
-// src/cli/hash-command.ts
-var hash_command_exports = {};
-__export(hash_command_exports, {
-  checkVersionFlag: () => checkVersionFlag,
-  hashCommand: () => hashCommand
+// src/checks/compare.ts
+function readOrigin(origin, commit) {
+  if (origin?.Hash === void 0 || origin.Hash === "") {
+    return {
+      step: {
+        name: "origin",
+        status: "skipped",
+        detail: "the mirror recorded no Origin for this version"
+      }
+    };
+  }
+  if (origin.VCS !== void 0 && origin.VCS !== "git") {
+    return {
+      step: {
+        name: "origin",
+        status: "skipped",
+        detail: `Origin names a ${origin.VCS} repository`
+      }
+    };
+  }
+  return {
+    mirrorCommit: origin.Hash,
+    originSame: origin.Hash.toLowerCase() === commit.toLowerCase(),
+    step: {
+      name: "origin",
+      status: "ok",
+      detail: `the mirror fetched ${origin.Ref ?? "the tag"} at ${origin.Hash}`
+    }
+  };
+}
+function compareSides(s) {
+  const steps = [];
+  let mirrorCommit;
+  let originSame;
+  if (s.info !== void 0) {
+    const o = readOrigin(s.info.origin, s.commit);
+    steps.push(o.step);
+    mirrorCommit = o.mirrorCommit;
+    originSame = o.originSame;
+  }
+  const L = s.local;
+  const M = s.mirror;
+  const S = s.sumdb;
+  const mirrorVsSumdb = M !== void 0 && S !== void 0 && !sameHashes(M, S);
+  const sumdbDiffers = S !== void 0 && !sameHashes(S, L);
+  const publishedDiffers = sumdbDiffers || S === void 0 && M !== void 0 && !sameHashes(M, L);
+  const ourRebuildDiffers = publishedDiffers && M !== void 0 && !sameHashes(M, L) && (originSame === true || originSame === void 0 && s.fetchedByUs && S === void 0);
+  if (ourRebuildDiffers) {
+    steps.push({
+      name: "mirror-content",
+      status: "unchecked",
+      detail: "the local rebuild disagrees with the mirror"
+    });
+  }
+  const tagMoved2 = publishedDiffers && !ourRebuildDiffers;
+  const c = {
+    steps,
+    publishedDiffers,
+    ourRebuildDiffers,
+    mirrorVsSumdb,
+    needDiff: publishedDiffers || mirrorVsSumdb,
+    published: S ?? M ?? {},
+    holder: sumdbDiffers ? "sumdb" : "mirror",
+    tagMoved: tagMoved2,
+    broken: tagMoved2
+  };
+  if (mirrorCommit !== void 0) c.mirrorCommit = mirrorCommit;
+  if (originSame !== void 0) c.originSame = originSame;
+  if (originSame === false) {
+    const failed2 = { name: "origin", status: "failed" };
+    const detail = `the mirror fetched ${mirrorCommit ?? "?"}`;
+    if (tagMoved2) {
+      steps.push({ ...failed2, detail });
+    } else {
+      const contentAgrees = M !== void 0 && sameHashes(M, L) && (S === void 0 || sameHashes(S, L));
+      c.originMismatch = { contentAgrees };
+      if (!contentAgrees) {
+        steps.push({ ...failed2, detail });
+        c.broken = true;
+      }
+    }
+  }
+  return c;
+}
+function whichDiffer(published, local) {
+  const parts = [];
+  if (published.zip !== local.zip) {
+    parts.push(`zip ${published.zip ?? "?"} (tag now: ${local.zip ?? "?"})`);
+  }
+  if (published.mod !== local.mod) {
+    parts.push(`go.mod ${published.mod ?? "?"} (tag now: ${local.mod ?? "?"})`);
+  }
+  return parts.join("; ");
+}
+function comparisonFindings(c, w) {
+  const out = [];
+  const { local, hashes } = w;
+  const at = atModuleLine(local);
+  const files2 = diffSummary(w.diff);
+  const differ = whichDiffer(c.published, hashes.local);
+  const withFix = w.fix !== void 0 ? { fix: w.fix } : {};
+  if (c.publishedDiffers && c.ourRebuildDiffers) {
+    out.push(buildMismatch({ mv: mv(local), commit: local.commit, differ, files: files2 }));
+  } else if (c.publishedDiffers) {
+    const holder = c.holder === "sumdb" ? `${w.sumdbName ?? "the checksum database"} records` : `${w.mirrorName ?? "the mirror"} serves`;
+    out.push(
+      tagMoved({
+        tag: w.tag,
+        commit: local.commit,
+        holder,
+        mv: mv(local),
+        ...c.mirrorCommit !== void 0 ? { mirrorCommit: c.mirrorCommit } : {},
+        differ,
+        files: files2,
+        at,
+        ...withFix
+      })
+    );
+  }
+  if (c.mirrorVsSumdb && hashes.mirror !== void 0 && hashes.sumdb !== void 0) {
+    out.push(
+      sumdbMismatch({
+        mirror: w.mirrorName ?? "the mirror",
+        sumdb: w.sumdbName ?? "the checksum database",
+        mv: mv(local),
+        mirrorHashes: hashes.mirror,
+        sumdbHashes: hashes.sumdb,
+        files: files2
+      })
+    );
+  }
+  if (c.originMismatch !== void 0) {
+    out.push(
+      originMismatch({
+        ref: w.originRef ?? w.tag,
+        mirrorCommit: c.mirrorCommit ?? "?",
+        tag: w.tag,
+        commit: local.commit,
+        contentAgrees: c.originMismatch.contentAgrees,
+        at,
+        ...withFix
+      })
+    );
+  }
+  return out;
+}
+var init_compare = __esm({
+  "src/checks/compare.ts"() {
+    "use strict";
+    init_context();
+    init_findings();
+    init_local_findings();
+  }
 });
-import path6 from "node:path";
-function checkVersionFlag(value) {
-  const inc = value.endsWith("+incompatible") ? "+incompatible" : "";
-  const base = value.slice(0, value.length - inc.length);
-  if (isValid(base) && canonical(base) === base) return value;
-  const withV = "v" + base.replace(/^[vV]/, "");
-  const guess = isValid(withV) ? canonical(withV) + inc : void 0;
-  throw new InputError(
-    `--version ${JSON.stringify(value)} is not a canonical module version` + (guess === void 0 ? " (like v1.2.3)" : `: did you mean ${guess}?`)
+
+// src/checks/download.ts
+async function downloadPublished(ctx, mirror, module) {
+  const { asker, ledger } = ctx;
+  const { modulePath: path17, version } = module;
+  ctx.logger.info(`Downloading ${mv(module)} .mod and .zip from ${mirror.url}`);
+  const modAsked = await asker.ask(
+    `${mirror.url} .mod of ${mv(module)}`,
+    () => mirror.mod(path17, version)
+  );
+  const zipAsked = await asker.ask(
+    `${mirror.url} .zip of ${mv(module)}`,
+    () => mirror.zip(path17, version)
+  );
+  ledger.count("mirror-content", modAsked.attempts + zipAsked.attempts);
+  const mod = modAsked.result;
+  const zip = zipAsked.result;
+  if (mod.kind === "ok" && zip.kind === "ok") {
+    ledger.set("mirror-content", "ok", `the mirror serves ${zip.h1}`);
+    return { hashes: { zip: zip.h1, mod: mod.h1 }, zip, findings: [] };
+  }
+  const problems = [mod, zip].filter((r) => r.kind !== "ok");
+  const down = problems.filter((r) => r.kind === "unreachable");
+  if (down.length > 0) {
+    const fix = mirror.unreachableFix;
+    return unreached(
+      ledger,
+      down[0],
+      ["mirror-content"],
+      unreachable({
+        kind: "download",
+        mirror: mirror.url,
+        mv: mv(module),
+        reasons: down.map((r) => r.reason).join("; "),
+        ...fix !== void 0 ? { fix } : {}
+      }),
+      "download failed"
+    );
+  }
+  const text = problems.map((r) => r.kind === "not-found" ? r.body : r.kind === "invalid" ? r.reason : "").join("; ");
+  ledger.set("mirror-content", "failed", firstLine3(text));
+  return {
+    findings: [mirrorRejected({ kind: "content", mirror: mirror.url, mv: mv(module), text })]
+  };
+}
+var init_download = __esm({
+  "src/checks/download.ts"() {
+    "use strict";
+    init_context();
+    init_findings();
+  }
+});
+
+// src/checks/ledger.ts
+function decideVerdict(report) {
+  if (report.findings.some((f) => f.severity === "error")) return "fail";
+  if (report.steps.some((s) => s.status === "unchecked" || s.status === "failed")) {
+    return "inconclusive";
+  }
+  return "pass";
+}
+var STEP_ORDER, MIRROR_STEPS, BY_CONFIG, NOT_REACHED, StepLedger;
+var init_ledger = __esm({
+  "src/checks/ledger.ts"() {
+    "use strict";
+    STEP_ORDER = [
+      "local",
+      "mirror-cache",
+      "warm",
+      "origin",
+      "mirror-content",
+      "sumdb"
+    ];
+    MIRROR_STEPS = ["mirror-cache", "warm", "origin", "mirror-content"];
+    BY_CONFIG = "skipped by configuration";
+    NOT_REACHED = "not reached";
+    StepLedger = class {
+      constructor(order = STEP_ORDER) {
+        this.order = order;
+        for (const name of order) this.state.set(name, { status: "unchecked", detail: NOT_REACHED });
+      }
+      order;
+      state = /* @__PURE__ */ new Map();
+      attempts = /* @__PURE__ */ new Map();
+      set(name, status, detail) {
+        this.state.set(name, { status, detail });
+      }
+      /** The same status and detail for several steps. */
+      setAll(names, status, detail) {
+        for (const name of names) this.set(name, status, detail);
+      }
+      status(name) {
+        return this.state.get(name)?.status;
+      }
+      /** Adds requests made for a step (each one also logged as a progress line). */
+      count(name, n) {
+        if (n > 0) this.attempts.set(name, (this.attempts.get(name) ?? 0) + n);
+      }
+      /**
+       * Steps that could not be done because a remote side was unreachable: the
+       * first gets `detail` (default the reason), the others say why they follow.
+       */
+      unreachable(r, names, detail) {
+        names.forEach(
+          (n, i) => this.set(
+            n,
+            "unchecked",
+            i === 0 ? detail ?? r.reason : r.deadline === true ? r.reason : "mirror unreachable"
+          )
+        );
+      }
+      /** Once the deadline ended the check: the steps it never reached say so. */
+      cutShort(detail) {
+        for (const [name, s] of this.state) {
+          if (s.status === "unchecked" && s.detail === NOT_REACHED) this.set(name, "unchecked", detail);
+        }
+      }
+      steps() {
+        return this.order.map((name) => {
+          const n = this.attempts.get(name);
+          return {
+            name,
+            ...this.state.get(name) ?? { status: "unchecked", detail: NOT_REACHED },
+            ...n !== void 0 ? { attempts: n } : {}
+          };
+        });
+      }
+    };
+  }
+});
+
+// src/checks/ports.ts
+function inGroup(logger, name, fn) {
+  return logger.group === void 0 ? fn() : logger.group(name, fn);
+}
+var init_ports = __esm({
+  "src/checks/ports.ts"() {
+    "use strict";
+  }
+});
+
+// src/checks/published.ts
+async function lookupPublished(ctx, sides, local) {
+  const { mirror } = sides;
+  let holding = { heldBy: "" };
+  if (mirror === void 0) {
+    ctx.ledger.setAll(
+      MIRROR_STEPS,
+      "skipped",
+      `${BY_CONFIG}: ${sides.mirrorOff ?? "GOPROXY names no mirror for this module"}`
+    );
+  } else {
+    holding = await mirrorHolding(ctx, mirror, local);
+  }
+  const sum = await firstLookup(ctx, sides, local, holding);
+  const published = { ...holding, fetchedByUs: false, findings: [] };
+  if (sum !== void 0) published.sum = sum;
+  if (mirror === void 0 || holding.info !== void 0) return published;
+  const movedPerSumdb = sum?.kind === "found" && !sameHashes({ zip: sum.zipHash, mod: sum.goModHash }, localHashes(local));
+  if (movedPerSumdb) {
+    ctx.ledger.set(
+      "warm",
+      "skipped",
+      "not warmed: the checksum database already holds other bytes"
+    );
+    ctx.ledger.set("origin", "skipped", "not warmed");
+    ctx.ledger.set("mirror-content", "skipped", "not warmed");
+    return published;
+  }
+  const answer = holding.held === true ? await readListedInfo(ctx, mirror, local, holding.heldBy) : ctx.warm ? await warmMirror(ctx, mirror, local) : notWarmed(ctx, local, holding);
+  if (answer.info !== void 0) published.info = answer.info;
+  published.fetchedByUs = answer.fetchedByUs === true;
+  published.mirrorDown ??= answer.mirrorDown;
+  published.findings.push(...answer.findings);
+  return published;
+}
+async function mirrorHolding(ctx, mirror, local) {
+  const { asker, ledger } = ctx;
+  const path17 = local.modulePath;
+  const h = { heldBy: "" };
+  const c = await asker.ask(
+    `${mirror.url} cached-only .info of ${mv(local)}`,
+    () => mirror.cached(path17, local.version)
+  );
+  ledger.count("mirror-cache", c.attempts);
+  const r = c.result;
+  if (r.kind === "found") {
+    h.info = r;
+    h.held = true;
+    ledger.set("mirror-cache", "ok", `the mirror already holds ${path17}@${r.version}`);
+    ledger.set("warm", "skipped", "not needed: the mirror already holds this version");
+  } else if (r.kind === "not-found") {
+    h.held = false;
+    h.heldBy = "its cached-only view";
+    ledger.set("mirror-cache", "ok", `the mirror does not hold ${mv(local)} yet`);
+  } else if (r.kind === "unsupported") {
+    ledger.set("mirror-cache", "skipped", "this proxy offers no cached-only view");
+  } else if (r.notSent === true) {
+    ledger.set("mirror-cache", "unchecked", r.reason);
+  } else {
+    ledger.set("mirror-cache", "skipped", `cached-only view unavailable: ${r.reason}`);
+  }
+  if (h.held === void 0 && !ctx.warm && asker.outOfTime === void 0) {
+    return heldPerList(ctx, mirror, local);
+  }
+  return h;
+}
+async function heldPerList(ctx, mirror, local) {
+  const { ledger } = ctx;
+  const path17 = local.modulePath;
+  const l = await ctx.asker.ask(`${mirror.url} version list of ${path17}`, () => mirror.list(path17));
+  ledger.count("mirror-cache", l.attempts);
+  const listed = usableList(l.result, path17);
+  if (listed.kind === "ok") {
+    const held = listed.versions.includes(local.version);
+    ledger.set(
+      "mirror-cache",
+      "ok",
+      `the mirror's version list ${held ? "names" : "does not name"} ${local.version} (read instead of a cached-only view)`
+    );
+    return { held, heldBy: "its version list", listed };
+  }
+  if (listed.kind === "not-found") {
+    ledger.set(
+      "mirror-cache",
+      "ok",
+      `the mirror lists no version of ${path17}: ${firstLine3(listed.body)}`
+    );
+    return { held: false, heldBy: "its version list", listed };
+  }
+  ledger.set("mirror-cache", "unchecked", `could not read the version list: ${listed.reason}`);
+  return {
+    heldBy: "",
+    listed,
+    ...listed.deadline !== true ? { mirrorDown: listed.reason } : {}
+  };
+}
+async function firstLookup(ctx, sides, local, holding) {
+  const { sumdb } = sides;
+  if (sumdb === void 0) {
+    ctx.ledger.set(
+      "sumdb",
+      "skipped",
+      `${BY_CONFIG}: ${sides.sumdbOff ?? "GOSUMDB is off for this module"}`
+    );
+    return void 0;
+  }
+  if (ctx.warm || holding.held === true) {
+    ctx.logger.info(`Looking up ${mv(local)} in ${sumdb.name}`);
+    const l = await askSumdb(ctx, sumdb, local);
+    ctx.ledger.count("sumdb", l.attempts);
+    return l.result;
+  }
+  const mirrorSays = holding.held === false ? `the mirror does not hold ${mv(local)} (${holding.heldBy} says so)` : `nothing says the mirror holds ${mv(local)}`;
+  ctx.ledger.set(
+    "sumdb",
+    "unchecked",
+    `not asked: ${sumdb.name} fetches a version it has no record of through the mirror, ${mirrorSays}, and warming is off`
+  );
+  return void 0;
+}
+function askSumdb(ctx, sumdb, local, lag) {
+  return ctx.asker.ask(
+    `${sumdb.name} record of ${mv(local)}`,
+    () => sumdb.lookup(local.modulePath, local.version),
+    lag === true ? { lag: (r) => r.kind === "not-found", patience: ctx.patience } : {}
   );
 }
-function shallowHint(repo) {
-  return repo.shallow ? ": this is a shallow clone without it; run `git fetch --tags` (or use fetch-depth: 0 with actions/checkout)" : "";
-}
-async function resolveCommit(repo, flag, name) {
-  const { tags, heads } = await repo.refs();
-  const bare = name.replace(/^refs\/tags\//, "");
-  const tagCommit = tags.get(bare);
-  if (tagCommit !== void 0) return { commit: tagCommit, tag: bare };
-  const head = heads.get(name.replace(/^refs\/heads\//, ""));
-  const any = head ?? await repo.resolveAny(name);
-  if (flag === "--tag") {
-    if (any !== void 0) {
-      throw new InputError(
-        `${JSON.stringify(name)} is not a tag in ${repo.dir}: for a branch or commit use --ref ${name} --version VER`
-      );
-    }
-    throw new InputError(`no tag ${JSON.stringify(name)} in ${repo.dir}${shallowHint(repo)}`);
-  }
-  if (any !== void 0) return { commit: any, tag: void 0 };
-  throw new InputError(`unknown ref ${JSON.stringify(name)} in ${repo.dir}${shallowHint(repo)}`);
-}
-function toJson(m) {
+function acceptInfo(ctx, mirror, local, w, asked, step) {
+  if (w.version === local.version) return { info: w, findings: [] };
+  ctx.ledger.set(step, "failed", `the mirror answered ${w.version}`);
+  if (step !== "origin") ctx.ledger.set("origin", "skipped", "nothing to compare");
+  ctx.ledger.set("mirror-content", "skipped", "the mirror names another version");
   return {
-    module: m.modulePath,
-    version: m.version,
-    commit: m.commit ?? null,
-    time: m.time ?? null,
-    dir: m.dir ?? null,
-    sum: m.sum ?? null,
-    goModSum: m.goModSum ?? null,
-    goSum: m.error === void 0 ? goSumLines(m) : [],
-    files: m.files === void 0 ? null : {
-      kept: m.files.kept,
-      omitted: m.files.omitted,
-      invalid: m.files.invalid
-    },
-    error: m.error ?? null
+    findings: [
+      mirrorRejected(
+        {
+          kind: "other-version",
+          mirror: mirror.url,
+          asked: `${local.modulePath}@${asked}`,
+          answered: w.version,
+          version: local.version
+        },
+        atModuleLine(local)
+      )
+    ]
   };
 }
-var USAGE, ALIASES, hashCommand;
-var init_hash_command = __esm({
-  "src/cli/hash-command.ts"() {
+async function readListedInfo(ctx, mirror, local, heldBy) {
+  const { ledger } = ctx;
+  const version = local.version;
+  ledger.set("warm", "skipped", `not needed: ${heldBy} names ${version}`);
+  const i = await ctx.asker.ask(
+    `${mirror.url} .info of ${mv(local)}`,
+    () => mirror.info(local.modulePath, version)
+  );
+  ledger.count("origin", i.attempts);
+  const r = i.result;
+  if (r.kind === "found") return acceptInfo(ctx, mirror, local, r, version, "origin");
+  if (r.kind === "not-found") {
+    ledger.set("origin", "failed", firstLine3(r.body));
+    ledger.set("mirror-content", "skipped", "the mirror does not serve the version it lists");
+    return {
+      findings: [
+        mirrorRejected({
+          kind: "listed-not-served",
+          mirror: mirror.url,
+          version,
+          body: r.body.trimEnd()
+        })
+      ]
+    };
+  }
+  return unreached(ledger, r, ["origin", "mirror-content"]);
+}
+function notWarmed(ctx, local, holding) {
+  ctx.ledger.set("warm", "skipped", `${BY_CONFIG}: warming is off`);
+  ctx.ledger.set(
+    "mirror-content",
+    "unchecked",
+    holding.held === false ? `the mirror does not hold ${mv(local)} (${holding.heldBy} says so) and warming is off: nothing to compare` : `could not learn whether the mirror holds ${mv(local)}, and warming is off`
+  );
+  ctx.ledger.set("origin", "skipped", "nothing to compare");
+  return { findings: [] };
+}
+async function warmMirror(ctx, mirror, local) {
+  const { asker, ledger } = ctx;
+  const path17 = local.modulePath;
+  const base = stripIncompatible(local.version);
+  const asked = `${path17}@${base}`;
+  ctx.logger.info(`Asking ${mirror.url} to fetch ${asked}`);
+  const w = await asker.ask(
+    `${mirror.url} .info of ${asked} (makes the mirror fetch it)`,
+    () => mirror.warm(path17, base, ctx.patience),
+    { lag: (r2) => r2.kind === "not-found" && !r2.final, patience: ctx.patience }
+  );
+  ledger.count("warm", w.attempts);
+  const tries = plural(w.attempts, "attempt");
+  const r = w.result;
+  const pending = ["warm", "origin", "mirror-content"];
+  if (r.kind === "found") {
+    const a = acceptInfo(ctx, mirror, local, r, base, "warm");
+    if (a.info === void 0) return a;
+    ledger.set("warm", "ok", `the mirror serves ${path17}@${r.version} (${tries})`);
+    return { ...a, fetchedByUs: ledger.status("mirror-cache") === "ok" };
+  }
+  if (r.kind === "unreachable") {
+    return unreached(
+      ledger,
+      r,
+      pending,
+      unreachable({
+        kind: "mirror",
+        mirror: mirror.url,
+        asked,
+        tries,
+        reason: r.reason,
+        ...mirror.unreachableFix !== void 0 ? { fix: mirror.unreachableFix } : {}
+      })
+    );
+  }
+  const body = r.body.trimEnd();
+  if (r.final) {
+    ledger.set("warm", "failed", firstLine3(body));
+    ledger.set("origin", "skipped", "nothing to compare");
+    ledger.set("mirror-content", "skipped", "the mirror refused the version");
+    return {
+      findings: [
+        mirrorRejected(
+          { kind: "refused", mirror: mirror.url, asked, tries, body },
+          atModuleLine(local)
+        )
+      ]
+    };
+  }
+  if (w.end === "deadline") {
+    ledger.setAll(
+      pending,
+      "unchecked",
+      `${asker.deadlineText} ran out while the mirror still answered "not found" (${tries})`
+    );
+    return { findings: [] };
+  }
+  ledger.set("warm", "unchecked", firstLine3(body));
+  ledger.set("origin", "unchecked", "the mirror does not serve the version yet");
+  ledger.set("mirror-content", "unchecked", "the mirror does not serve the version yet");
+  return {
+    findings: [unreachable({ kind: "warm-timeout", mirror: mirror.url, asked, tries, body })]
+  };
+}
+async function confirmSumdb(ctx, sumdb, local, published) {
+  let sum = published.sum;
+  if (sumdb === void 0 || sum === void 0) return { findings: [] };
+  const { ledger } = ctx;
+  if (sum.kind === "not-found" && ctx.warm && published.info !== void 0) {
+    const again = await askSumdb(ctx, sumdb, local, true);
+    ledger.count("sumdb", again.attempts);
+    sum = again.result;
+  }
+  const out = { sum, findings: [] };
+  if (sum.kind === "found") {
+    ledger.set("sumdb", "ok", `${sumdb.name} records ${sum.zipHash}`);
+  } else if (sum.kind === "not-found") {
+    out.findings.push(
+      unreachable({ kind: "no-record", sumdb: sumdb.name, mv: mv(local), body: sum.body })
+    );
+    ledger.set("sumdb", "unchecked", firstLine3(sum.body));
+  } else if (sum.kind === "unverifiable") {
+    out.findings.push(sumdbUnverifiable(sumdb.name, mv(local), sum.reason));
+    ledger.set("sumdb", "failed", sum.reason);
+  } else {
+    const fix = sumdb.unreachableFix;
+    out.findings.push(
+      ...unreached(
+        ledger,
+        sum,
+        ["sumdb"],
+        unreachable({
+          kind: "sumdb",
+          sumdb: sumdb.name,
+          reason: sum.reason,
+          ...fix !== void 0 ? { fix } : {}
+        })
+      ).findings
+    );
+  }
+  return out;
+}
+var init_published = __esm({
+  "src/checks/published.ts"() {
     "use strict";
-    init_git();
-    init_errors();
-    init_modfetch();
+    init_findings();
+    init_ledger();
+    init_context();
+    init_local_findings();
+  }
+});
+
+// src/checks/version.ts
+function increment(n) {
+  return (BigInt(n) + 1n).toString();
+}
+function nextVersion(version, taken = []) {
+  let candidate = canonical(version);
+  if (candidate === "") return "";
+  const suffix = build(version) === "+incompatible" ? "+incompatible" : "";
+  const used = new Set(taken.map((t) => canonical(t)).filter((t) => t !== ""));
+  const line0or1 = (v) => major(v) === "v0" ? "v1" : major(v);
+  if (prerelease(candidate) === "") {
+    for (const t of used) {
+      if (prerelease(t) === "" && line0or1(t) === line0or1(candidate) && compare(t, candidate) > 0) {
+        candidate = t;
+      }
+    }
+  }
+  const line = majorMinor(candidate);
+  for (; ; ) {
+    const pre = prerelease(candidate);
+    const patch = candidate.slice(line.length + 1, candidate.length - pre.length);
+    if (pre === "") {
+      candidate = `${line}.${increment(patch)}`;
+    } else {
+      const ids = pre.slice(1).split(".");
+      const last = ids[ids.length - 1] ?? "";
+      if (/^[0-9]+$/.test(last)) ids[ids.length - 1] = increment(last);
+      else ids.push("1");
+      candidate = `${line}.${patch}-${ids.join(".")}`;
+    }
+    if (!used.has(candidate)) return candidate + suffix;
+  }
+}
+var init_version2 = __esm({
+  "src/checks/version.ts"() {
+    "use strict";
     init_semver2();
-    init_flags();
-    init_io();
-    init_output_file();
-    USAGE = `usage: modseal hash [--repo DIR] (--tag TAG | --ref REF) [--module PATH] [--version VER]
-                    [--zip-out FILE] [--json]
+  }
+});
 
-Prints the go.sum lines the Go module mirror would record for a tag:
-  <module> <version> h1:...
-  <module> <version>/go.mod h1:...
-The module path and version come from the tag and go.mod, as the go command
-reads them; if Go would refuse the version or the zip, Go's text is printed.
+// src/checks/remedy.ts
+function remedyFor(f) {
+  const { version } = f.local;
+  const listed = f.seen.listed;
+  const next = nextVersion(version, [
+    ...f.local.existingVersions ?? [],
+    ...listed?.kind === "ok" ? listed.versions : [],
+    ...f.sumdbVouched ? [version] : []
+  ]);
+  if (next === "") return void 0;
+  const remedy = {
+    nextVersion: next,
+    retract: `retract ${version} // tag ${f.tag} moved after publication; use ${next}`
+  };
+  const caveat = caveatFor(f);
+  if (caveat !== void 0) remedy.caveat = caveat;
+  return remedy;
+}
+function caveatFor(f) {
+  const { listed, listUnavailable } = f.seen;
+  const { version, shallow } = f.local;
+  if (listed?.kind === "ok" || listed?.kind === "not-found") return void 0;
+  const base = stripIncompatible(version);
+  const others = (f.local.existingVersions ?? []).filter((v) => v !== base && v !== version);
+  if (shallow !== true && others.length > 0) return void 0;
+  const why = listed?.kind === "unreachable" ? listed.reason : listUnavailable ?? "it was not asked";
+  return remedyCaveat({ version, path: f.local.modulePath, shallow: shallow === true, why });
+}
+var init_remedy = __esm({
+  "src/checks/remedy.ts"() {
+    "use strict";
+    init_context();
+    init_findings();
+    init_version2();
+  }
+});
 
-flags:
-  --repo DIR       the git clone to read (default: the current folder); never changed
-  --tag TAG        the version tag to hash: v1.2.3, or sub/dir/v1.2.3 for the module in sub/dir
-  --ref REF        a branch or commit instead of a tag (or a tag, as --tag takes it);
-                   give --version unless REF is a version tag
-  --version VER    answer as if the commit were tagged VER: a canonical version like
-                   v1.2.3 or v2.0.0+incompatible
-  --module PATH    the module path, for a commit without go.mod (a +incompatible release)
-  --zip-out FILE   also write the module zip, byte for byte as the mirror would serve it;
-                   FILE's folder must exist, and FILE is replaced only by a complete zip
-  --json           one JSON document on stdout (with "error" when the input is wrong)
-  -h, --help       this help
-
-exit status: 0 hashed, 1 Go refuses the version or the zip, 2 usage or input
-error, 130/143 interrupted
-`;
-    ALIASES = {
-      "working-directory": "repo",
-      dir: "repo",
-      out: "zip-out",
-      output: "zip-out",
-      "module-path": "module"
-    };
-    hashCommand = async (argv, io) => {
-      const values = parseFlags(
-        "hash",
-        USAGE,
-        {
-          repo: { type: "string" },
-          tag: { type: "string" },
-          ref: { type: "string" },
-          module: { type: "string" },
-          version: { type: "string" },
-          "zip-out": { type: "string" },
-          json: { type: "boolean" }
-        },
-        argv,
-        io,
-        ALIASES
+// src/checks/retractions.ts
+async function latestIgnoringRetractions(versions, hasGoMod) {
+  const sorted = sortVersions(
+    [...new Set(versions)].filter((v) => isValid(v) && !isPseudoVersion(v))
+  );
+  const releases = [];
+  const prereleases = [];
+  let needIncompatible = false;
+  let lastCompatible = "";
+  for (const v of sorted) {
+    if (!needIncompatible) {
+      if (!v.endsWith("+incompatible")) {
+        lastCompatible = v;
+      } else if (lastCompatible !== "") {
+        if (await hasGoMod(lastCompatible)) break;
+        needIncompatible = true;
+      }
+    }
+    (prerelease(v) === "" ? releases : prereleases).push(v);
+  }
+  return releases[releases.length - 1] ?? prereleases[prereleases.length - 1];
+}
+function parseFacts(name, data) {
+  const file = parseLax(name, data);
+  const facts = {
+    retractions: file.retract.map((r) => ({ low: r.low, high: r.high, rationale: r.rationale }))
+  };
+  if (file.module?.deprecated !== void 0) facts.deprecated = file.module.deprecated;
+  return facts;
+}
+async function retractionFindings(input) {
+  const { released, mirror, logger } = input;
+  const path17 = released.modulePath;
+  const version = released.version;
+  if (mirror === void 0 || input.noMirror !== void 0) {
+    return fromReleasedAlone(released, input.noMirror ?? "no mirror to ask");
+  }
+  let listed;
+  try {
+    const l = await mirror.list(path17);
+    if (l.kind === "unreachable") {
+      return fromReleasedAlone(
+        released,
+        `could not read the version list of ${mirror.url}: ${l.reason}`
       );
-      if (typeof values === "number") return values;
-      if (values.tag !== void 0 && values.ref !== void 0) {
-        throw new UsageError("give --tag or --ref, not both", "hash");
-      }
-      const flag = values.tag !== void 0 ? "--tag" : "--ref";
-      const name = values.tag ?? values.ref;
-      if (name === void 0 || name === "") {
-        throw new UsageError("name the commit to hash with --tag TAG (or --ref REF)", "hash");
-      }
-      if (values.version !== void 0) checkVersionFlag(values.version);
-      let zipOut;
-      if (values["zip-out"] !== void 0) {
-        zipOut = await openOutputFile("--zip-out", values["zip-out"], io.cwd);
-      }
-      try {
-        const repo = await openRepo(path6.resolve(io.cwd, values.repo ?? "."));
-        const { commit, tag } = await resolveCommit(repo, flag, name);
-        if (values.version === void 0 && (tag === void 0 || splitTag(tag).version === void 0)) {
-          throw new InputError(
-            `${name} is not a semantic-version tag (like v1.2.3 or sub/dir/v1.2.3): pass --version`
-          );
+    }
+    listed = l.kind === "ok" ? l.versions : [];
+  } catch (e) {
+    return fromReleasedAlone(
+      released,
+      `could not read the version list of ${mirror.url}: ${errorMessage(e)}`
+    );
+  }
+  const legacy = encodeGoString(`module ${autoQuote(path17)}
+`);
+  const mods = /* @__PURE__ */ new Map();
+  const readMod = (v) => {
+    let p = mods.get(v);
+    if (p === void 0) {
+      p = (async () => {
+        const m = await mirror.mod(path17, v);
+        if (m.kind === "ok") return m.data;
+        throw new Error(
+          `${path17}@${v}.mod: ${m.kind === "not-found" ? m.body.trimEnd() : m.reason}`
+        );
+      })();
+      mods.set(v, p);
+    }
+    return p;
+  };
+  const hasGoMod = async (v) => {
+    if (v === version) {
+      return released.goMod !== void 0 ? !released.goMod.equals(legacy) : released.declaredModulePath !== void 0;
+    }
+    return !(await readMod(v)).equals(legacy);
+  };
+  let latest;
+  try {
+    latest = await latestIgnoringRetractions([...listed, version], hasGoMod);
+  } catch (e) {
+    return fromReleasedAlone(
+      released,
+      `could not determine the latest version: ${errorMessage(e)}`
+    );
+  }
+  if (latest === void 0) {
+    return fromReleasedAlone(released, `${version} is not a version the go command lists`);
+  }
+  if (latest === version) {
+    return await asLatest(released, listed, hasGoMod, readMod, logger);
+  }
+  logger.info(`Reading retractions and deprecation from the go.mod of ${path17}@${latest}`);
+  let facts;
+  try {
+    facts = parseFacts(`${path17}@${latest}/go.mod`, await readMod(latest));
+  } catch (e) {
+    return fromReleasedAlone(
+      released,
+      `could not read the go.mod of ${latest}, the latest version: ${errorMessage(e)}`
+    );
+  }
+  return notLatest(released, latest, facts);
+}
+async function asLatest(released, listed, hasGoMod, readMod, logger) {
+  const version = released.version;
+  const findings = ownDirectives(
+    released,
+    `once published, ${version} is the latest version, so the go command reads this go.mod`
+  );
+  let prev;
+  let prevFacts;
+  try {
+    prev = await latestIgnoringRetractions(
+      listed.filter((v) => v !== version),
+      hasGoMod
+    );
+    if (prev !== void 0) {
+      prevFacts = parseFacts(`${released.modulePath}@${prev}/go.mod`, await readMod(prev));
+    }
+  } catch (e) {
+    logger.debug(`could not read the go.mod of the previous latest version: ${errorMessage(e)}`);
+    prev = void 0;
+  }
+  for (const r of released.retractions) {
+    if (covers(r, version)) continue;
+    if (prevFacts?.retractions.some((p) => sameInterval(p, r)) === true) continue;
+    const news = prev !== void 0 && prevFacts !== void 0 ? ` (${prev}, the latest version until now, does not retract it)` : "";
+    findings.push(
+      retracted(
+        { kind: "new", version, range: rangeOf(r), news, directive: directiveMessage(r) },
+        lineOf(released, r)
+      )
+    );
+  }
+  if (prev !== void 0 && prevFacts !== void 0) {
+    for (const p of prevFacts.retractions) {
+      if (released.retractions.some((r) => sameInterval(r, p))) continue;
+      findings.push(
+        retracted(
+          { kind: "dropped", version, prev, range: rangeOf(p), directive: directiveMessage(p) },
+          { file: released.goModPath }
+        )
+      );
+    }
+    const was = deprecationText(prevFacts.deprecated);
+    if (was !== "" && deprecationText(released.deprecated) === "") {
+      findings.push(
+        deprecated(
+          { kind: "dropped", prev, path: released.modulePath, was, version },
+          moduleLineOf(released)
+        )
+      );
+    }
+  }
+  return findings;
+}
+function notLatest(released, latest, facts) {
+  const { modulePath: path17, version } = released;
+  const findings = [];
+  const msg = retractionMessage(version, facts.retractions);
+  if (msg !== void 0) {
+    const hit = facts.retractions.find((r) => covers(r, version));
+    findings.push(
+      retracted({
+        kind: "by-latest",
+        mv: `${path17}@${version}`,
+        message: msg,
+        latest,
+        range: hit === void 0 ? version : rangeOf(hit)
+      })
+    );
+  }
+  const dep = deprecationText(facts.deprecated);
+  if (dep !== "") findings.push(deprecated({ kind: "by-latest", path: path17, text: dep, latest }));
+  for (const r of released.retractions) {
+    if (facts.retractions.some((p) => sameInterval(p, r))) continue;
+    findings.push(retracted({ kind: "no-effect", range: rangeOf(r), latest }, lineOf(released, r)));
+  }
+  const own = deprecationText(released.deprecated);
+  if (own !== "" && dep === "") {
+    findings.push(
+      deprecated({ kind: "no-effect", path: path17, text: own, latest }, moduleLineOf(released))
+    );
+  }
+  return findings;
+}
+function fromReleasedAlone(released, why) {
+  return ownDirectives(
+    released,
+    `judged from this tag's go.mod alone, as if ${released.version} were the latest version (${why})`
+  );
+}
+function ownDirectives(released, context) {
+  const { modulePath: path17, version } = released;
+  const findings = [];
+  const msg = retractionMessage(version, released.retractions);
+  if (msg !== void 0) {
+    const hit = released.retractions.find((r) => covers(r, version));
+    findings.push(
+      retracted(
+        {
+          kind: "own",
+          mv: `${path17}@${version}`,
+          message: msg,
+          range: hit === void 0 ? version : rangeOf(hit),
+          context
+        },
+        lineOf(released, hit)
+      )
+    );
+  }
+  const dep = deprecationText(released.deprecated);
+  if (dep !== "") {
+    findings.push(deprecated({ kind: "own", path: path17, text: dep, context }, moduleLineOf(released)));
+  }
+  return findings;
+}
+var rangeOf, covers, sameInterval, deprecationText, directiveMessage, lineOf, moduleLineOf;
+var init_retractions = __esm({
+  "src/checks/retractions.ts"() {
+    "use strict";
+    init_errors();
+    init_go_string();
+    init_modfile();
+    init_module();
+    init_semver2();
+    init_findings();
+    rangeOf = (r) => r.low === r.high ? r.low : `[${r.low}, ${r.high}]`;
+    covers = (r, v) => compare(r.low, v) <= 0 && compare(v, r.high) <= 0;
+    sameInterval = (a, b) => a.low === b.low && a.high === b.high;
+    deprecationText = (d) => d === void 0 || d === "" ? "" : shortenRationale(d, "");
+    directiveMessage = (r) => r.rationale === "" ? "retracted by module author" : `retracted by module author: ${shortenRationale(r.rationale)}`;
+    lineOf = (m, r) => ({
+      file: m.goModPath,
+      ...r?.line !== void 0 ? { line: r.line } : {}
+    });
+    moduleLineOf = (m) => ({ file: m.goModPath, ...m.moduleLine });
+  }
+});
+
+// src/checks/types.ts
+var REPORT_SCHEMA;
+var init_types2 = __esm({
+  "src/checks/types.ts"() {
+    "use strict";
+    REPORT_SCHEMA = "modseal.release-report/v1";
+  }
+});
+
+// node_modules/diff/libesm/diff/base.js
+var Diff;
+var init_base = __esm({
+  "node_modules/diff/libesm/diff/base.js"() {
+    Diff = class {
+      diff(oldStr, newStr, options2 = {}) {
+        let callback;
+        if (typeof options2 === "function") {
+          callback = options2;
+          options2 = {};
+        } else if ("callback" in options2) {
+          callback = options2.callback;
         }
-        const probe = watchRepositoryErrors(gitCodeHost(repo));
-        const inferred = await inferModuleFromTag(probe.watched, commit, tag, {
-          modulePath: values.module,
-          version: values.version
-        });
-        const version = inferred.version;
-        const tagName = inferred.codeDir === "" ? version : `${inferred.codeDir}/${version}`;
-        const pretend = /* @__PURE__ */ new Map([[tagName.replace(/\+incompatible$/, ""), commit]]);
-        const code = watchRepositoryErrors(gitCodeHost(repo, { pretendTags: pretend }));
-        const built = await buildModule(code.watched, {
-          modulePath: inferred.modulePath,
-          codeRoot: inferred.codeRoot,
-          query: version
-        });
-        const gitFailure = probe.failure() ?? code.failure();
-        if (gitFailure !== void 0) throw gitFailure;
-        if (built.error === void 0 && zipOut !== void 0) {
-          await writeBuiltModuleZip(repo, code.watched, inferred.codeRoot, built, zipOut.stream);
-          await zipOut.commit();
-          zipOut = void 0;
+        const oldString = this.castInput(oldStr, options2);
+        const newString = this.castInput(newStr, options2);
+        const oldTokens = this.removeEmpty(this.tokenize(oldString, options2));
+        const newTokens = this.removeEmpty(this.tokenize(newString, options2));
+        return this.diffWithOptionsObj(oldTokens, newTokens, options2, callback);
+      }
+      diffWithOptionsObj(oldTokens, newTokens, options2, callback) {
+        var _a;
+        const done = (value) => {
+          value = this.postProcess(value, options2);
+          if (callback) {
+            setTimeout(function() {
+              callback(value);
+            }, 0);
+            return void 0;
+          } else {
+            return value;
+          }
+        };
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let editLength = 1;
+        let maxEditLength = newLen + oldLen;
+        if (options2.maxEditLength != null) {
+          maxEditLength = Math.min(maxEditLength, options2.maxEditLength);
         }
-        if (values.json === true) {
-          io.stdout(JSON.stringify(toJson(built), null, 2) + "\n");
-          if (built.error !== void 0) io.stderr(built.error + "\n");
-        } else if (built.error !== void 0) {
-          io.stderr(built.error + "\n");
+        const maxExecutionTime = (_a = options2.timeout) !== null && _a !== void 0 ? _a : Infinity;
+        const abortAfterTimestamp = Date.now() + maxExecutionTime;
+        const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options2);
+        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+        }
+        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+        const execEditLength = () => {
+          for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+            let basePath;
+            const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+            if (removePath) {
+              bestPath[diagonalPath - 1] = void 0;
+            }
+            let canAdd = false;
+            if (addPath) {
+              const addPathNewPos = addPath.oldPos - diagonalPath;
+              canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+            }
+            const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+            if (!canAdd && !canRemove) {
+              bestPath[diagonalPath] = void 0;
+              continue;
+            }
+            if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+              basePath = this.addToPath(addPath, true, false, 0, options2);
+            } else {
+              basePath = this.addToPath(removePath, false, true, 1, options2);
+            }
+            newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2);
+            if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+              return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+            } else {
+              bestPath[diagonalPath] = basePath;
+              if (basePath.oldPos + 1 >= oldLen) {
+                maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+              }
+              if (newPos + 1 >= newLen) {
+                minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+              }
+            }
+          }
+          editLength++;
+        };
+        if (callback) {
+          (function exec() {
+            setTimeout(function() {
+              if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+                return callback(void 0);
+              }
+              if (!execEditLength()) {
+                exec();
+              }
+            }, 0);
+          })();
         } else {
-          io.stdout(goSumLines(built).join("\n") + "\n");
+          while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+            const ret = execEditLength();
+            if (ret) {
+              return ret;
+            }
+          }
         }
-        return built.error === void 0 ? EXIT_PASS : EXIT_FAIL;
-      } finally {
-        await zipOut?.discard();
+      }
+      addToPath(path17, added, removed, oldPosInc, options2) {
+        const last = path17.lastComponent;
+        if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
+          return {
+            oldPos: path17.oldPos + oldPosInc,
+            lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+          };
+        } else {
+          return {
+            oldPos: path17.oldPos + oldPosInc,
+            lastComponent: { count: 1, added, removed, previousComponent: last }
+          };
+        }
+      }
+      extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2) {
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options2)) {
+          newPos++;
+          oldPos++;
+          commonCount++;
+          if (options2.oneChangePerToken) {
+            basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+          }
+        }
+        if (commonCount && !options2.oneChangePerToken) {
+          basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+        }
+        basePath.oldPos = oldPos;
+        return newPos;
+      }
+      equals(left, right, options2) {
+        if (options2.comparator) {
+          return options2.comparator(left, right);
+        } else {
+          return left === right || !!options2.ignoreCase && left.toLowerCase() === right.toLowerCase();
+        }
+      }
+      removeEmpty(array) {
+        const ret = [];
+        for (let i = 0; i < array.length; i++) {
+          if (array[i]) {
+            ret.push(array[i]);
+          }
+        }
+        return ret;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      castInput(value, options2) {
+        return value;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      tokenize(value, options2) {
+        return Array.from(value);
+      }
+      join(chars) {
+        return chars.join("");
+      }
+      postProcess(changeObjects, options2) {
+        return changeObjects;
+      }
+      get useLongestToken() {
+        return false;
+      }
+      buildValues(lastComponent, newTokens, oldTokens) {
+        const components = [];
+        let nextComponent;
+        while (lastComponent) {
+          components.push(lastComponent);
+          nextComponent = lastComponent.previousComponent;
+          delete lastComponent.previousComponent;
+          lastComponent = nextComponent;
+        }
+        components.reverse();
+        const componentLen = components.length;
+        let componentPos = 0, newPos = 0, oldPos = 0;
+        for (; componentPos < componentLen; componentPos++) {
+          const component = components[componentPos];
+          if (!component.removed) {
+            if (!component.added && this.useLongestToken) {
+              let value = newTokens.slice(newPos, newPos + component.count);
+              value = value.map(function(value2, i) {
+                const oldValue = oldTokens[oldPos + i];
+                return oldValue.length > value2.length ? oldValue : value2;
+              });
+              component.value = this.join(value);
+            } else {
+              component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+            }
+            newPos += component.count;
+            if (!component.added) {
+              oldPos += component.count;
+            }
+          } else {
+            component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+            oldPos += component.count;
+          }
+        }
+        return components;
       }
     };
+  }
+});
+
+// node_modules/diff/libesm/diff/line.js
+function diffLines(oldStr, newStr, options2) {
+  return lineDiff.diff(oldStr, newStr, options2);
+}
+function tokenize(value, options2) {
+  if (options2.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options2.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+var LineDiff, lineDiff;
+var init_line = __esm({
+  "node_modules/diff/libesm/diff/line.js"() {
+    init_base();
+    LineDiff = class extends Diff {
+      constructor() {
+        super(...arguments);
+        this.tokenize = tokenize;
+      }
+      equals(left, right, options2) {
+        if (options2.ignoreWhitespace) {
+          if (!options2.newlineIsToken || !left.includes("\n")) {
+            left = left.trim();
+          }
+          if (!options2.newlineIsToken || !right.includes("\n")) {
+            right = right.trim();
+          }
+        } else if (options2.ignoreNewlineAtEof && !options2.newlineIsToken) {
+          if (left.endsWith("\n")) {
+            left = left.slice(0, -1);
+          }
+          if (right.endsWith("\n")) {
+            right = right.slice(0, -1);
+          }
+        }
+        return super.equals(left, right, options2);
+      }
+    };
+    lineDiff = new LineDiff();
+  }
+});
+
+// node_modules/diff/libesm/patch/create.js
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
+  let optionsObj;
+  if (!options2) {
+    optionsObj = {};
+  } else if (typeof options2 === "function") {
+    optionsObj = { callback: options2 };
+  } else {
+    optionsObj = options2;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function splitLines(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result2 = text.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result2.pop();
+  } else {
+    result2.push(result2.pop().slice(0, -1));
+  }
+  return result2;
+}
+var init_create2 = __esm({
+  "node_modules/diff/libesm/patch/create.js"() {
+    init_line();
+  }
+});
+
+// node_modules/diff/libesm/index.js
+var init_libesm = __esm({
+  "node_modules/diff/libesm/index.js"() {
+    init_create2();
+  }
+});
+
+// src/internal/text-diff.ts
+function isBinary(buf) {
+  if (buf.subarray(0, 8e3).includes(0)) return true;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(buf);
+    return false;
+  } catch {
+    return true;
+  }
+}
+function range(start, count) {
+  if (count === 0) return `${start - 1},0`;
+  return count === 1 ? `${start}` : `${start},${count}`;
+}
+function unifiedDiff(oldLabel, newLabel, oldBuf, newBuf, limits = {}) {
+  const lim = { ...DEFAULTS, ...limits };
+  if (oldBuf.equals(newBuf)) return { kind: "identical" };
+  if (isBinary(oldBuf) || isBinary(newBuf)) return { kind: "binary" };
+  if (oldBuf.length > lim.maxBytes || newBuf.length > lim.maxBytes) {
+    return { kind: "too-large", reason: `larger than ${lim.maxBytes} bytes` };
+  }
+  const oldText = oldBuf.toString("utf8");
+  const newText = newBuf.toString("utf8");
+  const lineCount = (t) => (t.match(/\n/g)?.length ?? 0) + (t === "" || t.endsWith("\n") ? 0 : 1);
+  if (lineCount(oldText) > lim.maxLines || lineCount(newText) > lim.maxLines) {
+    return { kind: "too-large", reason: `more than ${lim.maxLines} lines` };
+  }
+  const patch = structuredPatch(oldLabel, newLabel, oldText, newText, void 0, void 0, {
+    context: lim.context,
+    maxEditLength: lim.maxEdits
+  });
+  if (patch === void 0) {
+    return { kind: "too-large", reason: `more than ${lim.maxEdits} changed lines` };
+  }
+  const out = [`--- ${oldLabel}`, `+++ ${newLabel}`];
+  let truncated = false;
+  for (const h of patch.hunks) {
+    if (out.length >= lim.maxOutputLines) {
+      truncated = true;
+      break;
+    }
+    out.push(`@@ -${range(h.oldStart, h.oldLines)} +${range(h.newStart, h.newLines)} @@`);
+    for (const line of h.lines) {
+      if (out.length >= lim.maxOutputLines) {
+        truncated = true;
+        break;
+      }
+      out.push(line);
+    }
+  }
+  return { kind: "diff", text: out.join("\n") + "\n", truncated };
+}
+var DEFAULTS;
+var init_text_diff = __esm({
+  "src/internal/text-diff.ts"() {
+    "use strict";
+    init_libesm();
+    DEFAULTS = {
+      context: 3,
+      maxBytes: 512 * 1024,
+      maxLines: 1e4,
+      maxEdits: 1e3,
+      maxOutputLines: 200
+    };
+  }
+});
+
+// src/checks/zip-compare.ts
+async function compareZips(mirror, local, limits = {}) {
+  const maxDiffFiles = limits.maxDiffFiles ?? 20;
+  const added = [...local.files.keys()].filter((n) => !mirror.files.has(n)).sort(compareGoStrings);
+  const removed = [...mirror.files.keys()].filter((n) => !local.files.has(n)).sort(compareGoStrings);
+  const changedNames = [...local.files.keys()].filter((n) => mirror.files.has(n) && mirror.files.get(n) !== local.files.get(n)).sort(compareGoStrings);
+  const changed = [];
+  for (const name of changedNames) {
+    const change = {
+      name,
+      mirrorSha256: mirror.files.get(name) ?? "",
+      localSha256: local.files.get(name) ?? ""
+    };
+    if (changed.length >= maxDiffFiles) {
+      change.note = `no diff: only the first ${maxDiffFiles} changed files are diffed`;
+    } else {
+      const [oldBuf, newBuf] = await Promise.all([mirror.readFile(name), local.readFile(name)]);
+      if (oldBuf === void 0 || newBuf === void 0) {
+        change.note = "no diff: content not available";
+      } else {
+        const d = unifiedDiff(`mirror/${name}`, `local/${name}`, oldBuf, newBuf, limits);
+        if (d.kind === "diff") {
+          change.diff = d.text;
+          if (d.truncated) change.note = "diff cut short";
+        } else if (d.kind === "binary") {
+          change.note = "binary file";
+        } else if (d.kind === "too-large") {
+          change.note = `no diff: ${d.reason}`;
+        } else {
+          change.note = "contents are equal although the recorded sha256 differ";
+        }
+      }
+    }
+    changed.push(change);
+  }
+  return { added, removed, changed };
+}
+var init_zip_compare = __esm({
+  "src/checks/zip-compare.ts"() {
+    "use strict";
+    init_go_string();
+    init_text_diff();
+  }
+});
+
+// src/checks/release.ts
+function defaultTimeoutMs(warmTimeoutMs) {
+  return warmTimeoutMs + TIMEOUT_MARGIN_MS;
+}
+async function runReleaseCheck(input, ports) {
+  const { clock, logger } = ports;
+  const start = clock.now();
+  const deadline = input.deadline ?? start + (input.timeoutMs ?? defaultTimeoutMs(input.warmTimeoutMs));
+  const asker = new Asker({
+    clock,
+    logger,
+    start,
+    deadline,
+    timeoutText: formatDuration(input.timeoutMs ?? deadline - start)
+  });
+  const ledger = new StepLedger();
+  const tag = input.tag;
+  const local = await inGroup(
+    logger,
+    `${tag}: rebuilding the module zip locally`,
+    () => rebuild(ports, input)
+  );
+  const sides = await sidesFor(ports, local.modulePath);
+  const run = { tag, local, sides, ledger, asker, clock, start };
+  const problems = localFindings(local, tag);
+  if (problems.length > 0) {
+    ledger.set("local", "failed", `${mv(local)} at ${local.commit} is not a valid module version`);
+    ledger.setAll(STEP_ORDER.slice(1), "skipped", "not contacted: the version is invalid locally");
+    return finish(run, problems, {});
+  }
+  ledger.set("local", "ok", `${mv(local)} at ${local.commit}: ${local.sum ?? ""}`);
+  const ctx = {
+    asker,
+    ledger,
+    logger,
+    warm: input.warm,
+    patience: Math.min(clock.now() + input.warmTimeoutMs, deadline)
+  };
+  const held = `${tag}: what ${sides.mirror?.url ?? "the mirror"} and ${sides.sumdb?.name ?? "the checksum database"} hold`;
+  const published = await inGroup(logger, held, () => lookupPublished(ctx, sides, local));
+  const { mirror } = sides;
+  const downloaded = mirror !== void 0 && published.info !== void 0 ? await inGroup(
+    logger,
+    `${tag}: downloading from ${mirror.url}`,
+    () => downloadPublished(ctx, mirror, local)
+  ) : { findings: [] };
+  const retractions = await inGroup(
+    logger,
+    `${tag}: retractions and deprecation`,
+    () => retractionsStep(ctx, sides, local, published, published.mirrorDown ?? downloaded.mirrorDown)
+  );
+  const sumdb = await confirmSumdb(ctx, sides.sumdb, local, published);
+  const judged = await judge(run, published, downloaded, retractions, sumdb.sum);
+  return finish(
+    run,
+    [
+      ...published.findings,
+      ...downloaded.findings,
+      ...retractions.findings,
+      ...sumdb.findings,
+      ...judged.findings
+    ],
+    judged.found
+  );
+}
+async function rebuild(ports, input) {
+  const given = input.modulePath;
+  const built = await ports.local.build(
+    input.tag,
+    given === void 0 ? {} : { modulePath: given }
+  );
+  ports.logger.info(`Rebuilt ${input.tag} locally: ${mv(built)} at ${built.commit}`);
+  return built;
+}
+async function judge(run, published, downloaded, seen, sum) {
+  const { local, sides } = run;
+  const sumdb = sum?.kind === "found" ? { zip: sum.zipHash, mod: sum.goModHash } : void 0;
+  const hashes = { local: localHashes(local), mirror: downloaded.hashes, sumdb };
+  const cmp = compareSides({
+    ...hashes,
+    commit: local.commit,
+    info: published.info,
+    fetchedByUs: published.fetchedByUs
+  });
+  for (const s of cmp.steps) run.ledger.set(s.name, s.status, s.detail);
+  const diff = cmp.needDiff && downloaded.zip !== void 0 ? await compareZips(downloaded.zip, {
+    files: local.zipFiles,
+    readFile: (name) => local.readFile(name)
+  }) : void 0;
+  const remedy = cmp.broken ? remedyFor({ local, tag: run.tag, seen, sumdbVouched: sumdb !== void 0 }) : void 0;
+  const findings = comparisonFindings(cmp, {
+    tag: run.tag,
+    local,
+    hashes,
+    mirrorName: sides.mirror?.url,
+    sumdbName: sides.sumdb?.name,
+    originRef: published.info?.origin?.Ref,
+    diff,
+    fix: remedy === void 0 ? void 0 : remedyFix(local.version, remedy)
+  });
+  if (local.version.endsWith("+incompatible")) {
+    const at = atModuleLine(local);
+    findings.push(
+      incompatible({ path: local.modulePath, tag: run.tag, version: local.version, at })
+    );
+  }
+  return {
+    findings,
+    found: { mirror: hashes.mirror, sumdb, mirrorCommit: cmp.mirrorCommit, diff, remedy }
+  };
+}
+async function retractionsStep(ctx, sides, local, published, mirrorDown) {
+  const { mirror } = sides;
+  const { asker } = ctx;
+  let listed = published.listed;
+  let listUnavailable = mirror === void 0 ? `no mirror: ${sides.mirrorOff ?? "GOPROXY does not name one for this module"}` : listed !== void 0 && listed.kind !== "unreachable" ? void 0 : mirrorDown !== void 0 ? `the mirror could not be reached: ${mirrorDown}` : asker.outOfTime !== void 0 ? `${asker.deadlineText} ran out` : void 0;
+  const path17 = local.modulePath;
+  if (mirror !== void 0 && listUnavailable === void 0 && listed === void 0) {
+    const l = await asker.ask(`${mirror.url} version list of ${path17}`, () => mirror.list(path17));
+    listed = usableList(l.result, path17);
+    if (listed.kind === "unreachable" && listed.deadline === true) {
+      listUnavailable = `${asker.deadlineText} ran out`;
+    }
+  }
+  const known = listed;
+  const findings = await retractionFindings({
+    released: local,
+    ...mirror !== void 0 ? {
+      mirror: {
+        url: mirror.url,
+        list: () => Promise.resolve(known ?? { kind: "ok", versions: [] }),
+        mod: async (p, v) => (await asker.ask(`${mirror.url} .mod of ${p}@${v}`, () => mirror.mod(p, v))).result
+      }
+    } : {},
+    ...listUnavailable !== void 0 ? { noMirror: listUnavailable } : {},
+    logger: ctx.logger
+  });
+  return {
+    findings,
+    ...listed !== void 0 ? { listed } : {},
+    ...listUnavailable !== void 0 ? { listUnavailable } : {}
+  };
+}
+function finish(run, findings, found) {
+  const { asker, ledger, local, sides } = run;
+  if (asker.outOfTime !== void 0) {
+    ledger.cutShort(`not done: ${asker.deadlineText} ran out`);
+    findings.push(
+      unreachable({
+        kind: "deadline",
+        deadline: asker.deadlineText,
+        elapsed: formatDuration(run.clock.now() - run.start),
+        ...asker.outOfTime
+      })
+    );
+  }
+  const steps = ledger.steps();
+  const compared = [];
+  if (ledger.status("local") === "ok") compared.push("local");
+  if (found.mirror?.zip !== void 0) compared.push("mirror");
+  if (found.sumdb?.zip !== void 0) compared.push("sumdb");
+  const verdict = decideVerdict({ findings, steps });
+  const report = {
+    schema: REPORT_SCHEMA,
+    verdict,
+    compared,
+    tag: run.tag,
+    module: local.modulePath,
+    version: local.version,
+    commit: local.commit,
+    goMod: atModuleLine(local),
+    hashes: { local: localHashes(local), mirror: found.mirror ?? {}, sumdb: found.sumdb ?? {} },
+    steps,
+    findings
+  };
+  if (sides.mirror !== void 0) report.mirrorUrl = sides.mirror.url;
+  if (sides.sumdb !== void 0) report.sumdbName = sides.sumdb.name;
+  if (found.mirrorCommit !== void 0) report.mirrorCommit = found.mirrorCommit;
+  if (found.diff !== void 0) report.diff = found.diff;
+  if (found.remedy !== void 0) report.remedy = found.remedy;
+  if (verdict === "pass" && compared.length <= 1) {
+    const why = [sides.mirrorOff, sides.sumdbOff].filter((x) => x !== void 0);
+    report.localOnly = why.length > 0 ? `${why.join("; ")}: only the local rebuild was checked` : "nothing remote was compared";
+  }
+  return report;
+}
+var TIMEOUT_MARGIN_MS;
+var init_release = __esm({
+  "src/checks/release.ts"() {
+    "use strict";
+    init_asker();
+    init_compare();
+    init_context();
+    init_download();
+    init_findings();
+    init_ledger();
+    init_local_findings();
+    init_ports();
+    init_published();
+    init_remedy();
+    init_retractions();
+    init_types2();
+    init_zip_compare();
+    TIMEOUT_MARGIN_MS = 5 * 6e4;
   }
 });
 
@@ -7394,7 +9353,7 @@ var init_deps = __esm({
   }
 });
 
-// src/goproxy/redact.ts
+// src/http/redact.ts
 function redactUrl(url) {
   const m = userinfo.exec(url);
   if (m === null) return url;
@@ -7412,7 +9371,7 @@ function redactSecrets(text, secrets) {
 }
 var userinfo;
 var init_redact = __esm({
-  "src/goproxy/redact.ts"() {
+  "src/http/redact.ts"() {
     "use strict";
     userinfo = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#@]*)@/;
   }
@@ -7522,20 +9481,21 @@ var init_env = __esm({
   }
 });
 
-// src/goproxy/errors.ts
+// src/http/errors.ts
 function isTransient(e) {
-  if (e instanceof NetworkError) return e.code !== "EPROXY";
+  if (e instanceof NetworkError) return e.systemCode !== "EPROXY";
   if (e instanceof DeadlineError) return false;
   if (e instanceof TimeoutError) return true;
   if (e instanceof ServerError) return e.status === 408 || e.status === 429 || e.status >= 500;
   return false;
 }
-var GoproxyError, NotFoundError, ServerError, TimeoutError, DeadlineError, TooLargeError, ProtocolError, NetworkError, SkippedError;
+var HttpError, HttpAnswerError, NotFoundError, ServerError, TimeoutError, DeadlineError, TooLargeError, ProtocolError, NetworkError;
 var init_errors3 = __esm({
-  "src/goproxy/errors.ts"() {
+  "src/http/errors.ts"() {
     "use strict";
-    GoproxyError = class extends Error {
-      name = "GoproxyError";
+    init_errors();
+    HttpError = class extends ModsealError {
+      name = "HttpError";
       /** The URL as safe to show: credentials replaced by `xxxxx`. */
       url;
       constructor(message, url, options2) {
@@ -7543,8 +9503,7 @@ var init_errors3 = __esm({
         this.url = url;
       }
     };
-    NotFoundError = class extends GoproxyError {
-      name = "NotFoundError";
+    HttpAnswerError = class extends HttpError {
       status;
       statusText;
       body;
@@ -7557,60 +9516,145 @@ var init_errors3 = __esm({
         this.detail = fields2.detail;
       }
     };
-    ServerError = class extends GoproxyError {
+    NotFoundError = class extends HttpAnswerError {
+      name = "NotFoundError";
+      code = "not-found";
+    };
+    ServerError = class extends HttpAnswerError {
       name = "ServerError";
-      status;
-      statusText;
-      body;
-      detail;
+      code = "server-error";
       retryAfterMs;
       constructor(message, url, fields2) {
-        super(message, url);
-        this.status = fields2.status;
-        this.statusText = fields2.statusText;
-        this.body = fields2.body;
-        this.detail = fields2.detail;
+        super(message, url, fields2);
         if (fields2.retryAfterMs !== void 0) this.retryAfterMs = fields2.retryAfterMs;
       }
     };
-    TimeoutError = class extends GoproxyError {
+    TimeoutError = class extends HttpError {
       name = "TimeoutError";
+      code = "timeout";
     };
     DeadlineError = class extends TimeoutError {
-      name = "DeadlineError";
-      sent;
       constructor(message, url, sent) {
         super(message, url);
         this.sent = sent;
       }
+      sent;
+      name = "DeadlineError";
+      code = "deadline";
     };
-    TooLargeError = class extends GoproxyError {
-      name = "TooLargeError";
-      limit;
+    TooLargeError = class extends HttpError {
       constructor(message, url, limit) {
         super(message, url);
         this.limit = limit;
       }
+      limit;
+      name = "TooLargeError";
+      code = "too-large";
     };
-    ProtocolError = class extends GoproxyError {
+    ProtocolError = class extends HttpError {
       name = "ProtocolError";
+      code = "protocol-error";
     };
-    NetworkError = class extends GoproxyError {
+    NetworkError = class extends HttpError {
       name = "NetworkError";
+      code = "network-error";
       /** Node's error code (`ECONNREFUSED`, …) when there is one. */
-      code;
-      constructor(message, url, code, options2) {
+      systemCode;
+      constructor(message, url, systemCode, options2) {
         super(message, url, options2);
-        if (code !== void 0) this.code = code;
+        if (systemCode !== void 0) this.systemCode = systemCode;
       }
-    };
-    SkippedError = class extends GoproxyError {
-      name = "SkippedError";
     };
   }
 });
 
-// src/goproxy/outbound-proxy.ts
+// src/goproxy/errors.ts
+var SkippedError;
+var init_errors4 = __esm({
+  "src/goproxy/errors.ts"() {
+    "use strict";
+    init_errors3();
+    SkippedError = class extends HttpError {
+      name = "SkippedError";
+      code = "skipped";
+    };
+  }
+});
+
+// src/goproxy/info.ts
+function field(obj, name) {
+  if (Object.hasOwn(obj, name)) return obj[name];
+  const lower2 = name.toLowerCase();
+  for (const k of Object.keys(obj)) if (k.toLowerCase() === lower2) return obj[k];
+  return void 0;
+}
+function stringField(obj, name, where2) {
+  const v = field(obj, name);
+  if (v === void 0 || v === null) return void 0;
+  if (typeof v !== "string") {
+    throw new Error(
+      `json: cannot unmarshal ${jsonType(v)} into Go struct field ${where2}.${name} of type string`
+    );
+  }
+  return v;
+}
+function jsonType(v) {
+  if (Array.isArray(v)) return "array";
+  if (typeof v === "object") return "object";
+  return typeof v;
+}
+function parseInfo(body) {
+  const text = typeof body === "string" ? body : body.toString("utf8");
+  let v;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    throw new Error(e instanceof Error ? e.message : String(e), { cause: e });
+  }
+  if (v === null) return { Version: "" };
+  if (typeof v !== "object" || Array.isArray(v)) {
+    throw new Error(`json: cannot unmarshal ${jsonType(v)} into Go value of type modfetch.RevInfo`);
+  }
+  const obj = v;
+  const info = { Version: stringField(obj, "Version", "RevInfo") ?? "" };
+  const time = stringField(obj, "Time", "RevInfo");
+  if (time !== void 0) {
+    if (!rfc3339.test(time)) throw new Error(`parsing time "${time}" as RFC 3339: cannot parse`);
+    info.Time = time;
+  }
+  const o = field(obj, "Origin");
+  if (o !== void 0 && o !== null) {
+    if (typeof o !== "object" || Array.isArray(o)) {
+      throw new Error(`json: cannot unmarshal ${jsonType(o)} into Go struct field RevInfo.Origin`);
+    }
+    const origin = {};
+    for (const k of originKeys) {
+      const s = stringField(o, k, "Origin");
+      if (s !== void 0 && s !== "") origin[k] = s;
+    }
+    info.Origin = origin;
+  }
+  return info;
+}
+var originKeys, rfc3339;
+var init_info = __esm({
+  "src/goproxy/info.ts"() {
+    "use strict";
+    originKeys = [
+      "VCS",
+      "URL",
+      "Subdir",
+      "Hash",
+      "TagPrefix",
+      "TagSum",
+      "Ref",
+      "RepoSum"
+    ];
+    rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+  }
+});
+
+// src/http/outbound-proxy.ts
 import { domainToASCII } from "node:url";
 function ipv4(a, b, c, d) {
   return Uint8Array.from([...v4Prefix, a, b, c, d]);
@@ -7924,7 +9968,7 @@ function safeDecode(s) {
 }
 var cgiProxyRefusal, ProxyRefusedError, v4Prefix, defaultPorts;
 var init_outbound_proxy = __esm({
-  "src/goproxy/outbound-proxy.ts"() {
+  "src/http/outbound-proxy.ts"() {
     "use strict";
     cgiProxyRefusal = "refusing to use HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy";
     ProxyRefusedError = class extends Error {
@@ -7935,7 +9979,7 @@ var init_outbound_proxy = __esm({
   }
 });
 
-// src/goproxy/error-detail.ts
+// src/http/error-detail.ts
 function isShowableContentType(contentType) {
   if (contentType === void 0) return false;
   const parts = contentType.split(";");
@@ -7999,7 +10043,7 @@ function unreachableFix(what, url, env) {
 }
 var maxDetailLines, maxDetailBytes, graphicOrSpace;
 var init_error_detail = __esm({
-  "src/goproxy/error-detail.ts"() {
+  "src/http/error-detail.ts"() {
     "use strict";
     init_outbound_proxy();
     init_redact();
@@ -8009,12 +10053,504 @@ var init_error_detail = __esm({
   }
 });
 
-// src/goproxy/netrc.ts
-function parseNetrc(text) {
+// src/goproxy/zip-deps.ts
+async function checkAndHashZip(m, zipPath) {
+  const prefix = `${m.path}@${m.version}/`;
+  const zip = await openModuleZip(zipPath);
+  let stray;
+  try {
+    stray = zip.entries.find((e) => !e.name.startsWith(prefix))?.name;
+  } finally {
+    zip.close();
+  }
+  const report = await hashZipContent(m, zipPath);
+  if (stray !== void 0) {
+    return {
+      h1: report.hash,
+      problem: `zip for ${prefix.slice(0, -1)} has unexpected file ${stray}`
+    };
+  }
+  if (report.error !== void 0) return { h1: report.hash, problem: report.error.message };
+  return { h1: report.hash };
+}
+var init_zip_deps = __esm({
+  "src/goproxy/zip-deps.ts"() {
+    "use strict";
+    init_modzip();
+  }
+});
+
+// src/goproxy/client.ts
+import { createHash as createHash5, randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir as mkdir2, rename, rm as rm2 } from "node:fs/promises";
+import { join } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { Transform as Transform3 } from "node:stream";
+function withContext(e) {
+  contextAdded.add(e);
+  return e;
+}
+function parseList(text) {
+  const out = [];
+  for (const line of text.split("\n")) {
+    const f = fields(line);
+    const v = f[0];
+    if (v === void 0 || !isValid(v) || isPseudoVersion(v)) continue;
+    out.push(f[1] === void 0 ? { version: v } : { version: v, time: f[1] });
+  }
+  return out;
+}
+function fields(line) {
+  return line.split(/\s+/).filter((s) => s !== "");
+}
+function pathEscape(s) {
+  return s.replace(
+    /[^A-Za-z0-9\-_.~$&+:=@/]/g,
+    (c) => Array.from(Buffer.from(c, "utf8")).map((b) => "%" + b.toString(16).toUpperCase().padStart(2, "0")).join("")
+  );
+}
+function statusTextOf(r) {
+  if (typeof r.statusText === "string" && r.statusText !== "") return r.statusText;
+  return String(r.status);
+}
+function httpError(url, status, statusText, headers, body, clock) {
+  const shown = redactUrl(url);
+  const detail = formatErrorDetail(body, headers["content-type"]);
+  const message = formatHttpError(shown, statusText, detail);
+  const fields2 = { status, statusText, body: body.toString("utf8"), detail };
+  if (status === 404 || status === 410) return new NotFoundError(message, shown, fields2);
+  const retryAfterMs = parseRetryAfter(headers["retry-after"], clock.now());
+  return new ServerError(
+    message,
+    shown,
+    retryAfterMs === void 0 ? fields2 : { ...fields2, retryAfterMs }
+  );
+}
+function zipTooLarge(e) {
+  if (e instanceof TooLargeError) {
+    return new TooLargeError("downloaded zip file too large", e.url, e.limit);
+  }
+  return e;
+}
+var maxZipBytes, maxModBytes, maxSmallBytes, GoproxyClient, contextAdded;
+var init_client = __esm({
+  "src/goproxy/client.ts"() {
+    "use strict";
+    init_deps();
+    init_env();
+    init_error_detail();
+    init_errors3();
+    init_redact();
+    init_errors4();
+    init_info();
+    init_retry();
+    init_zip_deps();
+    maxZipBytes = 500 << 20;
+    maxModBytes = 16 << 20;
+    maxSmallBytes = 1 << 20;
+    GoproxyClient = class {
+      entries;
+      http;
+      env;
+      policy;
+      clock;
+      random;
+      smallMs;
+      modMs;
+      zipMs;
+      constructor(opts) {
+        this.entries = typeof opts.proxy === "string" ? parseGoproxy(opts.proxy) : opts.proxy;
+        this.http = opts.http;
+        this.env = opts.env;
+        this.policy = { ...defaultRetryPolicy, ...opts.retry };
+        this.clock = opts.clock ?? systemClock;
+        this.random = opts.random ?? Math.random;
+        this.smallMs = opts.timeouts?.smallMs ?? 3e4;
+        this.modMs = opts.timeouts?.modMs ?? 6e4;
+        this.zipMs = opts.timeouts?.zipMs ?? 15 * 6e4;
+      }
+      /** `@v/list`: versions in the server's order, invalid and pseudo-versions dropped. */
+      async list(path17) {
+        return this.tryProxies(path17, "", async (base) => {
+          const { body } = await this.fetchBytes(base, path17, "@v/list", maxSmallBytes, this.smallMs);
+          return parseList(body.toString("utf8"));
+        });
+      }
+      /**
+       * `@v/<version>.info`. As in Go, a request for a canonical version valid for
+       * the path must be answered with exactly that version; a query or a
+       * `vN.x.y` without `/vN` (answered `+incompatible`) may resolve elsewhere.
+       */
+      async info(path17, version) {
+        return this.tryProxies(path17, version, (base) => this.stat(base, path17, version));
+      }
+      /** `@v/<version>.mod` for a canonical version: the bytes as served (16 MiB cap). */
+      async mod(path17, version) {
+        this.requireCanonical(path17, version, "GoMod");
+        return this.tryProxies(path17, version, async (base) => {
+          const enc = this.escVersion(path17, version);
+          return (await this.fetchBytes(base, path17, `@v/${enc}.mod`, maxModBytes, this.modMs)).body;
+        });
+      }
+      /** `@latest`, falling back like Go to the newest pseudo-version of the list on not-found. */
+      async latest(path17) {
+        return this.tryProxies(path17, "", async (base) => {
+          let body;
+          try {
+            body = (await this.fetchBytes(base, path17, "@latest", maxSmallBytes, this.smallMs)).body;
+          } catch (e) {
+            if (!(e instanceof NotFoundError)) throw e;
+            return this.latestFromList(base, path17);
+          }
+          return this.decodeInfo(base, path17, "", body);
+        });
+      }
+      /**
+       * Downloads `@v/<version>.zip` into `destDir` (streamed, at most 500 MiB,
+       * Content-Length checked first), then checks it as the go command checks a
+       * downloaded zip and hashes it. The file is removed when anything fails.
+       */
+      async downloadZip(path17, version, destDir) {
+        this.requireCanonical(path17, version, "Zip");
+        await mkdir2(destDir, { recursive: true });
+        const escPath = this.escPath(path17);
+        const enc = this.escVersion(path17, version);
+        const finalPath = join(destDir, `${escPath.replaceAll("/", "%2F")}@${enc}.zip`);
+        const answer = await this.tryProxies(path17, version, async (base) => {
+          const tmp2 = `${finalPath}.${randomBytes(6).toString("hex")}.tmp`;
+          try {
+            const r = await this.fetchZip(base, path17, version, `@v/${enc}.zip`, tmp2);
+            return { tmp: tmp2, ...r };
+          } catch (e) {
+            await rm2(tmp2, { force: true });
+            throw e;
+          }
+        });
+        const { tmp, sha256: sha2563, size } = answer.value;
+        try {
+          let verdict;
+          try {
+            verdict = await checkAndHashZip({ path: path17, version }, tmp);
+          } catch (e) {
+            throw new ProtocolError(
+              `${path17}@${version}: ${e instanceof Error ? e.message : String(e)}`,
+              answer.proxy
+            );
+          }
+          if (verdict.problem !== void 0) {
+            throw new ProtocolError(verdict.problem, answer.proxy);
+          }
+          const h1 = verdict.h1;
+          await rename(tmp, finalPath);
+          return { ...answer, value: { zipPath: finalPath, sha256: sha2563, size, h1 } };
+        } catch (e) {
+          await rm2(tmp, { force: true });
+          throw e;
+        }
+      }
+      async fetchZip(base, path17, version, rel, tmp) {
+        const url = this.url(base, path17, rel);
+        return this.withModuleContext(
+          path17,
+          version,
+          () => withRetry(async () => {
+            let r;
+            try {
+              r = await this.http.getStream(url, { maxBytes: maxZipBytes, timeoutMs: this.zipMs });
+            } catch (e) {
+              throw zipTooLarge(e);
+            }
+            if (r.status !== 200) {
+              const chunks = [];
+              for await (const c of r.body) chunks.push(c);
+              throw httpError(
+                url,
+                r.status,
+                statusTextOf(r),
+                r.headers,
+                Buffer.concat(chunks),
+                this.clock
+              );
+            }
+            const hash = createHash5("sha256");
+            let size = 0;
+            const tap = new Transform3({
+              transform(chunk, _enc, cb) {
+                hash.update(chunk);
+                size += chunk.length;
+                cb(null, chunk);
+              }
+            });
+            try {
+              await pipeline(r.body, tap, createWriteStream(tmp));
+            } catch (e) {
+              throw zipTooLarge(e);
+            }
+            return { sha256: hash.digest("hex"), size };
+          }, this.retryContext())
+        );
+      }
+      requireCanonical(path17, version, what) {
+        if (version !== canonicalVersion(version)) {
+          throw this.versionError(
+            path17,
+            version,
+            new Error(`internal error: version passed to ${what} is not canonical`)
+          );
+        }
+      }
+      escPath(path17) {
+        try {
+          return escapePath(path17);
+        } catch (e) {
+          throw new ProtocolError(e instanceof Error ? e.message : String(e), "");
+        }
+      }
+      escVersion(path17, version) {
+        try {
+          return escapeVersion(version);
+        } catch (e) {
+          throw withContext(
+            new ProtocolError(
+              this.versionError(path17, version, e instanceof Error ? e : new Error(String(e))).message,
+              ""
+            )
+          );
+        }
+      }
+      url(base, path17, rel) {
+        const encPath = pathEscape(this.escPath(path17));
+        const relEsc = pathEscape(rel);
+        return `${base.replace(/\/$/, "")}/${encPath}/${relEsc}`;
+      }
+      retryContext() {
+        return { policy: this.policy, clock: this.clock, random: this.random, retryable: isTransient };
+      }
+      async fetchBytes(base, path17, rel, maxBytes, timeoutMs) {
+        const url = this.url(base, path17, rel);
+        const opts = { maxBytes, timeoutMs };
+        return withRetry(async () => {
+          const r = await this.http.get(url, opts);
+          if (r.status !== 200) {
+            throw httpError(url, r.status, statusTextOf(r), r.headers, r.body, this.clock);
+          }
+          return { body: r.body };
+        }, this.retryContext());
+      }
+      async stat(base, path17, rev) {
+        const enc = this.escVersion(path17, rev);
+        const { body } = await this.withModuleContext(
+          path17,
+          rev,
+          () => this.fetchBytes(base, path17, `@v/${enc}.info`, maxSmallBytes, this.smallMs)
+        );
+        const info = this.decodeInfo(base, path17, rev, body);
+        if (info.Version !== rev && rev === canonicalVersion(rev) && check(path17, rev) === void 0) {
+          throw withContext(
+            new ProtocolError(
+              this.versionError(
+                path17,
+                rev,
+                new Error(
+                  `proxy returned info for version ${info.Version} instead of requested version`
+                )
+              ).message,
+              redactUrl(base)
+            )
+          );
+        }
+        return info;
+      }
+      decodeInfo(base, path17, rev, body) {
+        try {
+          return parseInfo(body);
+        } catch (e) {
+          const msg = e instanceof Error ? e.message : String(e);
+          throw withContext(
+            new ProtocolError(
+              this.versionError(
+                path17,
+                rev,
+                new Error(`invalid response from proxy "${redactUrl(base)}": ${msg}`)
+              ).message,
+              redactUrl(base)
+            )
+          );
+        }
+      }
+      async latestFromList(base, path17) {
+        const { body } = await this.fetchBytes(base, path17, "@v/list", maxSmallBytes, this.smallMs);
+        let best;
+        for (const line of body.toString("utf8").split("\n")) {
+          const f = fields(line);
+          const v = f[0];
+          if (v === void 0 || !isValid(v)) continue;
+          let t;
+          if (f.length >= 2) t = Date.parse(f[1] ?? "");
+          else if (isPseudoVersion(v)) {
+            try {
+              t = pseudoVersionTime(v).getTime();
+            } catch {
+              t = Number.NaN;
+            }
+          } else continue;
+          if (Number.isNaN(t)) continue;
+          if (best === void 0 || t > best.t) best = { t, v };
+        }
+        if (best === void 0) {
+          throw new NotFoundError("no commits", redactUrl(base), {
+            status: 404,
+            statusText: "404 Not Found",
+            body: "",
+            detail: ""
+          });
+        }
+        return this.stat(base, path17, best.v);
+      }
+      // Go's proxyRepo.versionError: a non-canonical version is an invalid version.
+      versionError(path17, version, err) {
+        if (version !== "" && version !== canonicalVersion(version)) {
+          return new ModuleError(
+            path17,
+            "",
+            new InvalidVersionError(version, err, isPseudoVersion(version))
+          );
+        }
+        return new ModuleError(path17, version, err);
+      }
+      // Prefixes a failure with `path@version: ` (or `module path: `) as Go does, keeping its type.
+      async withModuleContext(path17, version, f) {
+        try {
+          return await f();
+        } catch (e) {
+          if (e instanceof HttpError && !contextAdded.has(e)) {
+            e.message = this.versionError(path17, version, new Error(e.message)).message;
+            withContext(e);
+          }
+          throw e;
+        }
+      }
+      // Go's TryProxies, with `direct`, `off` and GONOPROXY reported as skipped.
+      async tryProxies(path17, version, f) {
+        const attempts = [];
+        if (this.env !== void 0 && !useProxyFor(this.env, path17)) {
+          const msg = this.versionError(
+            path17,
+            version,
+            new Error(
+              "matches GOPRIVATE/GONOPROXY: the go command fetches it directly, not through a proxy"
+            )
+          ).message;
+          throw withContext(new SkippedError(msg, "noproxy"));
+        }
+        let best;
+        let bestRank = 0;
+        for (const entry of this.entries) {
+          if (entry.url === "direct" || entry.url === "off") {
+            const why = entry.url === "off" ? "module lookup disabled by GOPROXY=off" : 'GOPROXY entry "direct" skipped: modseal never fetches from version control';
+            attempts.push({ proxy: entry.url, outcome: "skipped", message: why });
+            best ??= withContext(
+              new SkippedError(this.versionError(path17, version, new Error(why)).message, entry.url)
+            );
+            break;
+          }
+          const shown = redactUrl(entry.url);
+          try {
+            const value = await this.withModuleContext(path17, version, () => f(entry.url));
+            attempts.push({ proxy: shown, outcome: "ok" });
+            return { value, proxy: shown, attempts };
+          } catch (e) {
+            const notFound2 = e instanceof NotFoundError;
+            attempts.push({
+              proxy: shown,
+              outcome: notFound2 ? "not-found" : "error",
+              message: e instanceof Error ? e.message : String(e)
+            });
+            if (!notFound2 && bestRank === 0) {
+              best = e;
+              bestRank = 1;
+            } else if (bestRank === 0 && (best === void 0 || best instanceof SkippedError)) {
+              best = e;
+            }
+            if (entry.fallback !== "any" && !notFound2) break;
+          }
+        }
+        if (best instanceof HttpError) Object.assign(best, { attempts });
+        throw best;
+      }
+    };
+    contextAdded = /* @__PURE__ */ new WeakSet();
+  }
+});
+
+// src/goproxy/warm.ts
+function classifyNotFound(body) {
+  const b = body.trim();
+  if (b === "") return "lag";
+  if (b.includes("invalid version: unknown revision")) return "lag";
+  if (/invalid version|create zip|malformed/.test(b)) return "refusal";
+  return "lag";
+}
+async function warmOnce(client, path17, version) {
+  try {
+    const a = await client.info(path17, version);
+    let info = a.value;
+    if (info.Version === `${version}+incompatible`) {
+      info = (await client.info(path17, info.Version)).value;
+    }
+    return { status: "ready", version: info.Version, info, proxy: a.proxy };
+  } catch (e) {
+    if (!(e instanceof NotFoundError)) return { status: "error", error: e };
+    return classifyNotFound(e.body) === "refusal" ? { status: "refused", error: e, body: e.body } : { status: "lag", error: e, body: e.body };
+  }
+}
+function cachedOnly(baseUrl, hosts = cachedOnlyHosts) {
+  let u;
+  try {
+    u = new URL(baseUrl);
+  } catch {
+    return void 0;
+  }
+  if (!hosts.includes(u.host) && !hosts.includes(u.hostname)) return void 0;
+  const trimmed = baseUrl.replace(/\/+$/, "");
+  return trimmed.endsWith("/cached-only") ? trimmed : `${trimmed}/cached-only`;
+}
+var cachedOnlyHosts;
+var init_warm = __esm({
+  "src/goproxy/warm.ts"() {
+    "use strict";
+    init_errors3();
+    cachedOnlyHosts = ["proxy.golang.org"];
+  }
+});
+
+// src/goproxy/index.ts
+var init_goproxy = __esm({
+  "src/goproxy/index.ts"() {
+    "use strict";
+    init_env();
+    init_errors4();
+    init_info();
+    init_client();
+    init_warm();
+  }
+});
+
+// src/http/netrc.ts
+import { readFile } from "node:fs/promises";
+function parseNetrc(text, problem) {
   const out = [];
   let cur = { machine: "", login: "", password: "" };
+  let curLine = 0;
   let inMacro = false;
-  for (const line of text.split("\n")) {
+  const incomplete = () => {
+    if (cur.machine === "") return;
+    const missing = [cur.login === "" ? "login" : "", cur.password === "" ? "password" : ""].filter((m) => m !== "").join(" and ");
+    problem?.(curLine, `the entry for machine ${cur.machine} has no ${missing}`);
+  };
+  const lines = text.split("\n");
+  for (const [n, line] of lines.entries()) {
     if (inMacro) {
       if (line === "") inMacro = false;
       continue;
@@ -8022,26 +10558,71 @@ function parseNetrc(text) {
     const f = line.split(/\s+/).filter((t) => t !== "");
     let i = 0;
     for (; i < f.length - 1; i += 2) {
-      const key2 = f[i];
+      const key2 = f[i] ?? "";
       const val = f[i + 1] ?? "";
-      if (key2 === "machine") cur = { machine: val, login: "", password: "" };
-      else if (key2 === "login") cur.login = val;
-      else if (key2 === "password") cur.password = val;
-      else if (key2 === "macdef") inMacro = true;
+      if (key2 === "machine") {
+        incomplete();
+        cur = { machine: val, login: "", password: "" };
+        curLine = n + 1;
+      } else if (key2 === "login" || key2 === "password") {
+        if (cur.machine === "") problem?.(n + 1, `\`${key2}\` outside a machine entry`);
+        cur[key2] = val;
+      } else if (key2 === "macdef") inMacro = true;
+      else if (key2 === "default" || key2 === "account") {
+        problem?.(n + 1, `\`${key2}\` and the word after it`);
+      } else problem?.(n + 1, "a word where a keyword (machine, login, password) belongs");
       if (cur.machine !== "" && cur.login !== "" && cur.password !== "") {
         out.push(cur);
         cur = { machine: "", login: "", password: "" };
       }
     }
-    if (i < f.length && f[i] === "default") break;
+    if (i < f.length) {
+      const last = f[i] ?? "";
+      if (last === "default") {
+        if (lines.slice(n + 1).some((l) => l.trim() !== "")) {
+          problem?.(n + 1, "the lines after a lone `default`");
+        }
+        break;
+      }
+      problem?.(
+        n + 1,
+        KEYWORDS.has(last) ? `\`${last}\` without a value on its line` : "a word without a keyword at the end of the line"
+      );
+    }
   }
+  incomplete();
   return out;
+}
+async function readNetrcFile(file, warn) {
+  if (file === void 0 || file === "") return [];
+  let text;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    if (e.code !== "ENOENT") {
+      warn(`cannot read the netrc file ${file} (${errorMessage(e)}): no credentials come from it`);
+    }
+    return [];
+  }
+  return parseNetrc(text, (line, what) => {
+    warn(`netrc file ${file}, line ${line}: ${what}; ignored, as the go command ignores it`);
+  });
 }
 function isLoopback(hostname) {
   return hostname === "127.0.0.1" || hostname === "[::1]" || hostname === "localhost";
 }
 function basic(user, pass) {
   return "Basic " + Buffer.from(`${user}:${pass}`).toString("base64");
+}
+function netrcEntryFor(url, machines) {
+  let prefix = `${url.host}${url.pathname}${url.search}`.replace(/\/$/, "");
+  for (; ; ) {
+    const e = machines.get(prefix);
+    if (e !== void 0) return e;
+    const slash = prefix.lastIndexOf("/");
+    if (slash < 0) return void 0;
+    prefix = prefix.slice(0, slash);
+  }
 }
 function createCredentials(opts) {
   const origins = /* @__PURE__ */ new Map();
@@ -8068,7 +10649,11 @@ function createCredentials(opts) {
     }
     origins.set(u.origin, fromUrl);
   }
-  for (const e of opts.netrc ?? []) secrets.push(e.password);
+  const machines = /* @__PURE__ */ new Map();
+  for (const e of opts.netrc ?? []) {
+    secrets.push(e.password);
+    if (!machines.has(e.machine)) machines.set(e.machine, e);
+  }
   return {
     secrets,
     authorizationFor(url) {
@@ -8079,15 +10664,17 @@ function createCredentials(opts) {
       const fromUrl = origins.get(url.origin);
       if (fromUrl !== void 0) return fromUrl;
       if (opts.token !== void 0) return opts.token;
-      const e = (opts.netrc ?? []).find((n) => n.machine === url.hostname);
+      const e = netrcEntryFor(url, machines);
       return e === void 0 ? void 0 : basic(e.login, e.password);
     }
   };
 }
-var publicGoHosts;
+var KEYWORDS, publicGoHosts;
 var init_netrc = __esm({
-  "src/goproxy/netrc.ts"() {
+  "src/http/netrc.ts"() {
     "use strict";
+    init_errors();
+    KEYWORDS = /* @__PURE__ */ new Set(["machine", "login", "password", "macdef", "default", "account"]);
     publicGoHosts = [
       "proxy.golang.org",
       "sum.golang.org",
@@ -8097,129 +10684,7 @@ var init_netrc = __esm({
   }
 });
 
-// src/goproxy/retry.ts
-function parseRetryAfter(value, nowMs) {
-  if (value === void 0) return void 0;
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v) * 1e3;
-  if (!/[A-Za-z]{3}/.test(v)) return void 0;
-  const t = Date.parse(v);
-  if (Number.isNaN(t)) return void 0;
-  return Math.max(0, t - nowMs);
-}
-function backoffDelay(attempt, policy, random, retryAfterMs) {
-  const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt - 1, 30));
-  const waited = policy.jitter === false ? cap : Math.floor(random() * cap);
-  if (retryAfterMs === void 0) return waited;
-  return Math.min(policy.maxDelayMs, Math.max(waited, retryAfterMs));
-}
-async function retryLoop(attempt, classify, opts) {
-  const { clock } = opts;
-  const random = opts.random ?? Math.random;
-  const deadline = opts.deadline ?? Infinity;
-  const patience = Math.min(opts.patience ?? deadline, deadline);
-  const minAttempt = opts.minAttemptMs ?? 0;
-  const maxTransient = opts.maxTransient ?? defaultRetryPolicy.maxAttempts;
-  const transientBackoff = opts.transientBackoff ?? defaultRetryPolicy;
-  const lagBackoff = opts.lagBackoff ?? defaultLagBackoff;
-  let value;
-  let attempts = 0;
-  let transientInRow = 0;
-  let lagCount = 0;
-  for (; ; ) {
-    if (deadline - clock.now() < minAttempt) {
-      return { value, attempts, end: "deadline" };
-    }
-    const v = await attempt(attempts + 1);
-    const outcome = classify(v);
-    if (outcome.kind === "not-sent") {
-      return attempts === 0 ? { value: v, attempts, end: "not-sent" } : { value, attempts, end: "deadline" };
-    }
-    value = v;
-    attempts++;
-    const report = { attempt: attempts, value: v, outcome: outcome.kind };
-    const stop = (end) => {
-      report.end = end;
-      opts.onAttempt?.(report);
-      return { value, attempts, end };
-    };
-    if (outcome.kind === "done") return stop("done");
-    let wait;
-    const left = deadline - clock.now();
-    if (outcome.kind === "lag") {
-      transientInRow = 0;
-      const patienceLeft = patience - clock.now();
-      if (patienceLeft <= 0) return stop("patience");
-      wait = Math.min(backoffDelay(++lagCount, lagBackoff, random), patienceLeft);
-    } else {
-      if (++transientInRow >= maxTransient) return stop("gave-up");
-      wait = backoffDelay(transientInRow, transientBackoff, random, outcome.retryAfterMs);
-    }
-    if (left - wait < minAttempt) return stop("deadline");
-    report.nextDelayMs = wait;
-    opts.onAttempt?.(report);
-    await clock.sleep(wait);
-  }
-}
-function retryAfterOf(e) {
-  if (typeof e === "object" && e !== null && "retryAfterMs" in e) {
-    const v = e.retryAfterMs;
-    return typeof v === "number" ? v : void 0;
-  }
-  return void 0;
-}
-async function withRetry(fn, ctx) {
-  const retryable = ctx.retryable ?? isTransient;
-  const r = await retryLoop(
-    async (n) => {
-      try {
-        return { ok: true, value: await fn(n) };
-      } catch (error) {
-        return { ok: false, error };
-      }
-    },
-    (t) => t.ok || !retryable(t.error) ? { kind: "done" } : { kind: "transient", retryAfterMs: retryAfterOf(t.error) },
-    {
-      clock: ctx.clock,
-      random: ctx.random,
-      ...ctx.policy.deadline !== void 0 ? { deadline: ctx.policy.deadline } : {},
-      maxTransient: ctx.policy.maxAttempts,
-      transientBackoff: ctx.policy,
-      onAttempt: (a) => {
-        if (!a.value.ok && a.nextDelayMs !== void 0) {
-          ctx.onRetry?.(a.value.error, a.attempt, a.nextDelayMs);
-        }
-      }
-    }
-  );
-  const last = r.value;
-  if (last === void 0) throw new Error("internal error: no attempt was made");
-  if (last.ok) return last.value;
-  throw last.error;
-}
-var systemClock, defaultRetryPolicy, defaultLagBackoff;
-var init_retry = __esm({
-  "src/goproxy/retry.ts"() {
-    "use strict";
-    init_errors3();
-    systemClock = {
-      now: () => Date.now(),
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-    };
-    defaultRetryPolicy = {
-      maxAttempts: 4,
-      baseDelayMs: 500,
-      maxDelayMs: 3e4
-    };
-    defaultLagBackoff = {
-      baseDelayMs: 5e3,
-      maxDelayMs: 6e4,
-      jitter: false
-    };
-  }
-});
-
-// src/goproxy/deadline-http.ts
+// src/http/deadline.ts
 function withDeadline(http4, opts) {
   const label = opts.label ?? "the deadline";
   const bounded = async (url, options2, send) => {
@@ -8246,17 +10711,17 @@ function withDeadline(http4, opts) {
     getStream: (url, options2) => bounded(url, options2, (o) => http4.getStream(url, o))
   };
 }
-var init_deadline_http = __esm({
-  "src/goproxy/deadline-http.ts"() {
+var init_deadline = __esm({
+  "src/http/deadline.ts"() {
     "use strict";
     init_errors3();
     init_redact();
   }
 });
 
-// src/goproxy/node-http-client.ts
+// src/http/node-http-client.ts
 import { createReadStream } from "node:fs";
-import { stat as stat3 } from "node:fs/promises";
+import { stat as stat2 } from "node:fs/promises";
 import http from "node:http";
 import https from "node:https";
 import { PassThrough as PassThrough2 } from "node:stream";
@@ -8270,7 +10735,7 @@ function flatHeaders(h) {
   }
   return out;
 }
-function statusTextOf(res) {
+function statusTextOf2(res) {
   const code = res.statusCode ?? 0;
   const msg = res.statusMessage ?? http.STATUS_CODES[code] ?? "";
   return msg === "" ? String(code) : `${code} ${msg}`;
@@ -8393,7 +10858,7 @@ function createNodeHttpClient(opts = {}) {
         reject(ex.failed);
       };
       const refused = (res) => new NetworkError(
-        `Get "${ex.shownUrl}": proxy ${shownProxy} refused CONNECT ${authority}: ${statusTextOf(res)}`,
+        `Get "${ex.shownUrl}": proxy ${shownProxy} refused CONNECT ${authority}: ${statusTextOf2(res)}`,
         ex.shownUrl,
         "EPROXY"
       );
@@ -8440,9 +10905,9 @@ function createNodeHttpClient(opts = {}) {
       req.end();
     });
   }
-  function exchange(ex, make) {
+  function exchange(ex, make3) {
     return new Promise((resolve, reject) => {
-      const req = make();
+      const req = make3();
       ex.abort = (e) => {
         req.destroy(e);
         reject(e);
@@ -8478,7 +10943,7 @@ function createNodeHttpClient(opts = {}) {
       return err;
     }
     const msg = redactSecrets(err.message, ex.secrets);
-    const code = err.code;
+    const code = err instanceof NetworkError ? err.systemCode : err.code;
     const via = ex.via === void 0 ? "" : ` (through proxy ${ex.via})`;
     if (code !== void 0 && code.startsWith("HPE_")) {
       return new ProtocolError(
@@ -8523,10 +10988,10 @@ function createNodeHttpClient(opts = {}) {
       if (auth !== void 0) headers.authorization = auth;
       const res = await send(url, headers, ex);
       const status = res.statusCode ?? 0;
-      const location = res.headers.location;
-      if (!redirectStatuses.has(status) || location === void 0) return { url, res };
+      const location2 = res.headers.location;
+      if (!redirectStatuses.has(status) || location2 === void 0) return { url, res };
       res.destroy();
-      const next = new URL(location, url);
+      const next = new URL(location2, url);
       next.username = "";
       next.password = "";
       const shownNext = redactUrl(next.href);
@@ -8550,11 +11015,11 @@ function createNodeHttpClient(opts = {}) {
     }
   }
   async function openFile(url) {
-    const path12 = fileURLToPath(url);
+    const path17 = fileURLToPath(url);
     try {
-      const st = await stat3(path12);
+      const st = await stat2(path17);
       if (st.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
-      return { status: 200, text: "200 OK", body: createReadStream(path12), size: st.size };
+      return { status: 200, text: "200 OK", body: createReadStream(path17), size: st.size };
     } catch (e) {
       const code = e.code;
       const empty = new PassThrough2();
@@ -8563,7 +11028,7 @@ function createNodeHttpClient(opts = {}) {
         return { status: 404, text: "Not Found", body: empty };
       if (code === "EACCES" || code === "EPERM")
         return { status: 403, text: "Forbidden", body: empty };
-      throw new NetworkError(`open ${path12}: ${e.message}`, url.href, code);
+      throw new NetworkError(`open ${path17}: ${e.message}`, url.href, code);
     }
   }
   function rateWatch(rate, res, out, ex, fail) {
@@ -8603,7 +11068,7 @@ function createNodeHttpClient(opts = {}) {
     let seen = 0;
     let done = false;
     let watch;
-    const finish = (e) => {
+    const finish2 = (e) => {
       if (done) return;
       done = true;
       watch?.stop();
@@ -8615,11 +11080,11 @@ function createNodeHttpClient(opts = {}) {
         out.end();
       }
     };
-    ex.abort = (e) => finish(e);
+    ex.abort = (e) => finish2(e);
     if (rate !== void 0) {
       watch = rateWatch(rate, res, out, ex, (e) => {
         ex.failed ??= e;
-        finish(e);
+        finish2(e);
       });
     }
     res.on("data", (chunk) => {
@@ -8630,10 +11095,10 @@ function createNodeHttpClient(opts = {}) {
           out.write(chunk.subarray(0, cap - seen));
           seen = cap;
           res.destroy();
-          finish();
+          finish2();
           return;
         }
-        finish(
+        finish2(
           new TooLargeError(
             `reading ${ex.shownUrl}: body larger than ${cap} bytes`,
             ex.shownUrl,
@@ -8650,31 +11115,31 @@ function createNodeHttpClient(opts = {}) {
     });
     res.on("end", () => {
       setImmediate(() => {
-        if (ex.failed !== void 0) return finish(ex.failed);
+        if (ex.failed !== void 0) return finish2(ex.failed);
         if (contentLength !== void 0 && seen !== contentLength && (ok || seen < cap)) {
-          return finish(
+          return finish2(
             new ProtocolError(
               `reading ${ex.shownUrl}: got ${seen} bytes, Content-Length said ${contentLength}`,
               ex.shownUrl
             )
           );
         }
-        finish();
+        finish2();
       });
     });
     res.on("error", (err) => {
       if (done) return;
-      finish(ex.failed ?? bodyError(err, seen, contentLength, ex));
+      finish2(ex.failed ?? bodyError(err, seen, contentLength, ex));
     });
     res.on("close", () => {
       if (done) return;
       setImmediate(() => {
         if (done) return;
-        if (!complete()) finish(ex.failed ?? bodyError(void 0, seen, contentLength, ex));
+        if (!complete()) finish2(ex.failed ?? bodyError(void 0, seen, contentLength, ex));
       });
     });
-    if (ex.failed !== void 0) finish(ex.failed);
-    else if (res.destroyed && !complete()) finish(bodyError(void 0, 0, contentLength, ex));
+    if (ex.failed !== void 0) finish2(ex.failed);
+    else if (res.destroyed && !complete()) finish2(bodyError(void 0, 0, contentLength, ex));
     out.on("close", () => {
       if (!done) {
         done = true;
@@ -8752,7 +11217,7 @@ function createNodeHttpClient(opts = {}) {
         () => res.complete,
         defaults.minRate
       );
-      return { url: ex.shownUrl, status, statusText: statusTextOf(res), headers, body };
+      return { url: ex.shownUrl, status, statusText: statusTextOf2(res), headers, body };
     } catch (e) {
       if (ex.deadlineTimer !== void 0) clearTimeout(ex.deadlineTimer);
       throw e;
@@ -8777,7 +11242,7 @@ function errorText(e) {
 }
 var defaultMinRate, redirectStatuses, crossOriginDropped;
 var init_node_http_client = __esm({
-  "src/goproxy/node-http-client.ts"() {
+  "src/http/node-http-client.ts"() {
     "use strict";
     init_errors3();
     init_outbound_proxy();
@@ -8788,2089 +11253,16 @@ var init_node_http_client = __esm({
   }
 });
 
-// src/goproxy/info.ts
-function field(obj, name) {
-  if (Object.hasOwn(obj, name)) return obj[name];
-  const lower = name.toLowerCase();
-  for (const k of Object.keys(obj)) if (k.toLowerCase() === lower) return obj[k];
-  return void 0;
-}
-function stringField(obj, name, where) {
-  const v = field(obj, name);
-  if (v === void 0 || v === null) return void 0;
-  if (typeof v !== "string") {
-    throw new Error(
-      `json: cannot unmarshal ${jsonType(v)} into Go struct field ${where}.${name} of type string`
-    );
-  }
-  return v;
-}
-function jsonType(v) {
-  if (Array.isArray(v)) return "array";
-  if (typeof v === "object") return "object";
-  return typeof v;
-}
-function parseInfo(body) {
-  const text = typeof body === "string" ? body : body.toString("utf8");
-  let v;
-  try {
-    v = JSON.parse(text);
-  } catch (e) {
-    throw new Error(e instanceof Error ? e.message : String(e), { cause: e });
-  }
-  if (v === null) return { Version: "" };
-  if (typeof v !== "object" || Array.isArray(v)) {
-    throw new Error(`json: cannot unmarshal ${jsonType(v)} into Go value of type modfetch.RevInfo`);
-  }
-  const obj = v;
-  const info = { Version: stringField(obj, "Version", "RevInfo") ?? "" };
-  const time = stringField(obj, "Time", "RevInfo");
-  if (time !== void 0) {
-    if (!rfc3339.test(time)) throw new Error(`parsing time "${time}" as RFC 3339: cannot parse`);
-    info.Time = time;
-  }
-  const o = field(obj, "Origin");
-  if (o !== void 0 && o !== null) {
-    if (typeof o !== "object" || Array.isArray(o)) {
-      throw new Error(`json: cannot unmarshal ${jsonType(o)} into Go struct field RevInfo.Origin`);
-    }
-    const origin = {};
-    for (const k of originKeys) {
-      const s = stringField(o, k, "Origin");
-      if (s !== void 0 && s !== "") origin[k] = s;
-    }
-    info.Origin = origin;
-  }
-  return info;
-}
-var originKeys, rfc3339;
-var init_info = __esm({
-  "src/goproxy/info.ts"() {
+// src/http/index.ts
+var init_http = __esm({
+  "src/http/index.ts"() {
     "use strict";
-    originKeys = [
-      "VCS",
-      "URL",
-      "Subdir",
-      "Hash",
-      "TagPrefix",
-      "TagSum",
-      "Ref",
-      "RepoSum"
-    ];
-    rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-  }
-});
-
-// src/goproxy/zip-deps.ts
-async function checkAndHashZip(m, zipPath) {
-  const prefix = `${m.path}@${m.version}/`;
-  const zip = await openModuleZip(zipPath);
-  let stray;
-  try {
-    stray = zip.entries.find((e) => !e.name.startsWith(prefix))?.name;
-  } finally {
-    zip.close();
-  }
-  const report = await hashZipContent(m, zipPath);
-  if (stray !== void 0) {
-    return {
-      h1: report.hash,
-      problem: `zip for ${prefix.slice(0, -1)} has unexpected file ${stray}`
-    };
-  }
-  if (report.error !== void 0) return { h1: report.hash, problem: report.error.message };
-  return { h1: report.hash };
-}
-var init_zip_deps = __esm({
-  "src/goproxy/zip-deps.ts"() {
-    "use strict";
-    init_modzip();
-  }
-});
-
-// src/goproxy/client.ts
-import { createHash as createHash5, randomBytes as randomBytes2 } from "node:crypto";
-import { createWriteStream as createWriteStream2 } from "node:fs";
-import { mkdir as mkdir2, rename as rename2, rm as rm3 } from "node:fs/promises";
-import { join } from "node:path";
-import { pipeline } from "node:stream/promises";
-import { Transform as Transform3 } from "node:stream";
-function withContext(e) {
-  contextAdded.add(e);
-  return e;
-}
-function parseList(text) {
-  const out = [];
-  for (const line of text.split("\n")) {
-    const f = fields(line);
-    const v = f[0];
-    if (v === void 0 || !isValid(v) || isPseudoVersion(v)) continue;
-    out.push(f[1] === void 0 ? { version: v } : { version: v, time: f[1] });
-  }
-  return out;
-}
-function fields(line) {
-  return line.split(/\s+/).filter((s) => s !== "");
-}
-function pathEscape(s) {
-  return s.replace(
-    /[^A-Za-z0-9\-_.~$&+:=@/]/g,
-    (c) => Array.from(Buffer.from(c, "utf8")).map((b) => "%" + b.toString(16).toUpperCase().padStart(2, "0")).join("")
-  );
-}
-function statusTextOf2(r) {
-  if (typeof r.statusText === "string" && r.statusText !== "") return r.statusText;
-  return String(r.status);
-}
-function httpError(url, status, statusText, headers, body, clock) {
-  const shown = redactUrl(url);
-  const detail = formatErrorDetail(body, headers["content-type"]);
-  const message = formatHttpError(shown, statusText, detail);
-  const fields2 = { status, statusText, body: body.toString("utf8"), detail };
-  if (status === 404 || status === 410) return new NotFoundError(message, shown, fields2);
-  const retryAfterMs = parseRetryAfter(headers["retry-after"], clock.now());
-  return new ServerError(
-    message,
-    shown,
-    retryAfterMs === void 0 ? fields2 : { ...fields2, retryAfterMs }
-  );
-}
-function zipTooLarge(e) {
-  if (e instanceof TooLargeError) {
-    return new TooLargeError("downloaded zip file too large", e.url, e.limit);
-  }
-  return e;
-}
-var maxZipBytes, maxModBytes, maxSmallBytes, GoproxyClient, contextAdded;
-var init_client = __esm({
-  "src/goproxy/client.ts"() {
-    "use strict";
-    init_deps();
-    init_env();
-    init_error_detail();
-    init_errors3();
-    init_info();
-    init_redact();
-    init_retry();
-    init_zip_deps();
-    maxZipBytes = 500 << 20;
-    maxModBytes = 16 << 20;
-    maxSmallBytes = 1 << 20;
-    GoproxyClient = class {
-      entries;
-      http;
-      env;
-      policy;
-      clock;
-      random;
-      smallMs;
-      modMs;
-      zipMs;
-      constructor(opts) {
-        this.entries = typeof opts.proxy === "string" ? parseGoproxy(opts.proxy) : opts.proxy;
-        this.http = opts.http;
-        this.env = opts.env;
-        this.policy = { ...defaultRetryPolicy, ...opts.retry };
-        this.clock = opts.clock ?? systemClock;
-        this.random = opts.random ?? Math.random;
-        this.smallMs = opts.timeouts?.smallMs ?? 3e4;
-        this.modMs = opts.timeouts?.modMs ?? 6e4;
-        this.zipMs = opts.timeouts?.zipMs ?? 15 * 6e4;
-      }
-      /** `@v/list`: versions in the server's order, invalid and pseudo-versions dropped. */
-      async list(path12) {
-        return this.tryProxies(path12, "", async (base) => {
-          const { body } = await this.fetchBytes(base, path12, "@v/list", maxSmallBytes, this.smallMs);
-          return parseList(body.toString("utf8"));
-        });
-      }
-      /**
-       * `@v/<version>.info`. As in Go, a request for a canonical version valid for
-       * the path must be answered with exactly that version; a query or a
-       * `vN.x.y` without `/vN` (answered `+incompatible`) may resolve elsewhere.
-       */
-      async info(path12, version) {
-        return this.tryProxies(path12, version, (base) => this.stat(base, path12, version));
-      }
-      /** `@v/<version>.mod` for a canonical version: the bytes as served (16 MiB cap). */
-      async mod(path12, version) {
-        this.requireCanonical(path12, version, "GoMod");
-        return this.tryProxies(path12, version, async (base) => {
-          const enc = this.escVersion(path12, version);
-          return (await this.fetchBytes(base, path12, `@v/${enc}.mod`, maxModBytes, this.modMs)).body;
-        });
-      }
-      /** `@latest`, falling back like Go to the newest pseudo-version of the list on not-found. */
-      async latest(path12) {
-        return this.tryProxies(path12, "", async (base) => {
-          let body;
-          try {
-            body = (await this.fetchBytes(base, path12, "@latest", maxSmallBytes, this.smallMs)).body;
-          } catch (e) {
-            if (!(e instanceof NotFoundError)) throw e;
-            return this.latestFromList(base, path12);
-          }
-          return this.decodeInfo(base, path12, "", body);
-        });
-      }
-      /**
-       * Downloads `@v/<version>.zip` into `destDir` (streamed, at most 500 MiB,
-       * Content-Length checked first), then checks it as the go command checks a
-       * downloaded zip and hashes it. The file is removed when anything fails.
-       */
-      async downloadZip(path12, version, destDir) {
-        this.requireCanonical(path12, version, "Zip");
-        await mkdir2(destDir, { recursive: true });
-        const escPath = this.escPath(path12);
-        const enc = this.escVersion(path12, version);
-        const finalPath = join(destDir, `${escPath.replaceAll("/", "%2F")}@${enc}.zip`);
-        const answer = await this.tryProxies(path12, version, async (base) => {
-          const tmp2 = `${finalPath}.${randomBytes2(6).toString("hex")}.tmp`;
-          try {
-            const r = await this.fetchZip(base, path12, version, `@v/${enc}.zip`, tmp2);
-            return { tmp: tmp2, ...r };
-          } catch (e) {
-            await rm3(tmp2, { force: true });
-            throw e;
-          }
-        });
-        const { tmp, sha256: sha2563, size } = answer.value;
-        try {
-          let verdict;
-          try {
-            verdict = await checkAndHashZip({ path: path12, version }, tmp);
-          } catch (e) {
-            throw new ProtocolError(
-              `${path12}@${version}: ${e instanceof Error ? e.message : String(e)}`,
-              answer.proxy
-            );
-          }
-          if (verdict.problem !== void 0) {
-            throw new ProtocolError(verdict.problem, answer.proxy);
-          }
-          const h1 = verdict.h1;
-          await rename2(tmp, finalPath);
-          return { ...answer, value: { zipPath: finalPath, sha256: sha2563, size, h1 } };
-        } catch (e) {
-          await rm3(tmp, { force: true });
-          throw e;
-        }
-      }
-      async fetchZip(base, path12, version, rel, tmp) {
-        const url = this.url(base, path12, rel);
-        return this.withModuleContext(
-          path12,
-          version,
-          () => withRetry(async () => {
-            let r;
-            try {
-              r = await this.http.getStream(url, { maxBytes: maxZipBytes, timeoutMs: this.zipMs });
-            } catch (e) {
-              throw zipTooLarge(e);
-            }
-            if (r.status !== 200) {
-              const chunks = [];
-              for await (const c of r.body) chunks.push(c);
-              throw httpError(
-                url,
-                r.status,
-                statusTextOf2(r),
-                r.headers,
-                Buffer.concat(chunks),
-                this.clock
-              );
-            }
-            const hash = createHash5("sha256");
-            let size = 0;
-            const tap = new Transform3({
-              transform(chunk, _enc, cb) {
-                hash.update(chunk);
-                size += chunk.length;
-                cb(null, chunk);
-              }
-            });
-            try {
-              await pipeline(r.body, tap, createWriteStream2(tmp));
-            } catch (e) {
-              throw zipTooLarge(e);
-            }
-            return { sha256: hash.digest("hex"), size };
-          }, this.retryContext())
-        );
-      }
-      requireCanonical(path12, version, what) {
-        if (version !== canonicalVersion(version)) {
-          throw this.versionError(
-            path12,
-            version,
-            new Error(`internal error: version passed to ${what} is not canonical`)
-          );
-        }
-      }
-      escPath(path12) {
-        try {
-          return escapePath(path12);
-        } catch (e) {
-          throw new ProtocolError(e instanceof Error ? e.message : String(e), "");
-        }
-      }
-      escVersion(path12, version) {
-        try {
-          return escapeVersion(version);
-        } catch (e) {
-          throw withContext(
-            new ProtocolError(
-              this.versionError(path12, version, e instanceof Error ? e : new Error(String(e))).message,
-              ""
-            )
-          );
-        }
-      }
-      url(base, path12, rel) {
-        const encPath = pathEscape(this.escPath(path12));
-        const relEsc = pathEscape(rel);
-        return `${base.replace(/\/$/, "")}/${encPath}/${relEsc}`;
-      }
-      retryContext() {
-        return { policy: this.policy, clock: this.clock, random: this.random };
-      }
-      async fetchBytes(base, path12, rel, maxBytes, timeoutMs) {
-        const url = this.url(base, path12, rel);
-        const opts = { maxBytes, timeoutMs };
-        return withRetry(async () => {
-          const r = await this.http.get(url, opts);
-          if (r.status !== 200) {
-            throw httpError(url, r.status, statusTextOf2(r), r.headers, r.body, this.clock);
-          }
-          return { body: r.body };
-        }, this.retryContext());
-      }
-      async stat(base, path12, rev) {
-        const enc = this.escVersion(path12, rev);
-        const { body } = await this.withModuleContext(
-          path12,
-          rev,
-          () => this.fetchBytes(base, path12, `@v/${enc}.info`, maxSmallBytes, this.smallMs)
-        );
-        const info = this.decodeInfo(base, path12, rev, body);
-        if (info.Version !== rev && rev === canonicalVersion(rev) && check(path12, rev) === void 0) {
-          throw withContext(
-            new ProtocolError(
-              this.versionError(
-                path12,
-                rev,
-                new Error(
-                  `proxy returned info for version ${info.Version} instead of requested version`
-                )
-              ).message,
-              redactUrl(base)
-            )
-          );
-        }
-        return info;
-      }
-      decodeInfo(base, path12, rev, body) {
-        try {
-          return parseInfo(body);
-        } catch (e) {
-          const msg = e instanceof Error ? e.message : String(e);
-          throw withContext(
-            new ProtocolError(
-              this.versionError(
-                path12,
-                rev,
-                new Error(`invalid response from proxy "${redactUrl(base)}": ${msg}`)
-              ).message,
-              redactUrl(base)
-            )
-          );
-        }
-      }
-      async latestFromList(base, path12) {
-        const { body } = await this.fetchBytes(base, path12, "@v/list", maxSmallBytes, this.smallMs);
-        let best;
-        for (const line of body.toString("utf8").split("\n")) {
-          const f = fields(line);
-          const v = f[0];
-          if (v === void 0 || !isValid(v)) continue;
-          let t;
-          if (f.length >= 2) t = Date.parse(f[1] ?? "");
-          else if (isPseudoVersion(v)) {
-            try {
-              t = pseudoVersionTime(v).getTime();
-            } catch {
-              t = Number.NaN;
-            }
-          } else continue;
-          if (Number.isNaN(t)) continue;
-          if (best === void 0 || t > best.t) best = { t, v };
-        }
-        if (best === void 0) {
-          throw new NotFoundError("no commits", redactUrl(base), {
-            status: 404,
-            statusText: "404 Not Found",
-            body: "",
-            detail: ""
-          });
-        }
-        return this.stat(base, path12, best.v);
-      }
-      // Go's proxyRepo.versionError: a non-canonical version is an invalid version.
-      versionError(path12, version, err) {
-        if (version !== "" && version !== canonicalVersion(version)) {
-          return new ModuleError(
-            path12,
-            "",
-            new InvalidVersionError(version, err, isPseudoVersion(version))
-          );
-        }
-        return new ModuleError(path12, version, err);
-      }
-      // Prefixes a failure with `path@version: ` (or `module path: `) as Go does, keeping its type.
-      async withModuleContext(path12, version, f) {
-        try {
-          return await f();
-        } catch (e) {
-          if (e instanceof GoproxyError && !contextAdded.has(e)) {
-            e.message = this.versionError(path12, version, new Error(e.message)).message;
-            withContext(e);
-          }
-          throw e;
-        }
-      }
-      // Go's TryProxies, with `direct`, `off` and GONOPROXY reported as skipped.
-      async tryProxies(path12, version, f) {
-        const attempts = [];
-        if (this.env !== void 0 && !useProxyFor(this.env, path12)) {
-          const msg = this.versionError(
-            path12,
-            version,
-            new Error(
-              "matches GOPRIVATE/GONOPROXY: the go command fetches it directly, not through a proxy"
-            )
-          ).message;
-          throw withContext(new SkippedError(msg, "noproxy"));
-        }
-        let best;
-        let bestRank = 0;
-        for (const entry of this.entries) {
-          if (entry.url === "direct" || entry.url === "off") {
-            const why = entry.url === "off" ? "module lookup disabled by GOPROXY=off" : 'GOPROXY entry "direct" skipped: modseal never fetches from version control';
-            attempts.push({ proxy: entry.url, outcome: "skipped", message: why });
-            best ??= withContext(
-              new SkippedError(this.versionError(path12, version, new Error(why)).message, entry.url)
-            );
-            break;
-          }
-          const shown = redactUrl(entry.url);
-          try {
-            const value = await this.withModuleContext(path12, version, () => f(entry.url));
-            attempts.push({ proxy: shown, outcome: "ok" });
-            return { value, proxy: shown, attempts };
-          } catch (e) {
-            const notFound2 = e instanceof NotFoundError;
-            attempts.push({
-              proxy: shown,
-              outcome: notFound2 ? "not-found" : "error",
-              message: e instanceof Error ? e.message : String(e)
-            });
-            if (!notFound2 && bestRank === 0) {
-              best = e;
-              bestRank = 1;
-            } else if (bestRank === 0 && (best === void 0 || best instanceof SkippedError)) {
-              best = e;
-            }
-            if (entry.fallback !== "any" && !notFound2) break;
-          }
-        }
-        if (best instanceof GoproxyError) Object.assign(best, { attempts });
-        throw best;
-      }
-    };
-    contextAdded = /* @__PURE__ */ new WeakSet();
-  }
-});
-
-// src/goproxy/warm.ts
-function classifyNotFound(body) {
-  const b = body.trim();
-  if (b === "") return "lag";
-  if (b.includes("invalid version: unknown revision")) return "lag";
-  if (/invalid version|create zip|malformed/.test(b)) return "refusal";
-  return "lag";
-}
-async function warmOnce(client, path12, version) {
-  try {
-    const a = await client.info(path12, version);
-    let info = a.value;
-    if (info.Version === `${version}+incompatible`) {
-      info = (await client.info(path12, info.Version)).value;
-    }
-    return { status: "ready", version: info.Version, info, proxy: a.proxy };
-  } catch (e) {
-    if (!(e instanceof NotFoundError)) return { status: "error", error: e };
-    return classifyNotFound(e.body) === "refusal" ? { status: "refused", error: e, body: e.body } : { status: "lag", error: e, body: e.body };
-  }
-}
-function cachedOnly(baseUrl, hosts = cachedOnlyHosts) {
-  let u;
-  try {
-    u = new URL(baseUrl);
-  } catch {
-    return void 0;
-  }
-  if (!hosts.includes(u.host) && !hosts.includes(u.hostname)) return void 0;
-  const trimmed = baseUrl.replace(/\/+$/, "");
-  return trimmed.endsWith("/cached-only") ? trimmed : `${trimmed}/cached-only`;
-}
-var cachedOnlyHosts;
-var init_warm = __esm({
-  "src/goproxy/warm.ts"() {
-    "use strict";
-    init_errors3();
-    cachedOnlyHosts = ["proxy.golang.org"];
-  }
-});
-
-// src/goproxy/index.ts
-var init_goproxy = __esm({
-  "src/goproxy/index.ts"() {
-    "use strict";
-    init_env();
     init_errors3();
     init_error_detail();
     init_redact();
     init_netrc();
-    init_retry();
-    init_deadline_http();
+    init_deadline();
     init_node_http_client();
-    init_info();
-    init_client();
-    init_warm();
-  }
-});
-
-// src/checks/asker.ts
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.max(0, Math.round(ms))}ms`;
-  let s = Math.round(ms / 1e3);
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
-  return `${h > 0 ? `${h}h` : ""}${h > 0 || m > 0 ? `${m}m` : ""}${s}s`;
-}
-function firstLine2(text) {
-  return text.split("\n", 1)[0]?.trim() ?? "";
-}
-function answerText(r) {
-  const a = r;
-  const str = (k) => {
-    const v = a[k];
-    return typeof v === "string" ? v : "";
-  };
-  switch (a.kind) {
-    case "found":
-      return str("version") !== "" ? `found ${str("version")}` : `found ${str("zipHash")}`;
-    case "ok":
-      return Array.isArray(a.versions) ? `${a.versions.length} version${a.versions.length === 1 ? "" : "s"} listed` : `ok ${str("h1")}`;
-    case "not-found": {
-      const body = firstLine2(str("body"));
-      return body === "" ? "not found" : `not found (${body})`;
-    }
-    case "unsupported":
-      return "no cached-only view";
-    case "invalid":
-      return `refused: ${firstLine2(str("reason"))}`;
-    case "unverifiable":
-      return `does not verify: ${firstLine2(str("reason"))}`;
-    default:
-      return firstLine2(str("reason"));
-  }
-}
-var MIN_ATTEMPT_MS, Asker;
-var init_asker = __esm({
-  "src/checks/asker.ts"() {
-    "use strict";
-    init_goproxy();
-    init_errors();
-    MIN_ATTEMPT_MS = 500;
-    Asker = class {
-      constructor(o) {
-        this.o = o;
-      }
-      o;
-      /** Set once the deadline stopped a question: what was asked, and its last answer. */
-      outOfTime;
-      get deadlineText() {
-        return `the check's deadline (timeout ${this.o.timeoutText})`;
-      }
-      async ask(what, call, opts = {}) {
-        const { clock, logger } = this.o;
-        const attempt = async () => {
-          try {
-            return await call();
-          } catch (e) {
-            if (e instanceof InputError) throw e;
-            return { kind: "unreachable", reason: `${what}: ${errorMessage(e)}` };
-          }
-        };
-        const progress = (a) => {
-          const now = clock.now();
-          const left = Math.max(0, this.o.deadline - now);
-          let next = "";
-          if (a.nextDelayMs !== void 0) next = `; asking again in ${formatDuration(a.nextDelayMs)}`;
-          else if (a.end === "patience") next = "; warm-timeout reached";
-          else if (a.end === "gave-up") next = `; giving up after ${a.attempt} attempts`;
-          else if (a.end === "deadline" && a.outcome !== "done") {
-            next = `; no time left to ask again before ${this.deadlineText}`;
-          }
-          logger.info(
-            `${what}: attempt ${a.attempt}: ${answerText(a.value)} [${formatDuration(now - this.o.start)} elapsed, ${formatDuration(left)} left]${next}`
-          );
-        };
-        const r = await retryLoop(
-          attempt,
-          (v) => {
-            if (v.kind === "unreachable") {
-              const u = v;
-              if (u.notSent === true) return { kind: "not-sent" };
-              return u.transient === true ? {
-                kind: "transient",
-                ...u.retryAfterMs !== void 0 ? { retryAfterMs: u.retryAfterMs } : {}
-              } : { kind: "done" };
-            }
-            if (v.kind === "unsupported") return { kind: "not-sent" };
-            return opts.lag?.(v) === true ? { kind: "lag" } : { kind: "done" };
-          },
-          {
-            clock,
-            deadline: this.o.deadline,
-            ...opts.patience !== void 0 ? { patience: opts.patience } : {},
-            minAttemptMs: MIN_ATTEMPT_MS,
-            ...this.o.random !== void 0 ? { random: this.o.random } : {},
-            onAttempt: progress
-          }
-        );
-        const deadlineHit = r.end === "deadline" || r.value?.kind === "unreachable" && r.value.deadline === true;
-        if (deadlineHit && this.outOfTime === void 0) {
-          this.outOfTime = r.value === void 0 ? { what } : { what, last: answerText(r.value) };
-        }
-        const result = r.value ?? {
-          kind: "unreachable",
-          reason: `not asked: ${this.deadlineText} has passed`,
-          deadline: true,
-          notSent: true
-        };
-        return { result, attempts: r.attempts, end: r.end };
-      }
-    };
-  }
-});
-
-// src/checks/types.ts
-var REPORT_SCHEMA;
-var init_types2 = __esm({
-  "src/checks/types.ts"() {
-    "use strict";
-    REPORT_SCHEMA = "modseal.release-report/v1";
-  }
-});
-
-// src/checks/retractions.ts
-async function latestIgnoringRetractions(versions, hasGoMod) {
-  const sorted = sortVersions(
-    [...new Set(versions)].filter((v) => isValid(v) && !isPseudoVersion(v))
-  );
-  const releases = [];
-  const prereleases = [];
-  let needIncompatible = false;
-  let lastCompatible = "";
-  for (const v of sorted) {
-    if (!needIncompatible) {
-      if (!v.endsWith("+incompatible")) {
-        lastCompatible = v;
-      } else if (lastCompatible !== "") {
-        if (await hasGoMod(lastCompatible)) break;
-        needIncompatible = true;
-      }
-    }
-    (prerelease(v) === "" ? releases : prereleases).push(v);
-  }
-  return releases[releases.length - 1] ?? prereleases[prereleases.length - 1];
-}
-function parseFacts(name, data) {
-  const file = parseLax(name, data);
-  const facts = {
-    retractions: file.retract.map((r) => ({ low: r.low, high: r.high, rationale: r.rationale }))
-  };
-  if (file.module?.deprecated !== void 0) facts.deprecated = file.module.deprecated;
-  return facts;
-}
-async function retractionFindings(input) {
-  const { local, mirror, logger } = input;
-  const path12 = local.modulePath;
-  const version = local.version;
-  if (mirror === void 0 || input.noMirror !== void 0) {
-    return fromLocalAlone(local, input.noMirror ?? "no mirror to ask");
-  }
-  let listed;
-  try {
-    const l = await mirror.list(path12);
-    if (l.kind === "unreachable") {
-      return fromLocalAlone(local, `could not read the version list of ${mirror.url}: ${l.reason}`);
-    }
-    listed = l.kind === "ok" ? l.versions : [];
-  } catch (e) {
-    return fromLocalAlone(
-      local,
-      `could not read the version list of ${mirror.url}: ${errorMessage(e)}`
-    );
-  }
-  const legacy = encodeGoString(`module ${autoQuote(path12)}
-`);
-  const mods = /* @__PURE__ */ new Map();
-  const readMod = (v) => {
-    let p = mods.get(v);
-    if (p === void 0) {
-      p = (async () => {
-        const m = await mirror.mod(path12, v);
-        if (m.kind === "ok") return m.data;
-        throw new Error(
-          `${path12}@${v}.mod: ${m.kind === "not-found" ? m.body.trimEnd() : m.reason}`
-        );
-      })();
-      mods.set(v, p);
-    }
-    return p;
-  };
-  const hasGoMod = async (v) => {
-    if (v === version) {
-      return local.goMod !== void 0 ? !local.goMod.equals(legacy) : local.declaredModulePath !== void 0;
-    }
-    return !(await readMod(v)).equals(legacy);
-  };
-  let latest;
-  try {
-    latest = await latestIgnoringRetractions([...listed, version], hasGoMod);
-  } catch (e) {
-    return fromLocalAlone(local, `could not determine the latest version: ${errorMessage(e)}`);
-  }
-  if (latest === void 0) {
-    return fromLocalAlone(local, `${version} is not a version the go command lists`);
-  }
-  if (latest === version) {
-    return await asLatest(local, listed, hasGoMod, readMod, logger);
-  }
-  logger.info(`Reading retractions and deprecation from the go.mod of ${path12}@${latest}`);
-  let facts;
-  try {
-    facts = parseFacts(`${path12}@${latest}/go.mod`, await readMod(latest));
-  } catch (e) {
-    return fromLocalAlone(
-      local,
-      `could not read the go.mod of ${latest}, the latest version: ${errorMessage(e)}`
-    );
-  }
-  return notLatest(local, latest, facts);
-}
-async function asLatest(local, listed, hasGoMod, readMod, logger) {
-  const version = local.version;
-  const findings = ownDirectives(
-    local,
-    `once published, ${version} is the latest version, so the go command reads this go.mod`
-  );
-  let prev;
-  let prevFacts;
-  try {
-    prev = await latestIgnoringRetractions(
-      listed.filter((v) => v !== version),
-      hasGoMod
-    );
-    if (prev !== void 0) {
-      prevFacts = parseFacts(`${local.modulePath}@${prev}/go.mod`, await readMod(prev));
-    }
-  } catch (e) {
-    logger.debug(`could not read the go.mod of the previous latest version: ${errorMessage(e)}`);
-    prev = void 0;
-  }
-  for (const r of local.retractions) {
-    if (covers(r, version)) continue;
-    if (prevFacts?.retractions.some((p) => sameInterval(p, r)) === true) continue;
-    const news = prev !== void 0 && prevFacts !== void 0 ? ` (${prev}, the latest version until now, does not retract it)` : "";
-    findings.push({
-      code: "retracted",
-      severity: "notice",
-      message: `once published, ${version} is the latest version, so its go.mod retracts ${rangeOf(r)}${news}: ${directiveMessage(r)}`,
-      file: local.goModPath,
-      ...r.line !== void 0 ? { line: r.line } : {},
-      fix: `${HIDDEN} Retracted versions stay downloadable for those who ask for them by name.`
-    });
-  }
-  if (prev !== void 0 && prevFacts !== void 0) {
-    for (const p of prevFacts.retractions) {
-      if (local.retractions.some((r) => sameInterval(r, p))) continue;
-      findings.push({
-        code: "retracted",
-        severity: "warning",
-        message: `${prev}, the latest version until now, retracts ${rangeOf(p)} (${directiveMessage(p)}); this tag's go.mod does not, so once ${version} is published the go command no longer treats ${rangeOf(p)} as retracted`,
-        file: local.goModPath,
-        fix: `Only the latest version's retractions count. If ${rangeOf(p)} should stay retracted, add "retract ${rangeOf(p)}" to go.mod and publish a new version.`
-      });
-    }
-    const was = deprecationText(prevFacts.deprecated);
-    if (was !== "" && deprecationText(local.deprecated) === "") {
-      findings.push({
-        code: "deprecated",
-        severity: "warning",
-        message: `${prev}, the latest version until now, marks ${local.modulePath} as deprecated (${was}); this tag's go.mod does not, so once ${version} is published the module is no longer deprecated`,
-        file: local.goModPath,
-        ...local.moduleLine,
-        fix: 'If the module should stay deprecated, keep the "// Deprecated:" comment on the module line and publish a new version.'
-      });
-    }
-  }
-  return findings;
-}
-function notLatest(local, latest, facts) {
-  const { modulePath: path12, version } = local;
-  const findings = [];
-  const msg = retractionMessage(version, facts.retractions);
-  if (msg !== void 0) {
-    const hit = facts.retractions.find((r) => covers(r, version));
-    findings.push({
-      code: "retracted",
-      severity: "warning",
-      message: `${path12}@${version}: ${msg} (the go.mod of ${latest}, the latest version, has retract ${hit === void 0 ? version : rangeOf(hit)})`,
-      fix: `${HIDDEN} Only a newer latest version can lift it: if this version should be usable, publish a version above ${latest} whose go.mod no longer retracts it.`
-    });
-  }
-  const dep = deprecationText(facts.deprecated);
-  if (dep !== "") {
-    findings.push({
-      code: "deprecated",
-      severity: "warning",
-      message: `module ${path12} is deprecated: ${dep} (the go.mod of ${latest}, the latest version)`,
-      fix: "go get and go list -u show this to everybody who uses any version of the module, this one included."
-    });
-  }
-  for (const r of local.retractions) {
-    if (facts.retractions.some((p) => sameInterval(p, r))) continue;
-    findings.push({
-      code: "retracted",
-      severity: "warning",
-      message: `this tag's go.mod retracts ${rangeOf(r)}, but the go command reads retractions only from the go.mod of the latest version, ${latest}, which does not: the directive has no effect`,
-      file: local.goModPath,
-      ...r.line !== void 0 ? { line: r.line } : {},
-      fix: `Add "retract ${rangeOf(r)}" to the go.mod of a new version above ${latest}.`
-    });
-  }
-  const own = deprecationText(local.deprecated);
-  if (own !== "" && dep === "") {
-    findings.push({
-      code: "deprecated",
-      severity: "warning",
-      message: `this tag's go.mod marks ${path12} as deprecated (${own}), but the go command reads the deprecation only from the go.mod of the latest version, ${latest}, which has none: the comment has no effect`,
-      file: local.goModPath,
-      ...local.moduleLine,
-      fix: `Put the "// Deprecated:" comment into the go.mod of a new version above ${latest}.`
-    });
-  }
-  return findings;
-}
-function fromLocalAlone(local, why) {
-  return ownDirectives(
-    local,
-    `judged from this tag's go.mod alone, as if ${local.version} were the latest version (${why})`
-  );
-}
-function ownDirectives(local, context) {
-  const { modulePath: path12, version } = local;
-  const findings = [];
-  const msg = retractionMessage(version, local.retractions);
-  if (msg !== void 0) {
-    const hit = local.retractions.find((r) => covers(r, version));
-    findings.push({
-      code: "retracted",
-      severity: "warning",
-      message: `${path12}@${version}: ${msg} (this tag's go.mod has retract ${hit === void 0 ? version : rangeOf(hit)}; ${context})`,
-      file: local.goModPath,
-      ...hit?.line !== void 0 ? { line: hit.line } : {},
-      fix: `${HIDDEN} If that is not intended, publish a new version without the directive.`
-    });
-  }
-  const dep = deprecationText(local.deprecated);
-  if (dep !== "") {
-    findings.push({
-      code: "deprecated",
-      severity: "warning",
-      message: `module ${path12} is deprecated: ${dep} (${context})`,
-      file: local.goModPath,
-      ...local.moduleLine,
-      fix: 'While this is the latest version, go get and go list -u show the message to every user. If that is not intended, publish a new version without the "Deprecated:" comment.'
-    });
-  }
-  return findings;
-}
-var rangeOf, covers, sameInterval, deprecationText, directiveMessage, HIDDEN;
-var init_retractions = __esm({
-  "src/checks/retractions.ts"() {
-    "use strict";
-    init_errors();
-    init_go_string();
-    init_modfile();
-    init_module();
-    init_semver2();
-    rangeOf = (r) => r.low === r.high ? r.low : `[${r.low}, ${r.high}]`;
-    covers = (r, v) => compare(r.low, v) <= 0 && compare(v, r.high) <= 0;
-    sameInterval = (a, b) => a.low === b.low && a.high === b.high;
-    deprecationText = (d) => d === void 0 || d === "" ? "" : shortenRationale(d, "");
-    directiveMessage = (r) => r.rationale === "" ? "retracted by module author" : `retracted by module author: ${shortenRationale(r.rationale)}`;
-    HIDDEN = 'The go command hides retracted versions from "latest" and upgrades, and warns everybody who requires one.';
-  }
-});
-
-// src/checks/version.ts
-function increment(n) {
-  return (BigInt(n) + 1n).toString();
-}
-function nextVersion(version, taken = []) {
-  let candidate = canonical(version);
-  if (candidate === "") return "";
-  const suffix = build(version) === "+incompatible" ? "+incompatible" : "";
-  const used = new Set(taken.map((t) => canonical(t)).filter((t) => t !== ""));
-  if (prerelease(candidate) === "") {
-    for (const t of used) {
-      if (prerelease(t) === "" && major(t) === major(candidate) && compare(t, candidate) > 0) {
-        candidate = t;
-      }
-    }
-  }
-  const line = majorMinor(candidate);
-  for (; ; ) {
-    const pre = prerelease(candidate);
-    const patch = candidate.slice(line.length + 1, candidate.length - pre.length);
-    if (pre === "") {
-      candidate = `${line}.${increment(patch)}`;
-    } else {
-      const ids = pre.slice(1).split(".");
-      const last = ids[ids.length - 1] ?? "";
-      if (/^[0-9]+$/.test(last)) ids[ids.length - 1] = increment(last);
-      else ids.push("1");
-      candidate = `${line}.${patch}-${ids.join(".")}`;
-    }
-    if (!used.has(candidate)) return candidate + suffix;
-  }
-}
-var init_version = __esm({
-  "src/checks/version.ts"() {
-    "use strict";
-    init_semver2();
-  }
-});
-
-// node_modules/diff/libesm/diff/base.js
-var Diff;
-var init_base = __esm({
-  "node_modules/diff/libesm/diff/base.js"() {
-    Diff = class {
-      diff(oldStr, newStr, options2 = {}) {
-        let callback;
-        if (typeof options2 === "function") {
-          callback = options2;
-          options2 = {};
-        } else if ("callback" in options2) {
-          callback = options2.callback;
-        }
-        const oldString = this.castInput(oldStr, options2);
-        const newString = this.castInput(newStr, options2);
-        const oldTokens = this.removeEmpty(this.tokenize(oldString, options2));
-        const newTokens = this.removeEmpty(this.tokenize(newString, options2));
-        return this.diffWithOptionsObj(oldTokens, newTokens, options2, callback);
-      }
-      diffWithOptionsObj(oldTokens, newTokens, options2, callback) {
-        var _a;
-        const done = (value) => {
-          value = this.postProcess(value, options2);
-          if (callback) {
-            setTimeout(function() {
-              callback(value);
-            }, 0);
-            return void 0;
-          } else {
-            return value;
-          }
-        };
-        const newLen = newTokens.length, oldLen = oldTokens.length;
-        let editLength = 1;
-        let maxEditLength = newLen + oldLen;
-        if (options2.maxEditLength != null) {
-          maxEditLength = Math.min(maxEditLength, options2.maxEditLength);
-        }
-        const maxExecutionTime = (_a = options2.timeout) !== null && _a !== void 0 ? _a : Infinity;
-        const abortAfterTimestamp = Date.now() + maxExecutionTime;
-        const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
-        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options2);
-        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-          return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
-        }
-        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
-        const execEditLength = () => {
-          for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
-            let basePath;
-            const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
-            if (removePath) {
-              bestPath[diagonalPath - 1] = void 0;
-            }
-            let canAdd = false;
-            if (addPath) {
-              const addPathNewPos = addPath.oldPos - diagonalPath;
-              canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
-            }
-            const canRemove = removePath && removePath.oldPos + 1 < oldLen;
-            if (!canAdd && !canRemove) {
-              bestPath[diagonalPath] = void 0;
-              continue;
-            }
-            if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
-              basePath = this.addToPath(addPath, true, false, 0, options2);
-            } else {
-              basePath = this.addToPath(removePath, false, true, 1, options2);
-            }
-            newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2);
-            if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-              return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
-            } else {
-              bestPath[diagonalPath] = basePath;
-              if (basePath.oldPos + 1 >= oldLen) {
-                maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
-              }
-              if (newPos + 1 >= newLen) {
-                minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
-              }
-            }
-          }
-          editLength++;
-        };
-        if (callback) {
-          (function exec() {
-            setTimeout(function() {
-              if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
-                return callback(void 0);
-              }
-              if (!execEditLength()) {
-                exec();
-              }
-            }, 0);
-          })();
-        } else {
-          while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
-            const ret = execEditLength();
-            if (ret) {
-              return ret;
-            }
-          }
-        }
-      }
-      addToPath(path12, added, removed, oldPosInc, options2) {
-        const last = path12.lastComponent;
-        if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
-          return {
-            oldPos: path12.oldPos + oldPosInc,
-            lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
-          };
-        } else {
-          return {
-            oldPos: path12.oldPos + oldPosInc,
-            lastComponent: { count: 1, added, removed, previousComponent: last }
-          };
-        }
-      }
-      extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2) {
-        const newLen = newTokens.length, oldLen = oldTokens.length;
-        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
-        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options2)) {
-          newPos++;
-          oldPos++;
-          commonCount++;
-          if (options2.oneChangePerToken) {
-            basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
-          }
-        }
-        if (commonCount && !options2.oneChangePerToken) {
-          basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
-        }
-        basePath.oldPos = oldPos;
-        return newPos;
-      }
-      equals(left, right, options2) {
-        if (options2.comparator) {
-          return options2.comparator(left, right);
-        } else {
-          return left === right || !!options2.ignoreCase && left.toLowerCase() === right.toLowerCase();
-        }
-      }
-      removeEmpty(array) {
-        const ret = [];
-        for (let i = 0; i < array.length; i++) {
-          if (array[i]) {
-            ret.push(array[i]);
-          }
-        }
-        return ret;
-      }
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
-      castInput(value, options2) {
-        return value;
-      }
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
-      tokenize(value, options2) {
-        return Array.from(value);
-      }
-      join(chars) {
-        return chars.join("");
-      }
-      postProcess(changeObjects, options2) {
-        return changeObjects;
-      }
-      get useLongestToken() {
-        return false;
-      }
-      buildValues(lastComponent, newTokens, oldTokens) {
-        const components = [];
-        let nextComponent;
-        while (lastComponent) {
-          components.push(lastComponent);
-          nextComponent = lastComponent.previousComponent;
-          delete lastComponent.previousComponent;
-          lastComponent = nextComponent;
-        }
-        components.reverse();
-        const componentLen = components.length;
-        let componentPos = 0, newPos = 0, oldPos = 0;
-        for (; componentPos < componentLen; componentPos++) {
-          const component = components[componentPos];
-          if (!component.removed) {
-            if (!component.added && this.useLongestToken) {
-              let value = newTokens.slice(newPos, newPos + component.count);
-              value = value.map(function(value2, i) {
-                const oldValue = oldTokens[oldPos + i];
-                return oldValue.length > value2.length ? oldValue : value2;
-              });
-              component.value = this.join(value);
-            } else {
-              component.value = this.join(newTokens.slice(newPos, newPos + component.count));
-            }
-            newPos += component.count;
-            if (!component.added) {
-              oldPos += component.count;
-            }
-          } else {
-            component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
-            oldPos += component.count;
-          }
-        }
-        return components;
-      }
-    };
-  }
-});
-
-// node_modules/diff/libesm/diff/line.js
-function diffLines(oldStr, newStr, options2) {
-  return lineDiff.diff(oldStr, newStr, options2);
-}
-function tokenize(value, options2) {
-  if (options2.stripTrailingCr) {
-    value = value.replace(/\r\n/g, "\n");
-  }
-  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
-  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
-    linesAndNewlines.pop();
-  }
-  for (let i = 0; i < linesAndNewlines.length; i++) {
-    const line = linesAndNewlines[i];
-    if (i % 2 && !options2.newlineIsToken) {
-      retLines[retLines.length - 1] += line;
-    } else {
-      retLines.push(line);
-    }
-  }
-  return retLines;
-}
-var LineDiff, lineDiff;
-var init_line = __esm({
-  "node_modules/diff/libesm/diff/line.js"() {
-    init_base();
-    LineDiff = class extends Diff {
-      constructor() {
-        super(...arguments);
-        this.tokenize = tokenize;
-      }
-      equals(left, right, options2) {
-        if (options2.ignoreWhitespace) {
-          if (!options2.newlineIsToken || !left.includes("\n")) {
-            left = left.trim();
-          }
-          if (!options2.newlineIsToken || !right.includes("\n")) {
-            right = right.trim();
-          }
-        } else if (options2.ignoreNewlineAtEof && !options2.newlineIsToken) {
-          if (left.endsWith("\n")) {
-            left = left.slice(0, -1);
-          }
-          if (right.endsWith("\n")) {
-            right = right.slice(0, -1);
-          }
-        }
-        return super.equals(left, right, options2);
-      }
-    };
-    lineDiff = new LineDiff();
-  }
-});
-
-// node_modules/diff/libesm/patch/create.js
-function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
-  let optionsObj;
-  if (!options2) {
-    optionsObj = {};
-  } else if (typeof options2 === "function") {
-    optionsObj = { callback: options2 };
-  } else {
-    optionsObj = options2;
-  }
-  if (typeof optionsObj.context === "undefined") {
-    optionsObj.context = 4;
-  }
-  const context = optionsObj.context;
-  if (optionsObj.newlineIsToken) {
-    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
-  }
-  if (!optionsObj.callback) {
-    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
-  } else {
-    const { callback } = optionsObj;
-    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
-      const patch = diffLinesResultToPatch(diff);
-      callback(patch);
-    } }));
-  }
-  function diffLinesResultToPatch(diff) {
-    if (!diff) {
-      return;
-    }
-    diff.push({ value: "", lines: [] });
-    function contextLines(lines) {
-      return lines.map(function(entry) {
-        return " " + entry;
-      });
-    }
-    const hunks = [];
-    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
-    for (let i = 0; i < diff.length; i++) {
-      const current = diff[i], lines = current.lines || splitLines(current.value);
-      current.lines = lines;
-      if (current.added || current.removed) {
-        if (!oldRangeStart) {
-          const prev = diff[i - 1];
-          oldRangeStart = oldLine;
-          newRangeStart = newLine;
-          if (prev) {
-            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
-            oldRangeStart -= curRange.length;
-            newRangeStart -= curRange.length;
-          }
-        }
-        for (const line of lines) {
-          curRange.push((current.added ? "+" : "-") + line);
-        }
-        if (current.added) {
-          newLine += lines.length;
-        } else {
-          oldLine += lines.length;
-        }
-      } else {
-        if (oldRangeStart) {
-          if (lines.length <= context * 2 && i < diff.length - 2) {
-            for (const line of contextLines(lines)) {
-              curRange.push(line);
-            }
-          } else {
-            const contextSize = Math.min(lines.length, context);
-            for (const line of contextLines(lines.slice(0, contextSize))) {
-              curRange.push(line);
-            }
-            const hunk = {
-              oldStart: oldRangeStart,
-              oldLines: oldLine - oldRangeStart + contextSize,
-              newStart: newRangeStart,
-              newLines: newLine - newRangeStart + contextSize,
-              lines: curRange
-            };
-            hunks.push(hunk);
-            oldRangeStart = 0;
-            newRangeStart = 0;
-            curRange = [];
-          }
-        }
-        oldLine += lines.length;
-        newLine += lines.length;
-      }
-    }
-    for (const hunk of hunks) {
-      for (let i = 0; i < hunk.lines.length; i++) {
-        if (hunk.lines[i].endsWith("\n")) {
-          hunk.lines[i] = hunk.lines[i].slice(0, -1);
-        } else {
-          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
-          i++;
-        }
-      }
-    }
-    return {
-      oldFileName,
-      newFileName,
-      oldHeader,
-      newHeader,
-      hunks
-    };
-  }
-}
-function splitLines(text) {
-  const hasTrailingNl = text.endsWith("\n");
-  const result = text.split("\n").map((line) => line + "\n");
-  if (hasTrailingNl) {
-    result.pop();
-  } else {
-    result.push(result.pop().slice(0, -1));
-  }
-  return result;
-}
-var init_create2 = __esm({
-  "node_modules/diff/libesm/patch/create.js"() {
-    init_line();
-  }
-});
-
-// node_modules/diff/libesm/index.js
-var init_libesm = __esm({
-  "node_modules/diff/libesm/index.js"() {
-    init_create2();
-  }
-});
-
-// src/report/diff.ts
-function isBinary(buf) {
-  if (buf.subarray(0, 8e3).includes(0)) return true;
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(buf);
-    return false;
-  } catch {
-    return true;
-  }
-}
-function range(start, count) {
-  if (count === 0) return `${start - 1},0`;
-  return count === 1 ? `${start}` : `${start},${count}`;
-}
-function unifiedDiff(oldLabel, newLabel, oldBuf, newBuf, limits = {}) {
-  const lim = { ...DEFAULTS, ...limits };
-  if (oldBuf.equals(newBuf)) return { kind: "identical" };
-  if (isBinary(oldBuf) || isBinary(newBuf)) return { kind: "binary" };
-  if (oldBuf.length > lim.maxBytes || newBuf.length > lim.maxBytes) {
-    return { kind: "too-large", reason: `larger than ${lim.maxBytes} bytes` };
-  }
-  const oldText = oldBuf.toString("utf8");
-  const newText = newBuf.toString("utf8");
-  const lineCount = (t) => (t.match(/\n/g)?.length ?? 0) + (t === "" || t.endsWith("\n") ? 0 : 1);
-  if (lineCount(oldText) > lim.maxLines || lineCount(newText) > lim.maxLines) {
-    return { kind: "too-large", reason: `more than ${lim.maxLines} lines` };
-  }
-  const patch = structuredPatch(oldLabel, newLabel, oldText, newText, void 0, void 0, {
-    context: lim.context,
-    maxEditLength: lim.maxEdits
-  });
-  if (patch === void 0) {
-    return { kind: "too-large", reason: `more than ${lim.maxEdits} changed lines` };
-  }
-  const out = [`--- ${oldLabel}`, `+++ ${newLabel}`];
-  let truncated = false;
-  for (const h of patch.hunks) {
-    if (out.length >= lim.maxOutputLines) {
-      truncated = true;
-      break;
-    }
-    out.push(`@@ -${range(h.oldStart, h.oldLines)} +${range(h.newStart, h.newLines)} @@`);
-    for (const line of h.lines) {
-      if (out.length >= lim.maxOutputLines) {
-        truncated = true;
-        break;
-      }
-      out.push(line);
-    }
-  }
-  return { kind: "diff", text: out.join("\n") + "\n", truncated };
-}
-var DEFAULTS;
-var init_diff = __esm({
-  "src/report/diff.ts"() {
-    "use strict";
-    init_libesm();
-    DEFAULTS = {
-      context: 3,
-      maxBytes: 512 * 1024,
-      maxLines: 1e4,
-      maxEdits: 1e3,
-      maxOutputLines: 200
-    };
-  }
-});
-
-// src/checks/zip-compare.ts
-function goBytes(s) {
-  const parts = [];
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (cp >= 56448 && cp <= 56575) parts.push(Buffer.from([cp - 56320]));
-    else parts.push(Buffer.from(ch, "utf8"));
-  }
-  return Buffer.concat(parts);
-}
-function byGoBytes(a, b) {
-  return Buffer.compare(goBytes(a), goBytes(b));
-}
-async function compareZips(mirror, local, limits = {}) {
-  const maxDiffFiles = limits.maxDiffFiles ?? 20;
-  const added = [...local.files.keys()].filter((n) => !mirror.files.has(n)).sort(byGoBytes);
-  const removed = [...mirror.files.keys()].filter((n) => !local.files.has(n)).sort(byGoBytes);
-  const changedNames = [...local.files.keys()].filter((n) => mirror.files.has(n) && mirror.files.get(n) !== local.files.get(n)).sort(byGoBytes);
-  const changed = [];
-  for (const name of changedNames) {
-    const change = {
-      name,
-      mirrorSha256: mirror.files.get(name) ?? "",
-      localSha256: local.files.get(name) ?? ""
-    };
-    if (changed.length >= maxDiffFiles) {
-      change.note = `no diff: only the first ${maxDiffFiles} changed files are diffed`;
-    } else {
-      const [oldBuf, newBuf] = await Promise.all([mirror.readFile(name), local.readFile(name)]);
-      if (oldBuf === void 0 || newBuf === void 0) {
-        change.note = "no diff: content not available";
-      } else {
-        const d = unifiedDiff(`mirror/${name}`, `local/${name}`, oldBuf, newBuf, limits);
-        if (d.kind === "diff") {
-          change.diff = d.text;
-          if (d.truncated) change.note = "diff cut short";
-        } else if (d.kind === "binary") {
-          change.note = "binary file";
-        } else if (d.kind === "too-large") {
-          change.note = `no diff: ${d.reason}`;
-        } else {
-          change.note = "contents are equal although the recorded sha256 differ";
-        }
-      }
-    }
-    changed.push(change);
-  }
-  return { added, removed, changed };
-}
-var init_zip_compare = __esm({
-  "src/checks/zip-compare.ts"() {
-    "use strict";
-    init_diff();
-  }
-});
-
-// src/checks/release.ts
-function defaultTimeoutMs(warmTimeoutMs) {
-  return warmTimeoutMs + TIMEOUT_MARGIN_MS;
-}
-function firstLine3(text) {
-  return text.split("\n", 1)[0]?.trim() ?? "";
-}
-function usableList(r, path12) {
-  if (r.kind !== "ok") return r;
-  return {
-    kind: "ok",
-    versions: r.versions.filter(
-      (v) => canonical(v) === v.replace(/\+incompatible$/, "") && check(path12, v) === void 0
-    )
-  };
-}
-function sameHashes(a, b) {
-  return a.zip === b.zip && a.mod === b.mod;
-}
-function whichDiffer(published, local) {
-  const parts = [];
-  if (published.zip !== local.zip) {
-    parts.push(`zip ${published.zip ?? "?"} (tag now: ${local.zip ?? "?"})`);
-  }
-  if (published.mod !== local.mod) {
-    parts.push(`go.mod ${published.mod ?? "?"} (tag now: ${local.mod ?? "?"})`);
-  }
-  return parts.join("; ");
-}
-function decideVerdict(report) {
-  if (report.findings.some((f) => f.severity === "error")) return "fail";
-  if (report.steps.some((s) => s.status === "unchecked" || s.status === "failed")) {
-    return "inconclusive";
-  }
-  return "pass";
-}
-async function runReleaseCheck(input, ports) {
-  const { clock, logger, mirror, sumdb } = ports;
-  const start = clock.now();
-  const timeoutMs = input.timeoutMs ?? defaultTimeoutMs(input.warmTimeoutMs);
-  const deadline = input.deadline ?? start + timeoutMs;
-  const asker = new Asker({
-    clock,
-    logger,
-    start,
-    deadline,
-    timeoutText: formatDuration(input.timeoutMs ?? deadline - start)
-  });
-  const steps = /* @__PURE__ */ new Map();
-  const attempts = /* @__PURE__ */ new Map();
-  for (const name of STEP_ORDER) steps.set(name, { status: "unchecked", detail: "not reached" });
-  const setStep = (name, status, detail) => {
-    steps.set(name, { status, detail });
-  };
-  const count = (name, n) => {
-    if (n > 0) attempts.set(name, (attempts.get(name) ?? 0) + n);
-  };
-  const findings = [];
-  const report = {
-    schema: REPORT_SCHEMA,
-    verdict: "inconclusive",
-    compared: [],
-    tag: input.tag,
-    hashes: { local: {}, mirror: {}, sumdb: {} },
-    steps: [],
-    findings
-  };
-  if (mirror !== void 0) report.mirrorUrl = mirror.url;
-  if (sumdb !== void 0) report.sumdbName = sumdb.name;
-  const markUnreachable = (r, names, finding) => {
-    if (r.deadline !== true && finding !== void 0) {
-      findings.push({
-        code: "unreachable",
-        severity: "warning",
-        message: finding.message,
-        fix: finding.fix
-      });
-    }
-    if (r.deadline !== true && names.some((n) => n !== "sumdb")) mirrorDown ??= r.reason;
-    names.forEach(
-      (n, i) => setStep(
-        n,
-        "unchecked",
-        i === 0 ? finding?.detail ?? r.reason : r.deadline === true ? r.reason : "mirror unreachable"
-      )
-    );
-  };
-  const finish = () => {
-    if (asker.outOfTime !== void 0) {
-      const { what, last } = asker.outOfTime;
-      for (const [name, s] of steps) {
-        if (s.status === "unchecked" && s.detail === "not reached") {
-          setStep(name, "unchecked", `not done: ${asker.deadlineText} ran out`);
-        }
-      }
-      findings.push({
-        code: "unreachable",
-        severity: "warning",
-        message: `${asker.deadlineText} left no time to finish: the check stopped after ${formatDuration(clock.now() - start)} while asking ${what}${last !== void 0 ? ` (last answer: ${last})` : ""}; the steps say what was not checked`,
-        fix: "Nothing was decided about what was not checked. Re-run the job; if the mirror or the checksum database is slow, raise the timeout (--timeout, or the timeout input; it defaults to warm-timeout plus 5 minutes)."
-      });
-    }
-    report.steps = STEP_ORDER.map((name) => {
-      const n = attempts.get(name);
-      return {
-        name,
-        ...steps.get(name) ?? { status: "unchecked", detail: "not reached" },
-        ...n !== void 0 ? { attempts: n } : {}
-      };
-    });
-    const compared = [];
-    if (steps.get("local")?.status === "ok") compared.push("local");
-    if (report.hashes.mirror.zip !== void 0) compared.push("mirror");
-    if (report.hashes.sumdb.zip !== void 0) compared.push("sumdb");
-    report.compared = compared;
-    report.verdict = decideVerdict(report);
-    if (report.verdict === "pass" && compared.length <= 1) {
-      const why = [
-        mirror === void 0 ? ports.mirrorDisabled ?? "no mirror" : void 0,
-        sumdb === void 0 ? ports.sumdbDisabled ?? "no checksum database" : void 0
-      ].filter((x) => x !== void 0);
-      report.localOnly = why.length > 0 ? `${why.join("; ")}: only the local rebuild was checked` : "nothing remote was compared";
-    }
-    return report;
-  };
-  logger.info(`Resolving ${input.tag} and rebuilding the module zip locally`);
-  const local = await ports.local.build(input.tag);
-  const path12 = local.modulePath;
-  const version = local.version;
-  const mv = () => `${path12}@${version}`;
-  report.module = path12;
-  report.version = version;
-  report.commit = local.commit;
-  report.goMod = { file: local.goModPath, ...local.moduleLine };
-  const L = { mod: local.goModSum };
-  if (local.sum !== void 0) L.zip = local.sum;
-  report.hashes.local = L;
-  const atModule = { file: local.goModPath, ...local.moduleLine };
-  const localProblems = [];
-  if (local.versionError !== void 0) {
-    localProblems.push({
-      code: "version-invalid",
-      severity: "error",
-      message: local.versionError.text,
-      ...atModule,
-      fix: `The go command refuses ${input.tag} for this module, so it was not sent to the mirror. Make go.mod and the tag agree (v2 and later need the /vN suffix in the module path, see https://go.dev/ref/mod#major-version-suffixes), then tag a new version.`
-    });
-  }
-  if (local.declaredModulePath !== void 0 && local.declaredModulePath !== path12) {
-    localProblems.push({
-      code: "module-path-mismatch",
-      severity: "error",
-      message: `go.mod declares module ${local.declaredModulePath}, but ${input.tag} publishes ${path12}`,
-      ...atModule,
-      fix: `Change the module directive to "module ${path12}" (or publish from the repository that serves ${local.declaredModulePath}), then tag a new version.`
-    });
-  }
-  if (local.zipError !== void 0) {
-    localProblems.push({
-      code: "zip-invalid",
-      severity: "error",
-      message: local.zipError.text,
-      fix: "Rename or remove the files named above, commit, and tag a new version; the mirror would refuse this one with the same error."
-    });
-  }
-  if (localProblems.length > 0) {
-    findings.push(...localProblems);
-    setStep("local", "failed", `${mv()} at ${local.commit} is not a valid module version`);
-    const why = "not contacted: the version is invalid locally";
-    for (const name of STEP_ORDER.slice(1)) setStep(name, "skipped", why);
-    return finish();
-  }
-  setStep("local", "ok", `${mv()} at ${local.commit}: ${local.sum ?? ""}`);
-  const patience = Math.min(clock.now() + input.warmTimeoutMs, deadline);
-  let mirrorInfo;
-  let fetchedByUs = false;
-  let mirrorDown;
-  let held;
-  let heldBy = "";
-  let listed;
-  const noMirror = `${BY_CONFIG}: ${ports.mirrorDisabled ?? "GOPROXY names no mirror for this module"}`;
-  if (mirror === void 0) {
-    for (const name of ["mirror-cache", "warm", "origin", "mirror-content"]) {
-      setStep(name, "skipped", noMirror);
-    }
-  } else {
-    const c = await asker.ask(
-      `${mirror.url} cached-only .info of ${mv()}`,
-      () => mirror.cached(path12, version)
-    );
-    count("mirror-cache", c.attempts);
-    const r = c.result;
-    if (r.kind === "found") {
-      mirrorInfo = r;
-      held = true;
-      setStep("mirror-cache", "ok", `the mirror already holds ${path12}@${r.version}`);
-      setStep("warm", "skipped", "not needed: the mirror already holds this version");
-    } else if (r.kind === "not-found") {
-      held = false;
-      heldBy = "its cached-only view";
-      setStep("mirror-cache", "ok", `the mirror does not hold ${mv()} yet`);
-    } else if (r.kind === "unsupported") {
-      setStep("mirror-cache", "skipped", "this proxy offers no cached-only view");
-    } else if (r.notSent === true) {
-      setStep("mirror-cache", "unchecked", r.reason);
-    } else {
-      setStep("mirror-cache", "skipped", `cached-only view unavailable: ${r.reason}`);
-    }
-    if (held === void 0 && !input.warm && asker.outOfTime === void 0) {
-      const l = await asker.ask(`${mirror.url} version list of ${path12}`, () => mirror.list(path12));
-      count("mirror-cache", l.attempts);
-      listed = usableList(l.result, path12);
-      if (listed.kind === "ok") {
-        held = listed.versions.includes(version);
-        heldBy = "its version list";
-        setStep(
-          "mirror-cache",
-          "ok",
-          `the mirror's version list ${held ? "names" : "does not name"} ${version} (read instead of a cached-only view)`
-        );
-      } else if (listed.kind === "not-found") {
-        held = false;
-        heldBy = "its version list";
-        setStep(
-          "mirror-cache",
-          "ok",
-          `the mirror lists no version of ${path12}: ${firstLine3(listed.body)}`
-        );
-      } else {
-        if (listed.deadline !== true) mirrorDown = listed.reason;
-        setStep("mirror-cache", "unchecked", `could not read the version list: ${listed.reason}`);
-      }
-    }
-  }
-  let sum;
-  const lookup = () => asker.ask(
-    `${sumdb?.name ?? "checksum database"} record of ${mv()}`,
-    () => sumdb?.lookup(path12, version) ?? Promise.reject(new Error("no checksum database"))
-  );
-  if (sumdb === void 0) {
-    setStep(
-      "sumdb",
-      "skipped",
-      `${BY_CONFIG}: ${ports.sumdbDisabled ?? "GOSUMDB is off for this module"}`
-    );
-  } else if (input.warm || held === true) {
-    logger.info(`Looking up ${mv()} in ${sumdb.name}`);
-    const l = await lookup();
-    count("sumdb", l.attempts);
-    sum = l.result;
-  } else {
-    const mirrorSays = held === false ? `the mirror does not hold ${mv()} (${heldBy} says so)` : `nothing says the mirror holds ${mv()}`;
-    setStep(
-      "sumdb",
-      "unchecked",
-      `not asked: ${sumdb.name} fetches a version it has no record of through the mirror, ${mirrorSays}, and warming is off`
-    );
-  }
-  const S = sum?.kind === "found" ? { zip: sum.zipHash, mod: sum.goModHash } : void 0;
-  const movedPerSumdb = S !== void 0 && !sameHashes(S, L);
-  const acceptInfo = (w, base, step, attempts2) => {
-    if (w.version !== version) {
-      findings.push({
-        code: "mirror-rejected",
-        severity: "error",
-        message: `${mirror?.url ?? "the mirror"} resolved ${path12}@${base} to ${w.version}, but the go command publishes this tag as ${version}`,
-        ...atModule,
-        fix: "Check which go.mod files the tagged commit holds (a go.mod at the root makes v2+ tags need a /vN module path; without one, v2+ tags become +incompatible)."
-      });
-      setStep(step, "failed", `the mirror answered ${w.version}`);
-      if (step !== "origin") setStep("origin", "skipped", "nothing to compare");
-      setStep("mirror-content", "skipped", "the mirror names another version");
-      return;
-    }
-    mirrorInfo = w;
-    if (step === "warm") {
-      fetchedByUs = steps.get("mirror-cache")?.status === "ok";
-      setStep("warm", "ok", `the mirror serves ${path12}@${w.version} (${attempts2})`);
-    }
-  };
-  if (mirror !== void 0 && mirrorInfo === void 0) {
-    const base = stripIncompatible(version);
-    if (movedPerSumdb) {
-      setStep("warm", "skipped", "not warmed: the checksum database already holds other bytes");
-      setStep("origin", "skipped", "not warmed");
-      setStep("mirror-content", "skipped", "not warmed");
-    } else if (held === true) {
-      setStep("warm", "skipped", `not needed: ${heldBy} names ${version}`);
-      const i = await asker.ask(`${mirror.url} .info of ${mv()}`, () => mirror.info(path12, version));
-      count("origin", i.attempts);
-      const r = i.result;
-      if (r.kind === "found") {
-        acceptInfo(r, version, "origin", plural(i.attempts, "attempt"));
-      } else if (r.kind === "not-found") {
-        findings.push({
-          code: "mirror-rejected",
-          severity: "error",
-          message: `${mirror.url} lists ${version} but answered "not found" for its .info: ${r.body.trimEnd()}`,
-          fix: "Nobody can download this version through the mirror. Publish a new version and retract this one."
-        });
-        setStep("origin", "failed", firstLine3(r.body));
-        setStep("mirror-content", "skipped", "the mirror does not serve the version it lists");
-      } else {
-        markUnreachable(r, ["origin", "mirror-content"]);
-      }
-    } else if (!input.warm) {
-      setStep("warm", "skipped", `${BY_CONFIG}: warming is off`);
-      setStep(
-        "mirror-content",
-        "unchecked",
-        held === false ? `the mirror does not hold ${mv()} (${heldBy} says so) and warming is off: nothing to compare` : `could not learn whether the mirror holds ${mv()}, and warming is off`
-      );
-      setStep("origin", "skipped", "nothing to compare");
-    } else {
-      logger.info(`Asking ${mirror.url} to fetch ${path12}@${base}`);
-      const w = await asker.ask(
-        `${mirror.url} .info of ${path12}@${base} (makes the mirror fetch it)`,
-        () => mirror.warm(path12, base, patience),
-        { lag: (r2) => r2.kind === "not-found" && !r2.final, patience }
-      );
-      count("warm", w.attempts);
-      const tries = plural(w.attempts, "attempt");
-      const r = w.result;
-      if (r.kind === "found") {
-        acceptInfo(r, base, "warm", tries);
-      } else if (r.kind === "unreachable") {
-        markUnreachable(r, ["warm", "origin", "mirror-content"], {
-          message: `could not reach the mirror ${mirror.url} for ${path12}@${base} (${tries}): ${r.reason}`,
-          fix: mirror.unreachableFix ?? "Re-run the job; nothing about the module was decided."
-        });
-      } else if (r.final) {
-        const body = r.body.trimEnd();
-        findings.push({
-          code: "mirror-rejected",
-          severity: "error",
-          message: `${mirror.url} answered "not found" for ${path12}@${base} (${tries}): ${body}`,
-          ...atModule,
-          fix: 'If the server text names a problem in the repository, fix it and tag a new version. A fresh tag can also meet a "not found" the mirror remembered from an earlier request for up to 30 minutes: re-run with a longer warm-timeout.'
-        });
-        setStep("warm", "failed", firstLine3(body));
-        setStep("origin", "skipped", "nothing to compare");
-        setStep("mirror-content", "skipped", "the mirror refused the version");
-      } else if (w.end === "deadline") {
-        for (const name of ["warm", "origin", "mirror-content"]) {
-          setStep(
-            name,
-            "unchecked",
-            `${asker.deadlineText} ran out while the mirror still answered "not found" (${tries})`
-          );
-        }
-      } else {
-        const body = r.body.trimEnd();
-        findings.push({
-          code: "unreachable",
-          severity: "warning",
-          message: `${mirror.url} still answered "not found" for ${path12}@${base} when warm-timeout ran out (${tries}): ${body}`,
-          fix: "The mirror remembers a miss for up to 30 minutes when the version was requested before the tag existed. Re-run the job later, or raise warm-timeout."
-        });
-        setStep("warm", "unchecked", firstLine3(body));
-        setStep("origin", "unchecked", "the mirror does not serve the version yet");
-        setStep("mirror-content", "unchecked", "the mirror does not serve the version yet");
-      }
-    }
-  }
-  let originSame;
-  let mirrorZip;
-  let M;
-  if (mirror !== void 0 && mirrorInfo !== void 0) {
-    const origin = mirrorInfo.origin;
-    if (origin?.Hash === void 0 || origin.Hash === "") {
-      setStep("origin", "skipped", "the mirror recorded no Origin for this version");
-    } else if (origin.VCS !== void 0 && origin.VCS !== "git") {
-      setStep("origin", "skipped", `Origin names a ${origin.VCS} repository`);
-    } else {
-      report.mirrorCommit = origin.Hash;
-      originSame = origin.Hash.toLowerCase() === local.commit.toLowerCase();
-      setStep("origin", "ok", `the mirror fetched ${origin.Ref ?? "the tag"} at ${origin.Hash}`);
-    }
-    logger.info(`Downloading ${mv()} .mod and .zip from ${mirror.url}`);
-    const modAsked = await asker.ask(
-      `${mirror.url} .mod of ${mv()}`,
-      () => mirror.mod(path12, version)
-    );
-    const zipAsked = await asker.ask(
-      `${mirror.url} .zip of ${mv()}`,
-      () => mirror.zip(path12, version)
-    );
-    count("mirror-content", modAsked.attempts + zipAsked.attempts);
-    const mod = modAsked.result;
-    const zip = zipAsked.result;
-    if (mod.kind === "ok" && zip.kind === "ok") {
-      M = { zip: zip.h1, mod: mod.h1 };
-      mirrorZip = zip;
-      report.hashes.mirror = M;
-      setStep("mirror-content", "ok", `the mirror serves ${zip.h1}`);
-    } else {
-      const problems = [mod, zip].filter((r) => r.kind !== "ok");
-      const unreachable2 = problems.filter((r) => r.kind === "unreachable");
-      if (unreachable2.length > 0) {
-        markUnreachable(unreachable2[0], ["mirror-content"], {
-          message: `could not download ${mv()} from ${mirror.url}: ${unreachable2.map((r) => r.reason).join("; ")}`,
-          fix: mirror.unreachableFix ?? "Re-run the job; nothing about the module content was decided.",
-          detail: "download failed"
-        });
-      } else {
-        const text = problems.map((r) => r.kind === "not-found" ? r.body : r.kind === "invalid" ? r.reason : "").join("; ");
-        findings.push({
-          code: "mirror-rejected",
-          severity: "error",
-          message: `${mirror.url} named ${mv()} but does not serve its content: ${text}`,
-          fix: "Nobody can download this version through the mirror. Publish a new version and retract this one."
-        });
-        setStep("mirror-content", "failed", firstLine3(text));
-      }
-    }
-  }
-  const listRead = listed !== void 0 && listed.kind !== "unreachable";
-  let listUnavailable = mirror === void 0 ? `no mirror: ${ports.mirrorDisabled ?? "GOPROXY does not name one for this module"}` : listRead ? void 0 : mirrorDown !== void 0 ? `the mirror could not be reached: ${mirrorDown}` : asker.outOfTime !== void 0 ? `${asker.deadlineText} ran out` : void 0;
-  if (mirror !== void 0 && listUnavailable === void 0 && listed === void 0) {
-    const l = await asker.ask(`${mirror.url} version list of ${path12}`, () => mirror.list(path12));
-    listed = usableList(l.result, path12);
-    if (listed.kind === "unreachable" && listed.deadline === true) {
-      listUnavailable = `${asker.deadlineText} ran out`;
-    }
-  }
-  const counted = mirror === void 0 ? void 0 : {
-    ...mirror,
-    list: () => Promise.resolve(listed ?? { kind: "ok", versions: [] }),
-    mod: async (p, v) => (await asker.ask(`${mirror.url} .mod of ${p}@${v}`, () => mirror.mod(p, v))).result
-  };
-  findings.push(
-    ...await retractionFindings({
-      local,
-      ...counted !== void 0 ? { mirror: counted } : {},
-      ...listUnavailable !== void 0 ? { noMirror: listUnavailable } : {},
-      logger
-    })
-  );
-  if (sumdb !== void 0 && sum !== void 0) {
-    if (sum.kind === "not-found" && input.warm && mirrorInfo !== void 0) {
-      const again = await asker.ask(
-        `${sumdb.name} record of ${mv()}`,
-        () => sumdb.lookup(path12, version),
-        { lag: (r) => r.kind === "not-found", patience }
-      );
-      count("sumdb", again.attempts);
-      sum = again.result;
-    }
-    if (sum.kind === "found") {
-      report.hashes.sumdb = { zip: sum.zipHash, mod: sum.goModHash };
-      setStep("sumdb", "ok", `${sumdb.name} records ${sum.zipHash}`);
-    } else if (sum.kind === "not-found") {
-      findings.push({
-        code: "unreachable",
-        severity: "warning",
-        message: `${sumdb.name} has no record of ${mv()}: ${sum.body}`,
-        fix: "The checksum database may not have fetched the version yet: re-run the job later."
-      });
-      setStep("sumdb", "unchecked", firstLine3(sum.body));
-    } else if (sum.kind === "unverifiable") {
-      findings.push({
-        code: "sumdb-unverifiable",
-        severity: "error",
-        message: `the answer of ${sumdb.name} for ${mv()} does not verify: ${sum.reason}`,
-        fix: "Do not publish on this answer. Re-run without a stale tree-head cache (sumdb-cache); if it persists, the log or the path to it is compromised: report it to security@golang.org."
-      });
-      setStep("sumdb", "failed", sum.reason);
-    } else {
-      markUnreachable(sum, ["sumdb"], {
-        message: `could not reach the checksum database ${sumdb.name}: ${sum.reason}`,
-        fix: sumdb.unreachableFix ?? "Re-run the job; nothing about the checksums was decided."
-      });
-    }
-  }
-  const S2 = sum?.kind === "found" ? { zip: sum.zipHash, mod: sum.goModHash } : void 0;
-  const mirrorVsSumdb = M !== void 0 && S2 !== void 0 && !sameHashes(M, S2);
-  const publishedDiffers = S2 !== void 0 && !sameHashes(S2, L) || S2 === void 0 && M !== void 0 && !sameHashes(M, L);
-  const ourRebuildDiffers = publishedDiffers && M !== void 0 && !sameHashes(M, L) && (originSame === true || originSame === void 0 && fetchedByUs && S2 === void 0);
-  const needDiff = publishedDiffers || mirrorVsSumdb;
-  if (needDiff && mirrorZip !== void 0) {
-    report.diff = await compareZips(mirrorZip, {
-      files: local.zipFiles,
-      readFile: (name) => local.readFile(name)
-    });
-  }
-  const diffSummary = report.diff === void 0 ? "" : ` Files: ${report.diff.added.length} added, ${report.diff.removed.length} removed, ${report.diff.changed.length} changed.`;
-  if (publishedDiffers && ourRebuildDiffers) {
-    findings.push({
-      code: "build-mismatch",
-      severity: "warning",
-      message: `the mirror built ${mv()} from commit ${local.commit}, the commit the tag names, but got other bytes than modseal's rebuild: ${whichDiffer(S2 ?? M ?? {}, L)}.${diffSummary}`,
-      fix: "What the mirror serves is what users get. Please report this to modseal with the file list below; the release itself may be fine."
-    });
-    setStep("mirror-content", "unchecked", "the local rebuild disagrees with the mirror");
-  } else if (publishedDiffers) {
-    const where = S2 !== void 0 && !sameHashes(S2, L) ? `${sumdb?.name ?? "the checksum database"} records` : `${mirror?.url ?? "the mirror"} serves`;
-    const holds = report.mirrorCommit !== void 0 ? ` (the mirror fetched commit ${report.mirrorCommit})` : "";
-    findings.push({
-      code: "tag-moved",
-      severity: "error",
-      message: `${input.tag} now points at ${local.commit}, but ${where} other bytes for ${mv()}${holds}: ${whichDiffer(S2 ?? M ?? {}, L)}.${diffSummary}`,
-      ...atModule
-    });
-  }
-  if (mirrorVsSumdb && M !== void 0 && S2 !== void 0) {
-    findings.push({
-      code: "sumdb-mismatch",
-      severity: "error",
-      message: `${mirror?.url ?? "the mirror"} serves ${mv()} with zip ${M.zip ?? "?"} and go.mod ${M.mod ?? "?"}, but ${sumdb?.name ?? "the checksum database"} records zip ${S2.zip ?? "?"} and go.mod ${S2.mod ?? "?"}.${diffSummary}`,
-      fix: "Every go command that verifies checksums refuses what the mirror serves. If the mirror is not yours, report it to its operator (proxy.golang.org: security@golang.org)."
-    });
-  }
-  const tagMoved = findings.some((f) => f.code === "tag-moved");
-  if (originSame === false && !tagMoved) {
-    const contentAgrees = M !== void 0 && sameHashes(M, L) && (S2 === void 0 || sameHashes(S2, L));
-    findings.push({
-      code: "origin-mismatch",
-      severity: contentAgrees ? "warning" : "error",
-      message: `the mirror fetched ${mirrorInfo?.origin?.Ref ?? input.tag} at commit ${report.mirrorCommit ?? "?"}, but ${input.tag} now points at ${local.commit}` + (contentAgrees ? "; the module content is identical, so users get the same bytes." : "."),
-      ...atModule,
-      ...contentAgrees ? { fix: "Published tags should not move: the mirror keeps the commit it saw first." } : {}
-    });
-    if (!contentAgrees)
-      setStep("origin", "failed", `the mirror fetched ${report.mirrorCommit ?? "?"}`);
-  } else if (originSame === false) {
-    setStep("origin", "failed", `the mirror fetched ${report.mirrorCommit ?? "?"}`);
-  }
-  const remedyCaveat = () => {
-    if (listed?.kind === "ok" || listed?.kind === "not-found") return void 0;
-    const base = stripIncompatible(version);
-    const others = (local.existingVersions ?? []).filter((v) => v !== base && v !== version);
-    if (local.shallow !== true && others.length > 0) return void 0;
-    const checkout = local.shallow === true ? "this checkout is shallow (actions/checkout fetches only the pushed tag unless fetch-depth: 0)" : `this checkout has no other version tag of ${path12}`;
-    const why = listed?.kind === "unreachable" ? listed.reason : listUnavailable ?? "it was not asked";
-    return `This advice may be wrong: ${checkout}, and the mirror's version list could not be read (${why}), so a version above ${version} may already be published. The go command reads retract lines only from the highest version: find it with \`git ls-remote --tags origin\` or \`go list -m -versions ${path12}\`, and publish above it.`;
-  };
-  const broken = findings.filter(
-    (f) => f.severity === "error" && (f.code === "tag-moved" || f.code === "origin-mismatch")
-  );
-  const next = broken.length > 0 ? nextVersion(version, [
-    ...local.existingVersions ?? [],
-    ...listed?.kind === "ok" ? listed.versions : [],
-    ...S2 !== void 0 ? [version] : []
-  ]) : "";
-  if (next !== "") {
-    const retract = `retract ${version} // tag ${input.tag} moved after publication; use ${next}`;
-    report.remedy = { nextVersion: next, retract };
-    const caveat = remedyCaveat();
-    if (caveat !== void 0) report.remedy.caveat = caveat;
-    const fix = `The mirror and the checksum database keep the first bytes of ${version} forever: it cannot be repaired, only replaced. Publish ${next} from the commit you want, with this line added to go.mod:
-    ${retract}` + (caveat !== void 0 ? `
-${caveat}` : "");
-    for (const f of broken) f.fix = fix;
-  }
-  if (version.endsWith("+incompatible")) {
-    findings.push({
-      code: "incompatible",
-      severity: "warning",
-      message: `${path12} has no go.mod at ${input.tag}, so the go command publishes ${version}: a major version 2 or later without the /v${version.slice(1).split(".")[0] ?? ""} module path suffix.`,
-      ...atModule,
-      fix: `Consumers get +incompatible versions only by asking for them explicitly once any v0/v1 release contains a go.mod: the go command then ignores +incompatible versions for @latest and upgrades. To publish v2 and later properly, add a go.mod declaring "module ${path12}/v${version.slice(1).split(".")[0] ?? ""}" and tag from there.`
-    });
-  }
-  return finish();
-}
-var TIMEOUT_MARGIN_MS, BY_CONFIG, STEP_ORDER, stripIncompatible, plural;
-var init_release = __esm({
-  "src/checks/release.ts"() {
-    "use strict";
-    init_module();
-    init_semver2();
-    init_asker();
-    init_types2();
-    init_retractions();
-    init_version();
-    init_zip_compare();
-    TIMEOUT_MARGIN_MS = 5 * 6e4;
-    BY_CONFIG = "skipped by configuration";
-    STEP_ORDER = [
-      "local",
-      "mirror-cache",
-      "warm",
-      "origin",
-      "mirror-content",
-      "sumdb"
-    ];
-    stripIncompatible = (v) => v.replace(/\+incompatible$/, "");
-    plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
   }
 });
 
@@ -10879,12 +11271,13 @@ function hex8(n) {
   return (n >>> 0).toString(16).padStart(8, "0");
 }
 var SumdbError, InvalidKeyError, MalformedNoteError, InvalidSignatureError, UnverifiedNoteError, WrongKeyError, WrongNameError, MalformedTreeError, MalformedRecordError, MalformedTilePathError, InvalidProofError, InconsistentTileError, RecordMismatchError, RecordOutOfRangeError, TreeRollbackError, ServerMisbehaviorError, SumdbHttpError, SumdbNotFoundError;
-var init_errors4 = __esm({
+var init_errors5 = __esm({
   "src/sumdb/errors.ts"() {
     "use strict";
-    SumdbError = class extends Error {
+    init_errors();
+    SumdbError = class extends ModsealError {
       name = "SumdbError";
-      code = "internal";
+      code = "sumdb-internal";
       /** A copy of this error (same class and fields) whose message starts with `prefix`. */
       withPrefix(prefix) {
         return this.rewrite(prefix + this.message);
@@ -10963,9 +11356,9 @@ var init_errors4 = __esm({
       }
     };
     MalformedTilePathError = class extends SumdbError {
-      constructor(path12) {
-        super(`malformed tile path ${JSON.stringify(path12)}`);
-        this.path = path12;
+      constructor(path17) {
+        super(`malformed tile path ${JSON.stringify(path17)}`);
+        this.path = path17;
       }
       path;
       name = "MalformedTilePathError";
@@ -11036,11 +11429,11 @@ var init_errors4 = __esm({
       status;
       body;
       name = "SumdbHttpError";
-      code = "http";
+      code = "sumdb-http";
     };
     SumdbNotFoundError = class extends SumdbHttpError {
       name = "SumdbNotFoundError";
-      code = "not-found";
+      code = "sumdb-not-found";
     };
   }
 });
@@ -11311,7 +11704,7 @@ var init_note = __esm({
   "src/sumdb/note.ts"() {
     "use strict";
     init_encoding();
-    init_errors4();
+    init_errors5();
     ALG_ED25519 = 1;
     SPKI_ED25519_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
     PKCS8_ED25519_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
@@ -11489,7 +11882,7 @@ var HASH_SIZE, ZERO_HASH;
 var init_tlog = __esm({
   "src/sumdb/tlog.ts"() {
     "use strict";
-    init_errors4();
+    init_errors5();
     HASH_SIZE = 32;
     ZERO_HASH = Buffer.alloc(HASH_SIZE);
   }
@@ -11545,7 +11938,7 @@ var init_tlog_note = __esm({
   "src/sumdb/tlog-note.ts"() {
     "use strict";
     init_encoding();
-    init_errors4();
+    init_errors5();
     init_tlog();
     TREE_PREFIX = "go.sum database tree\n";
   }
@@ -11568,11 +11961,11 @@ function atoi(s) {
   const v = Number(s);
   return Number.isSafeInteger(v) ? v : void 0;
 }
-function parseTilePath(path12) {
+function parseTilePath(path17) {
   const bad = () => {
-    throw new MalformedTilePathError(path12);
+    throw new MalformedTilePathError(path17);
   };
-  let f = path12.split("/");
+  let f = path17.split("/");
   if (f.length < 4 || f[0] !== "tile") bad();
   const h = atoi(f[1]);
   const isData = f[2] === "data";
@@ -11595,7 +11988,7 @@ function parseTilePath(path12) {
   }
   if (isData) l = -1;
   const t = { h, l, n, w };
-  if (tilePath(t) !== path12) bad();
+  if (tilePath(t) !== path17) bad();
   return t;
 }
 function tileForIndex(h, index) {
@@ -11739,7 +12132,7 @@ var PATH_BASE, key;
 var init_tile = __esm({
   "src/sumdb/tile.ts"() {
     "use strict";
-    init_errors4();
+    init_errors5();
     init_tlog();
     PATH_BASE = 1e3;
     key = (t) => `${t.h}/${t.l}/${t.n}/${t.w}`;
@@ -11747,8 +12140,8 @@ var init_tile = __esm({
 });
 
 // src/sumdb/tree-cache.ts
-import { mkdir as mkdir3, open as open2, readFile, rename as rename3, rm as rm4, stat as stat4, writeFile as writeFile2 } from "node:fs/promises";
-import path7 from "node:path";
+import { mkdir as mkdir3, open, readFile as readFile2, rename as rename2, rm as rm3, stat as stat3, writeFile as writeFile2 } from "node:fs/promises";
+import path5 from "node:path";
 function same(a, b) {
   if (a === void 0 || a.length === 0) return b === void 0 || b.length === 0;
   return b !== void 0 && a.equals(b);
@@ -11768,14 +12161,14 @@ async function withLock(lockPath, fn) {
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (; ; ) {
     try {
-      const fh = await open2(lockPath, "wx");
+      const fh = await open(lockPath, "wx");
       await fh.close();
       break;
     } catch (e) {
       if (e.code !== "EEXIST") throw e;
-      const st = await stat4(lockPath).catch(() => void 0);
+      const st = await stat3(lockPath).catch(() => void 0);
       if (st && Date.now() - st.mtimeMs > LOCK_STALE_MS) {
-        await rm4(lockPath, { force: true });
+        await rm3(lockPath, { force: true });
         continue;
       }
       if (Date.now() > deadline) {
@@ -11787,12 +12180,12 @@ async function withLock(lockPath, fn) {
   try {
     return await fn();
   } finally {
-    await rm4(lockPath, { force: true });
+    await rm3(lockPath, { force: true });
   }
 }
 async function readIfExists(file) {
   try {
-    return await readFile(file);
+    return await readFile2(file);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -11802,12 +12195,12 @@ function fileTreeCache(file) {
   return {
     read: () => readIfExists(file),
     async compareAndSwap(old, next) {
-      await mkdir3(path7.dirname(file), { recursive: true });
+      await mkdir3(path5.dirname(file), { recursive: true });
       return withLock(`${file}.lock`, async () => {
         if (!same(await readIfExists(file), old)) return false;
         const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
         await writeFile2(tmp, next);
-        await rename3(tmp, file);
+        await rename2(tmp, file);
         return true;
       });
     }
@@ -11915,7 +12308,7 @@ var init_gosumdb = __esm({
   "src/sumdb/gosumdb.ts"() {
     "use strict";
     init_errors();
-    init_errors4();
+    init_errors5();
     init_note();
     SUM_GOLANG_ORG_KEY = "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
     KNOWN_GOSUMDB = {
@@ -11932,7 +12325,7 @@ var init_client2 = __esm({
     "use strict";
     init_errors();
     init_module();
-    init_errors4();
+    init_errors5();
     init_note();
     init_tile();
     init_tlog_note();
@@ -11990,14 +12383,14 @@ var init_client2 = __esm({
        * SumdbError subclass naming what failed; messages start `path@version: `
        * as the go command's do.
        */
-      async lookup(path12, version) {
+      async lookup(path17, version) {
         const vers = version.endsWith("/go.mod") ? version.slice(0, -"/go.mod".length) : version;
-        const prefix = `${path12}@${version}: `;
+        const prefix = `${path17}@${version}: `;
         try {
           await this.initialize();
           let remote;
           try {
-            remote = `/lookup/${escapePath(path12)}@${escapeVersion(vers)}`;
+            remote = `/lookup/${escapePath(path17)}@${escapeVersion(vers)}`;
           } catch (e) {
             throw new SumdbError(errorMessage(e));
           }
@@ -12009,13 +12402,13 @@ var init_client2 = __esm({
           }
           const { rec } = await pending;
           const record = rec.text.toString("utf8");
-          const lines = record.split("\n").filter((l) => l.startsWith(`${path12} ${vers} `) || l.startsWith(`${path12} ${vers}/go.mod `));
+          const lines = record.split("\n").filter((l) => l.startsWith(`${path17} ${vers} `) || l.startsWith(`${path17} ${vers}/go.mod `));
           const hashOf = (p) => lines.find((l) => l.startsWith(p) && l.slice(p.length).startsWith("h1:"))?.slice(p.length);
           return {
             id: rec.id,
             lines,
-            zipHash: hashOf(`${path12} ${vers} `),
-            goModHash: hashOf(`${path12} ${vers}/go.mod `),
+            zipHash: hashOf(`${path17} ${vers} `),
+            goModHash: hashOf(`${path17} ${vers}/go.mod `),
             record,
             tree: { size: this.latest.n, hash: this.latest.hash.toString("base64") },
             note: rec.rest.toString("utf8")
@@ -12142,16 +12535,16 @@ ${text}`);
         try {
           h = await treeHash(older.n, thr);
         } catch (e) {
-          const where = older.n === newer.n ? `checking tree#${older.n}: ` : `checking tree#${older.n} against tree#${newer.n}: `;
+          const where2 = older.n === newer.n ? `checking tree#${older.n}: ` : `checking tree#${older.n} against tree#${newer.n}: `;
           if (presentedIsOlder && older.n < newer.n) {
             throw new TreeRollbackError(
-              `${where}${errorMessage(e)}
+              `${where2}${errorMessage(e)}
 (the server presents a tree of size ${older.n} but a tree of size ${newer.n} was verified before, and the older tree cannot be proven a prefix of it)`,
               newer.n,
               older.n
             );
           }
-          if (e instanceof SumdbError) throw e.withPrefix(where);
+          if (e instanceof SumdbError) throw e.withPrefix(where2);
           throw e;
         }
         if (h.equals(older.hash)) return;
@@ -12194,7 +12587,7 @@ proof of misbehavior:
 var init_sumdb = __esm({
   "src/sumdb/index.ts"() {
     "use strict";
-    init_errors4();
+    init_errors5();
     init_note();
     init_tlog();
     init_tlog_note();
@@ -12206,123 +12599,8 @@ var init_sumdb = __esm({
   }
 });
 
-// src/checks/wire.ts
-import { readFile as readFileFs } from "node:fs/promises";
-async function buildLocal(repo, tag, modulePath2) {
-  const bare = tag.replace(/^refs\/tags\//, "");
-  const { tags } = await repo.refs();
-  const commit = tags.get(bare);
-  if (commit === void 0) {
-    const hint = repo.shallow ? " This is a shallow clone: fetch the tag (`git fetch --tags`, or `fetch-depth: 0` with actions/checkout)." : " Push or fetch the tag first, or name another with --tag / the `tag` input.";
-    throw new InputError(`tag ${JSON.stringify(bare)} does not exist in ${repo.dir}.${hint}`);
-  }
-  const { codeDir, version: tagVersion } = splitTag(bare);
-  if (tagVersion === void 0) {
-    throw new InputError(
-      `tag ${JSON.stringify(bare)} is not a module version tag: Go publishes tags like v1.2.3 or sub/dir/v1.2.3`
-    );
-  }
-  const watch = watchRepositoryErrors(gitCodeHost(repo));
-  const probe = watch.watched;
-  const goModPathAt = (dir) => dir === "" ? "go.mod" : `${dir}/go.mod`;
-  const base = {
-    tag: bare,
-    tagRef: `refs/tags/${bare}`,
-    commit,
-    zipFiles: /* @__PURE__ */ new Map(),
-    readFile: () => Promise.resolve(void 0),
-    retractions: []
-  };
-  if (canonical(tagVersion) !== tagVersion) {
-    return {
-      ...base,
-      modulePath: "",
-      version: tagVersion,
-      goModPath: goModPathAt(codeDir),
-      goModSum: "",
-      versionError: {
-        text: `tag ${bare}: version ${JSON.stringify(tagVersion)} is not canonical (should be ${JSON.stringify(canonical(tagVersion))}); the go command ignores such tags`
-      }
-    };
-  }
-  const inferred = await inferModuleFromTag(
-    probe,
-    commit,
-    bare,
-    modulePath2 === void 0 || modulePath2 === "" ? {} : { modulePath: modulePath2 }
-  );
-  const built = await buildModule(probe, {
-    modulePath: inferred.modulePath,
-    codeRoot: inferred.codeRoot,
-    query: tagVersion
-  });
-  const gitFailure = watch.failure();
-  if (gitFailure !== void 0) throw gitFailure;
-  const moduleDir = built.dir ?? codeDir;
-  const goModPath = goModPathAt(moduleDir);
-  const local = {
-    ...base,
-    modulePath: inferred.modulePath,
-    version: built.version,
-    goModPath,
-    goModSum: built.goModSum ?? "",
-    existingVersions: [...tags.keys()].map((t) => splitTag(t)).filter((t) => t.codeDir === codeDir && t.version !== void 0).map((t) => t.version).filter((v) => canonical(v) === v),
-    shallow: repo.shallow
-  };
-  if (built.sum !== void 0) local.sum = built.sum;
-  if (built.goMod !== void 0) local.goMod = built.goMod;
-  if (built.error !== void 0) {
-    if (built.error.startsWith("create zip: ")) local.zipError = { text: built.error };
-    else local.versionError = { text: built.error };
-  }
-  const goModBytes = await repo.readBlob(commit, goModPath);
-  if (goModBytes !== void 0) {
-    const declared = modulePath(goModBytes);
-    if (declared !== "") local.declaredModulePath = declared;
-    try {
-      const file = parseLax(goModPath, goModBytes);
-      if (file.module !== void 0) {
-        local.moduleLine = { line: file.module.line, column: file.module.column };
-      }
-      const dep = deprecation(file);
-      if (dep !== void 0) local.deprecated = dep;
-      local.retractions = file.retract.map((r) => ({
-        low: r.low,
-        high: r.high,
-        rationale: r.rationale,
-        line: r.line
-      }));
-    } catch {
-    }
-  }
-  if (built.files !== void 0) {
-    local.zipFiles = new Map(built.files.kept.map((f) => [f.path, f.sha256]));
-    local.readFile = lazyArchiveReader(repo, commit, moduleDir, new Set(local.zipFiles.keys()));
-  }
-  return local;
-}
-function lazyArchiveReader(repo, commit, moduleDir, kept) {
-  let files2;
-  const load = async () => {
-    const out = /* @__PURE__ */ new Map();
-    await repo.archive(commit, moduleDir, async (m) => {
-      const wanted = m.kind === "regular" && m.size <= MAX_DIFF_FILE && kept.has(m.path);
-      const chunks = [];
-      for await (const c of m.body()) if (wanted) chunks.push(Buffer.from(c));
-      if (wanted) out.set(m.path, Buffer.concat(chunks));
-    });
-    if (moduleDir !== "" && kept.has("LICENSE") && !out.has("LICENSE")) {
-      const license = await repo.readBlob(commit, "LICENSE");
-      if (license !== void 0 && license.length <= MAX_DIFF_FILE) out.set("LICENSE", license);
-    }
-    return out;
-  };
-  return async (name) => {
-    files2 ??= load();
-    return (await files2).get(name);
-  };
-}
-function unreachable(what, e) {
+// src/wire/failures.ts
+function unreachable2(what, e) {
   const u = { kind: "unreachable", reason: `${what}: ${errorMessage(e)}` };
   const cause = e instanceof SumdbHttpError ? e.cause : void 0;
   const root = cause ?? e;
@@ -12345,8 +12623,19 @@ function unreachable(what, e) {
   return u;
 }
 function mirrorFailure(what, e) {
-  return e instanceof NotFoundError ? { kind: "not-found", body: e.body } : unreachable(what, e);
+  return e instanceof NotFoundError ? { kind: "not-found", body: e.body } : unreachable2(what, e);
 }
+var init_failures = __esm({
+  "src/wire/failures.ts"() {
+    "use strict";
+    init_http();
+    init_errors();
+    init_sumdb();
+  }
+});
+
+// src/wire/mirror.ts
+import { createHash as createHash8 } from "node:crypto";
 function infoFound(info) {
   return { kind: "found", version: info.Version, time: info.Time, origin: info.Origin };
 }
@@ -12370,16 +12659,16 @@ function goproxyMirror(opts) {
   });
   return {
     url: opts.entries.map((e) => e.url === "direct" || e.url === "off" ? e.url : redactUrl(e.url)).join(","),
-    async cached(path12, version) {
+    async cached(path17, version) {
       if (cachedClient === void 0) return { kind: "unsupported" };
       try {
-        return infoFound((await cachedClient.info(path12, version)).value);
+        return infoFound((await cachedClient.info(path17, version)).value);
       } catch (e) {
         return mirrorFailure("cached-only lookup", e);
       }
     },
-    async warm(path12, version) {
-      const r = await warmOnce(client, path12, version);
+    async warm(path17, version) {
+      const r = await warmOnce(client, path17, version);
       switch (r.status) {
         case "ready":
           return infoFound(r.info);
@@ -12388,41 +12677,50 @@ function goproxyMirror(opts) {
         case "lag":
           return { kind: "not-found", body: r.body, final: false };
         case "error":
-          return unreachable("warming", r.error);
+          return unreachable2("warming", r.error);
       }
     },
-    async info(path12, version) {
+    async info(path17, version) {
       try {
-        return infoFound((await client.info(path12, version)).value);
+        return infoFound((await client.info(path17, version)).value);
       } catch (e) {
         return mirrorFailure("reading .info", e);
       }
     },
-    async mod(path12, version) {
+    async mod(path17, version) {
       try {
-        const data = (await client.mod(path12, version)).value;
+        const data = (await client.mod(path17, version)).value;
         return { kind: "ok", h1: hashGoMod(data), data };
       } catch (e) {
         return mirrorFailure("downloading .mod", e);
       }
     },
-    async list(path12) {
+    async list(path17) {
       try {
-        return { kind: "ok", versions: (await client.list(path12)).value.map((v) => v.version) };
+        return { kind: "ok", versions: (await client.list(path17)).value.map((v) => v.version) };
       } catch (e) {
         return mirrorFailure("listing versions", e);
       }
     },
-    async zip(path12, version) {
+    async cachedList(path17) {
+      if (cachedClient === void 0) return { kind: "unsupported" };
+      try {
+        const list = (await cachedClient.list(path17)).value;
+        return { kind: "ok", versions: list.map((v) => v.version) };
+      } catch (e) {
+        return mirrorFailure("cached-only version list", e);
+      }
+    },
+    async zip(path17, version) {
       let zipPath;
       let h1;
       try {
-        ({ zipPath, h1 } = (await client.downloadZip(path12, version, opts.workDir)).value);
+        ({ zipPath, h1 } = (await client.downloadZip(path17, version, opts.workDir)).value);
       } catch (e) {
         if (e instanceof ProtocolError) return { kind: "invalid", reason: e.message };
         return mirrorFailure("downloading .zip", e);
       }
-      const prefix = `${path12}@${version}/`;
+      const prefix = `${path17}@${version}/`;
       const files2 = await zipFileDigests(zipPath, prefix);
       return {
         kind: "ok",
@@ -12434,7 +12732,6 @@ function goproxyMirror(opts) {
   };
 }
 async function zipFileDigests(zipPath, prefix) {
-  const { createHash: createHash8 } = await import("node:crypto");
   const zip = await openZip(zipPath);
   try {
     const out = /* @__PURE__ */ new Map();
@@ -12461,139 +12758,345 @@ async function readZipEntry(zipPath, name) {
     zip.close();
   }
 }
+var MAX_DIFF_FILE;
+var init_mirror = __esm({
+  "src/wire/mirror.ts"() {
+    "use strict";
+    init_dirhash();
+    init_dirhash();
+    init_goproxy();
+    init_http();
+    init_failures();
+    MAX_DIFF_FILE = 1 << 20;
+  }
+});
+
+// src/wire/tags.ts
+function tagName(name) {
+  return name.replace(/^refs\/tags\//, "");
+}
+function versionTag(name, commit) {
+  const { codeDir, version } = splitTag(name);
+  if (version === void 0) return void 0;
+  return { name, codeDir, version, canonical: canonical(version) === version, commit };
+}
+async function versionTags(repo, codeDir) {
+  const { tags } = await repo.refs();
+  return [...tags].map(([name, commit]) => versionTag(name, commit)).filter(
+    (t) => t !== void 0 && (codeDir === void 0 || t.codeDir === codeDir)
+  );
+}
+async function atHead(repoDir) {
+  const repo = await openRepo(repoDir);
+  const { head } = await repo.refs();
+  const tags = head === void 0 ? [] : (await versionTags(repo)).filter((t) => t.commit === head);
+  return { repo, head, tags };
+}
+async function tagAtHead(repoDir) {
+  const { tags } = await atHead(repoDir);
+  const dirs = new Set(tags.map((t) => t.codeDir));
+  if (dirs.size === 0) {
+    throw new InputError(
+      `no version tag points at HEAD in ${repoDir}: pass --tag (e.g. --tag v1.2.3)`
+    );
+  }
+  if (dirs.size > 1) {
+    const all = tags.map((t) => t.name).sort();
+    throw new InputError(
+      `HEAD carries version tags of several modules (${all.join(", ")}): pass --tag to choose one`
+    );
+  }
+  tags.sort((a, b) => compare(b.version, a.version) || (a.name < b.name ? -1 : 1));
+  return tags[0].name;
+}
+var init_tags = __esm({
+  "src/wire/tags.ts"() {
+    "use strict";
+    init_git();
+    init_errors();
+    init_modfetch();
+    init_semver2();
+  }
+});
+
+// src/wire/local-repo.ts
+function gitLocalRepo(repo, git = createGitRunner()) {
+  const trees = /* @__PURE__ */ new Map();
+  const tree = (rev) => {
+    let t = trees.get(rev);
+    if (t === void 0) {
+      t = listTree(git, repo.dir, rev);
+      trees.set(rev, t);
+    }
+    return t;
+  };
+  return {
+    build: (tag, options2 = {}) => buildTag(repo, tag, options2.modulePath),
+    versionTags: (codeDir) => versionTags(repo, codeDir),
+    async modules(rev) {
+      const out = [];
+      for (const e of await tree(rev)) {
+        if (e.kind === "gitlink" || !(e.path === "go.mod" || e.path.endsWith("/go.mod"))) continue;
+        const dir = e.path.slice(0, Math.max(0, e.path.length - "/go.mod".length));
+        const data = await readObject(git, repo.dir, e.oid);
+        out.push({ dir, modulePath: modulePath(data) });
+      }
+      return out;
+    },
+    goMod: (rev, dir) => repo.readBlob(rev, goModPathAt(dir)),
+    async files(rev, dir) {
+      const prefix = dir === "" ? "" : `${dir}/`;
+      const out = [];
+      for (const e of await tree(rev)) {
+        if (e.kind === "gitlink" || !e.path.startsWith(prefix)) continue;
+        const oid = e.oid;
+        out.push({
+          path: e.path.slice(prefix.length),
+          kind: e.kind,
+          read: () => readObject(git, repo.dir, oid)
+        });
+      }
+      return out;
+    }
+  };
+}
+async function buildTag(repo, tag, modulePath2) {
+  const bare = tagName(tag);
+  const { tags } = await repo.refs();
+  const commit = tags.get(bare);
+  if (commit === void 0) {
+    const hint = repo.shallow ? " This is a shallow clone: fetch the tag (`git fetch --tags`, or `fetch-depth: 0` with actions/checkout)." : " Push or fetch the tag first, or name another with --tag / the `tag` input.";
+    throw new InputError(`tag ${JSON.stringify(bare)} does not exist in ${repo.dir}.${hint}`);
+  }
+  const parsed = versionTag(bare, commit);
+  if (parsed === void 0) {
+    throw new InputError(
+      `tag ${JSON.stringify(bare)} is not a module version tag: Go publishes tags like v1.2.3 or sub/dir/v1.2.3`
+    );
+  }
+  const { codeDir, version: tagVersion } = parsed;
+  const base = {
+    tag: bare,
+    tagRef: `refs/tags/${bare}`,
+    commit,
+    zipFiles: /* @__PURE__ */ new Map(),
+    readFile: () => Promise.resolve(void 0),
+    retractions: []
+  };
+  if (!parsed.canonical) {
+    return {
+      ...base,
+      modulePath: "",
+      version: tagVersion,
+      goModPath: goModPathAt(codeDir),
+      goModSum: "",
+      versionError: {
+        text: `tag ${bare}: version ${JSON.stringify(tagVersion)} is not canonical (should be ${JSON.stringify(canonical(tagVersion))}); the go command ignores such tags`
+      }
+    };
+  }
+  const watch = watchRepositoryErrors(gitCodeHost(repo));
+  const probe = watch.watched;
+  const inferred = await inferModuleFromTag(
+    probe,
+    commit,
+    bare,
+    modulePath2 === void 0 || modulePath2 === "" ? {} : { modulePath: modulePath2 }
+  );
+  const built = await buildModule(probe, {
+    modulePath: inferred.modulePath,
+    codeRoot: inferred.codeRoot,
+    query: tagVersion
+  });
+  const gitFailure = watch.failure();
+  if (gitFailure !== void 0) throw gitFailure;
+  const moduleDir = built.dir ?? codeDir;
+  const goModPath = goModPathAt(moduleDir);
+  const local = {
+    ...base,
+    modulePath: inferred.modulePath,
+    version: built.version,
+    goModPath,
+    goModSum: built.goModSum ?? "",
+    existingVersions: (await versionTags(repo, codeDir)).filter((t) => t.canonical).map((t) => t.version),
+    shallow: repo.shallow
+  };
+  if (built.sum !== void 0) local.sum = built.sum;
+  if (built.goMod !== void 0) local.goMod = built.goMod;
+  if (built.error !== void 0) {
+    if (built.errorKind === "zip") local.zipError = { text: built.error };
+    else local.versionError = { text: built.error };
+  }
+  Object.assign(local, await goModFacts(repo, commit, goModPath));
+  if (built.files !== void 0) {
+    local.zipFiles = new Map(built.files.kept.map((f) => [f.path, f.sha256]));
+    local.readFile = lazyArchiveReader(repo, commit, moduleDir, new Set(local.zipFiles.keys()));
+  }
+  return local;
+}
+async function goModFacts(repo, commit, goModPath) {
+  const data = await repo.readBlob(commit, goModPath);
+  if (data === void 0) return {};
+  const facts = {};
+  const declared = modulePath(data);
+  if (declared !== "") facts.declaredModulePath = declared;
+  try {
+    const file = parseLax(goModPath, data);
+    if (file.module !== void 0) {
+      facts.moduleLine = { line: file.module.line, column: file.module.column };
+    }
+    const dep = deprecation(file);
+    if (dep !== void 0) facts.deprecated = dep;
+    facts.retractions = file.retract.map((r) => ({
+      low: r.low,
+      high: r.high,
+      rationale: r.rationale,
+      line: r.line
+    }));
+  } catch {
+  }
+  return facts;
+}
+function lazyArchiveReader(repo, commit, moduleDir, kept) {
+  let files2;
+  const load = async () => {
+    const out = /* @__PURE__ */ new Map();
+    await repo.archive(commit, moduleDir, async (m) => {
+      const wanted = m.kind === "regular" && m.size <= MAX_DIFF_FILE && kept.has(m.path);
+      const chunks = [];
+      for await (const c of m.body()) if (wanted) chunks.push(Buffer.from(c));
+      if (wanted) out.set(m.path, Buffer.concat(chunks));
+    });
+    if (moduleDir !== "" && kept.has("LICENSE") && !out.has("LICENSE")) {
+      const license = await repo.readBlob(commit, "LICENSE");
+      if (license !== void 0 && license.length <= MAX_DIFF_FILE) out.set("LICENSE", license);
+    }
+    return out;
+  };
+  return async (name) => {
+    files2 ??= load();
+    return (await files2).get(name);
+  };
+}
+async function listTree(git, dir, rev) {
+  const r = await git.run(["ls-tree", "-r", "-z", "--full-tree", rev], { cwd: dir });
+  if (r.code !== 0) {
+    throw new RepositoryError(`git ls-tree: ${oneLine(r.stderr.toString("utf8"))}`);
+  }
+  const out = [];
+  let start = 0;
+  while (start < r.stdout.length) {
+    let end = r.stdout.indexOf(0, start);
+    if (end < 0) end = r.stdout.length;
+    const rec = r.stdout.subarray(start, end);
+    start = end + 1;
+    const tab = rec.indexOf(9);
+    const [mode = "", , oid = ""] = rec.subarray(0, tab).toString("utf8").split(" ");
+    const kind = KINDS[mode];
+    if (kind !== void 0) out.push({ path: decodeGoString(rec.subarray(tab + 1)), kind, oid });
+  }
+  return out;
+}
+async function readObject(git, dir, oid) {
+  const r = await git.run(["cat-file", "blob", oid], { cwd: dir });
+  if (r.code !== 0) {
+    throw new RepositoryError(`git cat-file: ${oneLine(r.stderr.toString("utf8"))}`);
+  }
+  return r.stdout;
+}
+var goModPathAt, KINDS;
+var init_local_repo = __esm({
+  "src/wire/local-repo.ts"() {
+    "use strict";
+    init_git();
+    init_errors();
+    init_go_string();
+    init_modfile();
+    init_modfetch();
+    init_semver2();
+    init_mirror();
+    init_tags();
+    goModPathAt = (dir) => dir === "" ? "go.mod" : `${dir}/go.mod`;
+    KINDS = {
+      "100644": "regular",
+      "100755": "executable",
+      "120000": "symlink",
+      "160000": "gitlink"
+    };
+  }
+});
+
+// src/wire/caching-mirror.ts
+function cachingMirror(mirror) {
+  const lists = /* @__PURE__ */ new Map();
+  const mods = /* @__PURE__ */ new Map();
+  function remember(cache, key2, keep, ask) {
+    const known = cache.get(key2);
+    if (known !== void 0) return known;
+    const p = ask();
+    cache.set(key2, p);
+    p.then(
+      (a) => {
+        if (!keep(a)) cache.delete(key2);
+      },
+      () => cache.delete(key2)
+    );
+    return p;
+  }
+  const cachedList = mirror.cachedList?.bind(mirror);
+  return {
+    url: mirror.url,
+    ...mirror.unreachableFix !== void 0 ? { unreachableFix: mirror.unreachableFix } : {},
+    cached: (path17, version) => mirror.cached(path17, version),
+    ...cachedList !== void 0 ? { cachedList } : {},
+    warm: (path17, version, deadline) => mirror.warm(path17, version, deadline),
+    info: (path17, version) => mirror.info(path17, version),
+    zip: (path17, version) => mirror.zip(path17, version),
+    list: (path17) => remember(
+      lists,
+      path17,
+      (a) => a.kind === "ok" || a.kind === "not-found",
+      () => mirror.list(path17)
+    ),
+    mod: (path17, version) => remember(
+      mods,
+      `${path17}@${version}`,
+      (a) => a.kind === "ok",
+      () => mirror.mod(path17, version)
+    )
+  };
+}
+var init_caching_mirror = __esm({
+  "src/wire/caching-mirror.ts"() {
+    "use strict";
+  }
+});
+
+// src/wire/sumdb.ts
 function sumdbPort(client) {
   return {
     name: client.name,
-    async lookup(path12, version) {
+    async lookup(path17, version) {
       try {
-        const r = await client.lookup(path12, version);
+        const r = await client.lookup(path17, version);
         if (r.zipHash === void 0 || r.goModHash === void 0) {
           return {
             kind: "unverifiable",
-            reason: `the record for ${path12}@${version} lacks an h1 line:
+            reason: `the record for ${path17}@${version} lacks an h1 line:
 ${r.record}`
           };
         }
         return { kind: "found", zipHash: r.zipHash, goModHash: r.goModHash };
       } catch (e) {
         if (e instanceof SumdbNotFoundError) return { kind: "not-found", body: e.message };
-        if (e instanceof SumdbHttpError) return unreachable("checksum database", e);
+        if (e instanceof SumdbHttpError) return unreachable2("checksum database", e);
         if (e instanceof SumdbError) return { kind: "unverifiable", reason: e.message };
-        return unreachable("checksum database", e);
+        return unreachable2("checksum database", e);
       }
     }
   };
 }
-function effectiveEnv(req, base) {
-  const merged = { ...base };
-  if (req.goproxy !== void 0 && req.goproxy !== "") merged.GOPROXY = req.goproxy;
-  if (req.gosumdb !== void 0 && req.gosumdb !== "") merged.GOSUMDB = req.gosumdb;
-  if (req.goprivate !== void 0 && req.goprivate !== "") merged.GOPRIVATE = req.goprivate;
-  if (req.gonosumdb !== void 0 && req.gonosumdb !== "") merged.GONOSUMDB = req.gonosumdb;
-  return goEnvFromProcess(merged);
-}
-async function readNetrc(file) {
-  if (file === void 0 || file === "") return [];
-  try {
-    return parseNetrc(await readFileFs(file, "utf8"));
-  } catch {
-    return [];
-  }
-}
-function createReleaseCheckWith(options2) {
-  return async (req) => {
-    const clock = options2.clock ?? systemClock;
-    const timeoutMs = req.timeoutMs ?? defaultTimeoutMs(req.warmTimeoutMs);
-    const deadline = clock.now() + timeoutMs;
-    const env = effectiveEnv(req, options2.env ?? process.env);
-    const entries = parseGoproxy(env.GOPROXY);
-    const sumdbSetting = parseGoSumdb(env.GOSUMDB);
-    const repo = await openRepo(req.repoDir);
-    const local = await buildLocal(repo, req.tag, req.modulePath);
-    const privateProxies = entries.map((e) => e.url).filter((u) => u !== "direct" && u !== "off");
-    const baseHttp = options2.http ?? createNodeHttpClient({
-      credentials: createCredentials({
-        token: req.proxyToken === void 0 || req.proxyToken === "" ? void 0 : `Bearer ${req.proxyToken}`,
-        netrc: await readNetrc(env.NETRC),
-        privateProxies
-      }),
-      // HTTPS_PROXY/HTTP_PROXY/NO_PROXY, read as the go command reads them.
-      proxyEnv: options2.env ?? process.env
-    });
-    const http4 = withDeadline(baseHttp, {
-      deadline,
-      clock,
-      label: `the check's deadline (timeout ${formatDuration(timeoutMs)})`
-    });
-    const workDir = await makeTempDir("modseal-verify-");
-    try {
-      const ports = {
-        local: { build: () => Promise.resolve(local) },
-        clock,
-        logger: options2.logger
-      };
-      const usable = entries.filter((e) => e.url !== "direct" && e.url !== "off");
-      if (local.modulePath !== "" && !useProxyFor(env, local.modulePath)) {
-        ports.mirrorDisabled = `GONOPROXY/GOPRIVATE matches ${local.modulePath}`;
-      } else if (usable.length === 0) {
-        ports.mirrorDisabled = `GOPROXY=${env.GOPROXY} names no module proxy (modseal never fetches from version control)`;
-      } else {
-        ports.mirror = {
-          ...goproxyMirror({
-            entries,
-            env,
-            http: http4,
-            clock,
-            workDir,
-            ...options2.cachedOnlyHosts !== void 0 ? { cachedOnlyHosts: options2.cachedOnlyHosts } : {}
-          }),
-          unreachableFix: unreachableFix("the mirror", usable[0].url, options2.env ?? process.env)
-        };
-      }
-      if (sumdbSetting.off) {
-        ports.sumdbDisabled = "GOSUMDB=off";
-      } else if (local.modulePath !== "" && !useSumdbFor(env, local.modulePath)) {
-        ports.sumdbDisabled = `GONOSUMDB/GOPRIVATE matches ${local.modulePath}`;
-      } else {
-        const baseUrl = await sumdbBaseForRequest(sumdbSetting, entries, http4);
-        if (sumdbSetting.url === void 0 && usable.length > 0) {
-          options2.logger.info(
-            `${usable.map((e) => redactUrl(e.url)).join(",")} /sumdb/${sumdbSetting.name}/supported: ` + (typeof baseUrl === "string" ? `using ${redactUrl(baseUrl)}` : baseUrl.reason.split("\n", 1)[0])
-          );
-        }
-        const sumdbFix = unreachableFix(
-          "the checksum database",
-          typeof baseUrl === "string" ? baseUrl : sumdbSetting.directUrl,
-          options2.env ?? process.env
-        );
-        if (typeof baseUrl !== "string") {
-          ports.sumdb = {
-            name: sumdbSetting.name,
-            unreachableFix: sumdbFix,
-            lookup: () => Promise.resolve(baseUrl)
-          };
-        } else {
-          const client = new SumdbClient({
-            name: sumdbSetting.name,
-            verifierKey: sumdbSetting.verifierKey,
-            baseUrl,
-            http: http4,
-            timeoutMs: SUMDB_REQUEST_MS,
-            treeCache: req.sumdbCache === void 0 || req.sumdbCache === "" ? memoryTreeCache() : fileTreeCache(req.sumdbCache)
-          });
-          ports.sumdb = { ...sumdbPort(client), unreachableFix: sumdbFix };
-        }
-      }
-      return await runReleaseCheck(
-        { tag: req.tag, warm: req.warm, warmTimeoutMs: req.warmTimeoutMs, timeoutMs, deadline },
-        ports
-      );
-    } finally {
-      await removeTempDir(workDir);
-    }
-  };
-}
-async function sumdbBaseForRequest(setting, entries, http4) {
+async function sumdbBase(setting, entries, http4) {
   try {
     return await sumdbBaseUrl(
       setting,
@@ -12602,28 +13105,192 @@ async function sumdbBaseForRequest(setting, entries, http4) {
       SUMDB_REQUEST_MS
     );
   } catch (e) {
-    if (e instanceof SkippedError) return unreachable("checksum database", e);
-    return unreachable("finding the checksum database", e);
+    if (e instanceof SkippedError) return unreachable2("checksum database", e);
+    return unreachable2("finding the checksum database", e);
   }
 }
-var MAX_DIFF_FILE, SUMDB_REQUEST_MS;
-var init_wire = __esm({
-  "src/checks/wire.ts"() {
+var SUMDB_REQUEST_MS;
+var init_sumdb2 = __esm({
+  "src/wire/sumdb.ts"() {
     "use strict";
-    init_dirhash();
-    init_dirhash();
-    init_git();
     init_goproxy();
-    init_errors();
-    init_temp_dirs();
-    init_modfile();
-    init_modfetch();
-    init_semver2();
     init_sumdb();
+    init_failures();
+    SUMDB_REQUEST_MS = 6e4;
+  }
+});
+
+// src/wire/remote.ts
+function remoteSides(o) {
+  const usable = o.entries.filter(isProxy);
+  let mirror;
+  let sumdb;
+  const on = (port) => ({ kind: "on", port });
+  const off = (reason2) => ({ kind: "off", reason: reason2 });
+  return {
+    // A path of '' (a tag Go would never list) is matched by no pattern.
+    mirrorFor(path17) {
+      if (usable.length === 0) {
+        return Promise.resolve(
+          off(
+            `GOPROXY=${o.env.GOPROXY} names no module proxy (modseal never fetches from version control)`
+          )
+        );
+      }
+      if (path17 !== "" && !useProxyFor(o.env, path17)) {
+        return Promise.resolve(off(`GONOPROXY/GOPRIVATE matches ${path17}`));
+      }
+      mirror ??= cachingMirror({
+        ...goproxyMirror({
+          entries: o.entries,
+          env: o.env,
+          http: o.http,
+          clock: o.clock,
+          workDir: o.workDir,
+          ...o.cachedOnlyHosts !== void 0 ? { cachedOnlyHosts: o.cachedOnlyHosts } : {}
+        }),
+        unreachableFix: unreachableFix("the mirror", usable[0].url, o.proxyEnv)
+      });
+      return Promise.resolve(on(mirror));
+    },
+    async sumdbFor(path17) {
+      const setting = o.sumdb;
+      if (setting.off) return off("GOSUMDB=off");
+      if (path17 !== "" && !useSumdbFor(o.env, path17)) {
+        return off(`GONOSUMDB/GOPRIVATE matches ${path17}`);
+      }
+      sumdb ??= openSumdb(o, setting, usable);
+      return on(await sumdb);
+    }
+  };
+}
+async function openSumdb(o, setting, usable) {
+  const baseUrl = await sumdbBase(setting, o.entries, o.http);
+  if (setting.url === void 0 && usable.length > 0) {
+    o.logger.info(
+      `${usable.map((e) => redactUrl(e.url)).join(",")} /sumdb/${setting.name}/supported: ` + (typeof baseUrl === "string" ? `using ${redactUrl(baseUrl)}` : baseUrl.reason.split("\n", 1)[0])
+    );
+  }
+  const fix = unreachableFix(
+    "the checksum database",
+    typeof baseUrl === "string" ? baseUrl : setting.directUrl,
+    o.proxyEnv
+  );
+  if (typeof baseUrl !== "string") {
+    return { name: setting.name, unreachableFix: fix, lookup: () => Promise.resolve(baseUrl) };
+  }
+  const client = new SumdbClient({
+    name: setting.name,
+    verifierKey: setting.verifierKey,
+    baseUrl,
+    http: o.http,
+    timeoutMs: SUMDB_REQUEST_MS,
+    treeCache: o.sumdbCache === void 0 || o.sumdbCache === "" ? memoryTreeCache() : fileTreeCache(o.sumdbCache)
+  });
+  return { ...sumdbPort(client), unreachableFix: fix };
+}
+var isProxy;
+var init_remote = __esm({
+  "src/wire/remote.ts"() {
+    "use strict";
+    init_http();
+    init_goproxy();
+    init_sumdb();
+    init_caching_mirror();
+    init_mirror();
+    init_sumdb2();
+    isProxy = (e) => e.url !== "direct" && e.url !== "off";
+  }
+});
+
+// src/wire/release.ts
+function effectiveEnv(settings, base) {
+  const merged = { ...base };
+  if (settings.goproxy !== void 0 && settings.goproxy !== "") merged.GOPROXY = settings.goproxy;
+  if (settings.gosumdb !== void 0 && settings.gosumdb !== "") merged.GOSUMDB = settings.gosumdb;
+  if (settings.goprivate !== void 0 && settings.goprivate !== "") {
+    merged.GOPRIVATE = settings.goprivate;
+  }
+  if (settings.gonosumdb !== void 0 && settings.gonosumdb !== "") {
+    merged.GONOSUMDB = settings.gonosumdb;
+  }
+  return goEnvFromProcess(merged);
+}
+async function httpClient(o, env, entries, token, limit) {
+  const privateProxies = entries.map((e) => e.url).filter((u) => u !== "direct" && u !== "off");
+  const base = o.http ?? createNodeHttpClient({
+    credentials: createCredentials({
+      token: token === void 0 || token === "" ? void 0 : `Bearer ${token}`,
+      // What the go command passes over silently in .netrc is said, one line each.
+      netrc: await readNetrcFile(env.NETRC, (m) => o.logger.info(m)),
+      privateProxies
+    }),
+    // HTTPS_PROXY/HTTP_PROXY/NO_PROXY, read as the go command reads them.
+    proxyEnv: o.env ?? process.env
+  });
+  return withDeadline(base, {
+    deadline: limit.deadline,
+    clock: limit.clock,
+    label: `the check's deadline (timeout ${formatDuration(limit.timeoutMs)})`
+  });
+}
+function createReleaseCheck(options2) {
+  return async (req) => {
+    const clock = options2.clock ?? systemClock;
+    const timeoutMs = req.timeoutMs ?? defaultTimeoutMs(req.warmTimeoutMs);
+    const deadline = clock.now() + timeoutMs;
+    const env = effectiveEnv(req, options2.env ?? process.env);
+    const entries = parseGoproxy(env.GOPROXY);
+    const sumdb = parseGoSumdb(env.GOSUMDB);
+    const local = gitLocalRepo(await openRepo(req.repoDir));
+    const http4 = await httpClient(options2, env, entries, req.proxyToken, {
+      deadline,
+      timeoutMs,
+      clock
+    });
+    const workDir = await makeTempDir("modseal-verify-");
+    try {
+      const remote = remoteSides({
+        env,
+        entries,
+        sumdb,
+        http: http4,
+        clock,
+        logger: options2.logger,
+        workDir,
+        proxyEnv: options2.env ?? process.env,
+        ...options2.cachedOnlyHosts !== void 0 ? { cachedOnlyHosts: options2.cachedOnlyHosts } : {},
+        ...req.sumdbCache !== void 0 ? { sumdbCache: req.sumdbCache } : {}
+      });
+      return await runReleaseCheck(
+        {
+          tag: req.tag,
+          ...req.modulePath !== void 0 && req.modulePath !== "" ? { modulePath: req.modulePath } : {},
+          warm: req.warm,
+          warmTimeoutMs: req.warmTimeoutMs,
+          timeoutMs,
+          deadline
+        },
+        { local, ...remote, clock, logger: options2.logger }
+      );
+    } finally {
+      await removeTempDir(workDir);
+    }
+  };
+}
+var init_release2 = __esm({
+  "src/wire/release.ts"() {
+    "use strict";
     init_asker();
     init_release();
-    MAX_DIFF_FILE = 1 << 20;
-    SUMDB_REQUEST_MS = 6e4;
+    init_git();
+    init_goproxy();
+    init_http();
+    init_retry();
+    init_temp_dirs();
+    init_sumdb();
+    init_local_repo();
+    init_remote();
   }
 });
 
@@ -12642,6 +13309,371 @@ var init_duration = __esm({
     "use strict";
     UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
     MAX_WARM_MS = 6 * 36e5;
+  }
+});
+
+// src/wire/settings.ts
+function checked(name, value, check2) {
+  try {
+    check2(value);
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(`${name}: ${errorMessage(e)}`);
+    throw e;
+  }
+}
+function patternList(value) {
+  const items = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  return items.length > 0 ? items.join(",") : void 0;
+}
+function duration(name, text, max2, maxText) {
+  const ms = parseDuration(text);
+  if (ms === void 0) {
+    throw new InputError(
+      `${name}: ${JSON.stringify(text)} is not a duration (use a number and a unit: 90s, 10m, 1h30m)`
+    );
+  }
+  if (ms <= 0) throw new InputError(`${name}: must be longer than 0, not ${text}`);
+  if (ms > max2) throw new InputError(`${name}: ${text} is longer than the limit of ${maxText}`);
+  return ms;
+}
+function parseCheckSettings(raw, names) {
+  const text = (k) => {
+    const v = raw[k]?.trim();
+    return v === void 0 || v === "" ? void 0 : v;
+  };
+  const goproxy = text("goproxy");
+  if (goproxy !== void 0) checked(names.goproxy, goproxy, parseGoproxy);
+  const gosumdb = text("gosumdb");
+  if (gosumdb !== void 0) checked(names.gosumdb, gosumdb, parseGoSumdb);
+  const warm = text("warmTimeout");
+  const warmTimeoutMs = warm === void 0 ? DEFAULT_WARM_MS : duration(names.warmTimeout, warm, MAX_WARM_MS, "6h");
+  const timeout = text("timeout");
+  const settings = {
+    warmTimeoutMs,
+    timeoutMs: timeout === void 0 ? defaultTimeoutMs(warmTimeoutMs) : duration(names.timeout, timeout, MAX_TIMEOUT_MS, "24h")
+  };
+  if (goproxy !== void 0) settings.goproxy = goproxy;
+  if (gosumdb !== void 0) settings.gosumdb = gosumdb;
+  const goprivate = patternList(raw.goprivate ?? "");
+  if (goprivate !== void 0) settings.goprivate = goprivate;
+  const gonosumdb = patternList(raw.gonosumdb ?? "");
+  if (gonosumdb !== void 0) settings.gonosumdb = gonosumdb;
+  const proxyToken = text("proxyToken");
+  if (proxyToken !== void 0) settings.proxyToken = proxyToken;
+  return settings;
+}
+var FLAG_NAMES, DEFAULT_WARM_MS, MAX_TIMEOUT_MS;
+var init_settings = __esm({
+  "src/wire/settings.ts"() {
+    "use strict";
+    init_release();
+    init_goproxy();
+    init_duration();
+    init_errors();
+    init_sumdb();
+    FLAG_NAMES = {
+      goproxy: "--proxy",
+      gosumdb: "--sumdb",
+      goprivate: "GOPRIVATE",
+      gonosumdb: "GONOSUMDB",
+      proxyToken: "GOPROXY token",
+      warmTimeout: "--warm-timeout",
+      timeout: "--timeout"
+    };
+    DEFAULT_WARM_MS = 10 * 6e4;
+    MAX_TIMEOUT_MS = 24 * 36e5;
+  }
+});
+
+// src/wire/index.ts
+var init_wire = __esm({
+  "src/wire/index.ts"() {
+    "use strict";
+    init_release2();
+    init_settings();
+    init_tags();
+    init_local_repo();
+    init_remote();
+    init_caching_mirror();
+  }
+});
+
+// src/cli/output-file.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { createWriteStream as createWriteStream2 } from "node:fs";
+import { open as open2, rename as rename3, rm as rm4, stat as stat4 } from "node:fs/promises";
+import path6 from "node:path";
+function reason(e) {
+  const code = e.code;
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EROFS") return "the file system is read-only";
+  if (code === "ENOSPC") return "no space left on the device";
+  return errorMessage(e);
+}
+async function checkOutputPath(flag, value, cwd, options2 = {}) {
+  if (value === "") throw new InputError(`${flag} needs a file name`);
+  const file = path6.resolve(cwd, value);
+  const st = await stat4(file).catch(() => void 0);
+  if (st?.isDirectory() === true) {
+    throw new InputError(
+      `${flag} ${file} is a folder: name a file (for example ${path6.join(file, "out")})`
+    );
+  }
+  let dir = path6.dirname(file);
+  for (; ; ) {
+    const d = await stat4(dir).catch((e) => e);
+    if (d instanceof Error) {
+      if (d.code === "ENOENT" && options2.createsFolders === true && path6.dirname(dir) !== dir) {
+        dir = path6.dirname(dir);
+        continue;
+      }
+      if (d.code === "ENOENT") {
+        throw new InputError(
+          `${flag} ${file}: the folder ${dir} does not exist: create it first (mkdir -p ${dir}) or choose another path`
+        );
+      }
+      if (d.code === "ENOTDIR") {
+        throw new InputError(
+          `${flag} ${file}: a file is in the way of the folder ${dir}: choose another path`
+        );
+      }
+      throw new InputError(
+        `${flag} ${file}: cannot use the folder ${dir} (${reason(d)}): choose another path`
+      );
+    }
+    if (!d.isDirectory()) {
+      throw new InputError(`${flag} ${file}: ${dir} is not a folder: choose another path`);
+    }
+    return file;
+  }
+}
+async function openOutputFile(flag, value, cwd) {
+  const file = await checkOutputPath(flag, value, cwd);
+  const tmp = path6.join(
+    path6.dirname(file),
+    `.${path6.basename(file)}.${randomBytes2(4).toString("hex")}.tmp`
+  );
+  try {
+    const fh = await open2(tmp, "wx");
+    await fh.close();
+  } catch (e) {
+    throw new InputError(
+      `${flag} ${file}: cannot write in ${path6.dirname(file)} (${reason(e)}): choose a writable folder`
+    );
+  }
+  const forget = removeOnInterrupt(tmp);
+  const stream = createWriteStream2(tmp);
+  const closed = new Promise((resolve, reject) => {
+    stream.once("close", resolve);
+    stream.once("error", reject);
+  });
+  const close = async () => {
+    if (!stream.writableFinished && !stream.destroyed) stream.end();
+    await closed;
+  };
+  return {
+    path: file,
+    stream,
+    async commit() {
+      try {
+        await close();
+        await rename3(tmp, file);
+      } catch (e) {
+        await rm4(tmp, { force: true });
+        throw new InputError(`${flag} ${file}: cannot write it (${reason(e)})`);
+      } finally {
+        forget();
+      }
+    },
+    async discard() {
+      stream.destroy();
+      await closed.catch(() => void 0);
+      await rm4(tmp, { force: true });
+      forget();
+    }
+  };
+}
+var init_output_file = __esm({
+  "src/cli/output-file.ts"() {
+    "use strict";
+    init_errors();
+    init_temp_dirs();
+  }
+});
+
+// src/cli/hash-command.ts
+var hash_command_exports = {};
+__export(hash_command_exports, {
+  checkVersionFlag: () => checkVersionFlag,
+  hashCommand: () => hashCommand
+});
+import path7 from "node:path";
+function checkVersionFlag(value) {
+  const inc = value.endsWith("+incompatible") ? "+incompatible" : "";
+  const base = value.slice(0, value.length - inc.length);
+  if (isValid(base) && canonical(base) === base) return value;
+  const withV = "v" + base.replace(/^[vV]/, "");
+  const guess = isValid(withV) ? canonical(withV) + inc : void 0;
+  throw new InputError(
+    `--version ${JSON.stringify(value)} is not a canonical module version` + (guess === void 0 ? " (like v1.2.3)" : `: did you mean ${guess}?`)
+  );
+}
+function shallowHint(repo) {
+  return repo.shallow ? ": this is a shallow clone without it; run `git fetch --tags` (or use fetch-depth: 0 with actions/checkout)" : "";
+}
+async function resolveCommit(repo, flag, name) {
+  const { tags, heads } = await repo.refs();
+  const bare = tagName(name);
+  const tagCommit = tags.get(bare);
+  if (tagCommit !== void 0) return { commit: tagCommit, tag: bare };
+  const head = heads.get(name.replace(/^refs\/heads\//, ""));
+  const any = head ?? await repo.resolveAny(name);
+  if (flag === "--tag") {
+    if (any !== void 0) {
+      throw new InputError(
+        `${JSON.stringify(name)} is not a tag in ${repo.dir}: for a branch or commit use --ref ${name} --version VER`
+      );
+    }
+    throw new InputError(`no tag ${JSON.stringify(name)} in ${repo.dir}${shallowHint(repo)}`);
+  }
+  if (any !== void 0) return { commit: any, tag: void 0 };
+  throw new InputError(`unknown ref ${JSON.stringify(name)} in ${repo.dir}${shallowHint(repo)}`);
+}
+function toJson(m) {
+  return {
+    module: m.modulePath,
+    version: m.version,
+    commit: m.commit ?? null,
+    time: m.time ?? null,
+    dir: m.dir ?? null,
+    sum: m.sum ?? null,
+    goModSum: m.goModSum ?? null,
+    goSum: m.error === void 0 ? goSumLines(m) : [],
+    files: m.files === void 0 ? null : {
+      kept: m.files.kept,
+      omitted: m.files.omitted,
+      invalid: m.files.invalid
+    },
+    error: m.error ?? null
+  };
+}
+var USAGE, ALIASES, hashCommand;
+var init_hash_command = __esm({
+  "src/cli/hash-command.ts"() {
+    "use strict";
+    init_git();
+    init_errors();
+    init_modfetch();
+    init_semver2();
+    init_wire();
+    init_flags();
+    init_io();
+    init_output_file();
+    USAGE = `usage: modseal hash [--repo DIR] (--tag TAG | --ref REF) [--module PATH] [--version VER]
+                    [--zip-out FILE] [--json]
+
+Prints the go.sum lines the Go module mirror would record for a tag:
+  <module> <version> h1:...
+  <module> <version>/go.mod h1:...
+The module path and version come from the tag and go.mod, as the go command
+reads them; if Go would refuse the version or the zip, Go's text is printed.
+
+flags:
+  --repo DIR       the git clone to read (default: the current folder); never changed
+  --tag TAG        the version tag to hash: v1.2.3, or sub/dir/v1.2.3 for the module in sub/dir
+  --ref REF        a branch or commit instead of a tag (or a tag, as --tag takes it);
+                   give --version unless REF is a version tag
+  --version VER    answer as if the commit were tagged VER: a canonical version like
+                   v1.2.3 or v2.0.0+incompatible
+  --module PATH    the module path, for a commit without go.mod (a +incompatible release)
+  --zip-out FILE   also write the module zip, byte for byte as the mirror would serve it;
+                   FILE's folder must exist, and FILE is replaced only by a complete zip
+  --json           one JSON document on stdout (with "error" when the input is wrong)
+  -h, --help       this help
+
+exit status: 0 hashed, 1 Go refuses the version or the zip, 2 usage or input
+error, 130/143 interrupted
+`;
+    ALIASES = {
+      "working-directory": "repo",
+      dir: "repo",
+      out: "zip-out",
+      output: "zip-out",
+      "module-path": "module"
+    };
+    hashCommand = async (argv, io) => {
+      const values = parseFlags(
+        "hash",
+        USAGE,
+        {
+          repo: { type: "string" },
+          tag: { type: "string" },
+          ref: { type: "string" },
+          module: { type: "string" },
+          version: { type: "string" },
+          "zip-out": { type: "string" },
+          json: { type: "boolean" }
+        },
+        argv,
+        io,
+        ALIASES
+      );
+      if (typeof values === "number") return values;
+      if (values.tag !== void 0 && values.ref !== void 0) {
+        throw new UsageError("give --tag or --ref, not both", "hash");
+      }
+      const flag = values.tag !== void 0 ? "--tag" : "--ref";
+      const name = values.tag ?? values.ref;
+      if (name === void 0 || name === "") {
+        throw new UsageError("name the commit to hash with --tag TAG (or --ref REF)", "hash");
+      }
+      if (values.version !== void 0) checkVersionFlag(values.version);
+      let zipOut;
+      if (values["zip-out"] !== void 0) {
+        zipOut = await openOutputFile("--zip-out", values["zip-out"], io.cwd);
+      }
+      try {
+        const repo = await openRepo(path7.resolve(io.cwd, values.repo ?? "."));
+        const { commit, tag } = await resolveCommit(repo, flag, name);
+        if (values.version === void 0 && (tag === void 0 || !versionTag(tag, commit))) {
+          throw new InputError(
+            `${name} is not a semantic-version tag (like v1.2.3 or sub/dir/v1.2.3): pass --version`
+          );
+        }
+        const probe = watchRepositoryErrors(gitCodeHost(repo));
+        const inferred = await inferModuleFromTag(probe.watched, commit, tag, {
+          modulePath: values.module,
+          version: values.version
+        });
+        const version = inferred.version;
+        const asTag = inferred.codeDir === "" ? version : `${inferred.codeDir}/${version}`;
+        const pretend = /* @__PURE__ */ new Map([[asTag.replace(/\+incompatible$/, ""), commit]]);
+        const code = watchRepositoryErrors(gitCodeHost(repo, { pretendTags: pretend }));
+        const built = await buildModule(code.watched, {
+          modulePath: inferred.modulePath,
+          codeRoot: inferred.codeRoot,
+          query: version
+        });
+        const gitFailure = probe.failure() ?? code.failure();
+        if (gitFailure !== void 0) throw gitFailure;
+        if (built.error === void 0 && zipOut !== void 0) {
+          await writeBuiltModuleZip(repo, code.watched, inferred.codeRoot, built, zipOut.stream);
+          await zipOut.commit();
+          zipOut = void 0;
+        }
+        if (values.json === true) {
+          io.stdout(JSON.stringify(toJson(built), null, 2) + "\n");
+          if (built.error !== void 0) io.stderr(built.error + "\n");
+        } else if (built.error !== void 0) {
+          io.stderr(built.error + "\n");
+        } else {
+          io.stdout(goSumLines(built).join("\n") + "\n");
+        }
+        return built.error === void 0 ? EXIT_PASS : EXIT_FAIL;
+      } finally {
+        await zipOut?.discard();
+      }
+    };
   }
 });
 
@@ -12720,8 +13752,8 @@ function renderText(report) {
   if (report.findings.length > 0) {
     out.push("", "findings:");
     for (const f of report.findings) {
-      const where = f.file ? ` ${f.file}${f.line ? `:${f.line}` : ""}${f.column ? `:${f.column}` : ""}` : "";
-      out.push(`  ${f.severity} ${f.code}${where}`);
+      const where2 = f.file ? ` ${f.file}${f.line ? `:${f.line}` : ""}${f.column ? `:${f.column}` : ""}` : "";
+      out.push(`  ${f.severity} ${f.code}${where2}`);
       out.push(indent(f.message, "    "));
       if (f.fix) out.push(indent(`fix: ${f.fix}`, "    "));
     }
@@ -12755,37 +13787,6 @@ __export(verify_command_exports, {
   verifyCommand: () => verifyCommand
 });
 import path8 from "node:path";
-async function tagAtHead(repoDir) {
-  const repo = await openRepo(repoDir);
-  const { tags, head } = await repo.refs();
-  const byModuleDir = /* @__PURE__ */ new Map();
-  for (const [name, commit] of tags) {
-    const { codeDir, version } = splitTag(name);
-    if (commit !== head || version === void 0) continue;
-    byModuleDir.set(codeDir, [...byModuleDir.get(codeDir) ?? [], name]);
-  }
-  if (byModuleDir.size === 0) {
-    throw new InputError(
-      `no version tag points at HEAD in ${repoDir}: pass --tag (e.g. --tag v1.2.3)`
-    );
-  }
-  if (byModuleDir.size > 1) {
-    const all = [...byModuleDir.values()].flat().sort();
-    throw new InputError(
-      `HEAD carries version tags of several modules (${all.join(", ")}): pass --tag to choose one`
-    );
-  }
-  const [names = []] = byModuleDir.values();
-  names.sort((a, b) => compare(splitTag(b).version, splitTag(a).version) || (a < b ? -1 : 1));
-  return names[0];
-}
-function checkFlag(flag, value, parse3) {
-  try {
-    parse3(value);
-  } catch (e) {
-    throw new InputError(`${flag}: ${errorMessage(e)}`);
-  }
-}
 function makeVerifyCommand(wiring = {}) {
   return async (argv, io) => {
     const values = parseFlags(
@@ -12808,44 +13809,24 @@ function makeVerifyCommand(wiring = {}) {
       VERIFY_ALIASES
     );
     if (typeof values === "number") return values;
-    let warmTimeoutMs = 10 * 6e4;
-    if (values["warm-timeout"] !== void 0) {
-      const ms = parseDuration(values["warm-timeout"]);
-      if (ms === void 0 || ms > MAX_WARM_MS) {
-        throw new InputError(
-          `--warm-timeout ${JSON.stringify(values["warm-timeout"])} is not a duration up to 6h (examples: 90s, 10m, 1h30m)`
-        );
-      }
-      warmTimeoutMs = ms;
-    }
-    let timeoutMs = defaultTimeoutMs(warmTimeoutMs);
-    if (values.timeout !== void 0) {
-      const ms = parseDuration(values.timeout);
-      if (ms === void 0 || ms <= 0 || ms > MAX_WARM_MS + TIMEOUT_MARGIN_MS) {
-        throw new InputError(
-          `--timeout ${JSON.stringify(values.timeout)} is not a duration up to 6h5m (examples: 90s, 15m, 1h30m)`
-        );
-      }
-      timeoutMs = ms;
-    }
+    const settings = parseCheckSettings(
+      {
+        goproxy: values.proxy,
+        gosumdb: values.sumdb,
+        warmTimeout: values["warm-timeout"],
+        timeout: values.timeout
+      },
+      FLAG_NAMES
+    );
     const repoDir = path8.resolve(io.cwd, values.repo ?? ".");
     const tag = values.tag ?? await tagAtHead(repoDir);
     const request = {
       repoDir,
       tag,
       warm: values["no-warm"] !== true,
-      warmTimeoutMs,
-      timeoutMs
+      ...settings
     };
     if (values.module !== void 0) request.modulePath = values.module;
-    if (values.proxy !== void 0) {
-      checkFlag("--proxy", values.proxy, parseGoproxy);
-      request.goproxy = values.proxy;
-    }
-    if (values.sumdb !== void 0) {
-      checkFlag("--sumdb", values.sumdb, parseGoSumdb);
-      request.gosumdb = values.sumdb;
-    }
     if (values["sumdb-cache"] !== void 0) {
       request.sumdbCache = await checkOutputPath("--sumdb-cache", values["sumdb-cache"], io.cwd, {
         createsFolders: true
@@ -12857,7 +13838,7 @@ function makeVerifyCommand(wiring = {}) {
 `),
       debug: () => void 0
     };
-    const check2 = createReleaseCheckWith({ ...wiring, logger, env: io.env });
+    const check2 = createReleaseCheck({ ...wiring, logger, env: io.env });
     const report = await check2(request);
     human(renderText(report));
     if (values.json === true) io.stdout(renderJson(report));
@@ -12868,17 +13849,9 @@ var USAGE2, VERIFY_ALIASES, EXIT_BY_VERDICT, verifyCommand;
 var init_verify_command = __esm({
   "src/cli/verify-command.ts"() {
     "use strict";
-    init_release();
-    init_wire();
-    init_git();
-    init_goproxy();
-    init_duration();
-    init_errors();
-    init_modfetch();
     init_json();
     init_text2();
-    init_semver2();
-    init_sumdb();
+    init_wire();
     init_flags();
     init_output_file();
     init_io();
@@ -12915,13 +13888,5028 @@ exit status: 0 pass, 1 fail, 2 usage or input error, 3 inconclusive,
   }
 });
 
-// src/demo/demo-repo.ts
-import { spawn as spawn2 } from "node:child_process";
-import { mkdir as mkdir4, writeFile as writeFile3 } from "node:fs/promises";
+// src/report/lint-json.ts
+function renderLintJson(report) {
+  const doc = {
+    schema: report.schema,
+    verdict: report.verdict,
+    ref: report.ref,
+    commit: report.commit,
+    modules: report.modules.map((m) => ({
+      path: m.path,
+      dir: m.dir,
+      tagPrefix: m.tagPrefix,
+      latest: m.latest,
+      next: m.next
+    })),
+    findings: report.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      message: f.message,
+      module: f.module,
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      fix: f.fix
+    }))
+  };
+  return JSON.stringify(doc, null, 2) + "\n";
+}
+var init_lint_json = __esm({
+  "src/report/lint-json.ts"() {
+    "use strict";
+  }
+});
+
+// src/checks/lint/types.ts
+var LINT_SEVERITY, LINT_REPORT_SCHEMA;
+var init_types3 = __esm({
+  "src/checks/lint/types.ts"() {
+    "use strict";
+    LINT_SEVERITY = {
+      "version-invalid": "error",
+      "gomod-invalid": "error",
+      "module-path-mismatch": "error",
+      "old-major-import": "error",
+      "version-published": "error",
+      "zip-invalid": "error",
+      "version-lower": "warning",
+      "retract-unknown": "warning",
+      "retract-pending": "notice",
+      "deprecated-unrecognised": "warning",
+      "incompatible-trap": "warning",
+      unreachable: "warning"
+    };
+    LINT_REPORT_SCHEMA = "modseal.lint-report/v1";
+  }
+});
+
+// src/report/sarif.ts
+import { createHash as createHash9 } from "node:crypto";
+function friendlyName(code) {
+  if (code === "unreachable") return "ServiceUnreachable";
+  return code.replace(/(^|-)([a-z])/g, (_, _d, c) => c.toUpperCase());
+}
+function uriOf(file) {
+  return file.split("/").map(encodeURIComponent).join("/");
+}
+function sentence(s) {
+  const t = s.trimEnd();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}
+function fallbackFile(f, report) {
+  const m = report.modules.find((x) => x.path !== "" && x.path === f.module) ?? report.modules.find((x) => x.dir === "") ?? report.modules[0];
+  return m === void 0 || m.dir === "" ? "go.mod" : `${m.dir}/go.mod`;
+}
+function fingerprint(f, file) {
+  const key2 = [f.code, f.module ?? "", file, f.message.replace(VERSION, "vX.Y.Z")].join("\0");
+  return createHash9("sha256").update(key2).digest("hex");
+}
+function location(f, report) {
+  const file = f.file ?? fallbackFile(f, report);
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: uriOf(file) },
+      region: {
+        startLine: f.line ?? 1,
+        ...f.column !== void 0 ? { startColumn: f.column } : {}
+      }
+    }
+  };
+}
+function lintSarif(report, options2) {
+  const info = options2.informationUri ?? "https://github.com/modseal/modseal";
+  const rules = CODES.map((code) => {
+    const r = RULES[code];
+    return {
+      id: code,
+      name: friendlyName(code),
+      shortDescription: { text: r.short },
+      fullDescription: { text: r.full },
+      help: { text: r.help },
+      helpUri: `${info}#${code}`,
+      defaultConfiguration: { level: LEVEL[LINT_SEVERITY[code]] },
+      properties: { tags: ["go-modules", "release"] }
+    };
+  });
+  const results = report.findings.map((f) => {
+    const file = f.file ?? fallbackFile(f, report);
+    const text = sentence(f.message) + (f.fix !== void 0 ? ` Fix: ${sentence(f.fix)}` : "");
+    return {
+      ruleId: f.code,
+      ruleIndex: CODES.indexOf(f.code),
+      level: LEVEL[f.severity],
+      message: { text },
+      locations: [location(f, report)],
+      partialFingerprints: { "modsealFinding/v1": fingerprint(f, file) }
+    };
+  });
+  return {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "modseal",
+            version: options2.toolVersion,
+            semanticVersion: options2.toolVersion,
+            informationUri: info,
+            rules
+          }
+        },
+        columnKind: "utf16CodeUnits",
+        results
+      }
+    ]
+  };
+}
+function renderLintSarif(report, options2) {
+  return JSON.stringify(lintSarif(report, options2), null, 2) + "\n";
+}
+var SARIF_SCHEMA, RULES, CODES, LEVEL, VERSION;
+var init_sarif = __esm({
+  "src/report/sarif.ts"() {
+    "use strict";
+    init_types3();
+    SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    RULES = {
+      "version-invalid": {
+        short: "The go command refuses the next version for this module path.",
+        full: "The version about to be tagged does not fit the module path in go.mod: from v2 on, the path must end in the major version (/v2), and a path that ends in /vN takes only vN versions. The mirror and every go command refuse such a version.",
+        help: "Make go.mod and the tag agree: change the module directive to the /vN path (and the imports of the module\u2019s own packages), or tag a version of the line the path names."
+      },
+      "gomod-invalid": {
+        short: "go.mod does not parse as the go command reads it.",
+        full: "The go command stops with this error for everyone who builds the module, at this line of go.mod.",
+        help: "Fix the line as the message says; `go mod tidy` rewrites versions it can resolve."
+      },
+      "module-path-mismatch": {
+        short: "The go command would look for this module elsewhere than where it is.",
+        full: "The go command finds a module of a repository in the directory its path names after the repository\u2019s path, or for a /vN path also in that directory\u2019s vN/ subdirectory. A go.mod elsewhere, or two go.mod files claiming the same path, cannot be fetched under that path.",
+        help: "Change the module directive to the path of the module\u2019s directory, or move the module to where its path says."
+      },
+      "old-major-import": {
+        short: "Code of the module imports a package of its own earlier major version.",
+        full: "After a major version bump, an import of the previous major path is another module: builds get a second copy of the package, with its own types and state.",
+        help: "Import the same package under the module\u2019s current path (\u2026/vN/\u2026)."
+      },
+      "version-published": {
+        short: "The next version already exists in the mirror or the checksum database.",
+        full: "The Go module mirror and checksum database keep the first content of a version forever, even after its tag is deleted. A new tag with the same number gives direct fetches a checksum mismatch (SECURITY ERROR) while the mirror keeps serving the old content.",
+        help: "Release another version number, above every version already published."
+      },
+      "zip-invalid": {
+        short: "The module\u2019s tree cannot become a module zip.",
+        full: "The go command and the mirror refuse to build the module zip from this tree (file names, case collisions or size limits), so every version tagged from it is unusable.",
+        help: "Rename or remove the files the message names, and commit."
+      },
+      "version-lower": {
+        short: "The next version is lower than the latest release of its major line.",
+        full: "go get will not pick it by default, and the go command reads retract lines and deprecation comments only from the latest version\u2019s go.mod.",
+        help: "Nothing to do for a fix on an older minor line; otherwise release a version above the latest."
+      },
+      "retract-unknown": {
+        short: "A retract directive names versions that were never tagged nor published.",
+        full: "A retraction of versions that do not exist retracts nothing; a typo here leaves the version meant in use.",
+        help: "Check the version numbers in the retract directive."
+      },
+      "retract-pending": {
+        short: "A retraction takes effect only once a version carrying it is published.",
+        full: "The go command reads retract directives from the go.mod of the module\u2019s latest version only, so a retraction starts to apply when a version whose go.mod carries it becomes the latest.",
+        help: "Publish the release that carries the retraction, above every version already published."
+      },
+      "deprecated-unrecognised": {
+        short: "A deprecation comment the go command will not show.",
+        full: 'The go command shows a module as deprecated only from a comment paragraph starting with "Deprecated:" directly above the module directive (no blank line between) or at the end of its line, with a message after the colon.',
+        help: 'Write "// Deprecated: <what to use instead>" directly above the module line.'
+      },
+      "incompatible-trap": {
+        short: "v2+ versions were published as +incompatible, and this go.mod would strand their users.",
+        full: "Once a version with a go.mod whose module path has no major suffix is published, the go command stops listing the +incompatible versions: go get \u2026@latest picks the highest v0/v1 version, their users get no upgrades, and a new tag of their major is refused.",
+        help: "Continue with a /vN module path above the highest +incompatible major, or release v1 versions and retract the +incompatible ones."
+      },
+      unreachable: {
+        short: "The mirror or the checksum database could not be asked.",
+        full: "Whether the next version is already published was not decided: the verdict is inconclusive, never a pass.",
+        help: "Re-run the job; if it persists, check the network settings (GOPROXY, GOSUMDB, outbound proxies)."
+      }
+    };
+    CODES = Object.keys(RULES);
+    LEVEL = { error: "error", warning: "warning", notice: "note" };
+    VERSION = /v[0-9]+\.[0-9]+\.[0-9]+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?/g;
+  }
+});
+
+// src/checks/lint/columns.ts
+function units(rune) {
+  return rune > 65535 ? 2 : 1;
+}
+function lineStartOf(text, offset) {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== 10) start--;
+  if (start === 0 && text[0] === 239 && text[1] === 187 && text[2] === 191 && offset >= 3) {
+    return 3;
+  }
+  return start;
+}
+function columnAtOffset(text, offset) {
+  let col = 1;
+  let i = lineStartOf(text, offset);
+  while (i < offset) {
+    const [r, w] = decodeRune(text, i);
+    col += units(r);
+    i += Math.max(w, 1);
+  }
+  return col;
+}
+function offsetOfLine(text, line) {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf(10, offset);
+    if (nl < 0) return text.length;
+    offset = nl + 1;
+  }
+  return offset;
+}
+function columnOfRune(text, line, runeColumn) {
+  let col = 1;
+  let i = offsetOfLine(text, line);
+  for (let r = 1; r < runeColumn; r++) {
+    if (i >= text.length || text[i] === 10) return col + (runeColumn - r);
+    const [rune, w] = decodeRune(text, i);
+    col += units(rune);
+    i += Math.max(w, 1);
+  }
+  return col;
+}
+var init_columns = __esm({
+  "src/checks/lint/columns.ts"() {
+    "use strict";
+    init_go_string();
+  }
+});
+
+// src/checks/lint/findings.ts
+function make2(code, message, at, fix) {
+  const f = { code, severity: LINT_SEVERITY[code], message };
+  if (at.module !== void 0 && at.module !== "") f.module = at.module;
+  if (at.file !== void 0) f.file = at.file;
+  if (at.line !== void 0) f.line = at.line;
+  if (at.column !== void 0) f.column = at.column;
+  if (fix !== void 0) f.fix = fix;
+  return f;
+}
+function impliedNote(next) {
+  return next.implied ? ` (${next.version} ${IMPLIED}.)` : "";
+}
+function gomodInvalid(text, at) {
+  return make2(
+    "gomod-invalid",
+    text,
+    at,
+    "The go command stops here for everyone who builds this module. Fix the line as the message says (`go mod tidy` rewrites versions it can resolve), and commit go.mod."
+  );
+}
+function versionInvalid2(text, at, fix) {
+  return make2("version-invalid", text, at, fix);
+}
+function inDir(dir) {
+  return dir === "" ? "the repository root" : `${dir}/`;
+}
+function modulePathMismatch2(m, at) {
+  switch (m.kind) {
+    case "elsewhere":
+      return make2(
+        "module-path-mismatch",
+        `go.mod in ${inDir(m.dir)} declares module ${m.path}, but the go command looks for ${m.path} in ${m.looks.map(inDir).join(" or ")} of the repository (whose module path is ${m.root}), not in ${inDir(m.dir)}: nobody can fetch it under this path`,
+        at,
+        `Change the module directive to "module ${m.want}" (the path of ${inDir(m.dir)}), and the imports of its packages to match; or move the module to where its path says.`
+      );
+    case "tail":
+      return make2(
+        "module-path-mismatch",
+        `go.mod in ${inDir(m.dir)} declares module ${m.path}, which does not end in ${m.want}: the go command looks for a module of a repository in the directory its path names after the repository's path, so it will not find this one`,
+        at,
+        `Change the module directive to the repository's module path followed by /${m.want}.`
+      );
+    case "duplicate":
+      return make2(
+        "module-path-mismatch",
+        `${m.file} and ${m.other} both declare module ${m.path}: the go command refuses every version of it ("\u2026 both have \u2026/${m.major} module paths")`,
+        at,
+        `Keep one of the two: a /${m.major} module lives either in the directory of the earlier majors (a major branch) or in its ${m.major}/ subdirectory, not in both.`
+      );
+  }
+}
+function oldMajorImport(a, at) {
+  return make2(
+    "old-major-import",
+    `imports ${a.importPath}, a package of ${a.oldModule}: an earlier major version of this module (${a.module}), so builds get a second copy of the package, with its own types and state`,
+    at,
+    `Import "${a.replacement}" instead (the same package in this major version).`
+  );
+}
+function versionPublished(a, at) {
+  return make2(
+    "version-published",
+    `${a.module}@${a.version} is already published (${a.where.join(", ")}): it was released before, perhaps from a tag since deleted, and its first content is kept forever.${a.implied}`,
+    at,
+    `Release another version (${a.free} is free). A new tag ${a.tag} would give everybody who fetches it directly "verifying module: checksum mismatch \u2026 SECURITY ERROR", while the mirror keeps serving the old content.`
+  );
+}
+function versionLower(a, at) {
+  return make2(
+    "version-lower",
+    `${a.version} is lower than ${a.latest}, the latest release of the ${a.line} line of ${a.module}: go get will not pick it by default, and the go command reads retract lines and the deprecation comment only from the latest version's go.mod`,
+    at,
+    `If this is a fix for an older minor version, nothing to do. Otherwise release a version above ${a.latest} (${a.above}).`
+  );
+}
+function retractUnknown(a, at) {
+  const where2 = a.asked ? "never tagged in this repository nor published" : "never tagged in this repository (the mirror was not asked)";
+  return make2(
+    "retract-unknown",
+    `retract ${a.range} names no version of ${a.module} that exists: ${where2}`,
+    at,
+    "Check the version numbers: a typo here retracts nothing, and the version meant stays the one go get picks."
+  );
+}
+function retractPending(a, at) {
+  const who = a.next !== void 0 ? `publishing ${a.next} does that, if it is the highest version of ${a.module}` : `the next release of ${a.module} does that, if it is the highest version`;
+  return make2(
+    "retract-pending",
+    `retract ${a.range} takes effect only once a version whose go.mod carries it is published and is the latest: ${who}`,
+    at,
+    "Retracted versions stay downloadable; once in effect, go get stops choosing them and warns the users who require them."
+  );
+}
+function deprecatedUnrecognised(a, at) {
+  const d = DEPRECATION[a.kind];
+  return make2(
+    "deprecated-unrecognised",
+    `the comment "${a.text}" ${d.why}: go get and go list -u will not show the module as deprecated`,
+    at,
+    d.fix
+  );
+}
+function incompatibleTrap(a, at) {
+  const list = a.versions.length <= 3 ? a.versions.join(", ") : `${a.versions.slice(0, 2).join(", ")}, \u2026 ${a.versions.at(-1) ?? ""} (${a.versions.length} versions)`;
+  return make2(
+    "incompatible-trap",
+    `${list} of ${a.module} ${a.versions.length === 1 ? "was" : "were"} published without go.mod, as +incompatible versions. With this go.mod (module ${a.module}, no major suffix), once a version carrying it is published the go command stops listing them: go get ${a.module}@latest picks the highest v0/v1 version instead, the users of ${a.highest} get no upgrade, and a new tag of that major is refused (the module path must end in its /vN)`,
+    at,
+    `Decide where users land. To continue after ${a.highest}, declare "module ${a.successor}" and release it from there (users change their imports). To make new users land on a v1 line, release v1 versions with this go.mod and add "${a.retract}" to it, so go get warns those who still require them.`
+  );
+}
+function zipInvalid2(text, at) {
+  return make2(
+    "zip-invalid",
+    text,
+    at,
+    "Rename or remove the files named, and commit: the go command and the mirror would refuse every version tagged from this tree with the same error."
+  );
+}
+var IMPLIED, DEPRECATION;
+var init_findings2 = __esm({
+  "src/checks/lint/findings.ts"() {
+    "use strict";
+    init_types3();
+    IMPLIED = "was not given with --next: it is the version implied by the latest tag; name the tag your release will create with --next";
+    DEPRECATION = {
+      detached: {
+        why: "is not attached to the module directive (a blank line or another directive separates them), so the go command does not read it",
+        fix: "Put it on the lines directly above the module line, with no blank line between, or at the end of the module line."
+      },
+      spelling: {
+        why: 'does not start with "Deprecated:" as the go command requires (that case, then a colon)',
+        fix: 'Write it as "// Deprecated: " followed by what to use instead, directly above the module line.'
+      },
+      "mid-paragraph": {
+        why: 'is in the middle of a comment paragraph: the go command reads a deprecation only from a paragraph that starts with "Deprecated:"',
+        fix: 'Separate it from the comment lines above with an empty "//" line.'
+      },
+      empty: {
+        why: 'has no message after "Deprecated:", and the go command treats an empty message as "not deprecated"',
+        fix: "Say after the colon, on the same line, what to use instead."
+      }
+    };
+  }
+});
+
+// src/checks/lint/gomod.ts
+function tryParse(f) {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ModfileError) return e;
+    throw e;
+  }
+}
+function whereIs(view, at) {
+  return { file: view.file, line: at.line, column: columnOfRune(view.data, at.line, at.column) };
+}
+function readGoMod(file, data) {
+  const base = { file, data };
+  const strict = tryParse(() => parse2("go.mod", data, { fix: fixVersion }));
+  const findings = [];
+  let parsed;
+  if (strict instanceof ModfileError) {
+    const lax = tryParse(() => parseLax("go.mod", data));
+    if (!(lax instanceof ModfileError)) parsed = lax;
+  } else {
+    parsed = strict;
+  }
+  const modulePath2 = parsed?.module?.path ?? modulePath(data);
+  const module = modulePath2 === "" ? {} : { module: modulePath2 };
+  if (strict instanceof ModfileError) {
+    for (const p of strict.errors) {
+      const at = p.line > 0 ? whereIs(base, p) : { file };
+      findings.push(gomodInvalid(p.message, { ...at, ...module }));
+    }
+  } else if (strict.module === void 0) {
+    findings.push(
+      gomodInvalid(
+        "missing module declaration. To specify the module path:\n	go mod edit -module=example.com/mod",
+        { file, line: 1 }
+      )
+    );
+  }
+  const moduleAt = parsed?.module !== void 0 ? whereIs(base, parsed.module) : { file, line: 1 };
+  const view = { file, data, valid: findings.length === 0, modulePath: modulePath2, moduleAt };
+  if (parsed !== void 0) view.parsed = parsed;
+  return { view, findings };
+}
+var fixVersion;
+var init_gomod = __esm({
+  "src/checks/lint/gomod.ts"() {
+    "use strict";
+    init_modfile();
+    init_module();
+    init_go_quote();
+    init_columns();
+    init_findings2();
+    fixVersion = (path17, vers) => {
+      const { pathMajor, ok } = splitPathVersion(path17);
+      if (!ok) {
+        throw new ModuleError(
+          path17,
+          "",
+          new InvalidVersionError(vers, new Error(`malformed module path ${goQuote(path17)}`))
+        );
+      }
+      if (vers !== "" && canonicalVersion(vers) === vers) {
+        const err = checkPathMajor(vers, pathMajor);
+        if (err !== void 0) throw versionError(path17, vers, err);
+        return vers;
+      }
+      throw new ModuleError(
+        path17,
+        "",
+        new InvalidVersionError(vers, new Error("must be of the form v1.2.3"))
+      );
+    };
+  }
+});
+
+// src/imports/header.ts
+function isIdent(c) {
+  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 95 || c >= 128;
+}
+function hasBom(src) {
+  return src.length >= 3 && src[0] === 239 && src[1] === 187 && src[2] === 191;
+}
+function readHeader(src) {
+  const start = hasBom(src) ? 3 : 0;
+  const r = new HeaderReader(src, start);
+  r.readKeyword("package");
+  r.readIdent();
+  while (r.peekByte(true) === 105) {
+    r.readKeyword("import");
+    if (r.peekByte(true) === 40) {
+      r.nextByte(false);
+      while (r.peekByte(true) !== 41 && r.err === void 0) r.readImport();
+      r.nextByte(false);
+    } else {
+      r.readImport();
+    }
+  }
+  if (r.err === "nul") return { start, end: r.pos, nul: r.nul };
+  if (r.err === void 0 && !r.eof) return { start, end: r.pos - 1 };
+  return { start, end: src.length };
+}
+var HeaderReader;
+var init_header = __esm({
+  "src/imports/header.ts"() {
+    "use strict";
+    HeaderReader = class {
+      constructor(src, start) {
+        this.src = src;
+        this.pos = start;
+      }
+      src;
+      pos;
+      peekByte0 = 0;
+      err;
+      eof = false;
+      nul;
+      syntaxError() {
+        this.err ??= "syntax";
+      }
+      readByte() {
+        if (this.pos >= this.src.length) {
+          this.eof = true;
+          return 0;
+        }
+        const c = this.src[this.pos++];
+        if (c === 0 && this.err === void 0) {
+          this.err = "nul";
+          this.nul = this.pos - 1;
+        }
+        return c;
+      }
+      peekByte(skipSpace) {
+        if (this.err !== void 0) return 0;
+        let c = this.peekByte0;
+        if (c === 0) c = this.readByte();
+        while (this.err === void 0 && !this.eof) {
+          if (skipSpace) {
+            if (c === 32 || c === 12 || c === 9 || c === 13 || c === 10 || c === 59) {
+              c = this.readByte();
+              continue;
+            }
+            if (c === 47) {
+              c = this.readByte();
+              if (c === 47) {
+                while (c !== 10 && this.err === void 0 && !this.eof) c = this.readByte();
+              } else if (c === 42) {
+                let c1 = 0;
+                while ((c !== 42 || c1 !== 47) && this.err === void 0) {
+                  if (this.eof) this.syntaxError();
+                  c = c1;
+                  c1 = this.readByte();
+                }
+              } else {
+                this.syntaxError();
+              }
+              c = this.readByte();
+              continue;
+            }
+          }
+          break;
+        }
+        this.peekByte0 = c;
+        return c;
+      }
+      nextByte(skipSpace) {
+        const c = this.peekByte(skipSpace);
+        this.peekByte0 = 0;
+        return c;
+      }
+      dropPeek() {
+        this.peekByte0 = 0;
+      }
+      readKeyword(kw) {
+        this.peekByte(true);
+        for (let i = 0; i < kw.length; i++) {
+          if (this.nextByte(false) !== kw.charCodeAt(i)) {
+            this.syntaxError();
+            return;
+          }
+        }
+        if (isIdent(this.peekByte(false))) this.syntaxError();
+      }
+      readIdent() {
+        if (!isIdent(this.peekByte(true))) {
+          this.syntaxError();
+          return;
+        }
+        while (isIdent(this.peekByte(false))) this.dropPeek();
+      }
+      readString() {
+        switch (this.nextByte(true)) {
+          case 96:
+            while (this.err === void 0) {
+              if (this.nextByte(false) === 96) break;
+              if (this.eof) this.syntaxError();
+            }
+            break;
+          case 34:
+            while (this.err === void 0) {
+              const c = this.nextByte(false);
+              if (c === 34) break;
+              if (this.eof || c === 10) this.syntaxError();
+              if (c === 92) this.nextByte(false);
+            }
+            break;
+          default:
+            this.syntaxError();
+        }
+      }
+      readImport() {
+        const c = this.peekByte(true);
+        if (c === 46) this.dropPeek();
+        else if (isIdent(c)) this.readIdent();
+        this.readString();
+      }
+    };
+  }
+});
+
+// src/imports/scanner.ts
+function isLiteral(tok) {
+  return LITERAL_KINDS.has(tok);
+}
+function lower(ch) {
+  return 32 | ch;
+}
+function isDecimal(ch) {
+  return ch >= 48 && ch <= 57;
+}
+function isHex(ch) {
+  return isDecimal(ch) || lower(ch) >= 97 && lower(ch) <= 102;
+}
+function isLetter(ch) {
+  if (lower(ch) >= 97 && lower(ch) <= 122 || ch === 95) return true;
+  return ch >= 128 && ch !== RUNE_ERROR && letterRe.test(String.fromCodePoint(ch));
+}
+function isDigit2(ch) {
+  return isDecimal(ch) || ch >= 128 && ch !== RUNE_ERROR && digitRe.test(String.fromCodePoint(ch));
+}
+function digitVal(ch) {
+  if (isDecimal(ch)) return ch - 48;
+  if (lower(ch) >= 97 && lower(ch) <= 102) return lower(ch) - 97 + 10;
+  return 16;
+}
+function formatSharpU(ch) {
+  const hex2 = `U+${ch.toString(16).toUpperCase().padStart(4, "0")}`;
+  return isGoPrint(ch) ? `${hex2} '${String.fromCodePoint(ch)}'` : hex2;
+}
+function litName(prefix) {
+  switch (prefix) {
+    case 120:
+      return "hexadecimal literal";
+    case 111:
+    case 48:
+      return "octal literal";
+    case 98:
+      return "binary literal";
+    default:
+      return "decimal literal";
+  }
+}
+function invalidSep(x) {
+  let x1 = 32;
+  let d = 46;
+  let i = 0;
+  if (x.length >= 2 && x[0] === 48) {
+    x1 = lower(x[1]);
+    if (x1 === 120 || x1 === 111 || x1 === 98) {
+      d = 48;
+      i = 2;
+    }
+  }
+  for (; i < x.length; i++) {
+    const p = d;
+    d = x[i];
+    if (d === 95) {
+      if (p !== 48) return i;
+    } else if (isDecimal(d) || x1 === 120 && isHex(d)) {
+      d = 48;
+    } else {
+      if (p === 95) return i - 1;
+      d = 46;
+    }
+  }
+  return d === 95 ? x.length - 1 : -1;
+}
+function stripCR(b, comment) {
+  const c = [];
+  for (let j = 0; j < b.length; j++) {
+    const ch = b[j];
+    if (ch !== CR || comment && c.length > 2 && c[c.length - 1] === 42 && j + 1 < b.length && b[j + 1] === 47) {
+      c.push(ch);
+    }
+  }
+  return Uint8Array.from(c);
+}
+function parseLineNumber(s) {
+  if (s.length === 0) return void 0;
+  let n = 0n;
+  for (const c of s) {
+    if (!isDecimal(c)) return void 0;
+    n = n * 10n + BigInt(c - 48);
+    if (n > 0xffffffffffffffffn) return void 0;
+  }
+  return BigInt.asIntN(64, n);
+}
+function trailingDigits(text) {
+  const i = text.lastIndexOf(58);
+  if (i < 0) return [0, 0n, false];
+  const n = parseLineNumber(text.subarray(i + 1));
+  return [i + 1, n ?? 0n, n !== void 0];
+}
+var LITERAL_KINDS, KEYWORDS2, EOF, BOM, LF, CR, letterRe, digitRe, MAX_LINE_COL, LINE_PREFIX, Scanner;
+var init_scanner = __esm({
+  "src/imports/scanner.ts"() {
+    "use strict";
+    init_go_string();
+    init_go_quote();
+    LITERAL_KINDS = /* @__PURE__ */ new Set(["IDENT", "INT", "FLOAT", "IMAG", "CHAR", "STRING"]);
+    KEYWORDS2 = /* @__PURE__ */ new Set([
+      "break",
+      "case",
+      "chan",
+      "const",
+      "continue",
+      "default",
+      "defer",
+      "else",
+      "fallthrough",
+      "for",
+      "func",
+      "go",
+      "goto",
+      "if",
+      "import",
+      "interface",
+      "map",
+      "package",
+      "range",
+      "return",
+      "select",
+      "struct",
+      "switch",
+      "type",
+      "var"
+    ]);
+    EOF = -1;
+    BOM = 65279;
+    LF = 10;
+    CR = 13;
+    letterRe = new RegExp("^\\p{L}$", "u");
+    digitRe = new RegExp("^\\p{Nd}$", "u");
+    MAX_LINE_COL = BigInt(1 << 30);
+    LINE_PREFIX = Buffer.from("line ");
+    Scanner = class {
+      constructor(src, onError) {
+        this.src = src;
+        this.onError = onError;
+        this.next();
+        if (this.ch === BOM) this.next();
+      }
+      src;
+      onError;
+      ch = 32;
+      offset = 0;
+      rdOffset = 0;
+      lineOffset = 0;
+      insertSemi = false;
+      nlPos = -1;
+      error(offs, msg) {
+        this.onError(offs, msg);
+      }
+      next() {
+        const src = this.src;
+        if (this.rdOffset < src.length) {
+          this.offset = this.rdOffset;
+          if (this.ch === LF) this.lineOffset = this.offset;
+          let r = src[this.rdOffset];
+          let w = 1;
+          if (r === 0) {
+            this.error(this.offset, "illegal character NUL");
+          } else if (r >= 128) {
+            [r, w] = decodeRune(src, this.rdOffset);
+            if (r === RUNE_ERROR && w === 1) {
+              const b0 = src[this.rdOffset];
+              const b1 = src[this.rdOffset + 1];
+              if (this.offset === 0 && src.length - this.rdOffset >= 2 && (b0 === 255 && b1 === 254 || b0 === 254 && b1 === 255)) {
+                this.error(this.offset, "illegal UTF-8 encoding (got UTF-16)");
+                this.rdOffset = src.length;
+              } else {
+                this.error(this.offset, "illegal UTF-8 encoding");
+              }
+            } else if (r === BOM && this.offset > 0) {
+              this.error(this.offset, "illegal byte order mark");
+            }
+          }
+          this.rdOffset += w;
+          this.ch = r;
+        } else {
+          this.offset = src.length;
+          if (this.ch === LF) this.lineOffset = this.offset;
+          this.ch = EOF;
+        }
+      }
+      // The current character, read past TypeScript's narrowing (next() changes it).
+      current() {
+        return this.ch;
+      }
+      peek() {
+        return this.rdOffset < this.src.length ? this.src[this.rdOffset] : 0;
+      }
+      text(from, to) {
+        return decodeGoString(this.src.subarray(from, to));
+      }
+      scanComment() {
+        const offs = this.offset - 1;
+        let next = -1;
+        let numCR = 0;
+        let nlOffset = 0;
+        if (this.ch === 47) {
+          this.next();
+          for (let ch = this.ch; ch !== LF && ch >= 0; ch = this.ch) {
+            if (ch === CR) numCR++;
+            this.next();
+          }
+          next = this.offset;
+          if (this.current() === LF) next++;
+        } else {
+          this.next();
+          let closed = false;
+          while (this.ch >= 0) {
+            const ch = this.ch;
+            if (ch === CR) numCR++;
+            else if (ch === LF && nlOffset === 0) nlOffset = this.offset;
+            this.next();
+            if (ch === 42 && this.ch === 47) {
+              this.next();
+              next = this.offset;
+              closed = true;
+              break;
+            }
+          }
+          if (!closed) this.error(offs, "comment not terminated");
+        }
+        let lit = this.src.subarray(offs, this.offset);
+        if (numCR > 0 && lit.length >= 2 && lit[1] === 47 && lit[lit.length - 1] === CR) {
+          lit = lit.subarray(0, lit.length - 1);
+        }
+        if (next >= 0 && (lit[1] === 42 || offs === this.lineOffset) && Buffer.from(lit.subarray(2, 2 + LINE_PREFIX.length)).equals(LINE_PREFIX)) {
+          this.checkLineDirective(offs, lit);
+        }
+        return nlOffset;
+      }
+      // go/scanner's updateLineInfo, for its errors only: a directive that
+      // parses is not applied (positions stay physical).
+      checkLineDirective(offs, lit) {
+        let text = lit[1] === 42 ? lit.subarray(0, lit.length - 2) : lit;
+        text = text.subarray(7);
+        offs += 7;
+        const [i, n, ok] = trailingDigits(text);
+        if (i === 0) return;
+        if (!ok) {
+          this.error(offs + i, "invalid line number: " + decodeGoString(text.subarray(i)));
+          return;
+        }
+        let line = n;
+        let lineAt = i;
+        const [i2, n2, ok2] = trailingDigits(text.subarray(0, i - 1));
+        if (ok2) {
+          if (n === 0n || n > MAX_LINE_COL) {
+            this.error(offs + i, "invalid column number: " + decodeGoString(text.subarray(i)));
+            return;
+          }
+          line = n2;
+          lineAt = i2;
+          text = text.subarray(0, i - 1);
+        }
+        if (line === 0n || line > MAX_LINE_COL) {
+          this.error(offs + lineAt, "invalid line number: " + decodeGoString(text.subarray(lineAt)));
+        }
+      }
+      scanIdentifier() {
+        const offs = this.offset;
+        while (isLetter(this.ch) || isDigit2(this.ch)) this.next();
+        return this.text(offs, this.offset);
+      }
+      digits(base, invalid2) {
+        let digsep = 0;
+        if (base <= 10) {
+          const max2 = 48 + base;
+          while (isDecimal(this.ch) || this.ch === 95) {
+            let ds = 1;
+            if (this.ch === 95) ds = 2;
+            else if (this.ch >= max2 && invalid2 !== void 0 && invalid2.at < 0)
+              invalid2.at = this.offset;
+            digsep |= ds;
+            this.next();
+          }
+        } else {
+          while (isHex(this.ch) || this.ch === 95) {
+            digsep |= this.ch === 95 ? 2 : 1;
+            this.next();
+          }
+        }
+        return digsep;
+      }
+      scanNumber() {
+        const offs = this.offset;
+        let tok = "ILLEGAL";
+        let base = 10;
+        let prefix = 0;
+        let digsep = 0;
+        const invalid2 = { at: -1 };
+        if (this.ch !== 46) {
+          tok = "INT";
+          if (this.ch === 48) {
+            this.next();
+            switch (lower(this.ch)) {
+              case 120:
+                this.next();
+                base = 16;
+                prefix = 120;
+                break;
+              case 111:
+                this.next();
+                base = 8;
+                prefix = 111;
+                break;
+              case 98:
+                this.next();
+                base = 2;
+                prefix = 98;
+                break;
+              default:
+                base = 8;
+                prefix = 48;
+                digsep = 1;
+            }
+          }
+          digsep |= this.digits(base, invalid2);
+        }
+        if (this.ch === 46) {
+          tok = "FLOAT";
+          if (prefix === 111 || prefix === 98) {
+            this.error(this.offset, "invalid radix point in " + litName(prefix));
+          }
+          this.next();
+          digsep |= this.digits(base, invalid2);
+        }
+        if ((digsep & 1) === 0) this.error(this.offset, litName(prefix) + " has no digits");
+        const e = lower(this.ch);
+        if (e === 101 || e === 112) {
+          if (e === 101 && prefix !== 0 && prefix !== 48) {
+            this.error(this.offset, `${goQuoteRune(this.ch)} exponent requires decimal mantissa`);
+          } else if (e === 112 && prefix !== 120) {
+            this.error(this.offset, `${goQuoteRune(this.ch)} exponent requires hexadecimal mantissa`);
+          }
+          this.next();
+          tok = "FLOAT";
+          if (this.ch === 43 || this.ch === 45) this.next();
+          const ds = this.digits(10, void 0);
+          digsep |= ds;
+          if ((ds & 1) === 0) this.error(this.offset, "exponent has no digits");
+        } else if (prefix === 120 && tok === "FLOAT") {
+          this.error(this.offset, "hexadecimal mantissa requires a 'p' exponent");
+        }
+        if (this.ch === 105) {
+          tok = "IMAG";
+          this.next();
+        }
+        const lit = this.src.subarray(offs, this.offset);
+        if (tok === "INT" && invalid2.at >= 0) {
+          this.error(
+            invalid2.at,
+            `invalid digit ${goQuoteRune(lit[invalid2.at - offs])} in ${litName(prefix)}`
+          );
+        }
+        if ((digsep & 2) !== 0) {
+          const i = invalidSep(lit);
+          if (i >= 0) this.error(offs + i, "'_' must separate successive digits");
+        }
+        return [tok, decodeGoString(lit)];
+      }
+      scanEscape(quote) {
+        const offs = this.offset;
+        let n;
+        let base;
+        let max2;
+        switch (this.ch) {
+          case 97:
+          case 98:
+          case 102:
+          case 110:
+          case 114:
+          case 116:
+          case 118:
+          case 92:
+          case quote:
+            this.next();
+            return true;
+          case 48:
+          case 49:
+          case 50:
+          case 51:
+          case 52:
+          case 53:
+          case 54:
+          case 55:
+            n = 3;
+            base = 8;
+            max2 = 255;
+            break;
+          case 120:
+            this.next();
+            n = 2;
+            base = 16;
+            max2 = 255;
+            break;
+          case 117:
+            this.next();
+            n = 4;
+            base = 16;
+            max2 = 1114111;
+            break;
+          case 85:
+            this.next();
+            n = 8;
+            base = 16;
+            max2 = 1114111;
+            break;
+          default:
+            this.error(
+              offs,
+              this.ch < 0 ? "escape sequence not terminated" : "unknown escape sequence"
+            );
+            return false;
+        }
+        let x = 0;
+        for (; n > 0; n--) {
+          const d = digitVal(this.ch);
+          if (d >= base) {
+            this.error(
+              this.offset,
+              this.ch < 0 ? "escape sequence not terminated" : `illegal character ${formatSharpU(this.ch)} in escape sequence`
+            );
+            return false;
+          }
+          x = x * base + d;
+          this.next();
+        }
+        if (x > max2 || x >= 55296 && x < 57344) {
+          this.error(offs, "escape sequence is invalid Unicode code point");
+          return false;
+        }
+        return true;
+      }
+      scanRune() {
+        const offs = this.offset - 1;
+        let valid = true;
+        let n = 0;
+        for (; ; ) {
+          const ch = this.ch;
+          if (ch === LF || ch < 0) {
+            if (valid) {
+              this.error(offs, "rune literal not terminated");
+              valid = false;
+            }
+            break;
+          }
+          this.next();
+          if (ch === 39) break;
+          n++;
+          if (ch === 92 && !this.scanEscape(39)) valid = false;
+        }
+        if (valid && n !== 1) this.error(offs, "illegal rune literal");
+        return this.text(offs, this.offset);
+      }
+      scanString() {
+        const offs = this.offset - 1;
+        for (; ; ) {
+          const ch = this.ch;
+          if (ch === LF || ch < 0) {
+            this.error(offs, "string literal not terminated");
+            break;
+          }
+          this.next();
+          if (ch === 34) break;
+          if (ch === 92) this.scanEscape(34);
+        }
+        return this.text(offs, this.offset);
+      }
+      scanRawString() {
+        const offs = this.offset - 1;
+        let hasCR = false;
+        for (; ; ) {
+          const ch = this.ch;
+          if (ch < 0) {
+            this.error(offs, "raw string literal not terminated");
+            break;
+          }
+          this.next();
+          if (ch === 96) break;
+          if (ch === CR) hasCR = true;
+        }
+        let lit = this.src.subarray(offs, this.offset);
+        if (hasCR) lit = stripCR(lit, false);
+        return decodeGoString(lit);
+      }
+      skipWhitespace() {
+        while (this.ch === 32 || this.ch === 9 || this.ch === LF && !this.insertSemi || this.ch === CR) {
+          this.next();
+        }
+      }
+      switch2(tok0, tok1) {
+        if (this.ch === 61) {
+          this.next();
+          return tok1;
+        }
+        return tok0;
+      }
+      switch3(tok0, tok1, ch2, tok2) {
+        if (this.ch === 61) {
+          this.next();
+          return tok1;
+        }
+        if (this.ch === ch2) {
+          this.next();
+          return tok2;
+        }
+        return tok0;
+      }
+      switch4(tok0, tok1, ch2, tok2, tok3) {
+        if (this.ch === 61) {
+          this.next();
+          return tok1;
+        }
+        if (this.ch === ch2) {
+          this.next();
+          if (this.ch === 61) {
+            this.next();
+            return tok3;
+          }
+          return tok2;
+        }
+        return tok0;
+      }
+      /** The next token, as go/scanner's Scan returns it (comments included). */
+      scan() {
+        for (; ; ) {
+          if (this.nlPos >= 0) {
+            const pos2 = this.nlPos;
+            this.nlPos = -1;
+            return { pos: pos2, tok: ";", lit: "\n", end: pos2 + 1 };
+          }
+          this.skipWhitespace();
+          const pos = this.offset;
+          let insertSemi = false;
+          let tok;
+          let lit = "";
+          const ch = this.ch;
+          if (isLetter(ch)) {
+            lit = this.scanIdentifier();
+            if (lit.length > 1 && KEYWORDS2.has(lit)) {
+              tok = lit;
+              insertSemi = lit === "break" || lit === "continue" || lit === "fallthrough" || lit === "return";
+            } else {
+              tok = "IDENT";
+              insertSemi = true;
+            }
+          } else if (isDecimal(ch) || ch === 46 && isDecimal(this.peek())) {
+            insertSemi = true;
+            [tok, lit] = this.scanNumber();
+          } else {
+            this.next();
+            switch (ch) {
+              case EOF:
+                if (this.insertSemi) {
+                  this.insertSemi = false;
+                  return { pos, tok: ";", lit: "\n", end: pos };
+                }
+                tok = "EOF";
+                break;
+              case LF:
+                this.insertSemi = false;
+                return { pos, tok: ";", lit: "\n", end: pos + 1 };
+              case 34:
+                insertSemi = true;
+                tok = "STRING";
+                lit = this.scanString();
+                break;
+              case 39:
+                insertSemi = true;
+                tok = "CHAR";
+                lit = this.scanRune();
+                break;
+              case 96:
+                insertSemi = true;
+                tok = "STRING";
+                lit = this.scanRawString();
+                break;
+              case 58:
+                tok = this.switch2(":", ":=");
+                break;
+              case 46:
+                tok = ".";
+                if (this.ch === 46 && this.peek() === 46) {
+                  this.next();
+                  this.next();
+                  tok = "...";
+                }
+                break;
+              case 44:
+                tok = ",";
+                break;
+              case 59:
+                tok = ";";
+                lit = ";";
+                break;
+              case 40:
+                tok = "(";
+                break;
+              case 41:
+                insertSemi = true;
+                tok = ")";
+                break;
+              case 91:
+                tok = "[";
+                break;
+              case 93:
+                insertSemi = true;
+                tok = "]";
+                break;
+              case 123:
+                tok = "{";
+                break;
+              case 125:
+                insertSemi = true;
+                tok = "}";
+                break;
+              case 43:
+                tok = this.switch3("+", "+=", 43, "++");
+                insertSemi = tok === "++";
+                break;
+              case 45:
+                tok = this.switch3("-", "-=", 45, "--");
+                insertSemi = tok === "--";
+                break;
+              case 42:
+                tok = this.switch2("*", "*=");
+                break;
+              case 47:
+                if (this.ch === 47 || this.ch === 42) {
+                  const commentStart = pos;
+                  const nlOffset = this.scanComment();
+                  if (this.insertSemi && nlOffset !== 0) {
+                    this.nlPos = nlOffset;
+                    this.insertSemi = false;
+                  } else {
+                    insertSemi = this.insertSemi;
+                  }
+                  this.insertSemi = insertSemi;
+                  return {
+                    pos: commentStart,
+                    tok: "COMMENT",
+                    lit: this.text(commentStart, this.offset),
+                    end: this.offset
+                  };
+                }
+                tok = this.switch2("/", "/=");
+                break;
+              case 37:
+                tok = this.switch2("%", "%=");
+                break;
+              case 94:
+                tok = this.switch2("^", "^=");
+                break;
+              case 60:
+                if (this.ch === 45) {
+                  this.next();
+                  tok = "<-";
+                } else {
+                  tok = this.switch4("<", "<=", 60, "<<", "<<=");
+                }
+                break;
+              case 62:
+                tok = this.switch4(">", ">=", 62, ">>", ">>=");
+                break;
+              case 61:
+                tok = this.switch2("=", "==");
+                break;
+              case 33:
+                tok = this.switch2("!", "!=");
+                break;
+              case 38:
+                if (this.ch === 94) {
+                  this.next();
+                  tok = this.switch2("&^", "&^=");
+                } else {
+                  tok = this.switch3("&", "&=", 38, "&&");
+                }
+                break;
+              case 124:
+                tok = this.switch3("|", "|=", 124, "||");
+                break;
+              case 126:
+                tok = "~";
+                break;
+              default:
+                if (ch !== BOM) {
+                  if (ch === 8220 || ch === 8221) {
+                    this.error(pos, `curly quotation mark ${goQuoteRune(ch)} (use neutral '"')`);
+                  } else {
+                    this.error(pos, `illegal character ${formatSharpU(ch)}`);
+                  }
+                }
+                insertSemi = this.insertSemi;
+                tok = "ILLEGAL";
+                lit = String.fromCodePoint(ch);
+            }
+          }
+          this.insertSemi = insertSemi;
+          return { pos, tok, lit, end: this.offset };
+        }
+      }
+    };
+  }
+});
+
+// src/imports/read.ts
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = 0; i + 1 < text.length; i++) if (text[i] === 10) starts.push(i + 1);
+  return starts;
+}
+function isValidImportPath(path17) {
+  for (const { rune } of goRunes(path17)) {
+    if (rune === RUNE_ERROR || ILLEGAL_IMPORT_CHARS.has(rune) || isSpace(rune) || !graphicRe2.test(String.fromCodePoint(rune))) {
+      return false;
+    }
+  }
+  return path17 !== "";
+}
+function firstError(errors) {
+  let best;
+  for (const e of errors) {
+    if (best === void 0 || e.pos.line < best.pos.line || e.pos.line === best.pos.line && (e.pos.column < best.pos.column || e.pos.column === best.pos.column && compareGoStrings(e.msg, best.msg) < 0)) {
+      best = e;
+    }
+  }
+  return best;
+}
+function readImports(src) {
+  const header = readHeader(src);
+  const text = src.subarray(header.start, header.end);
+  const positions = new Positions(text, header.start);
+  if (header.nul !== void 0) {
+    return {
+      imports: [],
+      error: { message: "unexpected NUL in input", ...positions.at(header.nul - header.start) }
+    };
+  }
+  const parser = new ImportsParser(text, positions);
+  try {
+    parser.parseFile();
+  } catch (e) {
+    if (!(e instanceof Bailout)) throw e;
+  }
+  const pkg = parser.packageName === void 0 ? {} : { packageName: parser.packageName };
+  const first = firstError(parser.errors);
+  if (first !== void 0) {
+    return { ...pkg, imports: [], error: { message: first.msg, ...first.pos } };
+  }
+  const imports = [];
+  for (const spec of parser.specs) {
+    const path17 = goUnquote(spec.lit);
+    const at = positions.at(spec.pos);
+    const name = spec.name === void 0 ? void 0 : { name: spec.name.name, ...positions.at(spec.name.pos) };
+    if (path17 === void 0 || !isValidImportPath(path17)) {
+      const where2 = name ?? at;
+      const message = path17 === void 0 ? `parser returned invalid quoted string: <${spec.lit}>` : "invalid import path: " + path17;
+      return { ...pkg, imports: [], error: { message, ...where2 } };
+    }
+    const endAt = positions.at(spec.end);
+    imports.push({
+      path: path17,
+      line: at.line,
+      column: at.column,
+      endColumn: endAt.line === at.line ? endAt.column : at.column + (spec.end - spec.pos),
+      offset: at.offset,
+      endOffset: endAt.offset,
+      literal: spec.lit,
+      ...name === void 0 ? {} : { name }
+    });
+  }
+  return { ...pkg, imports };
+}
+var Positions, Bailout, ImportsParser, STMT_START, EXPR_END, ILLEGAL_IMPORT_CHARS, graphicRe2;
+var init_read2 = __esm({
+  "src/imports/read.ts"() {
+    "use strict";
+    init_go_string();
+    init_text();
+    init_header();
+    init_scanner();
+    Positions = class {
+      constructor(text, base) {
+        this.base = base;
+        this.starts = lineStarts(text);
+      }
+      base;
+      starts;
+      /** The position of header offset `offs`. */
+      at(offs) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if (this.starts[mid] <= offs) lo = mid;
+          else hi = mid - 1;
+        }
+        return { line: lo + 1, column: offs - this.starts[lo] + 1, offset: this.base + offs };
+      }
+    };
+    Bailout = class extends Error {
+    };
+    ImportsParser = class {
+      constructor(text, positions) {
+        this.positions = positions;
+        this.scanner = new Scanner(
+          text,
+          (offs, msg) => this.errors.push({ offs, pos: positions.at(offs), msg })
+        );
+        this.next();
+      }
+      positions;
+      scanner;
+      errors = [];
+      tok = "ILLEGAL";
+      pos = 0;
+      lit = "";
+      end = 0;
+      syncPos = -1;
+      syncCnt = 0;
+      packageName;
+      specs = [];
+      // The current token, read past TypeScript's narrowing (next() changes it).
+      at(tok) {
+        return this.tok === tok;
+      }
+      next() {
+        do {
+          ({ pos: this.pos, tok: this.tok, lit: this.lit, end: this.end } = this.scanner.scan());
+        } while (this.tok === "COMMENT");
+      }
+      error(offs, msg) {
+        const pos = this.positions.at(offs);
+        const n = this.errors.length;
+        if (n > 0 && this.errors[n - 1].pos.line === pos.line) return;
+        if (n > 10) throw new Bailout();
+        this.errors.push({ offs, pos, msg });
+      }
+      errorExpected(offs, what) {
+        let msg = "expected " + what;
+        if (offs === this.pos) {
+          if (this.tok === ";" && this.lit === "\n") msg += ", found newline";
+          else if (isLiteral(this.tok)) msg += ", found " + this.lit;
+          else msg += ", found '" + this.tok + "'";
+        }
+        this.error(offs, msg);
+      }
+      expect(tok) {
+        const pos = this.pos;
+        if (this.tok !== tok) this.errorExpected(pos, `'${tok}'`);
+        this.next();
+        return pos;
+      }
+      advance(to) {
+        for (; this.tok !== "EOF"; this.next()) {
+          if (to.has(this.tok)) {
+            if (this.pos === this.syncPos && this.syncCnt < 10) {
+              this.syncCnt++;
+              return;
+            }
+            if (this.pos > this.syncPos) {
+              this.syncPos = this.pos;
+              this.syncCnt = 0;
+              return;
+            }
+          }
+        }
+      }
+      expectSemi() {
+        switch (this.tok) {
+          case ")":
+          case "}":
+            return;
+          case ",":
+            this.errorExpected(this.pos, "';'");
+            this.next();
+            return;
+          case ";":
+            this.next();
+            return;
+          default:
+            this.errorExpected(this.pos, "';'");
+            this.advance(STMT_START);
+        }
+      }
+      parseIdent() {
+        if (this.tok === "IDENT") {
+          const name = this.lit;
+          this.next();
+          return name;
+        }
+        this.expect("IDENT");
+        return "_";
+      }
+      parseImportSpec() {
+        let name;
+        if (this.tok === "IDENT") {
+          const pos2 = this.pos;
+          name = { name: this.parseIdent(), pos: pos2 };
+        } else if (this.tok === ".") {
+          name = { name: ".", pos: this.pos };
+          this.next();
+        }
+        const pos = this.pos;
+        let end = this.pos;
+        let lit = "";
+        if (this.tok === "STRING") {
+          lit = this.lit;
+          end = this.end;
+          this.next();
+        } else if (isLiteral(this.tok)) {
+          this.error(pos, "import path must be a string");
+          this.next();
+        } else {
+          this.error(pos, "missing import path");
+          this.advance(EXPR_END);
+        }
+        this.expectSemi();
+        this.specs.push({ ...name === void 0 ? {} : { name }, pos, end, lit });
+      }
+      parseImportDecl() {
+        this.expect("import");
+        if (this.tok === "(") {
+          this.next();
+          while (!this.at(")") && !this.at("EOF")) this.parseImportSpec();
+          this.expect(")");
+          this.expectSemi();
+        } else {
+          this.parseImportSpec();
+        }
+      }
+      parseFile() {
+        if (this.errors.length !== 0) return;
+        this.expect("package");
+        const name = this.parseIdent();
+        this.expectSemi();
+        if (this.errors.length !== 0) return;
+        this.packageName = name;
+        while (this.tok === "import") this.parseImportDecl();
+      }
+    };
+    STMT_START = /* @__PURE__ */ new Set([
+      "break",
+      "const",
+      "continue",
+      "defer",
+      "fallthrough",
+      "for",
+      "go",
+      "goto",
+      "if",
+      "return",
+      "select",
+      "switch",
+      "type",
+      "var"
+    ]);
+    EXPR_END = /* @__PURE__ */ new Set([",", ":", ";", ")", "]", "}"]);
+    ILLEGAL_IMPORT_CHARS = new Set(
+      Array.from("!\"#$%&'()*,:;<=>?[\\]^{|}`\uFFFD", (c) => c.codePointAt(0))
+    );
+    graphicRe2 = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}]$/u;
+  }
+});
+
+// src/imports/files.ts
+function baseName(p) {
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+function dirName(p) {
+  const i = p.lastIndexOf("/");
+  return i < 0 ? "" : p.slice(0, i);
+}
+function normalizePath(p) {
+  let s = p;
+  if (!s.startsWith("/")) s = "/" + s;
+  if (!s.endsWith("/")) s += "/";
+  return s;
+}
+function isIgnoredDir(dir, ignore) {
+  if (dir === "" || ignore.length === 0) return false;
+  const d = normalizePath(dir);
+  for (const pattern of ignore) {
+    const relative = pattern.startsWith("./");
+    const p = normalizePath(relative ? pattern.slice(2) : pattern);
+    if (relative ? d.startsWith(p) : d.includes(p)) return true;
+  }
+  return false;
+}
+function skippedElem(elem) {
+  return elem.startsWith(".") || elem.startsWith("_") || elem === "testdata";
+}
+function moduleGoFiles(paths2, options2 = {}) {
+  const all = [...paths2];
+  const nestedModules = /* @__PURE__ */ new Set();
+  for (const p of all) {
+    const dir = dirName(p);
+    if (dir !== "" && baseName(p) === "go.mod") nestedModules.add(dir);
+  }
+  const ignore = options2.ignore ?? [];
+  const verdict = /* @__PURE__ */ new Map();
+  const wanted = (dir) => {
+    if (dir === "") return true;
+    const known = verdict.get(dir);
+    if (known !== void 0) return known;
+    const parent = dirName(dir);
+    const elem = baseName(dir);
+    const ok = wanted(parent) && // Below a vendor directory the walk does not go.
+    !(parent !== "" && baseName(parent) === "vendor") && !skippedElem(elem) && !isIgnoredDir(dir, ignore) && !nestedModules.has(dir);
+    verdict.set(dir, ok);
+    return ok;
+  };
+  return all.filter((p) => {
+    const name = baseName(p);
+    if (!name.endsWith(".go") || name.startsWith(".") || name.startsWith("_")) return false;
+    return wanted(dirName(p));
+  });
+}
+var init_files = __esm({
+  "src/imports/files.ts"() {
+    "use strict";
+  }
+});
+
+// src/imports/old-major.ts
+function compareMajor(a, b) {
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function within(path17, mod) {
+  return path17 === mod || path17.startsWith(mod + "/");
+}
+function oldMajorModule(importPath, modulePath2) {
+  const { prefix, pathMajor, ok } = splitPathVersion(modulePath2);
+  if (!ok || pathMajor === "") return void 0;
+  if (pathMajor.startsWith(".")) {
+    const n2 = pathMajor.slice(2).replace(/-unstable$/, "");
+    if (!importPath.startsWith(prefix + ".v")) return void 0;
+    const slash = importPath.indexOf("/", prefix.length);
+    const mod = slash < 0 ? importPath : importPath.slice(0, slash);
+    const s = splitPathVersion(mod);
+    if (!s.ok || s.prefix !== prefix || s.pathMajor === "") return void 0;
+    const k = s.pathMajor.slice(2).replace(/-unstable$/, "");
+    return compareMajor(k, n2) < 0 ? mod : void 0;
+  }
+  const n = pathMajor.slice(2);
+  if (!within(importPath, prefix)) return void 0;
+  const rest = importPath.slice(prefix.length + 1);
+  const elem = rest.split("/", 1)[0] ?? "";
+  if (elem !== "") {
+    const s = splitPathVersion(`${prefix}/${elem}`);
+    if (s.ok && s.pathMajor !== "") {
+      const k = s.pathMajor.slice(2);
+      return compareMajor(k, n) < 0 ? `${prefix}/${elem}` : void 0;
+    }
+  }
+  return prefix;
+}
+function oldMajorImports(files2, modulePath2, options2 = {}) {
+  const others = options2.otherModules ?? [];
+  const out = [];
+  for (const f of files2) {
+    if (f.packageName === "documentation") continue;
+    for (const imp of f.imports) {
+      const oldModule = oldMajorModule(imp.path, modulePath2);
+      if (oldModule === void 0) continue;
+      const owner = others.find(
+        (o) => o !== oldModule && o.length > oldModule.length && within(imp.path, o)
+      );
+      if (owner !== void 0) continue;
+      out.push({
+        file: f.file,
+        import: imp,
+        oldModule,
+        replacement: modulePath2 + imp.path.slice(oldModule.length)
+      });
+    }
+  }
+  return out;
+}
+var init_old_major = __esm({
+  "src/imports/old-major.ts"() {
+    "use strict";
+    init_module();
+  }
+});
+
+// src/imports/index.ts
+var init_imports = __esm({
+  "src/imports/index.ts"() {
+    "use strict";
+    init_read2();
+    init_header();
+    init_files();
+    init_old_major();
+  }
+});
+
+// src/checks/lint/deprecation.ts
+function commentText(c) {
+  return goTrimSpace(c.token.slice(2));
+}
+function isCandidate(c) {
+  return c.token.startsWith("//") && /^deprecated/i.test(commentText(c));
+}
+function candidateComments(stmts, file) {
+  const out = [];
+  const take = (c) => {
+    for (const x of [...c.before, ...c.suffix, ...c.after]) if (isCandidate(x)) out.push(x);
+  };
+  take(file);
+  for (const s of stmts) {
+    if (s.kind === "comments") take(s.comments);
+    else if (!OTHER_DIRECTIVES.has(s.token[0] ?? "")) {
+      take(s.comments);
+      if (s.kind === "block") {
+        take(s.lparen.comments);
+        for (const l of s.line) take(l.comments);
+        take(s.rparen.comments);
+      }
+    }
+  }
+  return out;
+}
+function moduleGroup(stmts) {
+  let block;
+  let line;
+  for (const s of stmts) {
+    if (s.kind === "line" && s.token[0] === "module") {
+      line = s;
+      break;
+    }
+    if (s.kind === "block" && s.token[0] === "module" && s.line[0] !== void 0) {
+      block = s;
+      line = s.line[0];
+      break;
+    }
+  }
+  if (line === void 0) return [];
+  let c = line.comments;
+  if (block !== void 0 && c.before.length === 0 && c.suffix.length === 0) c = block.comments;
+  return [...c.before, ...c.suffix].filter((x) => x.token.startsWith("//"));
+}
+function unrecognisedDeprecations(syntax, data) {
+  const group = moduleGroup(syntax.stmt);
+  const lines = group.map(commentText);
+  const m = DEPRECATED_RE.exec(lines.join("\n"));
+  let matchLine = -1;
+  if (m !== null) {
+    const start = m.index + (m[0].startsWith("\n\n") ? 2 : 0);
+    matchLine = lines.join("\n").slice(0, start).split("\n").length - 1;
+  }
+  const shown = m !== null && m[1] !== "";
+  if (shown) return [];
+  const out = [];
+  for (const c of candidateComments(syntax.stmt, syntax.comments)) {
+    const at = group.indexOf(c);
+    const text = commentText(c);
+    let kind;
+    if (at < 0) kind = "detached";
+    else if (!text.startsWith("Deprecated:")) kind = "spelling";
+    else if (at === matchLine) kind = "empty";
+    else if (matchLine >= 0 && at > matchLine)
+      continue;
+    else kind = "mid-paragraph";
+    out.push({ kind, text, line: c.start.line, column: columnAtOffset(data, c.start.byte) });
+  }
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+var OTHER_DIRECTIVES, DEPRECATED_RE;
+var init_deprecation = __esm({
+  "src/checks/lint/deprecation.ts"() {
+    "use strict";
+    init_text();
+    init_columns();
+    OTHER_DIRECTIVES = /* @__PURE__ */ new Set([
+      "require",
+      "replace",
+      "exclude",
+      "retract",
+      "tool",
+      "ignore",
+      "godebug"
+    ]);
+    DEPRECATED_RE = /(?:^|\n\n)Deprecated: *([\s\S]*?)(?:$|\n\n)/;
+  }
+});
+
+// src/checks/lint/tree.ts
+function isMajorElem(elem) {
+  return /^v[1-9][0-9]*$/.test(elem) && elem !== "v1";
+}
+function tagPrefixOf(dir) {
+  if (dir === "") return "";
+  const slash = dir.lastIndexOf("/");
+  const last = dir.slice(slash + 1);
+  if (isMajorElem(last)) return slash < 0 ? "" : dir.slice(0, slash + 1);
+  return dir + "/";
+}
+function modulesOfTree(paths2) {
+  const out = [];
+  for (const p of paths2) {
+    const elems = p.split("/");
+    if (elems[elems.length - 1] !== "go.mod") continue;
+    const dirs = elems.slice(0, -1);
+    if (dirs.some((e) => e === "vendor" || e === "testdata")) continue;
+    const dir = dirs.join("/");
+    out.push({ dir, goModFile: p, tagPrefix: tagPrefixOf(dir) });
+  }
+  return out.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
+}
+function versionsOfPrefix(tags, prefix) {
+  const out = [];
+  for (const t of tags) {
+    const name = t.startsWith("refs/tags/") ? t.slice("refs/tags/".length) : t;
+    if (!name.startsWith(prefix)) continue;
+    const v = name.slice(prefix.length);
+    if (v.startsWith("v") && !v.includes("/")) out.push(v);
+  }
+  return out;
+}
+function isVersionTag(v) {
+  return isValid(v) && canonical(v) === v && !isPseudoVersion(v);
+}
+function parseNextTag(value) {
+  const tag = value.startsWith("refs/tags/") ? value.slice("refs/tags/".length) : value;
+  const slash = tag.lastIndexOf("/");
+  const prefix = tag.slice(0, slash + 1);
+  const version = tag.slice(slash + 1);
+  if (!isValid(version) || prefix.startsWith("/") || prefix.includes("//")) {
+    return {
+      error: `--next ${JSON.stringify(value)} is not a module version tag: Go's version tags look like v1.2.3, or sub/dir/v1.2.3 for the module in sub/dir`
+    };
+  }
+  return { tag, prefix, version };
+}
+function pathMajorOf(modulePath2) {
+  const s = splitPathVersion(modulePath2);
+  if (!s.ok || s.pathMajor === "") return "";
+  try {
+    return pathMajorPrefix(s.pathMajor);
+  } catch {
+    return "";
+  }
+}
+function assignNextTags(modules, tags) {
+  const byDir = /* @__PURE__ */ new Map();
+  const errors = [];
+  for (const t of tags) {
+    const same2 = modules.filter((m2) => m2.tagPrefix === t.prefix);
+    const m = same2.length <= 1 ? same2[0] : same2.find((c) => {
+      const pm = pathMajorOf(c.modulePath);
+      return pm !== "" && pm === major(t.version);
+    }) ?? same2.find((c) => c.dir === t.prefix.replace(/\/$/, ""));
+    if (m === void 0) {
+      const where2 = t.prefix === "" ? "the repository root" : t.prefix;
+      errors.push(
+        `--next ${t.tag}: no module has its tags at ${where2} (no go.mod in ${where2 === "the repository root" ? "it" : t.prefix} or a major subdirectory of it)`
+      );
+      continue;
+    }
+    const taken = byDir.get(m.dir);
+    if (taken !== void 0) {
+      errors.push(
+        `--next ${taken.tag} and --next ${t.tag} name the same module (in ${m.dir === "" ? "the repository root" : m.dir + "/"}): give one`
+      );
+      continue;
+    }
+    byDir.set(m.dir, t);
+  }
+  return { byDir, errors };
+}
+function nextMinor(v) {
+  const [maj, min] = v.slice(1).split(/[.-]/);
+  return `v${maj}.${(BigInt(min ?? "0") + 1n).toString()}.0`;
+}
+function lineTags(modulePath2, versions, options2 = {}) {
+  const pm = pathMajorOf(modulePath2);
+  const others = new Set(options2.otherMajors ?? []);
+  return versions.filter((v) => {
+    if (!isVersionTag(v)) return false;
+    const m = major(v);
+    if (pm !== "") return m === pm;
+    if (m === "v0" || m === "v1") return true;
+    if (others.has(m)) return false;
+    const at = options2.pathAtTag?.(v);
+    return at === void 0 || at === null || pathMajorOf(at) === "";
+  });
+}
+function tagsToInspect(modulePath2, versions) {
+  if (pathMajorOf(modulePath2) !== "") return [];
+  return versions.filter((v) => isVersionTag(v) && major(v) !== "v0" && major(v) !== "v1");
+}
+function nextVersionFor(module, versions, given, options2 = {}) {
+  if (given !== void 0) return { version: given.version, tag: given.tag, implied: false };
+  const highest = latestOfLine(module.modulePath, versions, options2);
+  let version;
+  if (highest !== void 0) {
+    const pre = prerelease(highest);
+    version = pre !== "" ? highest.slice(0, highest.length - pre.length) : nextMinor(highest);
+  } else {
+    const pm = pathMajorOf(module.modulePath);
+    if (pm !== "" && pm !== "v0" && pm !== "v1") version = `${pm}.0.0`;
+  }
+  if (version === void 0) return void 0;
+  return { version, tag: module.tagPrefix + version, implied: true };
+}
+function latestOfLine(modulePath2, versions, options2 = {}) {
+  let best;
+  for (const v of lineTags(modulePath2, versions, options2)) {
+    if (best === void 0 || compare(v, best) > 0) best = v;
+  }
+  return best;
+}
+var init_tree = __esm({
+  "src/checks/lint/tree.ts"() {
+    "use strict";
+    init_module();
+    init_semver2();
+  }
+});
+
+// src/checks/lint/rules.ts
+function atModule(view) {
+  return { ...view.moduleAt, module: view.modulePath };
+}
+function stripIncompatible2(v) {
+  return build(v) === "+incompatible" ? v.slice(0, -"+incompatible".length) : v;
+}
+function publishedVersions(p) {
+  return [...p?.mirror?.versions ?? [], ...p?.sumdb?.versions ?? []];
+}
+function versionInvalidFinding(view, next) {
+  const path17 = view.modulePath;
+  if (path17 === "") return void 0;
+  const v = next.version;
+  const at = atModule(view);
+  const prefix = next.tag.slice(0, next.tag.length - v.length);
+  if (!isVersionTag(v)) {
+    const pseudo = isPseudoVersion(v);
+    const text = pseudo ? `tag ${next.tag}: version ${JSON.stringify(v)} has the form of a pseudo-version; the go command ignores such tags` : `tag ${next.tag}: version ${JSON.stringify(v)} is not canonical (should be ${JSON.stringify(canonical(v))}); the go command ignores such tags`;
+    const fix = pseudo ? "Tag a plain version (vX.Y.Z, or vX.Y.Z-pre for a prerelease)." : `Tag ${prefix}${canonical(v)} instead.`;
+    return versionInvalid2(text, at, fix);
+  }
+  const perr = checkPath(path17);
+  if (perr !== void 0) {
+    return versionInvalid2(
+      `${path17}@${v}: ${perr.message}`,
+      at,
+      "Nobody can fetch a module under a malformed path: fix the module directive (a module path starts with a domain name and has no spaces or special characters)."
+    );
+  }
+  const { prefix: pathPrefix, pathMajor } = splitPathVersion(path17);
+  if (matchPathMajor(v, pathMajor)) return void 0;
+  const m = major(v);
+  const implied = impliedNote(next);
+  if (pathMajor !== "") {
+    const own = pathMajorPrefix(pathMajor);
+    return versionInvalid2(
+      `${path17}@${v}: invalid version: module path includes a major version suffix, so major version must match`,
+      at,
+      `The module path ends in ${pathMajor}, so its versions are ${own}.x.y: tag ${prefix}${own}.\u2026 instead, or, for ${m}, change the module path to match.${implied}`
+    );
+  }
+  return versionInvalid2(
+    `${path17}@${v}: invalid version: module contains a go.mod file, so module path must match major version (${goQuote(`${pathPrefix}/${m}`)})`,
+    at,
+    `From ${m} on, the module path must end in /${m}: change the module directive to "module ${pathPrefix}/${m}" and every import of the module's own packages to ${pathPrefix}/${m}/\u2026 (https://go.dev/ref/mod#major-version-suffixes), or release a v0/v1 version instead.${implied}`
+  );
+}
+function inspectable(path17) {
+  return path17 !== "" && checkPath(path17) === void 0;
+}
+function repositoryPath(modules, given) {
+  if (given !== void 0 && given !== "") return given.replace(/\/+$/, "");
+  const root = modules.find((m) => m.dir === "")?.view.modulePath ?? "";
+  if (!inspectable(root)) return void 0;
+  return isGopkgIn(root) ? root : splitPathVersion(root).prefix;
+}
+function isMajorElem2(elem) {
+  return /^v[1-9][0-9]*$/.test(elem) && elem !== "v1";
+}
+function lastElem(dir) {
+  return dir.slice(dir.lastIndexOf("/") + 1);
+}
+function joinDir(a, b) {
+  return a === "" ? b : b === "" ? a : `${a}/${b}`;
+}
+function lookupDirs(path17, root) {
+  if (path17 === root) return [""];
+  if (!path17.startsWith(root + "/")) return void 0;
+  const { prefix, pathMajor } = splitPathVersion(path17);
+  const codeDir = prefix === root ? "" : prefix.slice(root.length + 1);
+  if (prefix !== root && !prefix.startsWith(root + "/")) return void 0;
+  const dirs = [codeDir];
+  if (pathMajor.startsWith("/")) dirs.push(joinDir(codeDir, pathMajor.slice(1)));
+  return dirs;
+}
+function modulePathMismatchFindings(modules, repoRoot) {
+  const root = repositoryPath(modules, repoRoot);
+  const findings = [];
+  const misplaced = /* @__PURE__ */ new Set();
+  for (const m of modules) {
+    const path17 = m.view.modulePath;
+    if (!inspectable(path17)) continue;
+    const { prefix, pathMajor } = splitPathVersion(path17);
+    const dir = m.dir;
+    const looks = root === void 0 ? void 0 : lookupDirs(path17, root);
+    if (looks !== void 0 && root !== void 0) {
+      if (looks.includes(dir)) continue;
+      const want2 = isMajorElem2(lastElem(dir)) ? joinDir(root, dir) : joinDir(root, dir) + (pathMajor.startsWith("/") ? pathMajor : "");
+      misplaced.add(dir);
+      findings.push(
+        modulePathMismatch2({ kind: "elsewhere", path: path17, dir, looks, root, want: want2 }, atModule(m.view))
+      );
+      continue;
+    }
+    if (dir === "") continue;
+    const codeDirs = [dir];
+    if (pathMajor.startsWith("/") && lastElem(dir) === pathMajor.slice(1)) {
+      codeDirs.push(dir.slice(0, Math.max(0, dir.length - pathMajor.length)));
+    }
+    if (codeDirs.some((cd) => cd === "" || prefix.endsWith("/" + cd))) continue;
+    const want = isMajorElem2(lastElem(dir)) ? dir : dir + (pathMajor.startsWith("/") ? pathMajor : "");
+    misplaced.add(dir);
+    findings.push(modulePathMismatch2({ kind: "tail", path: path17, dir, want }, atModule(m.view)));
+  }
+  for (const m of modules) {
+    const path17 = m.view.modulePath;
+    if (!inspectable(path17) || misplaced.has(m.dir)) continue;
+    const { pathMajor } = splitPathVersion(path17);
+    if (!pathMajor.startsWith("/")) continue;
+    const elem = pathMajor.slice(1);
+    const twinDir = lastElem(m.dir) === elem ? null : joinDir(m.dir, elem);
+    const baseDir = lastElem(m.dir) === elem ? m.dir.slice(0, Math.max(0, m.dir.length - elem.length - 1)) : null;
+    const twin = modules.find(
+      (o) => o !== m && o.view.modulePath === path17 && (o.dir === twinDir || o.dir === baseDir)
+    );
+    if (twin === void 0) continue;
+    misplaced.add(m.dir);
+    findings.push(
+      modulePathMismatch2(
+        { kind: "duplicate", path: path17, file: m.view.file, other: twin.view.file, major: elem },
+        atModule(m.view)
+      )
+    );
+  }
+  return { findings, misplaced };
+}
+function needsImportScan(modulePath2) {
+  const { pathMajor, ok } = splitPathVersion(modulePath2);
+  return ok && pathMajor !== "" && pathMajor !== ".v0";
+}
+function moduleSourceFiles(paths2, dir, ignore = []) {
+  const base = dir === "" ? "" : dir + "/";
+  const rel = [];
+  for (const p of paths2) if (p.startsWith(base)) rel.push(p.slice(base.length));
+  return moduleGoFiles(rel, { ignore }).filter((p) => !p.split("/").includes("vendor")).map((p) => base + p);
+}
+function oldMajorImportFindings(view, files2, otherModules = []) {
+  const modulePath2 = view.modulePath;
+  if (!needsImportScan(modulePath2)) return [];
+  const content = new Map(files2.map((f) => [f.path, f.content]));
+  const read = files2.map((f) => {
+    const r = readImports(f.content);
+    return {
+      file: f.path,
+      imports: r.imports,
+      ...r.packageName !== void 0 ? { packageName: r.packageName } : {}
+    };
+  });
+  return oldMajorImports(read, modulePath2, { otherModules }).map(
+    (o) => oldMajorImport(
+      {
+        importPath: o.import.path,
+        oldModule: o.oldModule,
+        module: modulePath2,
+        replacement: o.replacement
+      },
+      {
+        module: modulePath2,
+        file: o.file,
+        line: o.import.line,
+        column: columnAtOffset(content.get(o.file) ?? new Uint8Array(), o.import.offset)
+      }
+    )
+  );
+}
+function versionPublishedFinding(view, next, published, versions = []) {
+  const v = next.version;
+  if (view.modulePath === "" || !isVersionTag(v)) return void 0;
+  const where2 = [];
+  if (published?.mirror?.versions.includes(v)) where2.push(`${published.mirror.name} holds it`);
+  if (published?.sumdb?.versions.includes(v)) where2.push(`${published.sumdb.name} records it`);
+  if (where2.length === 0) return void 0;
+  const free = nextVersion(v, [...versions, ...publishedVersions(published)]);
+  return versionPublished(
+    {
+      module: view.modulePath,
+      version: v,
+      tag: next.tag,
+      where: where2,
+      free,
+      implied: impliedNote(next)
+    },
+    atModule(view)
+  );
+}
+function versionLowerFinding(view, next, versions, published, options2 = {}) {
+  const v = next.version;
+  if (next.implied || view.modulePath === "" || !isVersionTag(v)) return void 0;
+  const known = [...lineTags(view.modulePath, versions, options2), ...publishedVersions(published)].map(stripIncompatible2).filter((k) => isVersionTag(k) && major(k) === major(v) && prerelease(k) === "");
+  let latest;
+  for (const k of known) if (latest === void 0 || compare(k, latest) > 0) latest = k;
+  if (latest === void 0 || compare(v, latest) >= 0) return void 0;
+  return versionLower(
+    {
+      module: view.modulePath,
+      version: v,
+      latest,
+      line: major(v),
+      above: nextVersion(latest, known)
+    },
+    atModule(view)
+  );
+}
+function rangeText(r) {
+  return r.low === r.high ? r.low : `[${r.low}, ${r.high}]`;
+}
+function retractFindings(view, facts) {
+  const file = view.parsed;
+  if (file === void 0 || view.modulePath === "") return [];
+  const known = [
+    ...facts.versions,
+    ...publishedVersions(facts.published),
+    ...facts.next !== void 0 ? [facts.next.version] : []
+  ].map(stripIncompatible2).filter(isVersionTag);
+  const out = [];
+  for (const r of file.retract) {
+    const low = stripIncompatible2(r.low);
+    const high = stripIncompatible2(r.high);
+    if (!isVersionTag(low) || !isVersionTag(high)) continue;
+    const at = { ...whereIs(view, r), module: view.modulePath };
+    const range2 = rangeText(r);
+    if (!known.some((k) => compare(low, k) <= 0 && compare(k, high) <= 0)) {
+      out.push(
+        retractUnknown(
+          { module: view.modulePath, range: range2, asked: facts.published?.mirror !== void 0 },
+          at
+        )
+      );
+      continue;
+    }
+    if (facts.inEffect?.some((e) => e.low === r.low && e.high === r.high)) continue;
+    out.push(
+      retractPending(
+        {
+          module: view.modulePath,
+          range: range2,
+          ...facts.next !== void 0 && isVersionTag(facts.next.version) ? { next: facts.next.version } : {}
+        },
+        at
+      )
+    );
+  }
+  return out;
+}
+function deprecatedUnrecognisedFindings(view) {
+  const file = view.parsed;
+  if (file === void 0) return [];
+  return unrecognisedDeprecations(file.syntax, view.data).map(
+    (d) => deprecatedUnrecognised(
+      { kind: d.kind, text: d.text },
+      { module: view.modulePath, file: view.file, line: d.line, column: d.column }
+    )
+  );
+}
+function incompatibleTrapFinding(view, dir, facts) {
+  const path17 = view.modulePath;
+  if (dir !== "" || !inspectable(path17) || isGopkgIn(path17)) return void 0;
+  if (splitPathVersion(path17).pathMajor !== "") return void 0;
+  const found = /* @__PURE__ */ new Set();
+  for (const v of publishedVersions(facts.published)) {
+    if (build(v) === "+incompatible" && isVersionTag(stripIncompatible2(v))) found.add(v);
+  }
+  for (const v of facts.versions) {
+    if (isVersionTag(v) && !["v0", "v1"].includes(major(v)) && facts.pathAtTag?.(v) === null) {
+      found.add(v + "+incompatible");
+    }
+  }
+  if (found.size === 0) return void 0;
+  const sorted = [...found].sort((a, b) => compare(stripIncompatible2(a), stripIncompatible2(b)));
+  const highest = sorted.at(-1) ?? "";
+  const successorMajor = BigInt(major(highest).slice(1)) + 1n;
+  return incompatibleTrap(
+    {
+      module: path17,
+      versions: sorted,
+      highest,
+      successor: `${path17}/v${successorMajor.toString()}`,
+      retract: `retract [${sorted[0] ?? ""}, ${highest}] // moved to the v1 line with go.mod`
+    },
+    atModule(view)
+  );
+}
+function zipInvalidFinding(view, text) {
+  return zipInvalid2(text, { module: view.modulePath, file: view.file });
+}
+var init_rules2 = __esm({
+  "src/checks/lint/rules.ts"() {
+    "use strict";
+    init_go_quote();
+    init_module();
+    init_module();
+    init_imports();
+    init_semver2();
+    init_version2();
+    init_columns();
+    init_deprecation();
+    init_findings2();
+    init_gomod();
+    init_tree();
+  }
+});
+
+// src/checks/lint/module.ts
+function moduleFindings(f) {
+  const out = [];
+  const add = (x) => {
+    if (x !== void 0) out.push(x);
+  };
+  if (f.next !== void 0) {
+    const invalid2 = f.misplaced === true ? void 0 : versionInvalidFinding(f.view, f.next);
+    add(invalid2);
+    if (invalid2 === void 0) {
+      add(versionPublishedFinding(f.view, f.next, f.published, f.versions));
+      add(versionLowerFinding(f.view, f.next, f.versions, f.published, f.line));
+    }
+  }
+  out.push(...oldMajorImportFindings(f.view, f.goFiles ?? [], f.otherModules ?? []));
+  out.push(
+    ...retractFindings(f.view, {
+      versions: f.versions,
+      ...f.next !== void 0 ? { next: f.next } : {},
+      ...f.published !== void 0 ? { published: f.published } : {},
+      ...f.inEffect !== void 0 ? { inEffect: f.inEffect } : {}
+    })
+  );
+  out.push(...deprecatedUnrecognisedFindings(f.view));
+  add(
+    incompatibleTrapFinding(f.view, f.dir, {
+      versions: f.versions,
+      ...f.published !== void 0 ? { published: f.published } : {},
+      ...f.line?.pathAtTag !== void 0 ? { pathAtTag: f.line.pathAtTag } : {}
+    })
+  );
+  return out;
+}
+function askableVersion(f) {
+  if (f.next === void 0 || f.misplaced === true || f.view.modulePath === "") return void 0;
+  return versionInvalidFinding(f.view, f.next) === void 0 ? f.next.version : void 0;
+}
+function otherMajorsOf(module, modules) {
+  const out = [];
+  for (const o of modules) {
+    if (o.dir === module.dir || o.tagPrefix !== module.tagPrefix) continue;
+    const { pathMajor, ok } = splitPathVersion(o.modulePath);
+    if (ok && pathMajor.startsWith("/")) out.push(pathMajor.slice(1));
+  }
+  return out;
+}
+function lintVerdict(findings, unchecked2) {
+  if (findings.some((f) => f.severity === "error")) return "fail";
+  return unchecked2 ? "inconclusive" : "pass";
+}
+var init_module2 = __esm({
+  "src/checks/lint/module.ts"() {
+    "use strict";
+    init_rules2();
+    init_module();
+  }
+});
+
+// src/checks/lint/run-lint.ts
+function reader(files2) {
+  const cache = /* @__PURE__ */ new Map();
+  return (p) => {
+    let r = cache.get(p);
+    if (r === void 0) {
+      const f = files2.get(p);
+      r = f === void 0 ? Promise.resolve(Buffer.alloc(0)) : f.read();
+      cache.set(p, r);
+    }
+    return r;
+  };
+}
+async function readMany(paths2, read) {
+  const out = [];
+  for (let i = 0; i < paths2.length; i += 16) {
+    const batch = paths2.slice(i, i + 16);
+    const contents = await Promise.all(batch.map(read));
+    batch.forEach((path17, j) => out.push({ path: path17, content: contents[j] ?? Buffer.alloc(0) }));
+  }
+  return out;
+}
+function nextTags(values, modules) {
+  const parsed = values.map(parseNextTag);
+  const errors = parsed.flatMap((p) => "error" in p ? [p.error] : []);
+  const assigned = assignNextTags(
+    modules,
+    parsed.filter((p) => !("error" in p))
+  );
+  errors.push(...assigned.errors);
+  if (errors.length > 0) throw new InputError(errors.join("; "));
+  return assigned.byDir;
+}
+function unreachable3(modulePath2, file, reason2) {
+  return {
+    code: "unreachable",
+    severity: LINT_SEVERITY.unreachable,
+    message: `Could not ask whether ${modulePath2} already has this version: ${reason2}. The lint is inconclusive until it can.`,
+    module: modulePath2,
+    file,
+    fix: "Re-run the job; if it persists, check the network settings (GOPROXY, GOSUMDB, outbound proxies), or run with --offline to skip the question."
+  };
+}
+async function retractionsInEffect(mirror, modulePath2, listed, logger) {
+  try {
+    const synthesized = `module ${modulePath2}
+`;
+    const latest = await latestIgnoringRetractions(listed, async (v) => {
+      const m = await mirror.mod(modulePath2, v);
+      return m.kind === "ok" && m.data.toString("utf8") !== synthesized;
+    });
+    if (latest === void 0) return void 0;
+    const mod = await mirror.mod(modulePath2, latest);
+    if (mod.kind !== "ok") return void 0;
+    return parseLax(`${modulePath2}@${latest}/go.mod`, mod.data).retract.map((r) => ({
+      low: r.low,
+      high: r.high
+    }));
+  } catch (e) {
+    logger.debug(`${modulePath2}: retractions in effect unknown: ${String(e)}`);
+    return void 0;
+  }
+}
+async function publishedFacts(ports, modulePath2, version, retracts) {
+  const side = await ports.mirrorFor(modulePath2);
+  if (side.kind === "off") {
+    ports.logger.info(`${modulePath2}: mirror skipped by configuration: ${side.reason}`);
+    return {};
+  }
+  const mirror = side.port;
+  const held = await mirror.cachedList?.(modulePath2);
+  const listed = held === void 0 || held.kind === "unsupported" ? await mirror.list(modulePath2) : held;
+  if (listed.kind === "unreachable") return { unreachable: `${mirror.url}: ${listed.reason}` };
+  const versions = listed.kind === "ok" ? [...listed.versions] : [];
+  const cached = await mirror.cached(modulePath2, version);
+  if (cached.kind === "unreachable") return { unreachable: `${mirror.url}: ${cached.reason}` };
+  if (cached.kind === "found" && !versions.includes(cached.version)) versions.push(cached.version);
+  const facts = { mirror: { name: mirror.url, versions } };
+  const inEffect = retracts && listed.kind === "ok" ? await retractionsInEffect(mirror, modulePath2, listed.versions, ports.logger) : void 0;
+  const more = inEffect !== void 0 ? { inEffect } : {};
+  const known = versions.find((v) => v === version || v === `${version}+incompatible`);
+  if (known === void 0) return { facts, ...more };
+  const db = await ports.sumdbFor(modulePath2);
+  if (db.kind === "off") {
+    ports.logger.info(`${modulePath2}: checksum database skipped by configuration: ${db.reason}`);
+    return { facts, ...more };
+  }
+  const answer = await db.port.lookup(modulePath2, known);
+  if (answer.kind === "unreachable" || answer.kind === "unverifiable") {
+    return { facts, ...more, unreachable: `${db.port.name}: ${answer.reason}` };
+  }
+  facts.sumdb = { name: db.port.name, versions: answer.kind === "found" ? [version] : [] };
+  return { facts, ...more };
+}
+async function runLint(input, ports) {
+  const { local, logger } = ports;
+  const rev = input.commit ?? input.ref;
+  const files2 = new Map((await local.files(rev, "")).map((f) => [f.path, f]));
+  const read = reader(files2);
+  const findings = [];
+  const modules = [];
+  for (const m of modulesOfTree(files2.keys())) {
+    const { view, findings: gomod } = readGoMod(m.goModFile, await read(m.goModFile));
+    findings.push(...gomod);
+    modules.push({ ...m, view, modulePath: view.modulePath });
+  }
+  const next = nextTags(input.next, modules);
+  const placed = modulePathMismatchFindings(modules, input.repoRoot);
+  findings.push(...placed.findings);
+  const tags = await local.versionTags();
+  const tagNames = tags.map((t) => t.name);
+  const commitOf = new Map(tags.map((t) => [t.name, t.commit]));
+  if (input.offline) logger.info("offline: the mirror and the checksum database were not asked");
+  let unchecked2 = false;
+  const summaries = [];
+  for (const m of modules) {
+    const versions = versionsOfPrefix(tagNames, m.tagPrefix);
+    const atTag = /* @__PURE__ */ new Map();
+    for (const v of tagsToInspect(m.modulePath, versions)) {
+      const commit = commitOf.get(m.tagPrefix + v);
+      const mod = commit === void 0 ? void 0 : await local.goMod(commit, m.dir);
+      atTag.set(v, mod === void 0 ? null : modulePath(mod));
+    }
+    const line = { otherMajors: otherMajorsOf(m, modules), pathAtTag: (v) => atTag.get(v) };
+    const nextVersion2 = nextVersionFor(m, versions, next.get(m.dir), line);
+    const misplaced = placed.misplaced.has(m.dir);
+    const askable = askableVersion({
+      view: m.view,
+      misplaced,
+      ...nextVersion2 !== void 0 ? { next: nextVersion2 } : {}
+    });
+    let published;
+    let inEffect;
+    const late = [];
+    if (askable !== void 0 && !input.offline) {
+      const retracts = (m.view.parsed?.retract.length ?? 0) > 0;
+      const asked = await publishedFacts(ports, m.modulePath, askable, retracts);
+      published = asked.facts;
+      inEffect = asked.inEffect;
+      if (asked.unreachable !== void 0) {
+        unchecked2 = true;
+        late.push(unreachable3(m.modulePath, m.view.file, asked.unreachable));
+      }
+    }
+    const goPaths = needsImportScan(m.modulePath) ? moduleSourceFiles(
+      files2.keys(),
+      m.dir,
+      (m.view.parsed?.ignore ?? []).map((i) => i.path)
+    ) : [];
+    findings.push(
+      ...moduleFindings({
+        dir: m.dir,
+        view: m.view,
+        versions,
+        line,
+        ...nextVersion2 !== void 0 ? { next: nextVersion2 } : {},
+        ...published !== void 0 ? { published } : {},
+        ...inEffect !== void 0 ? { inEffect } : {},
+        goFiles: await readMany(goPaths, read),
+        otherModules: modules.filter((o) => o !== m).map((o) => o.modulePath),
+        misplaced
+      })
+    );
+    const zip = await ports.zipError(rev, m.dir);
+    if (zip !== void 0) findings.push(zipInvalidFinding(m.view, zip));
+    findings.push(...late);
+    const latest = latestOfLine(m.modulePath, versions, line);
+    summaries.push({
+      path: m.modulePath,
+      dir: m.dir,
+      tagPrefix: m.tagPrefix,
+      ...latest !== void 0 ? { latest } : {},
+      ...nextVersion2 !== void 0 ? { next: nextVersion2.version } : {}
+    });
+  }
+  return {
+    schema: LINT_REPORT_SCHEMA,
+    verdict: lintVerdict(findings, unchecked2),
+    ref: input.ref,
+    ...input.commit !== void 0 ? { commit: input.commit } : {},
+    modules: summaries,
+    findings
+  };
+}
+var init_run_lint = __esm({
+  "src/checks/lint/run-lint.ts"() {
+    "use strict";
+    init_errors();
+    init_modfile();
+    init_retractions();
+    init_gomod();
+    init_module2();
+    init_rules2();
+    init_tree();
+    init_types3();
+  }
+});
+
+// src/wire/lint.ts
+async function sizedTree(git, dir, commit) {
+  const r = await git.run(["ls-tree", "-r", "-z", "-l", "--full-tree", commit], { cwd: dir });
+  if (r.code !== 0) {
+    throw new RepositoryError(`git ls-tree: ${oneLine(r.stderr.toString("utf8"))}`);
+  }
+  const out = [];
+  let start = 0;
+  while (start < r.stdout.length) {
+    let end = r.stdout.indexOf(0, start);
+    if (end < 0) end = r.stdout.length;
+    const rec = r.stdout.subarray(start, end);
+    start = end + 1;
+    const tab = rec.indexOf(9);
+    const [mode = "", , , size = ""] = rec.subarray(0, tab).toString("utf8").split(/ +/);
+    if (mode !== "100644" && mode !== "100755" && mode !== "120000") continue;
+    out.push({
+      path: decodeGoString(rec.subarray(tab + 1)),
+      kind: mode === "120000" ? "symlink" : "regular",
+      size: Number(size)
+    });
+  }
+  return out;
+}
+function treeZipErrors(git, repoDir, local) {
+  const trees = /* @__PURE__ */ new Map();
+  return async (commit, dir) => {
+    let tree = trees.get(commit);
+    if (tree === void 0) {
+      tree = sizedTree(git, repoDir, commit);
+      trees.set(commit, tree);
+    }
+    const prefix = dir === "" ? "" : `${dir}/`;
+    const sources = (await tree).filter((e) => e.path.startsWith(prefix)).map((e) => ({
+      path: e.path.slice(prefix.length),
+      kind: e.kind,
+      size: e.size,
+      // x/mod's checks decide on names and sizes alone.
+      open: () => Promise.reject(new Error("not read by the checks"))
+    }));
+    const err = checkedFilesError(checkFiles(sources, await local.goMod(commit, dir)));
+    return err === void 0 ? void 0 : `create zip: ${err.message}`;
+  };
+}
+function createLint(options2) {
+  return async (req) => {
+    const clock = options2.clock ?? systemClock;
+    const deadline = clock.now() + req.timeoutMs;
+    const env = effectiveEnv(req, options2.env ?? process.env);
+    const entries = parseGoproxy(env.GOPROXY);
+    const sumdb = parseGoSumdb(env.GOSUMDB);
+    const repo = await openRepo(req.repoDir);
+    const commit = await repo.resolveAny(req.ref);
+    if (commit === void 0) {
+      throw new InputError(
+        `--ref ${JSON.stringify(req.ref)} names no commit in ${req.repoDir}: name a branch, tag or commit that exists (fetch it first in a shallow clone)`
+      );
+    }
+    const git = createGitRunner();
+    const local = gitLocalRepo(repo, git);
+    const zipError = treeZipErrors(git, req.repoDir, local);
+    const input = { ref: req.ref, commit, next: req.next, offline: req.offline };
+    if (req.offline) return runLint(input, { local, zipError, logger: options2.logger, ...OFFLINE });
+    const http4 = await httpClient(options2, env, entries, req.proxyToken, {
+      deadline,
+      timeoutMs: req.timeoutMs,
+      clock
+    });
+    const workDir = await makeTempDir("modseal-lint-");
+    try {
+      const remote = remoteSides({
+        env,
+        entries,
+        sumdb,
+        http: http4,
+        clock,
+        logger: options2.logger,
+        workDir,
+        proxyEnv: options2.env ?? process.env,
+        ...options2.cachedOnlyHosts !== void 0 ? { cachedOnlyHosts: options2.cachedOnlyHosts } : {}
+      });
+      return await runLint(input, { local, zipError, logger: options2.logger, ...remote });
+    } finally {
+      await removeTempDir(workDir);
+    }
+  };
+}
+var OFFLINE;
+var init_lint = __esm({
+  "src/wire/lint.ts"() {
+    "use strict";
+    init_run_lint();
+    init_git();
+    init_goproxy();
+    init_errors();
+    init_go_string();
+    init_modzip();
+    init_retry();
+    init_temp_dirs();
+    init_sumdb();
+    init_local_repo();
+    init_release2();
+    init_remote();
+    OFFLINE = {
+      mirrorFor: () => Promise.resolve({ kind: "off", reason: "offline" }),
+      sumdbFor: () => Promise.resolve({ kind: "off", reason: "offline" })
+    };
+  }
+});
+
+// src/cli/lint-command.ts
+var lint_command_exports = {};
+__export(lint_command_exports, {
+  lintCommand: () => lintCommand,
+  makeLintCommand: () => makeLintCommand,
+  renderLintText: () => renderLintText
+});
 import path9 from "node:path";
+function where(f) {
+  if (f.file === void 0) return "";
+  const pos = [f.file, f.line, f.column].filter((x) => x !== void 0).join(":");
+  return `${pos}: `;
+}
+function renderLintText(report) {
+  const lines = [];
+  for (const f of report.findings) {
+    lines.push(`${where(f)}${f.severity} ${f.code}: ${f.message}`);
+    if (f.fix !== void 0) lines.push(...f.fix.split("\n").map((l) => `    ${l}`));
+  }
+  const n = report.modules.length;
+  const counted = `${n} module${n === 1 ? "" : "s"} at ${report.ref}`;
+  const found = report.findings.length;
+  lines.push(
+    `lint ${report.verdict}: ${counted}, ${found === 0 ? "no findings" : `${found} finding${found === 1 ? "" : "s"}`}`
+  );
+  return lines.join("\n") + "\n";
+}
+function makeLintCommand(wiring = {}) {
+  return async (argv, io) => {
+    const values = parseFlags(
+      "lint",
+      USAGE3,
+      {
+        repo: { type: "string" },
+        ref: { type: "string" },
+        next: { type: "string", multiple: true },
+        proxy: { type: "string" },
+        sumdb: { type: "string" },
+        offline: { type: "boolean" },
+        timeout: { type: "string" },
+        json: { type: "boolean" },
+        sarif: { type: "string" }
+      },
+      argv,
+      io,
+      LINT_ALIASES
+    );
+    if (typeof values === "number") return values;
+    const settings = parseCheckSettings(
+      { goproxy: values.proxy, gosumdb: values.sumdb, timeout: values.timeout ?? "5m" },
+      FLAG_NAMES
+    );
+    let sarif;
+    if (values.sarif !== void 0) sarif = await openOutputFile("--sarif", values.sarif, io.cwd);
+    try {
+      const logger = { info: (m) => io.stderr(`${m}
+`), debug: () => void 0 };
+      const lint = createLint({ ...wiring, logger, env: io.env });
+      const report = await lint({
+        repoDir: path9.resolve(io.cwd, values.repo ?? "."),
+        ref: values.ref ?? "HEAD",
+        next: values.next ?? [],
+        offline: values.offline === true,
+        ...settings
+      });
+      if (sarif !== void 0) {
+        sarif.stream.write(renderLintSarif(report, { toolVersion: modsealVersion() }));
+        await sarif.commit();
+        sarif = void 0;
+      }
+      (values.json === true ? io.stderr : io.stdout)(renderLintText(report));
+      if (values.json === true) io.stdout(renderLintJson(report));
+      return EXIT_BY_VERDICT2[report.verdict];
+    } finally {
+      await sarif?.discard();
+    }
+  };
+}
+var USAGE3, LINT_ALIASES, EXIT_BY_VERDICT2, lintCommand;
+var init_lint_command = __esm({
+  "src/cli/lint-command.ts"() {
+    "use strict";
+    init_lint_json();
+    init_sarif();
+    init_wire();
+    init_lint();
+    init_flags();
+    init_output_file();
+    init_io();
+    init_version();
+    USAGE3 = `usage: modseal lint [--repo DIR] [--ref REF] [--next TAG]... [--proxy LIST]
+                    [--sumdb SPEC] [--offline] [--timeout DUR] [--json] [--sarif FILE]
+
+Checks every module in the tree of REF (default HEAD, committed content) before
+a release is tagged: the module path's major suffix against the next version,
+imports of the module's previous major, go.mod as the go command reads it,
+retractions and deprecations, whether the tree can become a module zip, and
+whether the next version is already in the mirror or the checksum database.
+--next names the tag a release is about to create (repeatable: v2.0.0,
+api/v1.4.0); without it, the next version is implied by each module's latest
+tag. The mirror is asked only what it already holds; --offline asks nothing.
+--sarif FILE also writes the findings as SARIF 2.1.0 for code scanning.
+
+exit status: 0 pass, 1 fail (an error finding), 2 usage or input error,
+3 inconclusive (the mirror or the checksum database could not be asked)
+`;
+    LINT_ALIASES = {
+      tag: "next",
+      goproxy: "proxy",
+      gosumdb: "sumdb",
+      "working-directory": "repo"
+    };
+    EXIT_BY_VERDICT2 = {
+      pass: EXIT_PASS,
+      fail: EXIT_FAIL,
+      inconclusive: EXIT_INCONCLUSIVE
+    };
+    lintCommand = makeLintCommand();
+  }
+});
+
+// src/checks/scan/status.ts
+function versionRefusal(modulePath2, version) {
+  const err = check(modulePath2, version);
+  if (err !== void 0) return err.message;
+  const base = version.replace(/\+incompatible$/, "");
+  if (base !== version && matchPathMajor(base, splitPathVersion(modulePath2).pathMajor)) {
+    return new ModuleError(
+      modulePath2,
+      "",
+      new InvalidVersionError(
+        version,
+        new Error(`+incompatible suffix not allowed: major version ${major(base)} is compatible`)
+      )
+    ).message;
+  }
+  if (canonical(base) !== base) {
+    return `${modulePath2}@${version}: not a canonical version (the go command lists only ${canonical(base)}${version.endsWith("+incompatible") ? "+incompatible" : ""})`;
+  }
+  return void 0;
+}
+function maySend(modulePath2, version) {
+  return versionRefusal(modulePath2, version) === void 0;
+}
+function mirrorHolds(version, sources) {
+  if (sources.off !== void 0) return { kind: "off", reason: sources.off };
+  const c = sources.cached;
+  if (c !== void 0 && c.kind !== "unsupported") {
+    if (c.kind === "unreachable") return { kind: "unreachable", reason: c.reason };
+    return { kind: c.kind === "found" ? "held" : "not-held" };
+  }
+  const l = sources.list;
+  if (l === void 0) {
+    return {
+      kind: "unreachable",
+      reason: "neither the cached-only view nor the version list was read"
+    };
+  }
+  if (l.kind === "unreachable") return { kind: "unreachable", reason: l.reason };
+  if (l.kind === "not-found") return { kind: "not-held" };
+  return { kind: l.versions.includes(version) ? "held" : "not-held" };
+}
+function mayAskSumdb(modulePath2, version, mirror) {
+  return mirror.kind === "held" && maySend(modulePath2, version);
+}
+function needsMirrorZip(q) {
+  if (!q.held) return false;
+  if (q.remembered?.zip === void 0) return true;
+  if (q.sumdb !== void 0) {
+    if (q.local !== void 0 && differs(q.local, q.sumdb)) return true;
+    return differs(q.remembered, q.sumdb);
+  }
+  return q.local !== void 0 && differs(q.local, q.remembered);
+}
+function differs(a, b) {
+  return a.zip !== void 0 && b.zip !== void 0 && a.zip !== b.zip || a.mod !== void 0 && b.mod !== void 0 && a.mod !== b.mod;
+}
+function whatDiffers(a, b, aName, bName) {
+  const parts = [];
+  if (a.zip !== void 0 && b.zip !== void 0 && a.zip !== b.zip) {
+    parts.push(`zip ${a.zip} (${aName}) against ${b.zip} (${bName})`);
+  }
+  if (a.mod !== void 0 && b.mod !== void 0 && a.mod !== b.mod) {
+    parts.push(`go.mod ${a.mod} (${aName}) against ${b.mod} (${bName})`);
+  }
+  return parts.join("; ");
+}
+function mirrorHashes(f) {
+  const z = f.mirrorZip;
+  return z?.kind === "downloaded" || z?.kind === "remembered" ? z.hashes : void 0;
+}
+function scanStatus(f) {
+  const mv2 = `${f.modulePath}@${f.version}`;
+  const refusal = versionRefusal(f.modulePath, f.version);
+  if (refusal !== void 0) {
+    return invalid(f, f.local.kind === "refused" ? f.local.error : refusal);
+  }
+  if ((f.local.kind === "refused" || f.local.kind === "zip-error") && f.mirror.kind !== "held") {
+    return invalid(f, f.local.error);
+  }
+  switch (f.mirror.kind) {
+    case "off":
+      return unchecked(
+        `skipped by configuration: ${f.mirror.reason}; without a mirror to ask, the checksum database is not asked either (it fetches through the mirror)`
+      );
+    case "unreachable":
+      return unchecked(
+        `could not learn whether the mirror holds ${mv2}: ${f.mirror.reason}; the checksum database was not asked (it fetches through the mirror)`
+      );
+    case "not-held":
+      return unpublished(f);
+    case "held":
+      break;
+  }
+  const sumdb = f.sumdb;
+  const mirror = mirrorHashes(f);
+  const local = f.local.kind === "built" ? f.local.hashes : void 0;
+  if (sumdb?.kind === "found") {
+    const rec = sumdb.hashes;
+    if (f.rememberedSumdb !== void 0 && differs(rec, f.rememberedSumdb)) {
+      return unchecked(
+        `the checksum database's record of ${mv2} changed since an earlier scan (${whatDiffers(rec, f.rememberedSumdb, "now", "then")}); records never change, so the database or the state file cannot be trusted. Report it to the database's operator and check the state file`
+      );
+    }
+    if (mirror !== void 0 && differs(mirror, rec)) {
+      const also = local === void 0 ? "" : differs(local, rec) ? "; the tag also differs from the record" : "; the tag still matches the record";
+      return {
+        status: "mirror-differs",
+        detail: `the mirror serves other bytes for ${mv2} than the checksum database recorded: ${whatDiffers(mirror, rec, "mirror", "checksum database")}${also}. The go command refuses the download (SECURITY ERROR) wherever the database is checked`
+      };
+    }
+    return againstPublished(f, rec, "the checksum database");
+  }
+  const noRecord = sumdb === void 0 ? "the checksum database was not asked" : sumdb.kind === "not-found" ? "the checksum database has no record of it" : sumdb.kind === "off" ? `the checksum database is skipped by configuration: ${sumdb.reason}` : `the checksum database could not be asked: ${sumdb.reason}`;
+  if (mirror !== void 0) {
+    if (sumdb?.kind === "off" || sumdb?.kind === "not-found") {
+      return againstPublished(f, mirror, "the mirror", noRecord);
+    }
+    if (local !== void 0 && differs(local, mirror)) {
+      return againstPublished(f, mirror, "the mirror", noRecord);
+    }
+  }
+  const zipNote = f.mirrorZip?.kind === "unreachable" ? `; the mirror's zip could not be downloaded: ${f.mirrorZip.reason}` : "";
+  return unchecked(`${noRecord}${zipNote}`);
+}
+function againstPublished(f, ref, source, note) {
+  const mv2 = `${f.modulePath}@${f.version}`;
+  const noteText = note === void 0 ? "" : ` (${note})`;
+  const local = f.local;
+  switch (local.kind) {
+    case "no-tag":
+      if (f.mirrorZip?.kind === "unreachable") {
+        return unchecked(
+          `the repository has no tag ${f.tag}, and the mirror's zip could not be downloaded to compare with ${source}: ${f.mirrorZip.reason}`
+        );
+      }
+      return tagMissing(f, source);
+    case "failed":
+      return unchecked(`the tag ${f.tag} could not be rebuilt: ${local.reason}`);
+    case "refused":
+    case "zip-error":
+      return {
+        status: "moved",
+        detail: `${f.tag} now points at ${short(f.commit)}, which can no longer become ${mv2} (${local.error}), but ${source} holds it as published${noteText}`
+      };
+    case "built":
+      break;
+  }
+  if (differs(local.hashes, ref)) {
+    return {
+      status: "moved",
+      detail: `${f.tag} now points at ${short(f.commit)}, whose rebuild differs from what ${source} holds for ${mv2}: ${whatDiffers(local.hashes, ref, "tag", source === "the mirror" ? "mirror" : "checksum database")}${noteText}`
+    };
+  }
+  if (f.mirrorZip?.kind === "unreachable") {
+    return unchecked(
+      `the tag matches ${source}, but the mirror's zip could not be downloaded to compare: ${f.mirrorZip.reason}`
+    );
+  }
+  const withMirror = source !== "the mirror" && mirrorHashes(f) !== void 0 ? " and the mirror" : "";
+  return {
+    status: "ok",
+    detail: `the rebuild of ${f.tag} (${short(f.commit)}) matches ${source}${withMirror}${noteText}`
+  };
+}
+function invalid(f, why) {
+  return {
+    status: "invalid",
+    detail: `${why}; the version was sent to neither the mirror nor the checksum database`,
+    fix: `Delete the tag (\`git push origin :refs/tags/${f.tag}\`): the go command will never use it for ${f.modulePath}. Fix what Go names and tag a version it accepts instead.`
+  };
+}
+function unpublished(f) {
+  const mv2 = `${f.modulePath}@${f.version}`;
+  if (f.local.kind === "no-tag") {
+    return {
+      status: "unpublished",
+      detail: `${mv2} is neither tagged nor held by the mirror (it is only named, e.g. by a retract directive); nothing was asked`
+    };
+  }
+  return {
+    status: "unpublished",
+    detail: `the mirror does not hold ${mv2}, so neither it nor the checksum database was asked (asking would publish it)`,
+    fix: `If ${f.tag} is a release, publish it: \`GOPROXY=https://proxy.golang.org go list -m ${mv2}\` (or \`modseal verify --tag ${f.tag}\`). If it was never meant to be one, delete the tag.`
+  };
+}
+function tagMissing(f, source) {
+  const mv2 = `${f.modulePath}@${f.version}`;
+  const commit = f.publishedCommit;
+  return {
+    status: "tag-missing",
+    detail: `${source} holds ${mv2}, but the repository has no tag ${f.tag}: anyone building with GOPROXY=direct (or a private proxy) cannot get it`,
+    fix: commit === void 0 ? `Push ${f.tag} again at the commit it was published from, or retract ${f.version} in a newer version.` : `Push the tag again at the commit it was published from: \`git tag ${f.tag} ${commit} && git push origin ${f.tag}\``
+  };
+}
+function unchecked(detail) {
+  return { status: "unchecked", detail };
+}
+function handledByRetraction(r) {
+  return r.retracted !== void 0 && r.status !== "invalid" && PROBLEMS.has(r.status);
+}
+function needsAction(r) {
+  return PROBLEMS.has(r.status) && !handledByRetraction(r);
+}
+function isFailing(r) {
+  return FAILING.has(r.status) && !handledByRetraction(r);
+}
+function scanVerdict(results) {
+  if (results.some(isFailing)) return "fail";
+  if (results.some((r) => r.status === "unchecked")) return "inconclusive";
+  return "pass";
+}
+function exitCodeOf(verdict) {
+  return verdict === "fail" ? 1 : verdict === "inconclusive" ? 3 : 0;
+}
+function countStatuses(results) {
+  const counts = Object.fromEntries(SCAN_STATUSES.map((s) => [s, 0]));
+  for (const r of results) counts[r.status]++;
+  return counts;
+}
+var SCAN_STATUSES, FAILING, PROBLEMS, short;
+var init_status = __esm({
+  "src/checks/scan/status.ts"() {
+    "use strict";
+    init_module();
+    init_semver2();
+    SCAN_STATUSES = [
+      "moved",
+      "mirror-differs",
+      "invalid",
+      "tag-missing",
+      "unpublished",
+      "unchecked",
+      "ok"
+    ];
+    FAILING = /* @__PURE__ */ new Set(["moved", "mirror-differs", "invalid"]);
+    PROBLEMS = /* @__PURE__ */ new Set([
+      "moved",
+      "mirror-differs",
+      "invalid",
+      "tag-missing",
+      "unpublished"
+    ]);
+    short = (commit) => commit === void 0 ? "its commit" : commit.slice(0, 12);
+  }
+});
+
+// src/report/scan-json.ts
+function pair(h) {
+  if (h === void 0) return void 0;
+  const out = {};
+  if (h.zip !== void 0) out.zip = h.zip;
+  if (h.mod !== void 0) out.mod = h.mod;
+  return out;
+}
+function result(r) {
+  const doc = {
+    module: r.module,
+    version: r.version,
+    tag: r.tag,
+    status: r.status,
+    commit: r.commit,
+    local: pair(r.local),
+    sumdb: pair(r.sumdb),
+    mirror: pair(r.mirror),
+    retracted: r.retracted,
+    detail: r.detail,
+    fix: r.fix
+  };
+  for (const k of Object.keys(doc)) if (doc[k] === void 0) delete doc[k];
+  return doc;
+}
+function renderScanJson(report) {
+  const counts = {};
+  for (const s of SCAN_STATUSES) counts[s] = report.counts[s] ?? 0;
+  const doc = {
+    schema: report.schema,
+    verdict: report.verdict,
+    results: report.results.map(result),
+    counts,
+    remedies: report.remedies.map((m) => {
+      const out = {
+        module: m.module,
+        versions: m.versions,
+        nextVersion: m.nextVersion,
+        tag: m.tag,
+        goModPath: m.goModPath,
+        retract: m.retract,
+        note: m.note
+      };
+      for (const k of Object.keys(out)) if (out[k] === void 0) delete out[k];
+      return out;
+    })
+  };
+  return JSON.stringify(doc, null, 2) + "\n";
+}
+var init_scan_json = __esm({
+  "src/report/scan-json.ts"() {
+    "use strict";
+    init_status();
+  }
+});
+
+// src/report/scan-text.ts
+function renderScanText(report) {
+  const lines = [];
+  for (const r of report.results) {
+    if (r.status === "ok") continue;
+    lines.push(
+      `${r.module}@${r.version}: ${r.status}${r.retracted !== void 0 ? " (retracted)" : ""}`
+    );
+    lines.push(`  ${r.detail}`);
+    if (r.fix !== void 0) lines.push(`  fix: ${r.fix}`);
+  }
+  for (const m of report.remedies) {
+    const where2 = m.goModPath ?? `the go.mod of ${m.module}`;
+    lines.push(
+      m.nextVersion === void 0 ? `${m.module}: ${m.note ?? ""}` : `${m.module}: add to ${where2} and publish ${m.nextVersion} (tag ${m.tag ?? m.nextVersion}):`
+    );
+    lines.push(...m.retract.split("\n").map((l) => `    ${l}`));
+  }
+  const counts = Object.entries(report.counts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(", ");
+  lines.push(`scan ${report.verdict}: ${report.results.length} versions (${counts || "none"})`);
+  return `${lines.join("\n")}
+`;
+}
+var init_scan_text = __esm({
+  "src/report/scan-text.ts"() {
+    "use strict";
+  }
+});
+
+// src/internal/pool.ts
+async function mapLimit(items, limit, fn) {
+  if (!(limit >= 1)) throw new RangeError(`mapLimit: limit must be at least 1, not ${limit}`);
+  const results = new Array(items.length);
+  let next = 0;
+  let failure;
+  const worker = async () => {
+    while (failure === void 0 && next < items.length) {
+      const i = next++;
+      try {
+        results[i] = await fn(items[i], i);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  const workers = Math.min(Math.floor(limit), items.length);
+  await Promise.all(Array.from({ length: workers }, worker));
+  if (failure !== void 0) throw failure.error;
+  return results;
+}
+var init_pool = __esm({
+  "src/internal/pool.ts"() {
+    "use strict";
+  }
+});
+
+// src/checks/scan/remedy.ts
+function retractRationale(status, next) {
+  return next === void 0 ? REASON[status] : `${REASON[status]}; use ${next}`;
+}
+function nextVersionAbove(modulePath2, seen) {
+  const usable = [...new Set(seen)].filter((v) => maySend(modulePath2, v) && !isPseudoVersion(v));
+  const compatible = usable.filter((v) => !v.endsWith("+incompatible"));
+  const highest = (list) => list.reduce(
+    (m, v) => m === void 0 || compare(v, m) > 0 ? v : m,
+    void 0
+  );
+  const base = highest(compatible.filter((v) => prerelease(v) === "")) ?? highest(compatible.filter((v) => prerelease(v) !== ""));
+  if (base === void 0) return void 0;
+  const next = nextVersion(base, usable);
+  return next === "" ? void 0 : next;
+}
+function moduleRemedy(input) {
+  const path17 = input.modulePath;
+  const affected = /* @__PURE__ */ new Map();
+  for (const a of input.affected) {
+    if (maySend(path17, a.version)) affected.set(a.version, a.status);
+  }
+  if (affected.size === 0) return void 0;
+  const next = nextVersionAbove(path17, [...input.seen, ...affected.keys()]);
+  const all = sortVersions(
+    [.../* @__PURE__ */ new Set([...input.seen, ...affected.keys()])].filter((v) => maySend(path17, v))
+  );
+  const runs = [];
+  let open3;
+  for (const v of all) {
+    const status = affected.get(v);
+    if (status !== void 0 && open3?.status === status) {
+      open3.high = v;
+      continue;
+    }
+    open3 = status === void 0 ? void 0 : { low: v, high: v, status };
+    if (open3 !== void 0) runs.push(open3);
+  }
+  const lines = runs.map(
+    (r) => `${r.low === r.high ? r.low : `[${r.low}, ${r.high}]`} // ${retractRationale(r.status, next)}`
+  );
+  const retract = lines.length === 1 ? `retract ${lines[0]}` : `retract (
+${lines.map((l) => `	${l}`).join("\n")}
+)`;
+  const remedy = {
+    module: path17,
+    versions: sortVersions([...affected.keys()]),
+    retract
+  };
+  if (input.goModPath !== void 0) remedy.goModPath = input.goModPath;
+  if (next !== void 0) {
+    remedy.nextVersion = next;
+    remedy.tag = `${input.tagPrefix ?? ""}${next}`;
+  } else {
+    remedy.note = `every version of ${path17} is +incompatible (published without a go.mod), so no version can carry a retraction; adding a go.mod and publishing a v0 or v1 version would make that the latest version instead of the +incompatible ones`;
+  }
+  return remedy;
+}
+var REASON;
+var init_remedy2 = __esm({
+  "src/checks/scan/remedy.ts"() {
+    "use strict";
+    init_module();
+    init_semver2();
+    init_version2();
+    init_status();
+    REASON = {
+      moved: "tag moved after publication",
+      "mirror-differs": "the mirror serves other bytes than the checksum database recorded"
+    };
+  }
+});
+
+// src/checks/scan/report.ts
+function resultOf(f) {
+  const d = scanStatus(f);
+  const r = {
+    module: f.modulePath,
+    version: f.version,
+    tag: f.tag,
+    status: d.status,
+    detail: d.detail
+  };
+  if (f.commit !== void 0) r.commit = f.commit;
+  if (f.local.kind === "built") r.local = f.local.hashes;
+  if (f.sumdb?.kind === "found") r.sumdb = f.sumdb.hashes;
+  if (f.mirrorZip?.kind === "downloaded" || f.mirrorZip?.kind === "remembered") {
+    r.mirror = f.mirrorZip.hashes;
+  }
+  if (f.retracted !== void 0) r.retracted = f.retracted;
+  if (d.fix !== void 0) r.fix = d.fix;
+  if (handledByRetraction(r)) {
+    r.detail = `${d.detail}. Already ${f.retracted}: nothing more to do`;
+    delete r.fix;
+  }
+  return r;
+}
+function remedyFix2(r, remedy) {
+  const where2 = remedy.goModPath ?? `the go.mod of ${remedy.module}`;
+  const line = `retract ${r.version} // ${retractRationale(r.status, remedy.nextVersion)}`;
+  const extra = r.status === "mirror-differs" ? ` Also report it to the mirror's operator (for proxy.golang.org: https://go.dev/issue/new).` : "";
+  if (remedy.nextVersion === void 0) return `${remedy.note ?? ""}.${extra}`;
+  return `Add \`${line}\` to ${remedy.goModPath === void 0 ? where2 : `\`${where2}\``} and publish ${remedy.nextVersion} (tag ${remedy.tag ?? remedy.nextVersion}): the mirror keeps the first bytes of ${r.version} forever, and the go command reads retractions only from the latest version${remedy.versions.length > 1 ? ` (one block retracts the ${remedy.versions.length} versions of ${remedy.module} at once)` : ""}.${extra}`;
+}
+function scanReport(facts, modules = []) {
+  const results = facts.map(resultOf).sort(
+    (a, b) => compareGoStrings(a.module, b.module) || compareVersionStrings(a.version, b.version)
+  );
+  const byModule = /* @__PURE__ */ new Map();
+  for (const r of results) {
+    const list = byModule.get(r.module) ?? [];
+    list.push(r);
+    byModule.set(r.module, list);
+  }
+  const info = new Map(modules.map((m) => [m.modulePath, m]));
+  const remedies = [];
+  for (const [path17, list] of byModule) {
+    const m = info.get(path17);
+    const affected = list.filter((r) => isRetractable(r.status) && needsAction(r));
+    const remedy = moduleRemedy({
+      modulePath: path17,
+      ...m?.tagPrefix !== void 0 ? { tagPrefix: m.tagPrefix } : {},
+      ...m?.goModPath !== void 0 ? { goModPath: m.goModPath } : {},
+      affected: affected.map((r) => ({ version: r.version, status: r.status })),
+      seen: [...list.map((r) => r.version), ...m?.seen ?? []]
+    });
+    if (remedy === void 0) continue;
+    remedies.push(remedy);
+    for (const r of affected) r.fix = remedyFix2(r, remedy);
+  }
+  return {
+    schema: SCAN_REPORT_SCHEMA,
+    verdict: scanVerdict(results),
+    results,
+    counts: countStatuses(results),
+    remedies
+  };
+}
+var SCAN_REPORT_SCHEMA, isRetractable;
+var init_report = __esm({
+  "src/checks/scan/report.ts"() {
+    "use strict";
+    init_go_string();
+    init_semver2();
+    init_remedy2();
+    init_status();
+    SCAN_REPORT_SCHEMA = "modseal.scan-report/v1";
+    isRetractable = (s) => s === "moved" || s === "mirror-differs";
+  }
+});
+
+// src/checks/scan/state.ts
+function emptyState() {
+  return { trees: /* @__PURE__ */ new Map(), modules: /* @__PURE__ */ new Map() };
+}
+function rememberedVersion(state, modulePath2, version) {
+  return state.modules.get(modulePath2)?.get(version);
+}
+function rememberVersion(state, modulePath2, version, entry) {
+  let versions = state.modules.get(modulePath2);
+  if (versions === void 0) {
+    versions = /* @__PURE__ */ new Map();
+    state.modules.set(modulePath2, versions);
+  }
+  versions.set(version, entry);
+}
+function describe(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  if (typeof v === "string") return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}\u2026` : v);
+  if (typeof v === "number" || typeof v === "boolean") return `${typeof v} ${v}`;
+  return "an object";
+}
+function readVersion(r, v, where2) {
+  const o = r.object(v, where2);
+  const out = {};
+  for (const [k, x] of Object.entries(o)) {
+    switch (k) {
+      case "commit":
+        if (typeof x !== "string" || !COMMIT.test(x)) {
+          r.fail(`${where2}.commit`, `must be a full commit hash, not ${describe(x)}`);
+        }
+        out.commit = x;
+        break;
+      case "localError":
+        if (typeof x !== "string")
+          r.fail(`${where2}.localError`, `must be a string, not ${describe(x)}`);
+        out.localError = x;
+        break;
+      case "local":
+      case "sumdb":
+      case "mirror":
+        out[k] = r.hashes(x, `${where2}.${k}`);
+        break;
+      default:
+        r.fail(`${where2}.${k}`, "is not a field of a version entry");
+    }
+  }
+  return out;
+}
+function readTree(r, v, where2) {
+  const o = r.object(v, where2);
+  const { size, hash, note } = o;
+  if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
+    r.fail(`${where2}.size`, `must be a record count, not ${describe(size)}`);
+  }
+  if (typeof hash !== "string" || !TREE_HASH.test(hash)) {
+    r.fail(`${where2}.hash`, `must be a base64 SHA-256 tree hash, not ${describe(hash)}`);
+  }
+  if (typeof note !== "string" || !note.startsWith(`go.sum database tree
+${size}
+${hash}
+`)) {
+    r.fail(`${where2}.note`, `must be the signed note of the tree of size ${size} and hash ${hash}`);
+  }
+  for (const k of Object.keys(o)) {
+    if (k !== "size" && k !== "hash" && k !== "note")
+      r.fail(`${where2}.${k}`, "is not a field of a tree head");
+  }
+  return { size, hash, note };
+}
+function parseState(text, file) {
+  const r = new Reader(file);
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(
+      `${file}: not a modseal scan state (not valid JSON: ${errorMessage(e)}); the file is damaged or not a state file: delete it (the next scan rebuilds every version) or pass another --state FILE`
+    );
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+    throw new InputError(
+      `${file}: not a modseal scan state (the document is ${describe(doc)}, not an object with "schema": "${STATE_SCHEMA}"): pass the file an earlier scan wrote, or delete it`
+    );
+  }
+  const top = doc;
+  const schema = top.schema;
+  const m = typeof schema === "string" ? /^(.*)\/v([0-9]+)$/.exec(schema) : null;
+  if (m?.[1] === SCHEMA_NAME && Number(m[2]) > VERSION2) {
+    throw new InputError(
+      `${file}: written by a newer modseal (schema ${String(schema)}; this one reads ${STATE_SCHEMA}): upgrade modseal, or delete the file to start over`
+    );
+  }
+  if (schema !== STATE_SCHEMA) {
+    throw new InputError(
+      `${file}: not a modseal scan state (schema ${describe(schema)}, expected "${STATE_SCHEMA}"): pass the file an earlier scan wrote, or delete it`
+    );
+  }
+  const state = emptyState();
+  for (const [k, v] of Object.entries(top)) {
+    if (k === "schema") continue;
+    if (k === "trees") {
+      for (const [name, t] of Object.entries(r.object(v, "trees"))) {
+        state.trees.set(name, readTree(r, t, `trees[${JSON.stringify(name)}]`));
+      }
+    } else if (k === "modules") {
+      for (const [path17, versions] of Object.entries(r.object(v, "modules"))) {
+        const where2 = `modules[${JSON.stringify(path17)}]`;
+        if (checkPath(path17) !== void 0) r.fail(where2, "is not a valid module path");
+        const map = /* @__PURE__ */ new Map();
+        for (const [version, entry] of Object.entries(r.object(versions, where2))) {
+          const at = `${where2}[${JSON.stringify(version)}]`;
+          if (!isValid(version)) r.fail(at, "is not a semantic version");
+          map.set(version, readVersion(r, entry, at));
+        }
+        state.modules.set(path17, map);
+      }
+    } else {
+      r.fail(k, "is not a field of the state");
+    }
+  }
+  return state;
+}
+function pairJson(h) {
+  if (h === void 0) return void 0;
+  const out = {};
+  if (h.zip !== void 0) out.zip = h.zip;
+  if (h.mod !== void 0) out.mod = h.mod;
+  return out;
+}
+function serializeState(state) {
+  const trees = {};
+  for (const name of [...state.trees.keys()].sort(compareGoStrings)) {
+    const t = state.trees.get(name);
+    trees[name] = { size: t.size, hash: t.hash, note: t.note };
+  }
+  const modules = {};
+  for (const path17 of [...state.modules.keys()].sort(compareGoStrings)) {
+    const versions = state.modules.get(path17);
+    const out = {};
+    for (const v of [...versions.keys()].sort(compareVersionStrings)) {
+      const e = versions.get(v);
+      const entry = {};
+      if (e.commit !== void 0) entry.commit = e.commit;
+      if (e.local !== void 0) entry.local = pairJson(e.local);
+      if (e.localError !== void 0) entry.localError = e.localError;
+      if (e.sumdb !== void 0) entry.sumdb = pairJson(e.sumdb);
+      if (e.mirror !== void 0) entry.mirror = pairJson(e.mirror);
+      out[v] = entry;
+    }
+    modules[path17] = out;
+  }
+  return `${JSON.stringify({ schema: STATE_SCHEMA, trees, modules }, null, 2)}
+`;
+}
+var STATE_SCHEMA, SCHEMA_NAME, VERSION2, H1, COMMIT, TREE_HASH, Reader;
+var init_state = __esm({
+  "src/checks/scan/state.ts"() {
+    "use strict";
+    init_errors();
+    init_go_string();
+    init_module();
+    init_semver2();
+    STATE_SCHEMA = "modseal.scan-state/v1";
+    SCHEMA_NAME = "modseal.scan-state";
+    VERSION2 = 1;
+    H1 = /^h1:[A-Za-z0-9+/]{43}=$/;
+    COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+    TREE_HASH = /^[A-Za-z0-9+/]{43}=$/;
+    Reader = class {
+      constructor(file) {
+        this.file = file;
+      }
+      file;
+      fail(where2, what) {
+        throw new InputError(
+          `${this.file}: ${where2} ${what}; the state file is damaged: delete it (the next scan rebuilds every version and remembers again) or pass another --state FILE`
+        );
+      }
+      object(v, where2) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) {
+          this.fail(where2, `must be a JSON object, not ${describe(v)}`);
+        }
+        return v;
+      }
+      hashes(v, where2) {
+        if (v === void 0) return void 0;
+        const o = this.object(v, where2);
+        const out = {};
+        for (const [k, h] of Object.entries(o)) {
+          if (k !== "zip" && k !== "mod") this.fail(`${where2}.${k}`, "is not a field of a hash pair");
+          if (typeof h !== "string" || !H1.test(h)) {
+            this.fail(`${where2}.${k}`, `must be an h1: hash, not ${describe(h)}`);
+          }
+          out[k] = h;
+        }
+        return out;
+      }
+    };
+  }
+});
+
+// src/checks/scan/run-scan.ts
+function codeRootOf(modulePath2, dir) {
+  const { prefix } = splitPathVersion(modulePath2);
+  if (dir === "") return prefix;
+  const d = dir.replace(/\/v[0-9]+$/, "");
+  for (const tail of [`/${dir}`, `/${d}`]) {
+    if (prefix.endsWith(tail)) return prefix.slice(0, -tail.length);
+  }
+  return prefix;
+}
+function localFromHashes(h) {
+  if (h.error === void 0 && h.sum !== void 0 && h.goModSum !== void 0) {
+    return { kind: "built", hashes: { zip: h.sum, mod: h.goModSum } };
+  }
+  const error = h.error ?? "the rebuild gave no hash";
+  return h.goModSum !== void 0 ? { kind: "zip-error", error } : { kind: "refused", error };
+}
+function localFromState(e) {
+  if (e.localError !== void 0) {
+    return { kind: "refused", error: e.localError };
+  }
+  return { kind: "built", hashes: e.local };
+}
+function tagsOf(m, tags, all) {
+  const { pathMajor } = splitPathVersion(m.modulePath);
+  return tags.filter((t) => {
+    const mj = major(t.version);
+    if (pathMajor !== "") return `/${mj}` === pathMajor || `.${mj}` === pathMajor;
+    if (mj === "v0" || mj === "v1") return true;
+    return !all.some((o) => o.modulePath === `${m.modulePath}/${mj}`);
+  });
+}
+function versionOfTag(m, t) {
+  const mj = major(t.version);
+  const { pathMajor } = splitPathVersion(m.modulePath);
+  return pathMajor === "" && mj !== "v0" && mj !== "v1" ? `${t.version}+incompatible` : t.version;
+}
+async function retractionsOf(local, m, tagged) {
+  const usable = tagged.filter(
+    (t) => t.tag.canonical && !t.version.endsWith("+incompatible") && maySend(m.modulePath, t.version)
+  );
+  const releases = usable.filter((t) => prerelease(t.version) === "");
+  const pool = releases.length > 0 ? releases : usable;
+  const latest = pool.reduce(
+    (a, t) => a === void 0 || compare(t.version, a.version) > 0 ? t : a,
+    void 0
+  );
+  if (latest === void 0) return [];
+  try {
+    const data = await local.goMod(latest.tag.commit, m.dir);
+    if (data === void 0) return [];
+    const f = parseLax("go.mod", data);
+    return f.retract.map((r) => ({ low: r.low, high: r.high, rationale: r.rationale }));
+  } catch {
+    return [];
+  }
+}
+function sumdbView(a) {
+  switch (a.kind) {
+    case "found":
+      return { kind: "found", hashes: { zip: a.zipHash, mod: a.goModHash } };
+    case "not-found":
+      return { kind: "not-found" };
+    case "unverifiable":
+      return { kind: "unreachable", reason: a.reason };
+    case "unreachable":
+      return { kind: "unreachable", reason: a.reason };
+  }
+}
+async function mirrorZip(mirror, path17, version, polite) {
+  const mod = await polite.ask(`${path17}@${version}.mod`, () => mirror.mod(path17, version));
+  if (mod.kind !== "ok") {
+    return { kind: "unreachable", reason: mod.kind === "not-found" ? mod.body : mod.reason };
+  }
+  const zip = await polite.ask(`${path17}@${version}.zip`, () => mirror.zip(path17, version));
+  if (zip.kind === "ok") return { kind: "downloaded", hashes: { zip: zip.h1, mod: mod.h1 } };
+  const reason2 = zip.kind === "not-found" ? zip.body : zip.kind === "invalid" ? zip.reason : zip.reason;
+  return { kind: "unreachable", reason: reason2 };
+}
+async function runScan(input, ports) {
+  const { local, logger } = ports;
+  const state = input.state;
+  const limit = Math.max(1, Math.floor(input.concurrency ?? 4));
+  const polite = new Politeness(ports.clock, ports.random ?? Math.random, logger);
+  const counters = {
+    rebuilt: 0,
+    reused: 0,
+    sumdbLookups: 0,
+    mirrorZips: 0,
+    backoffs: 0
+  };
+  const dirs = await local.modules("HEAD");
+  const all = dirs.filter((d) => d.modulePath !== "").map((d) => ({
+    modulePath: d.modulePath,
+    dir: d.dir,
+    codeRoot: codeRootOf(d.modulePath, d.dir)
+  }));
+  let chosen = all;
+  if (input.modules !== void 0 && input.modules.length > 0) {
+    chosen = [];
+    for (const p of input.modules) {
+      const m = all.find((x) => x.modulePath === p);
+      if (m === void 0) {
+        throw new InputError(
+          `--module ${p}: no go.mod at HEAD declares it (modules here: ${all.map((x) => x.modulePath).join(", ") || "none"}); pass one of those`
+        );
+      }
+      chosen.push(m);
+    }
+  }
+  if (chosen.length === 0) {
+    throw new InputError(
+      "no go.mod at HEAD declares a module: pass --repo the repository of a Go module"
+    );
+  }
+  const facts = [];
+  const modules = [];
+  for (const m of chosen) {
+    await inGroup(logger, `scan ${m.modulePath}`, async () => {
+      const prefix = m.dir === "" ? "" : `${m.dir}/`;
+      const tags = tagsOf(m, await local.versionTags(m.dir), all);
+      const tagged = tags.map((t) => ({ version: versionOfTag(m, t), tag: t }));
+      const candidates = /* @__PURE__ */ new Map();
+      for (const t of tagged) {
+        const v = t.tag.canonical ? t.version : t.tag.name.slice(prefix.length);
+        candidates.set(v, { version: v, tag: t.tag });
+      }
+      const retractions = await retractionsOf(local, m, tagged);
+      for (const r of retractions) {
+        for (const v of [r.low, r.high]) {
+          if (isValid(v) && !candidates.has(v)) candidates.set(v, { version: v });
+        }
+      }
+      for (const v of state.modules.get(m.modulePath)?.keys() ?? []) {
+        if (!candidates.has(v)) candidates.set(v, { version: v });
+      }
+      const withTag = [...candidates.values()].filter(
+        (c) => c.tag !== void 0
+      );
+      const localViews = /* @__PURE__ */ new Map();
+      const toBuild = [];
+      for (const c of withTag) {
+        const refusal = versionRefusal(m.modulePath, c.version);
+        if (refusal !== void 0 && !c.tag.canonical) {
+          localViews.set(c.version, { kind: "refused", error: refusal });
+          continue;
+        }
+        const e = rememberedVersion(state, m.modulePath, c.version);
+        const complete = e?.localError !== void 0 || e?.local?.zip !== void 0 && e.local.mod !== void 0;
+        if (e !== void 0 && e.commit === c.tag.commit && complete) {
+          localViews.set(c.version, localFromState(e));
+          counters.reused++;
+        } else {
+          toBuild.push(c);
+        }
+      }
+      if (toBuild.length > 0) {
+        try {
+          const hashes = await ports.hasher.hashVersions(
+            toBuild.map((c) => ({
+              modulePath: m.modulePath,
+              codeRoot: m.codeRoot,
+              query: c.tag.version
+            }))
+          );
+          for (const [i, c] of toBuild.entries())
+            localViews.set(c.version, localFromHashes(hashes[i]));
+        } catch (e) {
+          for (const c of toBuild) {
+            localViews.set(c.version, { kind: "failed", reason: errorMessage(e) });
+          }
+        }
+        counters.rebuilt += toBuild.length;
+      }
+      const mirrorSide = await ports.mirrorFor(m.modulePath);
+      const sumdbSide = await ports.sumdbFor(m.modulePath);
+      const mirror = mirrorSide.kind === "on" ? mirrorSide.port : void 0;
+      let hasCachedView = false;
+      let list;
+      if (mirror !== void 0) {
+        const cachedList = mirror.cachedList?.bind(mirror);
+        if (cachedList !== void 0) {
+          const l = await polite.ask(
+            `cached-only ${m.modulePath} @v/list`,
+            () => cachedList(m.modulePath)
+          );
+          hasCachedView = l.kind !== "unsupported";
+          if (l.kind === "ok") {
+            list = { kind: "ok", versions: l.versions };
+            for (const v of l.versions) if (!candidates.has(v)) candidates.set(v, { version: v });
+          } else if (l.kind === "not-found") {
+            list = { kind: "not-found" };
+          }
+        }
+        const probe = [...candidates.keys()].find(
+          (v) => maySend(m.modulePath, v) && localViews.get(v)?.kind !== "refused"
+        );
+        if (!hasCachedView && probe !== void 0) {
+          const c = await polite.ask(
+            `cached-only ${m.modulePath}@${probe}`,
+            () => mirror.cached(m.modulePath, probe)
+          );
+          hasCachedView = c.kind !== "unsupported";
+        }
+        if (!hasCachedView) {
+          const l = await polite.ask(`${m.modulePath} @v/list`, () => mirror.list(m.modulePath));
+          list = l.kind === "ok" ? { kind: "ok", versions: l.versions } : l.kind === "not-found" ? { kind: "not-found" } : { kind: "unreachable", reason: l.reason };
+          if (l.kind === "ok") {
+            for (const v of l.versions) if (!candidates.has(v)) candidates.set(v, { version: v });
+          }
+        }
+      }
+      const versions = [...candidates.values()];
+      const moduleFacts = await mapLimit(versions, limit, async (c) => {
+        const path17 = m.modulePath;
+        const v = c.version;
+        const remembered = rememberedVersion(state, path17, v);
+        const tagName2 = c.tag?.name ?? `${prefix}${v.replace(/\+incompatible$/, "")}`;
+        const lv = localViews.get(v) ?? { kind: "no-tag" };
+        let cached;
+        if (mirror !== void 0 && hasCachedView && list === void 0 && maySend(path17, v) && lv.kind !== "refused") {
+          const a = await polite.ask(`cached-only ${path17}@${v}`, () => mirror.cached(path17, v));
+          cached = a.kind === "found" ? { kind: "found" } : a.kind === "not-found" ? { kind: "not-found" } : a.kind === "unsupported" ? { kind: "unsupported" } : { kind: "unreachable", reason: a.reason };
+        }
+        const mv2 = mirrorHolds(v, {
+          ...mirrorSide.kind === "off" ? { off: mirrorSide.reason } : {},
+          ...cached !== void 0 ? { cached } : {},
+          ...list !== void 0 ? { list } : {}
+        });
+        const f = {
+          modulePath: path17,
+          version: v,
+          tag: tagName2,
+          local: lv,
+          mirror: mv2
+        };
+        if (c.tag !== void 0) f.commit = c.tag.commit;
+        if (remembered?.sumdb !== void 0) f.rememberedSumdb = remembered.sumdb;
+        if (remembered?.commit !== void 0 && c.tag === void 0) {
+          f.publishedCommit = remembered.commit;
+        }
+        const why = retractionMessage(v, retractions);
+        if (why !== void 0) f.retracted = why;
+        const held = mayAskSumdb(path17, v, mv2);
+        if (held) {
+          if (sumdbSide.kind === "off") {
+            f.sumdb = { kind: "off", reason: sumdbSide.reason };
+          } else {
+            counters.sumdbLookups++;
+            f.sumdb = sumdbView(
+              await polite.ask(
+                `checksum database ${path17}@${v}`,
+                () => sumdbSide.port.lookup(path17, v)
+              )
+            );
+          }
+        }
+        const localHashes2 = lv.kind === "built" ? lv.hashes : void 0;
+        const sumdbHashes = f.sumdb?.kind === "found" ? f.sumdb.hashes : void 0;
+        if (mirror !== void 0 && needsMirrorZip({
+          held,
+          ...remembered?.mirror !== void 0 ? { remembered: remembered.mirror } : {},
+          ...sumdbHashes !== void 0 ? { sumdb: sumdbHashes } : {},
+          ...localHashes2 !== void 0 ? { local: localHashes2 } : {}
+        })) {
+          counters.mirrorZips++;
+          f.mirrorZip = await mirrorZip(mirror, path17, v, polite);
+        } else if (held && remembered?.mirror !== void 0) {
+          f.mirrorZip = { kind: "remembered", hashes: remembered.mirror };
+        }
+        const entry = {};
+        if (c.tag !== void 0) entry.commit = c.tag.commit;
+        else if (remembered?.commit !== void 0) entry.commit = remembered.commit;
+        if (lv.kind === "built") entry.local = lv.hashes;
+        if (lv.kind === "refused" || lv.kind === "zip-error") {
+          entry.localError = lv.error;
+        }
+        const rec = remembered?.sumdb ?? sumdbHashes;
+        if (rec !== void 0) entry.sumdb = rec;
+        const mz = f.mirrorZip?.kind === "downloaded" ? f.mirrorZip.hashes : remembered?.mirror;
+        if (mz !== void 0) entry.mirror = mz;
+        if (c.tag !== void 0 || held || remembered !== void 0)
+          rememberVersion(state, path17, v, entry);
+        return f;
+      });
+      facts.push(...moduleFacts);
+      modules.push({
+        modulePath: m.modulePath,
+        tagPrefix: prefix,
+        goModPath: `${prefix}go.mod`,
+        ...list?.kind === "ok" ? { seen: list.versions } : {}
+      });
+      logger.info(`${m.modulePath}: ${versions.length} versions`);
+    });
+  }
+  counters.backoffs = polite.backoffs;
+  return { report: scanReport(facts, modules), counters };
+}
+var Politeness;
+var init_run_scan = __esm({
+  "src/checks/scan/run-scan.ts"() {
+    "use strict";
+    init_errors();
+    init_retry();
+    init_pool();
+    init_module();
+    init_modfile();
+    init_semver2();
+    init_ports();
+    init_report();
+    init_state();
+    init_status();
+    Politeness = class {
+      constructor(clock, random, logger) {
+        this.clock = clock;
+        this.random = random;
+        this.logger = logger;
+      }
+      clock;
+      random;
+      logger;
+      resumeAt = 0;
+      backoffs = 0;
+      async ask(what, fn) {
+        for (let attempt = 1; ; attempt++) {
+          const wait = this.resumeAt - this.clock.now();
+          if (wait > 0) await this.clock.sleep(wait);
+          const answer = await fn();
+          const u = answer;
+          const slowDown = u.kind === "unreachable" && u.notSent !== true && (u.retryAfterMs !== void 0 || /\b429\b/.test(u.reason ?? ""));
+          if (!slowDown || u.deadline === true || attempt >= 4) return answer;
+          const delay = backoffDelay(
+            attempt,
+            { baseDelayMs: 1e3, maxDelayMs: 6e4 },
+            this.random,
+            u.retryAfterMs
+          );
+          this.resumeAt = Math.max(this.resumeAt, this.clock.now() + delay);
+          this.backoffs++;
+          this.logger.info(`${what}: ${u.reason ?? "trouble"}; every request waits ${delay} ms`);
+        }
+      }
+    };
+  }
+});
+
+// src/git/git-coprocess.ts
+import { spawn as spawn2 } from "node:child_process";
+var EXIT_GRACE_MS, STDERR_KEEP, GitCoprocess;
+var init_git_coprocess = __esm({
+  "src/git/git-coprocess.ts"() {
+    "use strict";
+    init_errors();
+    init_temp_dirs();
+    init_git_runner();
+    EXIT_GRACE_MS = 5e3;
+    STDERR_KEEP = 16 << 10;
+    GitCoprocess = class {
+      constructor(label, args, cwd, options2 = {}) {
+        this.label = label;
+        this.child = spawn2(options2.git ?? "git", args, {
+          cwd,
+          env: isolatedGitEnv(options2.env ?? process.env),
+          stdio: "pipe"
+        });
+        const forget = stopOnInterrupt(() => this.child.kill("SIGKILL"));
+        this.child.stderr.on("data", (c) => {
+          const all = Buffer.concat([this.stderrTail, c]);
+          this.stderrTail = all.length > STDERR_KEEP ? all.subarray(all.length - STDERR_KEEP) : all;
+        });
+        this.child.stdin.on("error", () => void 0);
+        this.exited = new Promise((resolve) => {
+          this.child.on("error", (e) => {
+            if (this.child.pid === void 0) {
+              forget();
+              this.exitInfo = { code: null, signal: null, spawnError: e };
+              resolve(this.exitInfo);
+            }
+          });
+          this.child.on("close", (code, signal) => {
+            forget();
+            this.exitInfo = { code, signal };
+            resolve(this.exitInfo);
+          });
+        });
+      }
+      label;
+      child;
+      stderrTail = Buffer.alloc(0);
+      pending = [];
+      exitInfo;
+      /** Settles (never rejects) once the process is gone and its pipes are closed. */
+      exited;
+      get stdout() {
+        return this.child.stdout;
+      }
+      /** Whether the process is gone (or never started). */
+      get hasExited() {
+        return this.exitInfo !== void 0;
+      }
+      /**
+       * Queues `data` for stdin. Writes made in the same tick go out as one
+       * (a scan sends tens of thousands of short requests; one system call each
+       * would cost more than git's answers).
+       */
+      write(data) {
+        this.pending.push(typeof data === "string" ? Buffer.from(data) : data);
+        if (this.pending.length === 1) setImmediate(() => this.flush());
+      }
+      flush() {
+        const parts = this.pending;
+        this.pending = [];
+        if (parts.length > 0 && !this.hasExited) this.child.stdin.write(Buffer.concat(parts));
+      }
+      /** What git last wrote to stderr, on one line. */
+      stderrText() {
+        return oneLine(this.stderrTail.toString("utf8"));
+      }
+      /** A sentence saying how the process ended, with git's own words. */
+      describeExit(e) {
+        if (e.spawnError !== void 0) return `cannot run ${this.label}: ${e.spawnError.message}`;
+        const how = e.signal !== null ? `was killed (${e.signal})` : `exited with status ${e.code}`;
+        const said = this.stderrText();
+        return `${this.label} ${how}${said === "" ? "" : `: ${said}`}`;
+      }
+      /** Stops the process at once; resolves when it is reaped. */
+      async kill() {
+        if (!this.hasExited) this.child.kill("SIGKILL");
+        return this.exited;
+      }
+      /**
+       * Ends stdin so git finishes on its own, and kills it if it has not exited
+       * within a few seconds. Resolves when the process is reaped.
+       */
+      async close() {
+        if (this.hasExited) return this.exited;
+        this.flush();
+        this.child.stdin.end();
+        let timer;
+        const late = new Promise((resolve) => {
+          timer = setTimeout(resolve, EXIT_GRACE_MS);
+          timer.unref();
+        });
+        await Promise.race([this.exited, late]);
+        clearTimeout(timer);
+        return this.kill();
+      }
+    };
+  }
+});
+
+// src/git/attr-check.ts
+import { mkdir as mkdir4, writeFile as writeFile3 } from "node:fs/promises";
+import path10 from "node:path";
+function keepsBlobBytes(v) {
+  return CONTENT_ATTRIBUTES.every((a) => KEEPS_BYTES[a].split("|").includes(v[a]));
+}
+async function writeAttributesTree(workTree, files2) {
+  const root = Buffer.from(workTree);
+  for (const f of files2) {
+    for (const part of f.dir.length === 0 ? [] : f.dir.toString("latin1").split("/")) {
+      if (part === "" || part === "." || part === ".." || part.toLowerCase() === ".git") {
+        throw new Error(`unusual directory name ${JSON.stringify(part)}`);
+      }
+    }
+    const dir = f.dir.length === 0 ? root : Buffer.concat([root, Buffer.from(path10.sep), f.dir]);
+    await mkdir4(dir, { recursive: true });
+    await writeFile3(Buffer.concat([dir, Buffer.from(`${path10.sep}.gitattributes`)]), f.content);
+  }
+}
+var CONTENT_ATTRIBUTES, KEEPS_BYTES, FIELDS, AttrCheck;
+var init_attr_check = __esm({
+  "src/git/attr-check.ts"() {
+    "use strict";
+    init_git_coprocess();
+    CONTENT_ATTRIBUTES = [
+      "text",
+      "eol",
+      "crlf",
+      "ident",
+      "filter",
+      "working-tree-encoding",
+      "export-subst",
+      "export-ignore"
+    ];
+    KEEPS_BYTES = {
+      text: "unspecified|set|unset|auto",
+      eol: "unspecified|unset|lf",
+      crlf: "unspecified|unset|set|input",
+      ident: "unspecified|unset",
+      filter: "unspecified|unset",
+      "working-tree-encoding": "unspecified|unset",
+      // cmd/go's info/attributes unsets both for every path.
+      "export-subst": "unset",
+      "export-ignore": "unset"
+    };
+    FIELDS = 3 * CONTENT_ATTRIBUTES.length;
+    AttrCheck = class {
+      proc;
+      queue = [];
+      fields = [];
+      partial = [];
+      failure;
+      /**
+       * `workTree` holds the `.gitattributes` files (see {@link writeAttributesTree});
+       * `gitDir` is a repository with the archive's info/attributes.
+       */
+      constructor(gitDir, workTree, options2 = {}) {
+        this.proc = new GitCoprocess(
+          "git check-attr",
+          [
+            `--git-dir=${gitDir}`,
+            `--work-tree=${workTree}`,
+            // As for git archive: the user's default attributes file is not the mirror's.
+            "-c",
+            "core.attributesFile=/dev/null",
+            "check-attr",
+            "--stdin",
+            "-z",
+            ...CONTENT_ATTRIBUTES
+          ],
+          workTree,
+          options2
+        );
+        this.proc.stdout.on("data", (c) => this.onData(c));
+        void this.proc.exited.then((e) => this.fail(new Error(this.proc.describeExit(e))));
+      }
+      /** The attribute values of `fullPath` (raw bytes, from the repository root). */
+      check(fullPath) {
+        if (this.failure !== void 0) return Promise.reject(this.failure);
+        if (fullPath.includes(0)) return Promise.reject(new Error("path with a NUL byte"));
+        return new Promise((resolve, reject) => {
+          this.queue.push({ resolve, reject });
+          this.proc.write(Buffer.concat([fullPath, Buffer.from([0])]));
+        });
+      }
+      async close() {
+        this.fail(new Error("git check-attr was closed"));
+        await this.proc.close();
+      }
+      fail(e) {
+        this.failure ??= e;
+        for (const p of this.queue.splice(0)) p.reject(this.failure);
+      }
+      onData(chunk) {
+        let off = 0;
+        for (; ; ) {
+          const nul = chunk.indexOf(0, off);
+          if (nul < 0) {
+            if (off < chunk.length) this.partial.push(chunk.subarray(off));
+            return;
+          }
+          this.partial.push(chunk.subarray(off, nul));
+          this.fields.push(Buffer.concat(this.partial));
+          this.partial = [];
+          off = nul + 1;
+          if (this.fields.length === FIELDS) this.answer();
+        }
+      }
+      answer() {
+        const f = this.fields;
+        this.fields = [];
+        const p = this.queue.shift();
+        if (p === void 0) return this.fail(new Error("git check-attr answered nothing asked"));
+        const values = {};
+        for (const [i, a] of CONTENT_ATTRIBUTES.entries()) {
+          if (f[3 * i + 1]?.toString("latin1") !== a) {
+            p.reject(new Error("git check-attr answered in an unexpected form"));
+            return this.fail(new Error("git check-attr answered in an unexpected form"));
+          }
+          values[a] = f[3 * i + 2]?.toString("latin1") ?? "";
+        }
+        p.resolve(values);
+      }
+    };
+  }
+});
+
+// src/git/blob-cache.ts
+import { createHash as createHash10 } from "node:crypto";
+function notABlob(oid, type) {
+  return new BlobMissingError(
+    type === void 0 ? `blob ${oid} is missing` : `object ${oid} is a ${type}, not a blob`
+  );
+}
+var BlobMissingError, BlobCache;
+var init_blob_cache = __esm({
+  "src/git/blob-cache.ts"() {
+    "use strict";
+    BlobMissingError = class extends Error {
+      name = "BlobMissingError";
+    };
+    BlobCache = class {
+      constructor(batch) {
+        this.batch = batch;
+      }
+      batch;
+      // Digests packed 32 bytes apiece in one growing buffer, sizes beside them,
+      // the map holding only id → slot: about 100 bytes per distinct blob.
+      slots = /* @__PURE__ */ new Map();
+      slab = Buffer.alloc(32 * 1024);
+      sizes = new Float64Array(1024);
+      inFlight = /* @__PURE__ */ new Map();
+      /** Blobs whose content was read and hashed (each distinct blob at most once). */
+      blobsHashed = 0;
+      /** Content bytes hashed. */
+      bytesHashed = 0;
+      /** Requests answered from the map (or joined to a read already under way). */
+      hits = 0;
+      /** Distinct blobs remembered. */
+      get size() {
+        return this.slots.size;
+      }
+      /** The remembered digest of `oid`, without reading anything. */
+      peek(oid) {
+        const i = this.slots.get(oid);
+        return i === void 0 ? void 0 : this.load(i);
+      }
+      /** SHA-256 and size of the blob `oid` (a full object id), read at most once per cache. */
+      digest(oid) {
+        const known = this.peek(oid);
+        if (known !== void 0) {
+          this.hits++;
+          return Promise.resolve(known);
+        }
+        const running = this.inFlight.get(oid);
+        if (running !== void 0) {
+          this.hits++;
+          return running;
+        }
+        const p = this.hash(oid).finally(() => this.inFlight.delete(oid));
+        this.inFlight.set(oid, p);
+        return p;
+      }
+      /**
+       * The whole content of a small blob (go.mod, .gitattributes), whose
+       * digest is remembered on the way; undefined when it is larger than
+       * `maxBytes` (then only the digest is kept).
+       */
+      async content(oid, maxBytes = Number.POSITIVE_INFINITY) {
+        const h = createHash10("sha256");
+        const parts = [];
+        let kept = 0;
+        const header = await this.batch.read(oid, (c) => {
+          h.update(c);
+          kept += c.length;
+          if (kept <= maxBytes) parts.push(Buffer.from(c));
+        });
+        if (header === void 0 || header.type !== "blob") throw notABlob(oid, header?.type);
+        if (!this.slots.has(oid)) this.store(oid, h.digest(), header.size);
+        return header.size > maxBytes ? void 0 : Buffer.concat(parts);
+      }
+      async hash(oid) {
+        const h = createHash10("sha256");
+        const header = await this.batch.read(oid, (c) => h.update(c));
+        if (header === void 0 || header.type !== "blob") throw notABlob(oid, header?.type);
+        return this.store(oid, h.digest(), header.size);
+      }
+      store(oid, sha2563, size) {
+        const i = this.slots.size;
+        if ((i + 1) * 32 > this.slab.length) {
+          const slab = Buffer.alloc(this.slab.length * 2);
+          this.slab.copy(slab);
+          this.slab = slab;
+          const sizes = new Float64Array(this.sizes.length * 2);
+          sizes.set(this.sizes);
+          this.sizes = sizes;
+        }
+        sha2563.copy(this.slab, i * 32);
+        this.sizes[i] = size;
+        this.slots.set(oid, i);
+        this.blobsHashed++;
+        this.bytesHashed += size;
+        return this.load(i);
+      }
+      load(i) {
+        return { sha256: this.slab.subarray(i * 32, i * 32 + 32), size: this.sizes[i] ?? 0 };
+      }
+    };
+  }
+});
+
+// src/git/cat-file-batch.ts
+var HEADER, CatFileError, CatFileBatch;
+var init_cat_file_batch = __esm({
+  "src/git/cat-file-batch.ts"() {
+    "use strict";
+    init_git_coprocess();
+    HEADER = /^([0-9a-f]{40}|[0-9a-f]{64}) ([a-z]+) (\d+)$/;
+    CatFileError = class extends Error {
+      name = "CatFileError";
+    };
+    CatFileBatch = class {
+      proc;
+      queue = [];
+      headerParts = [];
+      failure;
+      timer;
+      idleMs;
+      /** Objects answered (found or missing). */
+      objectsRead = 0;
+      /** Content bytes received. */
+      bytesRead = 0;
+      /** Starts `git cat-file --batch` in the repository at `cwd`. */
+      constructor(cwd, options2 = {}) {
+        this.idleMs = options2.idleTimeoutMs ?? 12e4;
+        this.proc = new GitCoprocess("git cat-file --batch", ["cat-file", "--batch"], cwd, options2);
+        this.proc.stdout.on("data", (c) => this.onData(c));
+        void this.proc.exited.then((e) => {
+          this.fail(new CatFileError(this.proc.describeExit(e)));
+        });
+      }
+      /**
+       * Reads one object. Content goes to `sink` in order (chunks are views
+       * into git's output: copy what you keep). Resolves with the header, or
+       * undefined when git reports the name missing; rejects with a CatFileError
+       * (git's stderr included) when the process fails or stays silent.
+       */
+      read(name, sink) {
+        if (name.includes("\n") || name === "") {
+          return Promise.reject(
+            new Error(`cannot ask git cat-file --batch for ${JSON.stringify(name)}`)
+          );
+        }
+        if (this.failure !== void 0) return Promise.reject(this.failure);
+        return new Promise((resolve, reject) => {
+          this.queue.push({ name, sink, resolve, reject, remaining: 0 });
+          if (this.queue.length === 1) this.armTimer();
+          this.proc.write(name + "\n");
+        });
+      }
+      /** Reads one whole object into memory (small objects only: trees, go.mod, commits). */
+      async readAll(name) {
+        const parts = [];
+        const header = await this.read(name, (c) => parts.push(Buffer.from(c)));
+        return header === void 0 ? void 0 : { header, data: Buffer.concat(parts) };
+      }
+      /** Pending requests fail; the process is asked to exit, and killed if it does not. */
+      async close() {
+        this.fail(new CatFileError("git cat-file --batch was closed"));
+        await this.proc.close();
+      }
+      /** (Re)starts the silence deadline while requests are pending. */
+      armTimer() {
+        if (this.queue.length === 0) return this.disarmTimer();
+        if (this.timer !== void 0) {
+          this.timer.refresh();
+          return;
+        }
+        this.timer = setTimeout(() => {
+          const name = this.queue[0]?.name ?? "";
+          const said = this.proc.stderrText();
+          this.fail(
+            new CatFileError(
+              `git cat-file --batch gave no answer for ${this.idleMs / 1e3} s (reading ${name})` + (said === "" ? "" : `: ${said}`)
+            )
+          );
+          void this.proc.kill();
+        }, this.idleMs);
+        this.timer.unref();
+      }
+      disarmTimer() {
+        clearTimeout(this.timer);
+        this.timer = void 0;
+      }
+      fail(e) {
+        this.failure ??= e;
+        this.disarmTimer();
+        for (const p of this.queue.splice(0)) p.reject(this.failure);
+        this.headerParts = [];
+      }
+      onData(chunk) {
+        if (this.failure !== void 0) return;
+        this.armTimer();
+        let off = 0;
+        while (off < chunk.length) {
+          const p = this.queue[0];
+          if (p === void 0) {
+            this.protocolError("output nobody asked for");
+            return;
+          }
+          if (p.header === void 0) {
+            const nl = chunk.indexOf(10, off);
+            if (nl < 0) {
+              this.headerParts.push(chunk.subarray(off));
+              return;
+            }
+            this.headerParts.push(chunk.subarray(off, nl));
+            const line = Buffer.concat(this.headerParts).toString("latin1");
+            this.headerParts = [];
+            off = nl + 1;
+            if (line === `${Buffer.from(p.name).toString("latin1")} missing`) {
+              this.finish(p, void 0);
+              continue;
+            }
+            const m = HEADER.exec(line);
+            if (m === null) {
+              this.protocolError(`an answer it does not understand (${JSON.stringify(line)})`);
+              return;
+            }
+            p.header = { oid: m[1], type: m[2], size: Number(m[3]) };
+            p.remaining = p.header.size + 1;
+            continue;
+          }
+          const n = Math.min(p.remaining, chunk.length - off);
+          const content = Math.min(n, p.remaining - 1);
+          if (content > 0) {
+            this.bytesRead += content;
+            p.sink?.(chunk.subarray(off, off + content));
+          }
+          p.remaining -= n;
+          off += n;
+          if (p.remaining === 0) {
+            if (chunk[off - 1] !== 10) {
+              this.protocolError("an object not followed by a newline");
+              return;
+            }
+            this.finish(p, p.header);
+          }
+        }
+      }
+      finish(p, header) {
+        this.queue.shift();
+        this.objectsRead++;
+        if (this.queue.length === 0) this.disarmTimer();
+        p.resolve(header);
+      }
+      protocolError(what) {
+        this.fail(new CatFileError(`git cat-file --batch sent ${what}`));
+        void this.proc.kill();
+      }
+    };
+  }
+});
+
+// src/git/tree-lister.ts
+function parseTree2(data, hashBytes) {
+  const out = [];
+  let i = 0;
+  while (i < data.length) {
+    const sp = data.indexOf(32, i);
+    const nul = sp < 0 ? -1 : data.indexOf(0, sp + 1);
+    if (sp < 0 || nul < 0 || nul + 1 + hashBytes > data.length) {
+      throw new UnusualTreeError("truncated tree entry");
+    }
+    const mode = data.toString("latin1", i, sp);
+    const kind = MODES[mode];
+    if (kind === void 0) throw new UnusualTreeError(`tree entry with mode ${mode}`);
+    const name = data.subarray(sp + 1, nul);
+    if (name.length === 0 || name.includes(47)) throw new UnusualTreeError("bad entry name");
+    out.push({
+      kind,
+      name: Buffer.from(name),
+      oid: data.toString("hex", nul + 1, nul + 1 + hashBytes)
+    });
+    i = nul + 1 + hashBytes;
+  }
+  return out;
+}
+function isAttributesName(name) {
+  return name.length === 14 && name.toString("latin1").toLowerCase() === ".gitattributes";
+}
+function join2(dir, name) {
+  return dir.length === 0 ? name : Buffer.concat([dir, SLASH3, name]);
+}
+var UnusualTreeError, MODES, SLASH3, TreeLister;
+var init_tree_lister = __esm({
+  "src/git/tree-lister.ts"() {
+    "use strict";
+    UnusualTreeError = class extends Error {
+      name = "UnusualTreeError";
+    };
+    MODES = {
+      "100644": "regular",
+      "100755": "executable",
+      "120000": "symlink",
+      "40000": "tree",
+      "160000": "gitlink"
+    };
+    SLASH3 = Buffer.from("/");
+    TreeLister = class {
+      constructor(batch, objectFormat) {
+        this.batch = batch;
+        this.hashBytes = objectFormat === "sha256" ? 32 : 20;
+      }
+      batch;
+      /** Tree objects read. */
+      treesRead = 0;
+      hashBytes;
+      /** The entries of a tree (any name cat-file takes); undefined if it is missing. */
+      async readTree(name) {
+        const r = await this.batch.readAll(name);
+        if (r === void 0) return void 0;
+        if (r.header.type !== "tree") throw new UnusualTreeError(`${name} is a ${r.header.type}`);
+        this.treesRead++;
+        return parseTree2(r.data, this.hashBytes);
+      }
+      /**
+       * Lists `subdir` (slash-separated, '' for the root) of `commit`. Resolves
+       * to undefined when the commit has no such directory; throws
+       * UnusualTreeError for trees to leave to git, CatFileError when git fails.
+       */
+      async list(commit, subdir) {
+        const root = await this.readTree(`${commit}^{tree}`);
+        if (root === void 0) throw new UnusualTreeError(`commit ${commit} is missing`);
+        const attributes = [];
+        let entries = root;
+        let dir = Buffer.alloc(0);
+        for (const part of subdir === "" ? [] : subdir.split("/")) {
+          const name = Buffer.from(part, "utf8");
+          for (const e of entries) {
+            if (isAttributesName(e.name)) attributes.push({ dir, ...e });
+          }
+          const next = entries.find((e) => e.name.equals(name));
+          if (next === void 0 || next.kind !== "tree") return void 0;
+          const sub = await this.readTree(next.oid);
+          if (sub === void 0) throw new UnusualTreeError(`tree ${next.oid} is missing`);
+          entries = sub;
+          dir = join2(dir, name);
+        }
+        const listing = { files: [], dirs: [], gitlinks: [], attributes };
+        await this.walk(entries, dir, Buffer.alloc(0), listing);
+        return listing;
+      }
+      async walk(entries, fullDir, rel, out) {
+        const subtrees = /* @__PURE__ */ new Map();
+        for (const e of entries) if (e.kind === "tree") subtrees.set(e, this.readTree(e.oid));
+        try {
+          for (const e of entries) {
+            if (isAttributesName(e.name)) out.attributes.push({ dir: fullDir, ...e });
+            const p = join2(rel, e.name);
+            if (e.kind === "tree") {
+              out.dirs.push(p);
+              const sub = await subtrees.get(e);
+              if (sub === void 0) throw new UnusualTreeError(`tree ${e.oid} is missing`);
+              await this.walk(sub, join2(fullDir, e.name), p, out);
+            } else if (e.kind === "gitlink") {
+              out.gitlinks.push(p);
+            } else {
+              out.files.push({ path: p, kind: e.kind, oid: e.oid });
+            }
+          }
+        } finally {
+          for (const p of subtrees.values()) p.catch(() => void 0);
+        }
+      }
+    };
+  }
+});
+
+// src/git/blob-reuse-repo.ts
+import { rm as rm5 } from "node:fs/promises";
+import path11 from "node:path";
+async function closeAttributeSession(p) {
+  const a = await p.catch(() => void 0);
+  if (a === void 0) return;
+  await a.check.close();
+  await rm5(a.workTree, { recursive: true, force: true });
+}
+function plainSubdir(subdir) {
+  if (subdir === "") return true;
+  if (/[*?[\]\\\n\0]/.test(subdir) || subdir.startsWith(":")) return false;
+  return plainPath(subdir);
+}
+function plainPath(p) {
+  if (p.includes("\n") || p.includes("\0")) return false;
+  return p.split("/").every((part) => part !== "" && part !== "." && part !== "..");
+}
+async function pathAbsent(lister, commit, file) {
+  try {
+    let entries = await lister.readTree(`${commit}^{tree}`);
+    const parts = file.split("/");
+    for (const [i, part] of parts.entries()) {
+      if (entries === void 0) return false;
+      const name = Buffer.from(part, "utf8");
+      const e = entries.find((x) => x.name.equals(name));
+      if (e === void 0) return true;
+      if (i === parts.length - 1) return false;
+      if (e.kind !== "tree") return true;
+      entries = await lister.readTree(e.oid);
+    }
+    return false;
+  } catch {
+    return false;
+  }
+}
+function committerTime(data) {
+  const end = data.indexOf("\n\n");
+  const header = data.toString("utf8", 0, end < 0 ? data.length : end).split("\n");
+  const lines = header.filter((l) => l.startsWith("committer "));
+  if (lines.length !== 1) return void 0;
+  const m = /> (\d{1,15}) [+-]\d{4}$/.exec(lines[0]);
+  return m === null ? void 0 : Number(m[1]);
+}
+var ENTRY_OVERHEAD, TRAILER_OVERHEAD, ARCHIVE_PREFIX_LENGTH, BIG_FILE_THRESHOLD2, ATTRIBUTE_CHECKERS_KEPT, MAX_ATTRIBUTES_FILE, Fallback, BlobReuseRepo, SmallBlobs;
+var init_blob_reuse_repo = __esm({
+  "src/git/blob-reuse-repo.ts"() {
+    "use strict";
+    init_errors();
+    init_go_string();
+    init_temp_dirs();
+    init_attr_check();
+    init_blob_cache();
+    init_cat_file_batch();
+    init_git_repo();
+    init_git_runner();
+    init_tree_lister();
+    ENTRY_OVERHEAD = 256;
+    TRAILER_OVERHEAD = 1024;
+    ARCHIVE_PREFIX_LENGTH = "prefix/".length;
+    BIG_FILE_THRESHOLD2 = 512 << 20;
+    ATTRIBUTE_CHECKERS_KEPT = 4;
+    MAX_ATTRIBUTES_FILE = 1 << 20;
+    Fallback = class extends Error {
+      constructor(reason2) {
+        super(reason2);
+        this.reason = reason2;
+      }
+      reason;
+    };
+    BlobReuseRepo = class _BlobReuseRepo extends GitRepo {
+      constructor(base, runner, options2 = {}) {
+        super(base.dir, base.objectsDir, base.shallow, base.objectFormat, runner);
+        this.options = options2;
+      }
+      options;
+      /** Told how each listing was made (commit, subdirectory, source). */
+      onListing;
+      session;
+      /** The session once started (for stats, which are synchronous). */
+      sessionNow;
+      closed = false;
+      attributeSessions = /* @__PURE__ */ new Map();
+      // go.mod files read by path while resolving a version (the listing that
+      // follows needs the same bytes) and .gitattributes files, by blob id.
+      smallBlobs = new SmallBlobs();
+      attributeSessionCount = 0;
+      attributeTrees = 0;
+      counts = {
+        fromObjects: 0,
+        fromArchive: 0,
+        attributePaths: 0,
+        reasons: {},
+        lastReadError: void 0
+      };
+      /** Opens the repository at `dir` (InputError as openRepo when it is not one). */
+      static async open(dir, options2 = {}) {
+        const runner = createGitRunner({ git: options2.git, env: options2.env });
+        return new _BlobReuseRepo(await openRepo(dir, runner), runner, options2);
+      }
+      stats() {
+        const s = this.sessionNow;
+        return {
+          fromObjects: this.counts.fromObjects,
+          fromArchive: this.counts.fromArchive,
+          fallbackReasons: { ...this.counts.reasons },
+          ...this.counts.lastReadError === void 0 ? {} : { lastReadError: this.counts.lastReadError },
+          blobsHashed: s?.blobs.blobsHashed ?? 0,
+          bytesHashed: s?.blobs.bytesHashed ?? 0,
+          digestHits: s?.blobs.hits ?? 0,
+          treesRead: s?.lister.treesRead ?? 0,
+          objectsRead: s?.batch.objectsRead ?? 0,
+          attributeCheckers: this.attributeSessionCount,
+          attributePaths: this.counts.attributePaths
+        };
+      }
+      /** Stops every process and removes the scratch repository; later calls use plain git. */
+      async close() {
+        this.closed = true;
+        const sessions = [...this.attributeSessions.values()];
+        this.attributeSessions.clear();
+        for (const p of sessions) await closeAttributeSession(p);
+        const s = await this.session?.catch(() => void 0);
+        this.session = void 0;
+        this.sessionNow = void 0;
+        if (s !== void 0) {
+          await s.batch.close();
+          await removeTempDir(s.root);
+        }
+      }
+      open() {
+        if (this.closed) return void 0;
+        this.session ??= this.startSession().then((s) => this.sessionNow = s);
+        return this.session;
+      }
+      async startSession() {
+        const root = await makeTempDir("modseal-blobs-");
+        try {
+          const gitDir = path11.join(root, "git");
+          await this.initScratchBare(gitDir);
+          const batch = new CatFileBatch(gitDir, this.options);
+          return {
+            root,
+            gitDir,
+            batch,
+            blobs: new BlobCache(batch),
+            lister: new TreeLister(batch, this.objectFormat)
+          };
+        } catch (e) {
+          await removeTempDir(root);
+          throw e;
+        }
+      }
+      async commit(hash) {
+        const s = await this.open()?.catch(() => void 0);
+        if (s === void 0 || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(hash)) return super.commit(hash);
+        const r = await s.batch.readAll(hash).catch(() => void 0);
+        const time = r !== void 0 && r.header.type === "commit" && r.header.oid === hash ? committerTime(r.data) : void 0;
+        return time === void 0 ? super.commit(hash) : { hash, time };
+      }
+      async readBlob(commit, file) {
+        const s = await this.open()?.catch(() => void 0);
+        if (s === void 0 || !/^[0-9a-f]+$/.test(commit) || !plainPath(file)) {
+          return super.readBlob(commit, file);
+        }
+        const r = await s.batch.readAll(`${commit}:${file}`).catch(() => null);
+        if (r === null) return super.readBlob(commit, file);
+        if (r !== void 0) {
+          if (r.header.type !== "blob") return void 0;
+          this.smallBlobs.set(r.header.oid, r.data);
+          return r.data;
+        }
+        return await pathAbsent(s.lister, commit, file) ? void 0 : super.readBlob(commit, file);
+      }
+      async listArchive(commit, subdir, maxZipFile = MAX_ZIP_FILE) {
+        try {
+          const listing = await this.fromObjects(commit, subdir, maxZipFile);
+          this.counts.fromObjects++;
+          this.onListing?.(commit, subdir, "objects");
+          return listing;
+        } catch (e) {
+          const reason2 = e instanceof Fallback ? e.reason : "read-error";
+          if (!(e instanceof Fallback)) this.counts.lastReadError = errorMessage(e);
+          this.counts.reasons[reason2] = (this.counts.reasons[reason2] ?? 0) + 1;
+          this.counts.fromArchive++;
+          this.onListing?.(commit, subdir, reason2);
+          return super.listArchive(commit, subdir, maxZipFile);
+        }
+      }
+      async fromObjects(commit, subdir, maxZipFile) {
+        if (!plainSubdir(subdir)) throw new Fallback("pathspec");
+        const session = this.open();
+        if (session === void 0) throw new Error("closed");
+        const s = await session;
+        let tree;
+        try {
+          tree = await s.lister.list(commit, subdir);
+        } catch (e) {
+          if (e instanceof UnusualTreeError) throw new Fallback("unusual-tree");
+          throw e;
+        }
+        if (tree === void 0) throw new Fallback("not-a-directory");
+        const full = (rel) => subdir === "" ? rel : Buffer.concat([Buffer.from(subdir + "/", "utf8"), rel]);
+        if (tree.attributes.length > 0) await this.requireNoConversion(s, tree, full);
+        const digests = await Promise.all(tree.files.map((f) => s.blobs.digest(f.oid)));
+        const subdirBytes = subdir === "" ? 0 : Buffer.byteLength(subdir, "utf8") + 1;
+        let bound = TRAILER_OVERHEAD;
+        const entry = (nameBytes, data) => {
+          const growth = data > BIG_FILE_THRESHOLD2 ? Math.ceil(data / 1024) : 0;
+          bound += ENTRY_OVERHEAD + 2 * (ARCHIVE_PREFIX_LENGTH + nameBytes) + data + growth;
+        };
+        entry(0, 0);
+        if (subdir !== "") {
+          let at = 0;
+          for (const part of subdir.split("/")) {
+            at += Buffer.byteLength(part, "utf8") + 1;
+            entry(at, 0);
+          }
+        }
+        for (const d of [...tree.dirs, ...tree.gitlinks]) entry(subdirBytes + d.length + 1, 0);
+        tree.files.forEach((f, i) => entry(subdirBytes + f.path.length, digests[i]?.size ?? 0));
+        if (!(bound <= maxZipFile)) throw new Fallback("size");
+        const files2 = [];
+        let goMod;
+        for (const [i, f] of tree.files.entries()) {
+          const d = digests[i];
+          if (d === void 0) throw new Error("digest missing");
+          const p = decodeGoString(f.path);
+          const kind = f.kind === "symlink" ? "symlink" : "regular";
+          if (kind === "regular" && p === "go.mod") {
+            goMod = this.smallBlobs.get(f.oid) ?? await s.blobs.content(f.oid);
+          }
+          files2.push({ path: p, kind, size: d.size, sha256: d.sha256 });
+        }
+        return { files: files2, goMod, zipTooLarge: false };
+      }
+      /**
+       * Throws a Fallback unless git says no attribute converts any regular file
+       * of the listing (symbolic links are written as their target, unconverted).
+       */
+      async requireNoConversion(s, tree, full) {
+        const exact = Buffer.from(".gitattributes");
+        for (const a2 of tree.attributes) {
+          if (!a2.name.equals(exact) || a2.kind !== "regular" && a2.kind !== "executable") {
+            throw new Fallback("attributes-file");
+          }
+        }
+        const key2 = tree.attributes.map((a2) => `${a2.dir.toString("hex")}:${a2.oid}`).sort().join(",");
+        let session = this.attributeSessions.get(key2);
+        if (session === void 0) {
+          session = this.startAttributeSession(s, tree);
+          this.attributeSessions.set(key2, session);
+          this.attributeSessionCount++;
+          while (this.attributeSessions.size > ATTRIBUTE_CHECKERS_KEPT) {
+            const [oldKey, old] = this.attributeSessions.entries().next().value;
+            this.attributeSessions.delete(oldKey);
+            void closeAttributeSession(old);
+          }
+        }
+        let a;
+        try {
+          a = await session;
+        } catch {
+          this.attributeSessions.delete(key2);
+          throw new Fallback("attributes-file");
+        }
+        const verdicts = await Promise.all(
+          tree.files.map((f) => {
+            if (f.kind === "symlink") return Promise.resolve(true);
+            const p = full(f.path);
+            const id = p.toString("latin1");
+            let verdict = a.verdicts.get(id);
+            if (verdict === void 0) {
+              this.counts.attributePaths++;
+              verdict = a.check.check(p).then(keepsBlobBytes);
+              a.verdicts.set(id, verdict);
+            }
+            return verdict;
+          })
+        ).catch((e) => {
+          if (this.attributeSessions.get(key2) === session) {
+            this.attributeSessions.delete(key2);
+            void closeAttributeSession(session);
+          }
+          throw e;
+        });
+        if (verdicts.includes(false)) throw new Fallback("attributes");
+      }
+      async startAttributeSession(s, tree) {
+        const files2 = [];
+        for (const a of tree.attributes) {
+          const content = this.smallBlobs.get(a.oid) ?? await s.blobs.content(a.oid, MAX_ATTRIBUTES_FILE);
+          if (content === void 0) throw new Fallback("attributes-file");
+          this.smallBlobs.set(a.oid, content);
+          files2.push({ dir: a.dir, content });
+        }
+        const workTree = path11.join(s.root, `attributes-${++this.attributeTrees}`);
+        try {
+          await writeAttributesTree(workTree, files2);
+        } catch (e) {
+          await rm5(workTree, { recursive: true, force: true });
+          throw e;
+        }
+        return {
+          check: new AttrCheck(s.gitDir, workTree, this.options),
+          workTree,
+          verdicts: /* @__PURE__ */ new Map()
+        };
+      }
+    };
+    SmallBlobs = class {
+      constructor(maxBlob = 64 << 10, budget = 4 << 20) {
+        this.maxBlob = maxBlob;
+        this.budget = budget;
+      }
+      maxBlob;
+      budget;
+      map = /* @__PURE__ */ new Map();
+      bytes = 0;
+      get(oid) {
+        const b = this.map.get(oid);
+        if (b !== void 0) {
+          this.map.delete(oid);
+          this.map.set(oid, b);
+        }
+        return b;
+      }
+      set(oid, b) {
+        if (b.length > this.maxBlob || this.map.has(oid)) return;
+        this.map.set(oid, b);
+        this.bytes += b.length;
+        for (const [k, v] of this.map) {
+          if (this.bytes <= this.budget) break;
+          this.map.delete(k);
+          this.bytes -= v.length;
+        }
+      }
+    };
+  }
+});
+
+// src/modfetch/tree-hash.ts
+var TreeHasher;
+var init_tree_hash = __esm({
+  "src/modfetch/tree-hash.ts"() {
+    "use strict";
+    init_blob_reuse_repo();
+    init_pool();
+    init_build_module();
+    init_git_code_host();
+    TreeHasher = class _TreeHasher {
+      constructor(repo, code, concurrency) {
+        this.repo = repo;
+        this.code = code;
+        this.concurrency = concurrency;
+        repo.onListing = (commit, subdir, source) => this.sources.set(`${commit}:${subdir}`, source);
+      }
+      repo;
+      code;
+      concurrency;
+      // How each (commit, directory) listing was made, for the results of hashVersions.
+      sources = /* @__PURE__ */ new Map();
+      running = 0;
+      /** Opens the repository at `dir`; throws InputError as openRepo does. */
+      static async open(dir, options2 = {}) {
+        const repo = await BlobReuseRepo.open(dir, options2);
+        const code = gitCodeHost(
+          repo,
+          options2.pretendTags === void 0 ? {} : { pretendTags: options2.pretendTags }
+        );
+        return new _TreeHasher(repo, code, Math.max(1, options2.concurrency ?? 8));
+      }
+      /** One version, exactly as buildModule builds it (file lists included). */
+      build(req) {
+        return buildModule(this.code, req);
+      }
+      /**
+       * Hashes many versions, `concurrency` at a time, and returns their
+       * hashes in the order asked (file lists are dropped as each finishes, so
+       * memory does not grow with the files of each version). `each` sees every
+       * result as soon as it is known.
+       */
+      async hashVersions(reqs, each) {
+        const hashOne = async (req, i) => {
+          const b = await this.build(req);
+          const h = { modulePath: b.modulePath, version: b.version };
+          if (b.commit !== void 0) h.commit = b.commit;
+          if (b.dir !== void 0) h.dir = b.dir;
+          if (b.goModSum !== void 0) h.goModSum = b.goModSum;
+          if (b.sum !== void 0) h.sum = b.sum;
+          if (b.error !== void 0) h.error = b.error;
+          const source = b.commit === void 0 || b.dir === void 0 ? void 0 : this.sources.get(`${b.commit}:${b.dir}`);
+          if (source !== void 0) h.listing = source;
+          each?.(h, i);
+          return h;
+        };
+        this.running++;
+        try {
+          return await mapLimit(reqs, this.concurrency, hashOne);
+        } finally {
+          if (--this.running === 0) this.sources.clear();
+        }
+      }
+      /** Counters of the run so far: listings by source, blobs read, cache hits. */
+      stats() {
+        return this.repo.stats();
+      }
+      /** Stops git's processes and removes scratch folders. */
+      close() {
+        return this.repo.close();
+      }
+    };
+  }
+});
+
+// src/wire/scan.ts
+import { mkdir as mkdir5, readFile as readFile3, rename as rename4, writeFile as writeFile4 } from "node:fs/promises";
+import os2 from "node:os";
+import path12 from "node:path";
+function defaultConcurrency() {
+  return Math.max(2, Math.min(16, os2.availableParallelism() * 2));
+}
+async function readStateFile(file) {
+  let text;
+  try {
+    text = await readFile3(file, "utf8");
+  } catch (e) {
+    if (e.code === "ENOENT") return emptyState();
+    throw new InputError(`${file}: cannot read the state file (${errorMessage(e)})`);
+  }
+  return parseState(text, file);
+}
+async function writeStateFile(file, state) {
+  await mkdir5(path12.dirname(path12.resolve(file)), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  await writeFile4(tmp, serializeState(state));
+  await rename4(tmp, file);
+}
+function createScan(options2) {
+  return async (req) => {
+    const clock = options2.clock ?? systemClock;
+    const timeoutMs = req.timeoutMs ?? DEFAULT_SCAN_TIMEOUT_MS;
+    const deadline = clock.now() + timeoutMs;
+    const env = effectiveEnv(req, options2.env ?? process.env);
+    const entries = parseGoproxy(env.GOPROXY);
+    const sumdb = parseGoSumdb(env.GOSUMDB);
+    const state = req.stateFile === void 0 ? emptyState() : await readStateFile(req.stateFile);
+    const repo = await openRepo(req.repoDir);
+    const local = gitLocalRepo(repo);
+    const concurrency = req.concurrency ?? defaultConcurrency();
+    const http4 = await httpClient(options2, env, entries, req.proxyToken, {
+      deadline,
+      timeoutMs,
+      clock
+    });
+    const workDir = await makeTempDir("modseal-scan-");
+    const hasher = await TreeHasher.open(req.repoDir, { concurrency });
+    try {
+      const treeFile = path12.join(workDir, "sumdb-latest");
+      const remembered = sumdb.off ? void 0 : state.trees.get(sumdb.name);
+      if (remembered !== void 0) await writeFile4(treeFile, remembered.note);
+      const remote = remoteSides({
+        env,
+        entries,
+        sumdb,
+        http: http4,
+        clock,
+        logger: options2.logger,
+        workDir,
+        proxyEnv: options2.env ?? process.env,
+        sumdbCache: treeFile,
+        ...options2.cachedOnlyHosts !== void 0 ? { cachedOnlyHosts: options2.cachedOnlyHosts } : {}
+      });
+      const outcome = await runScan(
+        { state, concurrency, ...req.modules !== void 0 ? { modules: req.modules } : {} },
+        { local, hasher, ...remote, clock, logger: options2.logger }
+      );
+      if (!sumdb.off) {
+        const note = await readFile3(treeFile, "utf8").catch(() => void 0);
+        const m = note === void 0 ? null : TREE_NOTE.exec(note);
+        if (note !== void 0 && m !== null) {
+          state.trees.set(sumdb.name, { size: Number(m[1]), hash: m[2], note });
+        }
+      }
+      if (req.stateFile !== void 0) await writeStateFile(req.stateFile, state);
+      return { ...outcome, state };
+    } finally {
+      await hasher.close();
+      await removeTempDir(workDir);
+    }
+  };
+}
+var DEFAULT_SCAN_TIMEOUT_MS, TREE_NOTE;
+var init_scan = __esm({
+  "src/wire/scan.ts"() {
+    "use strict";
+    init_run_scan();
+    init_state();
+    init_git();
+    init_goproxy();
+    init_errors();
+    init_retry();
+    init_temp_dirs();
+    init_tree_hash();
+    init_sumdb();
+    init_local_repo();
+    init_release2();
+    init_remote();
+    DEFAULT_SCAN_TIMEOUT_MS = 60 * 6e4;
+    TREE_NOTE = /^go\.sum database tree\n([0-9]+)\n([A-Za-z0-9+/]{43}=)\n/;
+  }
+});
+
+// src/cli/scan-command.ts
+var scan_command_exports = {};
+__export(scan_command_exports, {
+  makeScanCommand: () => makeScanCommand,
+  scanCommand: () => scanCommand
+});
+import path13 from "node:path";
+function parseConcurrency(text) {
+  if (text === void 0) return void 0;
+  const n = Number(text);
+  if (!/^[0-9]+$/.test(text) || !Number.isSafeInteger(n) || n < 1 || n > 256) {
+    throw new InputError(
+      `--concurrency ${JSON.stringify(text)}: must be a whole number from 1 to 256`
+    );
+  }
+  return n;
+}
+function makeScanCommand(wiring = {}) {
+  return async (argv, io) => {
+    const values = parseFlags(
+      "scan",
+      USAGE4,
+      {
+        repo: { type: "string" },
+        module: { type: "string", multiple: true },
+        proxy: { type: "string" },
+        sumdb: { type: "string" },
+        concurrency: { type: "string" },
+        state: { type: "string" },
+        timeout: { type: "string" },
+        json: { type: "boolean" }
+      },
+      argv,
+      io,
+      { goproxy: "proxy", gosumdb: "sumdb", "working-directory": "repo", "state-file": "state" }
+    );
+    if (typeof values === "number") return values;
+    const settings = parseCheckSettings(
+      { goproxy: values.proxy, gosumdb: values.sumdb, timeout: values.timeout },
+      FLAG_NAMES
+    );
+    const concurrency = parseConcurrency(values.concurrency);
+    const request = {
+      repoDir: path13.resolve(io.cwd, values.repo ?? "."),
+      ...settings.goproxy !== void 0 ? { goproxy: settings.goproxy } : {},
+      ...settings.gosumdb !== void 0 ? { gosumdb: settings.gosumdb } : {},
+      ...settings.proxyToken !== void 0 ? { proxyToken: settings.proxyToken } : {},
+      ...values.timeout !== void 0 ? { timeoutMs: settings.timeoutMs } : {},
+      ...concurrency !== void 0 ? { concurrency } : {},
+      ...values.module !== void 0 && values.module.length > 0 ? { modules: values.module } : {}
+    };
+    if (values.state !== void 0) {
+      request.stateFile = await checkOutputPath("--state", values.state, io.cwd, {
+        createsFolders: true
+      });
+    }
+    const human = values.json === true ? io.stderr : io.stdout;
+    const logger = { info: (m) => io.stderr(`${m}
+`), debug: () => void 0 };
+    const scan = createScan({ ...wiring, logger, env: io.env });
+    const run = await scan(request);
+    human(renderScanText(run.report));
+    if (values.json === true) io.stdout(renderScanJson(run.report));
+    return exitCodeOf(run.report.verdict);
+  };
+}
+var USAGE4, scanCommand;
+var init_scan_command = __esm({
+  "src/cli/scan-command.ts"() {
+    "use strict";
+    init_status();
+    init_errors();
+    init_scan_json();
+    init_scan_text();
+    init_wire();
+    init_scan();
+    init_flags();
+    init_output_file();
+    USAGE4 = `usage: modseal scan [--repo DIR] [--module PATH]... [--proxy LIST] [--sumdb SPEC]
+                    [--concurrency N] [--state FILE] [--timeout DUR] [--json]
+
+Checks every version of every module of the repository (or each --module):
+the version tags, the mirror's versions and those named in retract
+directives. Each tag's current commit is rebuilt and compared with the
+checksum database's record and the mirror's zip. Nothing is published: a
+version the mirror does not hold is reported unpublished without asking.
+--state FILE remembers commits, hashes and the database's tree head between
+runs (an unchanged tag is not rebuilt). --concurrency defaults to the machine's.
+
+exit status: 0 ok (warnings: tag-missing, unpublished), 1 moved, invalid or
+mirror-differs, 2 usage or input error (a damaged state file too),
+3 inconclusive (something could not be asked)
+`;
+    scanCommand = makeScanCommand();
+  }
+});
+
+// src/demo/demo-repo.ts
+import { spawn as spawn3 } from "node:child_process";
+import { mkdir as mkdir6, writeFile as writeFile5 } from "node:fs/promises";
+import path14 from "node:path";
 function runGit(dir, args, extraEnv = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn2("git", args, {
+    const child = spawn3("git", args, {
       cwd: dir,
       // isolatedGitEnv drops every GIT_* variable of the caller; the identity
       // and date are added back on top, as ours.
@@ -12958,16 +18946,16 @@ var init_demo_repo = __esm({
       dir;
       /** Creates an empty repository with branch `main` in `dir` (which must not hold one). */
       static async init(dir) {
-        await mkdir4(dir, { recursive: true });
+        await mkdir6(dir, { recursive: true });
         await runGit(dir, ["init", "--quiet", "--initial-branch=main"]);
         return new _DemoRepo(dir);
       }
       /** Writes files (path → content) into the work tree. */
       async write(files2) {
         for (const [name, content] of Object.entries(files2)) {
-          const file = path9.join(this.dir, ...name.split("/"));
-          await mkdir4(path9.dirname(file), { recursive: true });
-          await writeFile3(file, content);
+          const file = path14.join(this.dir, ...name.split("/"));
+          await mkdir6(path14.dirname(file), { recursive: true });
+          await writeFile5(file, content);
         }
       }
       /** Commits every change at `isoDate`; returns the commit hash. */
@@ -12992,9 +18980,9 @@ var init_demo_repo = __esm({
   }
 });
 
-// src/demo/mirror-server.ts
+// src/goproxy/server.ts
 import http2 from "node:http";
-import path10 from "node:path";
+import path15 from "node:path";
 import { Readable as Readable2 } from "node:stream";
 function notFound(res, body) {
   res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
@@ -13031,7 +19019,7 @@ async function startMirrorServer(opts) {
       return;
     }
     res.writeHead(200, {
-      "content-type": contentTypes[path10.posix.extname(rel)] ?? "text/plain; charset=utf-8",
+      "content-type": contentTypes[path15.posix.extname(rel)] ?? "text/plain; charset=utf-8",
       "content-length": String(file.size),
       ...extra
     });
@@ -13064,11 +19052,10 @@ async function startMirrorServer(opts) {
   };
 }
 var MemoryMirrorStore, contentTypes;
-var init_mirror_server = __esm({
-  "src/demo/mirror-server.ts"() {
+var init_server = __esm({
+  "src/goproxy/server.ts"() {
     "use strict";
-    init_module();
-    init_semver2();
+    init_deps();
     MemoryMirrorStore = class {
       files = /* @__PURE__ */ new Map();
       versions = /* @__PURE__ */ new Map();
@@ -13148,7 +19135,7 @@ var init_publish = __esm({
   }
 });
 
-// src/demo/sumdb-server.ts
+// src/sumdb/server.ts
 import http3 from "node:http";
 function verifierKeyFor(signerKey) {
   const s = parseSignerKey(signerKey);
@@ -13160,11 +19147,15 @@ function startChecksumDatabase(opts = {}) {
   return new ChecksumDatabase(opts).listen();
 }
 var RecordLog, MOD_VER_RE, NOTE_TYPE, ChecksumDatabase;
-var init_sumdb_server = __esm({
-  "src/demo/sumdb-server.ts"() {
+var init_server2 = __esm({
+  "src/sumdb/server.ts"() {
     "use strict";
     init_module();
-    init_sumdb();
+    init_encoding();
+    init_note();
+    init_tile();
+    init_tlog_note();
+    init_tlog();
     RecordLog = class _RecordLog {
       records = [];
       hashes = [];
@@ -13233,8 +19224,8 @@ var init_sumdb_server = __esm({
         return this.log.records.length;
       }
       /** Adds (or finds) the record for path@version; returns its id. */
-      async add(path12, version, text) {
-        const key2 = `${path12}@${version}`;
+      async add(path17, version, text) {
+        const key2 = `${path17}@${version}`;
         const id = this.log.ids.get(key2);
         if (id !== void 0) return id;
         return this.log.append(key2, Buffer.from(text));
@@ -13307,19 +19298,19 @@ var init_sumdb_server = __esm({
       async lookup(mod) {
         if (!MOD_VER_RE.test(mod)) return { status: 400, body: "invalid module@version syntax\n" };
         const i = mod.indexOf("@");
-        let path12;
+        let path17;
         let vers;
         try {
-          path12 = unescapePath(mod.slice(0, i));
+          path17 = unescapePath(mod.slice(0, i));
           vers = unescapeVersion(mod.slice(i + 1));
         } catch (e) {
           return { status: 500, body: `${e.message}
 ` };
         }
-        const key2 = `${path12}@${vers}`;
+        const key2 = `${path17}@${vers}`;
         let id = this.log.ids.get(key2);
         if (id === void 0) {
-          const text2 = this.missing(path12, vers);
+          const text2 = this.missing(path17, vers);
           if (text2 === void 0) return { status: 404, body: `not found: ${key2}
 ` };
           id = await this.log.append(key2, Buffer.from(text2));
@@ -13356,9 +19347,9 @@ var init_sumdb_server = __esm({
 });
 
 // src/demo/run-demo.ts
-import { mkdtemp as mkdtemp2, rm as rm5 } from "node:fs/promises";
-import os2 from "node:os";
-import path11 from "node:path";
+import { mkdtemp as mkdtemp2, rm as rm6 } from "node:fs/promises";
+import os3 from "node:os";
+import path16 from "node:path";
 function expectReport(report, when, want) {
   if (want === "pass" && report.verdict === "pass") return;
   if (want === "tag-moved" && report.verdict === "fail" && report.findings.some((f) => f.code === "tag-moved") && report.diff?.changed.some((c) => c.name === CHANGED_FILE) === true) {
@@ -13373,11 +19364,11 @@ async function runDemo(io, options2 = {}) {
 `);
   const log = [];
   const outcome = { asExpected: false };
-  const root = await mkdtemp2(path11.join(options2.tmpDir ?? os2.tmpdir(), "modseal-demo-"));
+  const root = await mkdtemp2(path16.join(options2.tmpDir ?? os3.tmpdir(), "modseal-demo-"));
   let mirror;
   let sumdb;
   try {
-    const repo = await DemoRepo.init(path11.join(root, "hello"));
+    const repo = await DemoRepo.init(path16.join(root, "hello"));
     await repo.write(files);
     const first = await repo.commit("hello: first release", "2024-03-01T12:00:00Z");
     await repo.tag(TAG);
@@ -13403,7 +19394,7 @@ async function runDemo(io, options2 = {}) {
       GOFLAGS: "",
       NETRC: ""
     };
-    const check2 = createReleaseCheckWith({
+    const check2 = createReleaseCheck({
       logger: { info: (m) => void log.push(m), debug: () => void 0 },
       env,
       cachedOnlyHosts: [new URL(mirror.url).host]
@@ -13451,7 +19442,7 @@ ${log.map((l) => `  ${l}
 `).join("")}`);
   } finally {
     await Promise.allSettled([mirror?.close(), sumdb?.close()]);
-    await rm5(root, { recursive: true, force: true });
+    await rm6(root, { recursive: true, force: true });
   }
   if (outcome.asExpected) {
     out();
@@ -13464,13 +19455,13 @@ var MODULE, TAG, CHANGED_FILE, LICENSE, files, fixedHello;
 var init_run_demo = __esm({
   "src/demo/run-demo.ts"() {
     "use strict";
-    init_wire();
     init_errors();
     init_text2();
+    init_wire();
     init_demo_repo();
-    init_mirror_server();
+    init_server();
     init_publish();
-    init_sumdb_server();
+    init_server2();
     MODULE = "example.com/hello";
     TAG = "v1.0.0";
     CHANGED_FILE = "hello.go";
@@ -13526,13 +19517,13 @@ var demo_command_exports = {};
 __export(demo_command_exports, {
   demoCommand: () => demoCommand
 });
-var USAGE3, demoCommand;
+var USAGE5, demoCommand;
 var init_demo_command = __esm({
   "src/cli/demo-command.ts"() {
     "use strict";
     init_run_demo();
     init_io();
-    USAGE3 = `usage: modseal demo
+    USAGE5 = `usage: modseal demo
 
 Creates a throwaway git repository, publishes its v1.0.0 to a mirror and a
 checksum database on 127.0.0.1, runs the release gate (it passes), moves the
@@ -13542,13 +19533,13 @@ expected (the second run failing is the expected outcome).
 `;
     demoCommand = async (argv, io) => {
       if (argv.length === 1 && (argv[0] === "--help" || argv[0] === "-h")) {
-        io.stdout(USAGE3);
+        io.stdout(USAGE5);
         return EXIT_PASS;
       }
       if (argv.length > 0) {
         io.stderr(`modseal demo: unexpected arguments: ${argv.join(" ")}
 
-${USAGE3}`);
+${USAGE5}`);
         return EXIT_INPUT;
       }
       const outcome = await runDemo(io);
@@ -13562,23 +19553,16 @@ init_errors();
 init_temp_dirs();
 init_flags();
 init_io();
-import os3 from "node:os";
-
-// src/cli/version.ts
-import { readFileSync } from "node:fs";
-function modsealVersion() {
-  if (true) return "0.1.0";
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
-  return pkg.version;
-}
-
-// src/cli/main.ts
-var USAGE4 = `usage: modseal <command> [flags]
+init_version();
+import os4 from "node:os";
+var USAGE6 = `usage: modseal <command> [flags]
        modseal --version
 
 commands:
   hash     print the go.sum lines Go would record for a tagged commit
   verify   check a tag against the Go module mirror and checksum database
+  lint     check a revision's modules before a release is tagged (pull requests)
+  scan     check every published version of every module against its tag (schedules)
   demo     run the release gate offline against a throwaway repository
 
 Run 'modseal <command> --help' for the flags of a command.
@@ -13589,6 +19573,8 @@ exit status: 0 pass, 1 fail, 2 usage, input or internal error,
 var commands = {
   hash: async () => (await Promise.resolve().then(() => (init_hash_command(), hash_command_exports))).hashCommand,
   verify: async () => (await Promise.resolve().then(() => (init_verify_command(), verify_command_exports))).verifyCommand,
+  lint: async () => (await Promise.resolve().then(() => (init_lint_command(), lint_command_exports))).lintCommand,
+  scan: async () => (await Promise.resolve().then(() => (init_scan_command(), scan_command_exports))).scanCommand,
   demo: async () => (await Promise.resolve().then(() => (init_demo_command(), demo_command_exports))).demoCommand
 };
 var ERROR_SCHEMA = "modseal.error/v1";
@@ -13606,6 +19592,7 @@ function reportError(command, args, e, io) {
       schema: ERROR_SCHEMA,
       ...command === void 0 ? {} : { command },
       error: line.replace(/^modseal( \S+)?: /, ""),
+      code: errorCode(e),
       exitCode: EXIT_INPUT
     };
     io.stdout(JSON.stringify(doc, null, 2) + "\n");
@@ -13620,7 +19607,7 @@ async function runCli(argv, io) {
     return EXIT_PASS;
   }
   if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
-    (name === void 0 ? io.stderr : io.stdout)(USAGE4);
+    (name === void 0 ? io.stderr : io.stdout)(USAGE6);
     return name === void 0 ? EXIT_INPUT : EXIT_PASS;
   }
   const load = commands[name];
@@ -13628,7 +19615,7 @@ async function runCli(argv, io) {
     const flag = name.startsWith("-") ? "flag" : "command";
     io.stderr(`modseal: unknown ${flag} ${JSON.stringify(name)}
 
-${USAGE4}`);
+${USAGE6}`);
     return EXIT_INPUT;
   }
   try {
@@ -13674,12 +19661,12 @@ async function main() {
   try {
     root = await makeTempDir("modseal-");
   } catch (e) {
-    const where = os3.tmpdir();
+    const where2 = os4.tmpdir();
     process.exitCode = reportError(
       command,
       args,
       new InputError(
-        `cannot create a temporary folder in ${where} (${errorMessage(e)}): set TMPDIR to a writable folder`
+        `cannot create a temporary folder in ${where2} (${errorMessage(e)}): set TMPDIR to a writable folder`
       ),
       io
     );

@@ -1075,14 +1075,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path13 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path8 && path8[0] !== "/") {
-          path8 = `/${path8}`;
+        if (path13 && path13[0] !== "/") {
+          path13 = `/${path13}`;
         }
-        return new URL(`${origin}${path8}`);
+        return new URL(`${origin}${path13}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1533,39 +1533,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path13, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path8);
+        debuglog("sending request to %s %s/%s", method, origin, path13);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path13, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path8,
+          path13,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path13, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path8);
+        debuglog("trailers received from %s %s/%s", method, origin, path13);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path13, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path8,
+          path13,
           error2.message
         );
       });
@@ -1614,9 +1614,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path8, origin }
+            request: { method, path: path13, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path8);
+          debuglog("sending request to %s %s/%s", method, origin, path13);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1679,7 +1679,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path8,
+        path: path13,
         method,
         body,
         headers,
@@ -1694,11 +1694,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path8 !== "string") {
+        if (typeof path13 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path8)) {
+        } else if (invalidPathRegex.test(path13)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1764,7 +1764,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path8, query) : path8;
+        this.path = query ? buildURL(path13, query) : path13;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -1874,14 +1874,14 @@ var require_request = __commonJS({
         if (statusCode !== null) {
           this.#publishUpgradeHeaders(statusCode, headers, statusText);
         }
-        const result = this[kHandler].onUpgrade(statusCode, headers, socket);
+        const result2 = this[kHandler].onUpgrade(statusCode, headers, socket);
         if (!this.aborted) {
           this.completed = true;
           if (statusCode !== null) {
             this.#publishUpgradeTrailers();
           }
         }
-        return result;
+        return result2;
       }
       /**
        * @param {number} statusCode
@@ -3362,12 +3362,12 @@ var require_data_url = __commonJS({
       return serialized;
     }
     function collectASequenceOfCodePoints(condition, input, position) {
-      let result = "";
+      let result2 = "";
       while (position.position < input.length && condition(input[position.position])) {
-        result += input[position.position];
+        result2 += input[position.position];
         position.position++;
       }
-      return result;
+      return result2;
     }
     function collectASequenceOfCodePointsFast(char, input, position) {
       const idx = input.indexOf(char, position.position);
@@ -3380,8 +3380,8 @@ var require_data_url = __commonJS({
       return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
-      const bytes = encoder.encode(input);
-      return percentDecode(bytes);
+      const bytes3 = encoder.encode(input);
+      return percentDecode(bytes3);
     }
     function isHexCharByte(byte) {
       return byte >= 48 && byte <= 57 || byte >= 65 && byte <= 70 || byte >= 97 && byte <= 102;
@@ -3589,16 +3589,16 @@ var require_data_url = __commonJS({
       if ((2 << 15) - 1 > length) {
         return String.fromCharCode.apply(null, input);
       }
-      let result = "";
+      let result2 = "";
       let i = 0;
       let addition = (2 << 15) - 1;
       while (i < length) {
         if (i + addition > length) {
           addition = length - i;
         }
-        result += String.fromCharCode.apply(null, input.subarray(i, i += addition));
+        result2 += String.fromCharCode.apply(null, input.subarray(i, i += addition));
       }
-      return result;
+      return result2;
     }
     function minimizeSupportedMimeType(mimeType) {
       switch (mimeType.essence) {
@@ -3847,15 +3847,15 @@ var require_webidl = __commonJS({
             message: `${argument} ("${webidl.util.Type(O)}") is not an Object.`
           });
         }
-        const result = {};
+        const result2 = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
           for (const key2 of keys2) {
             const typedKey = keyConverter(key2, prefix, argument);
             const typedValue = valueConverter(O[key2], prefix, argument);
-            result[typedKey] = typedValue;
+            result2[typedKey] = typedValue;
           }
-          return result;
+          return result2;
         }
         const keys = Reflect.ownKeys(O);
         for (const key2 of keys) {
@@ -3863,10 +3863,10 @@ var require_webidl = __commonJS({
           if (desc?.enumerable) {
             const typedKey = keyConverter(key2, prefix, argument);
             const typedValue = valueConverter(O[key2], prefix, argument);
-            result[typedKey] = typedValue;
+            result2[typedKey] = typedValue;
           }
         }
-        return result;
+        return result2;
       };
     };
     webidl.interfaceConverter = function(i) {
@@ -4104,17 +4104,17 @@ var require_util2 = __commonJS({
       if (!redirectStatusSet.has(response.status)) {
         return null;
       }
-      let location = response.headersList.get("location", true);
-      if (location !== null && isValidHeaderValue(location)) {
-        if (!isValidEncodedURL(location)) {
-          location = normalizeBinaryStringToUtf8(location);
+      let location3 = response.headersList.get("location", true);
+      if (location3 !== null && isValidHeaderValue(location3)) {
+        if (!isValidEncodedURL(location3)) {
+          location3 = normalizeBinaryStringToUtf8(location3);
         }
-        location = new URL(location, responseURL(response));
+        location3 = new URL(location3, responseURL(response));
       }
-      if (location && !location.hash) {
-        location.hash = requestFragment;
+      if (location3 && !location3.hash) {
+        location3.hash = requestFragment;
       }
-      return location;
+      return location3;
     }
     function isValidEncodedURL(url) {
       for (let i = 0; i < url.length; ++i) {
@@ -4364,7 +4364,7 @@ var require_util2 = __commonJS({
         return false;
       }
     }
-    function bytesMatch(bytes, metadataList) {
+    function bytesMatch(bytes3, metadataList) {
       if (crypto2 === void 0) {
         return true;
       }
@@ -4380,7 +4380,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto2.createHash(algorithm).update(bytes3).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -4396,7 +4396,7 @@ var require_util2 = __commonJS({
     }
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
     function parseMetadata(metadata) {
-      const result = [];
+      const result2 = [];
       let empty = true;
       for (const token of metadata.split(" ")) {
         empty = false;
@@ -4406,13 +4406,13 @@ var require_util2 = __commonJS({
         }
         const algorithm = parsedToken.groups.algo.toLowerCase();
         if (supportedHashes.includes(algorithm)) {
-          result.push(parsedToken.groups);
+          result2.push(parsedToken.groups);
         }
       }
       if (empty === true) {
         return "no metadata";
       }
-      return result;
+      return result2;
     }
     function getStrongestMetadata(metadataList) {
       let algorithm = metadataList[0].algo;
@@ -4489,12 +4489,12 @@ var require_util2 = __commonJS({
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
     function serializeJavascriptValueToJSONString(value) {
-      const result = JSON.stringify(value);
-      if (result === void 0) {
+      const result2 = JSON.stringify(value);
+      if (result2 === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
-      assert(typeof result === "string");
-      return result;
+      assert(typeof result2 === "string");
+      return result2;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
     function createIterator(name, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -4532,20 +4532,20 @@ var require_util2 = __commonJS({
           }
           const { [keyIndex]: key2, [valueIndex]: value } = values[index];
           this.#index = index + 1;
-          let result;
+          let result2;
           switch (this.#kind) {
             case "key":
-              result = key2;
+              result2 = key2;
               break;
             case "value":
-              result = value;
+              result2 = value;
               break;
             case "key+value":
-              result = [key2, value];
+              result2 = [key2, value];
               break;
           }
           return {
-            value: result,
+            value: result2,
             done: false
           };
         }
@@ -4626,15 +4626,15 @@ var require_util2 = __commonJS({
     async function fullyReadBody(body, processBody, processBodyError) {
       const successSteps = processBody;
       const errorSteps = processBodyError;
-      let reader;
+      let reader2;
       try {
-        reader = body.stream.getReader();
+        reader2 = body.stream.getReader();
       } catch (e) {
         errorSteps(e);
         return;
       }
       try {
-        successSteps(await readAllBytes(reader));
+        successSteps(await readAllBytes(reader2));
       } catch (e) {
         errorSteps(e);
       }
@@ -4657,18 +4657,18 @@ var require_util2 = __commonJS({
       assert(!invalidIsomorphicEncodeValueRegex.test(input));
       return input;
     }
-    async function readAllBytes(reader) {
-      const bytes = [];
+    async function readAllBytes(reader2) {
+      const bytes3 = [];
       let byteLength = 0;
       while (true) {
-        const { done, value: chunk } = await reader.read();
+        const { done, value: chunk } = await reader2.read();
         if (done) {
-          return Buffer.concat(bytes, byteLength);
+          return Buffer.concat(bytes3, byteLength);
         }
         if (!isUint8Array(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
-        bytes.push(chunk);
+        bytes3.push(chunk);
         byteLength += chunk.length;
       }
     }
@@ -5236,11 +5236,11 @@ var require_formdata_parser = __commonJS({
           return "failure";
         }
         position.position += 2;
-        const result = parseMultipartFormDataHeaders(input, position);
-        if (result === "failure") {
+        const result2 = parseMultipartFormDataHeaders(input, position);
+        if (result2 === "failure") {
           return "failure";
         }
-        let { name, filename, contentType, encoding } = result;
+        let { name, filename, contentType, encoding } = result2;
         position.position += 2;
         let body;
         {
@@ -5622,19 +5622,19 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function bodyMixinMethods(instance) {
       const methods = {
         blob() {
-          return consumeBody(this, (bytes) => {
+          return consumeBody(this, (bytes3) => {
             let mimeType = bodyMimeType(this);
             if (mimeType === null) {
               mimeType = "";
             } else if (mimeType) {
               mimeType = serializeAMimeType(mimeType);
             }
-            return new Blob2([bytes], { type: mimeType });
+            return new Blob2([bytes3], { type: mimeType });
           }, instance);
         },
         arrayBuffer() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes).buffer;
+          return consumeBody(this, (bytes3) => {
+            return new Uint8Array(bytes3).buffer;
           }, instance);
         },
         text() {
@@ -5673,8 +5673,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           }, instance);
         },
         bytes() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes);
+          return consumeBody(this, (bytes3) => {
+            return new Uint8Array(bytes3);
           }, instance);
         }
       };
@@ -5709,8 +5709,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       const body = object[kState].body;
       return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
-    function parseJSONFromBytes(bytes) {
-      return JSON.parse(utf8DecodeBytes(bytes));
+    function parseJSONFromBytes(bytes3) {
+      return JSON.parse(utf8DecodeBytes(bytes3));
     }
     function bodyMimeType(requestOrResponse) {
       const headers = requestOrResponse[kState].headersList;
@@ -6457,7 +6457,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path8, host, upgrade, blocking, reset } = request2;
+      const { method, path: path13, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6538,7 +6538,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path8} HTTP/1.1\r
+      let header = `${method} ${path13} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6916,17 +6916,17 @@ var require_client_h2 = __commonJS({
       }
     } = http2;
     function parseH2Headers(headers) {
-      const result = [];
+      const result2 = [];
       for (const [name, value] of Object.entries(headers)) {
         if (Array.isArray(value)) {
           for (const subvalue of value) {
-            result.push(Buffer.from(name), Buffer.from(subvalue));
+            result2.push(Buffer.from(name), Buffer.from(subvalue));
           }
         } else {
-          result.push(Buffer.from(name), Buffer.from(value));
+          result2.push(Buffer.from(name), Buffer.from(value));
         }
       }
-      return result;
+      return result2;
     }
     function parseH2ResponseHeaders(headers) {
       const { [HTTP2_HEADER_STATUS]: _statusCode, ...realHeaders } = headers;
@@ -7067,7 +7067,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7164,7 +7164,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path8;
+      headers[HTTP2_HEADER_PATH] = path13;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7517,9 +7517,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path8 = search ? `${pathname}${search}` : pathname;
+        const path13 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path8;
+        this.opts.path = path13;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8542,11 +8542,11 @@ var require_balanced_pool = __commonJS({
         return this;
       }
       _updateBalancedPoolStats() {
-        let result = 0;
+        let result2 = 0;
         for (let i = 0; i < this[kClients].length; i++) {
-          result = getGreatestCommonDivisor(this[kClients][i][kWeight], result);
+          result2 = getGreatestCommonDivisor(this[kClients][i][kWeight], result2);
         }
-        this[kGreatestCommonDivisor] = result;
+        this[kGreatestCommonDivisor] = result2;
       }
       removeUpstream(upstream) {
         const upstreamOrigin = parseOrigin(upstream).origin;
@@ -8758,10 +8758,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path8 = "/",
+          path: path13 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path8;
+        opts.path = origin + path13;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10733,20 +10733,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path8) {
-      if (typeof path8 !== "string") {
-        return path8;
+    function safeUrl(path13) {
+      if (typeof path13 !== "string") {
+        return path13;
       }
-      const pathSegments = path8.split("?");
+      const pathSegments = path13.split("?");
       if (pathSegments.length !== 2) {
-        return path8;
+        return path13;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
-      const pathMatch2 = matchValue(mockDispatch2.path, path8);
+    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
+      const pathMatch2 = matchValue(mockDispatch2.path, path13);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10768,7 +10768,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10806,9 +10806,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path8, method, body, headers, query } = opts;
+      const { path: path13, method, body, headers, query } = opts;
       return {
-        path: path8,
+        path: path13,
         method,
         body,
         headers,
@@ -10817,20 +10817,20 @@ var require_mock_utils = __commonJS({
     }
     function generateKeyValues(data) {
       const keys = Object.keys(data);
-      const result = [];
+      const result2 = [];
       for (let i = 0; i < keys.length; ++i) {
         const key2 = keys[i];
         const value = data[key2];
         const name = Buffer.from(`${key2}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
-            result.push(name, Buffer.from(`${value[j]}`));
+            result2.push(name, Buffer.from(`${value[j]}`));
           }
         } else {
-          result.push(name, Buffer.from(`${value}`));
+          result2.push(name, Buffer.from(`${value}`));
         }
       }
-      return result;
+      return result2;
     }
     function getStatusText(statusCode) {
       return STATUS_CODES2[statusCode] || "unknown";
@@ -11271,10 +11271,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path8,
+            Path: path13,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12413,10 +12413,10 @@ var require_response = __commonJS({
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
-        const bytes = textEncoder.encode(
+        const bytes3 = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body = extractBody(bytes);
+        const body = extractBody(bytes3);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
         initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
         return responseObject;
@@ -13873,12 +13873,12 @@ var require_fetch = __commonJS({
           processBodyError(response.error);
           return;
         }
-        const processBody = (bytes) => {
-          if (!bytesMatch(bytes, request2.integrity)) {
+        const processBody = (bytes3) => {
+          if (!bytesMatch(bytes3, request2.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
-          response.body = safelyExtractBody(bytes)[0];
+          response.body = safelyExtractBody(bytes3)[0];
           fetchFinale(fetchParams, response);
         };
         await fullyReadBody(response.body, processBody, processBodyError);
@@ -14291,12 +14291,12 @@ var require_fetch = __commonJS({
       if (request2.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
       } else if (request2.body != null) {
-        const processBodyChunk = async function* (bytes) {
+        const processBodyChunk = async function* (bytes3) {
           if (isCancelled(fetchParams)) {
             return;
           }
-          yield bytes;
-          fetchParams.processRequestBodyChunkLength?.(bytes.byteLength);
+          yield bytes3;
+          fetchParams.processRequestBodyChunkLength?.(bytes3.byteLength);
         };
         const processEndOfBody = () => {
           if (isCancelled(fetchParams)) {
@@ -14318,8 +14318,8 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request2.body.stream) {
-              yield* processBodyChunk(bytes);
+            for await (const bytes3 of request2.body.stream) {
+              yield* processBodyChunk(bytes3);
             }
             processEndOfBody();
           } catch (err) {
@@ -14371,33 +14371,33 @@ var require_fetch = __commonJS({
       }
       fetchParams.controller.resume = async () => {
         while (true) {
-          let bytes;
+          let bytes3;
           let isFailure;
           try {
             const { done, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value;
+            bytes3 = done ? void 0 : value;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
-              bytes = void 0;
+              bytes3 = void 0;
             } else {
-              bytes = err;
+              bytes3 = err;
               isFailure = true;
             }
           }
-          if (bytes === void 0) {
+          if (bytes3 === void 0) {
             readableStreamClose(fetchParams.controller.controller);
             finalizeResponse(fetchParams, response);
             return;
           }
-          timingInfo.decodedBodySize += bytes?.byteLength ?? 0;
+          timingInfo.decodedBodySize += bytes3?.byteLength ?? 0;
           if (isFailure) {
-            fetchParams.controller.terminate(bytes);
+            fetchParams.controller.terminate(bytes3);
             return;
           }
-          const buffer = new Uint8Array(bytes);
+          const buffer = new Uint8Array(bytes3);
           if (buffer.byteLength) {
             fetchParams.controller.controller.enqueue(buffer);
           }
@@ -14462,14 +14462,14 @@ var require_fetch = __commonJS({
               if (status < 200) {
                 return;
               }
-              let location = "";
+              let location3 = "";
               const headersList = new HeadersList();
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              location = headersList.get("location", true);
+              location3 = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
+              const willFollow = location3 && request2.redirect === "follow" && redirectStatusSet.has(status);
               if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
@@ -14523,9 +14523,9 @@ var require_fetch = __commonJS({
               if (fetchParams.controller.dump) {
                 return;
               }
-              const bytes = chunk;
-              timingInfo.encodedBodySize += bytes.byteLength;
-              return this.body.push(bytes);
+              const bytes3 = chunk;
+              timingInfo.encodedBodySize += bytes3.byteLength;
+              return this.body.push(bytes3);
             },
             onComplete() {
               if (this.abort) {
@@ -14970,9 +14970,9 @@ var require_util4 = __commonJS({
       fr[kResult] = null;
       fr[kError] = null;
       const stream = blob.stream();
-      const reader = stream.getReader();
-      const bytes = [];
-      let chunkPromise = reader.read();
+      const reader2 = stream.getReader();
+      const bytes3 = [];
+      let chunkPromise = reader2.read();
       let isFirstChunk = true;
       (async () => {
         while (!fr[kAborted]) {
@@ -14985,23 +14985,23 @@ var require_util4 = __commonJS({
             }
             isFirstChunk = false;
             if (!done && types.isUint8Array(value)) {
-              bytes.push(value);
+              bytes3.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
                   fireAProgressEvent("progress", fr);
                 });
               }
-              chunkPromise = reader.read();
+              chunkPromise = reader2.read();
             } else if (done) {
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type, blob.type, encodingName);
+                  const result2 = packageData(bytes3, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
-                  fr[kResult] = result;
+                  fr[kResult] = result2;
                   fireAProgressEvent("load", fr);
                 } catch (error2) {
                   fr[kError] = error2;
@@ -15030,14 +15030,14 @@ var require_util4 = __commonJS({
         }
       })();
     }
-    function fireAProgressEvent(e, reader) {
+    function fireAProgressEvent(e, reader2) {
       const event = new ProgressEvent(e, {
         bubbles: false,
         cancelable: false
       });
-      reader.dispatchEvent(event);
+      reader2.dispatchEvent(event);
     }
-    function packageData(bytes, type, mimeType, encodingName) {
+    function packageData(bytes3, type, mimeType, encodingName) {
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
@@ -15047,7 +15047,7 @@ var require_util4 = __commonJS({
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes3) {
             dataURL += btoa(decoder.write(chunk));
           }
           dataURL += btoa(decoder.end());
@@ -15067,16 +15067,16 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode(bytes, encoding);
+          return decode(bytes3, encoding);
         }
         case "ArrayBuffer": {
-          const sequence = combineByteSequences(bytes);
+          const sequence = combineByteSequences(bytes3);
           return sequence.buffer;
         }
         case "BinaryString": {
           let binaryString = "";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes3) {
             binaryString += decoder.write(chunk);
           }
           binaryString += decoder.end();
@@ -15085,14 +15085,14 @@ var require_util4 = __commonJS({
       }
     }
     function decode(ioQueue, encoding) {
-      const bytes = combineByteSequences(ioQueue);
-      const BOMEncoding = BOMSniffing(bytes);
+      const bytes3 = combineByteSequences(ioQueue);
+      const BOMEncoding = BOMSniffing(bytes3);
       let slice = 0;
       if (BOMEncoding !== null) {
         encoding = BOMEncoding;
         slice = BOMEncoding === "UTF-8" ? 3 : 2;
       }
-      const sliced = bytes.slice(slice);
+      const sliced = bytes3.slice(slice);
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
@@ -15630,8 +15630,8 @@ var require_cache = __commonJS({
         const bodyReadPromise = createDeferredPromise();
         if (innerResponse.body != null) {
           const stream = innerResponse.body.stream;
-          const reader = stream.getReader();
-          readAllBytes(reader).then(bodyReadPromise.resolve, bodyReadPromise.reject);
+          const reader2 = stream.getReader();
+          readAllBytes(reader2).then(bodyReadPromise.resolve, bodyReadPromise.reject);
         } else {
           bodyReadPromise.resolve(void 0);
         }
@@ -15645,9 +15645,9 @@ var require_cache = __commonJS({
           // 16.
         };
         operations.push(operation);
-        const bytes = await bodyReadPromise.promise;
+        const bytes3 = await bodyReadPromise.promise;
         if (clonedResponse.body != null) {
-          clonedResponse.body.source = bytes;
+          clonedResponse.body.source = bytes3;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -16153,9 +16153,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path8) {
-      for (let i = 0; i < path8.length; ++i) {
-        const code = path8.charCodeAt(i);
+    function validateCookiePath(path13) {
+      for (let i = 0; i < path13.length; ++i) {
+        const code = path13.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16478,7 +16478,7 @@ var require_cookies = __commonJS({
       if (!cookies) {
         return [];
       }
-      return cookies.map((pair) => parseSetCookie(pair));
+      return cookies.map((pair2) => parseSetCookie(pair2));
     }
     function setCookie(headers, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
@@ -17026,8 +17026,8 @@ var require_util7 = __commonJS({
       const position = { position: 0 };
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
-        const pair = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name, value = ""] = pair.split("=");
+        const pair2 = collectASequenceOfCodePointsFast(";", extensions, position);
+        const [name, value = ""] = pair2.split("=");
         extensionList.set(
           removeHTTPWhitespace(name, true, false),
           removeHTTPWhitespace(value, false, true)
@@ -17304,10 +17304,10 @@ var require_connection = __commonJS({
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
       let code = 1005;
       let reason = "";
-      const result = ws[kByteParser].closingInfo;
-      if (result && !result.error) {
-        code = result.code ?? 1005;
-        reason = result.reason;
+      const result2 = ws[kByteParser].closingInfo;
+      if (result2 && !result2.error) {
+        code = result2.code ?? 1005;
+        reason = result2.reason;
       } else if (!ws[kReceivedClose]) {
         code = 1006;
       }
@@ -17586,12 +17586,12 @@ var require_receiver = __commonJS({
             }
             const buffer = this.consume(8);
             const upper = buffer.readUInt32BE(0);
-            const lower = buffer.readUInt32BE(4);
-            if (upper !== 0 || lower > 2 ** 31 - 1) {
+            const lower2 = buffer.readUInt32BE(4);
+            if (upper !== 0 || lower2 > 2 ** 31 - 1) {
               failWebsocketConnection(this.ws, "Received payload length > 2^31 bytes.");
               return;
             }
-            this.#info.payloadLength = lower;
+            this.#info.payloadLength = lower2;
             this.#state = parserStates.READ_DATA;
             if (!this.#validatePayloadLength()) {
               return;
@@ -18310,9 +18310,9 @@ var require_eventsource_stream = __commonJS({
     var buffer = __require("node:buffer");
     var { Transform: Transform3 } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
-    var BOM = [239, 187, 191];
-    var LF = 10;
-    var CR = 13;
+    var BOM2 = [239, 187, 191];
+    var LF2 = 10;
+    var CR2 = 13;
     var COLON = 58;
     var SPACE = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
@@ -18426,7 +18426,7 @@ var require_eventsource_stream = __commonJS({
           callback();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF2 && chunk[0] !== CR2) {
           callback(createMaxEventSizeExceededError());
           return;
         }
@@ -18441,15 +18441,15 @@ var require_eventsource_stream = __commonJS({
           const byte = this.currentByte();
           if (this.eventEndCheck) {
             if (this.crlfCheck) {
-              if (byte === LF) {
+              if (byte === LF2) {
                 this.crlfCheck = false;
                 this.consumeCurrentByte();
                 continue;
               }
               this.crlfCheck = false;
             }
-            if (byte === LF || byte === CR) {
-              if (byte === CR) {
+            if (byte === LF2 || byte === CR2) {
+              if (byte === CR2) {
                 this.crlfCheck = true;
               }
               this.consumeCurrentByte();
@@ -18462,8 +18462,8 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF || byte === CR) {
-            if (byte === CR) {
+          if (byte === LF2 || byte === CR2) {
+            if (byte === CR2) {
               this.crlfCheck = true;
             }
             try {
@@ -18682,20 +18682,20 @@ ${value}`;
         const second = this.peekBufferedByte(1);
         const third = this.peekBufferedByte(2);
         if (second === void 0) {
-          if (first === BOM[0]) {
+          if (first === BOM2[0]) {
             return true;
           }
           this.checkBOM = false;
           return true;
         }
         if (third === void 0) {
-          if (first === BOM[0] && second === BOM[1]) {
+          if (first === BOM2[0] && second === BOM2[1]) {
             return true;
           }
           this.checkBOM = false;
           return false;
         }
-        if (first === BOM[0] && second === BOM[1] && third === BOM[2]) {
+        if (first === BOM2[0] && second === BOM2[1] && third === BOM2[2]) {
           this.discardLeadingBytes(3);
         }
         this.checkBOM = false;
@@ -19075,11 +19075,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path8 = opts.path;
+          let path13 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path8 = `/${path8}`;
+            path13 = `/${path13}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path8);
+          url = new URL(util.parseOrigin(url).origin + path13);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19264,15 +19264,15 @@ var require_lib = __commonJS({
       };
       return function(mod) {
         if (mod && mod.__esModule) return mod;
-        var result = {};
+        var result2 = {};
         if (mod != null) {
-          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result2, mod, k[i]);
         }
-        __setModuleDefault(result, mod);
-        return result;
+        __setModuleDefault(result2, mod);
+        return result2;
       };
     })();
-    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
+    var __awaiter4 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
         return value instanceof P ? value : new P(function(resolve) {
           resolve(value);
@@ -19293,8 +19293,8 @@ var require_lib = __commonJS({
             reject(e);
           }
         }
-        function step(result) {
-          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+        function step(result2) {
+          result2.done ? resolve(result2.value) : adopt(result2.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19380,8 +19380,8 @@ var require_lib = __commonJS({
         this.message = message;
       }
       readBody() {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve) => __awaiter4(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
@@ -19393,8 +19393,8 @@ var require_lib = __commonJS({
         });
       }
       readBodyBuffer() {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve) => __awaiter4(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
@@ -19450,42 +19450,42 @@ var require_lib = __commonJS({
         }
       }
       options(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter4(this, void 0, void 0, function* () {
           return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
         });
       }
       get(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter4(this, void 0, void 0, function* () {
           return this.request("GET", requestUrl, null, additionalHeaders || {});
         });
       }
       del(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter4(this, void 0, void 0, function* () {
           return this.request("DELETE", requestUrl, null, additionalHeaders || {});
         });
       }
       post(requestUrl, data, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter4(this, void 0, void 0, function* () {
           return this.request("POST", requestUrl, data, additionalHeaders || {});
         });
       }
       patch(requestUrl, data, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter4(this, void 0, void 0, function* () {
           return this.request("PATCH", requestUrl, data, additionalHeaders || {});
         });
       }
       put(requestUrl, data, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter4(this, void 0, void 0, function* () {
           return this.request("PUT", requestUrl, data, additionalHeaders || {});
         });
       }
       head(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter4(this, void 0, void 0, function* () {
           return this.request("HEAD", requestUrl, null, additionalHeaders || {});
         });
       }
       sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter4(this, void 0, void 0, function* () {
           return this.request(verb, requestUrl, stream, additionalHeaders);
         });
       }
@@ -19494,14 +19494,14 @@ var require_lib = __commonJS({
        * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
        */
       getJson(requestUrl_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+        return __awaiter4(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           const res = yield this.get(requestUrl, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
       }
       postJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+        return __awaiter4(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
@@ -19510,7 +19510,7 @@ var require_lib = __commonJS({
         });
       }
       putJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+        return __awaiter4(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
@@ -19519,7 +19519,7 @@ var require_lib = __commonJS({
         });
       }
       patchJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+        return __awaiter4(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
@@ -19533,7 +19533,7 @@ var require_lib = __commonJS({
        * Prefer get, del, post and patch
        */
       request(verb, requestUrl, data, headers) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter4(this, void 0, void 0, function* () {
           if (this._disposed) {
             throw new Error("Client has already been disposed.");
           }
@@ -19607,7 +19607,7 @@ var require_lib = __commonJS({
        * @param data
        */
       requestRaw(info2, data) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter4(this, void 0, void 0, function* () {
           return new Promise((resolve, reject) => {
             function callbackForResult(err, res) {
               if (err) {
@@ -19856,15 +19856,15 @@ var require_lib = __commonJS({
         return baseUserAgent;
       }
       _performExponentialBackoff(retryNumber) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter4(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
           return new Promise((resolve) => setTimeout(() => resolve(), ms));
         });
       }
       _processResponse(res, options2) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve, reject) => __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve, reject) => __awaiter4(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19944,16 +19944,16 @@ var require_dist = __commonJS({
       if (!type || !TYPE_REGEXP.test(type)) {
         throw new TypeError(`Invalid type: ${type}`);
       }
-      let result = type;
+      let result2 = type;
       if (parameters) {
         for (const param of Object.keys(parameters)) {
           if (!TOKEN_REGEXP.test(param)) {
             throw new TypeError(`Invalid parameter name: ${param}`);
           }
-          result += `; ${param}=${qstring(parameters[param])}`;
+          result2 += `; ${param}=${qstring(parameters[param])}`;
         }
       }
-      return result;
+      return result2;
     }
     function parse5(header, options2) {
       const stopChar = options2?.comma === true ? COMMA : 65536;
@@ -20573,9 +20573,9 @@ var require_yauzl = __commonJS({
     exports.Entry = Entry;
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path8, options2) {
+    function openPromise(path13, options2) {
       return new Promise((resolve, reject) => {
-        open3(path8, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path13, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -20597,15 +20597,15 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function fromRandomAccessReaderPromise(reader, totalSize, options2) {
+    function fromRandomAccessReaderPromise(reader2, totalSize, options2) {
       return new Promise((resolve, reject) => {
-        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        fromRandomAccessReader(reader2, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
       });
     }
-    function open3(path8, options2, callback) {
+    function open3(path13, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -20617,7 +20617,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs3.open(path8, "r", function(err, fd) {
+      fs3.open(path13, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs3.close(fd, defaultCallback);
@@ -20639,8 +20639,8 @@ var require_yauzl = __commonJS({
       if (callback == null) callback = defaultCallback;
       fs3.fstat(fd, function(err, stats) {
         if (err) return callback(err);
-        var reader = new fd_slicer.FdSlicer(fd);
-        fromRandomAccessReader(reader, stats.size, options2, callback);
+        var reader2 = new fd_slicer.FdSlicer(fd);
+        fromRandomAccessReader(reader2, stats.size, options2, callback);
       });
     }
     function fromBuffer(buffer, options2, callback) {
@@ -20654,10 +20654,10 @@ var require_yauzl = __commonJS({
       if (options2.decodeStrings == null) options2.decodeStrings = true;
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
-      var reader = new fd_slicer.BufferSlicer(buffer);
-      fromRandomAccessReader(reader, buffer.length, options2, callback);
+      var reader2 = new fd_slicer.BufferSlicer(buffer);
+      fromRandomAccessReader(reader2, buffer.length, options2, callback);
     }
-    function fromRandomAccessReader(reader, totalSize, options2, callback) {
+    function fromRandomAccessReader(reader2, totalSize, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -20674,14 +20674,14 @@ var require_yauzl = __commonJS({
       if (totalSize > Number.MAX_SAFE_INTEGER) {
         throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
       }
-      reader.ref();
+      reader2.ref();
       var eocdrWithoutCommentSize = 22;
       var zip64EocdlSize = 20;
       var maxCommentSize = 65535;
       var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
       var buffer = newBuffer(bufferSize);
       var bufferReadStart = totalSize - buffer.length;
-      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
+      readAndAssertNoEof(reader2, buffer, 0, bufferSize, bufferReadStart, function(err) {
         if (err) return callback(err);
         for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
           if (buffer.readUInt32LE(i) !== 101010256) continue;
@@ -20699,7 +20699,7 @@ var require_yauzl = __commonJS({
             var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
             var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
             var zip64EocdrBuffer = newBuffer(56);
-            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err2) {
+            return readAndAssertNoEof(reader2, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err2) {
               if (err2) return callback(err2);
               if (zip64EocdrBuffer.readUInt32LE(0) !== 101075792) {
                 return callback(new Error("invalid zip64 end of central directory record signature"));
@@ -20710,22 +20710,22 @@ var require_yauzl = __commonJS({
               }
               entryCount = readUInt64LE(zip64EocdrBuffer, 32);
               centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
-              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+              return callback(null, new ZipFile(reader2, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
             });
           }
           if (diskNumber !== 0) {
             return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
           }
-          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+          return callback(null, new ZipFile(reader2, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
         }
         callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
       });
     }
     util.inherits(ZipFile, EventEmitter);
-    function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
+    function ZipFile(reader2, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
       var self = this;
       EventEmitter.call(self);
-      self.reader = reader;
+      self.reader = reader2;
       self.reader.on("error", function(err) {
         emitError(self, err);
       });
@@ -21233,13 +21233,13 @@ var require_yauzl = __commonJS({
       }
       return extraFields;
     }
-    function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
+    function readAndAssertNoEof(reader2, buffer, offset, length, position, callback) {
       if (length === 0) {
         return setImmediate(function() {
           callback(null, newBuffer(0));
         });
       }
-      reader.read(buffer, offset, length, position, function(err, bytesRead) {
+      reader2.read(buffer, offset, length, position, function(err, bytesRead) {
         if (err) return callback(err);
         if (bytesRead < length) {
           return callback(new Error("unexpected EOF"));
@@ -21366,11 +21366,11 @@ var require_yauzl = __commonJS({
       if (isUtf8) {
         return buffer.toString("utf8");
       } else {
-        var result = "";
+        var result2 = "";
         for (var i = 0; i < buffer.length; i++) {
-          result += cp437[buffer[i]];
+          result2 += cp437[buffer[i]];
         }
-        return result;
+        return result2;
       }
     }
     function readUInt64LE(buffer, offset) {
@@ -22290,13 +22290,13 @@ var require_yazl = __commonJS({
           reverseCp437[cp437[i]] = i;
         }
       }
-      var result = bufferAlloc(string.length);
+      var result2 = bufferAlloc(string.length);
       for (var i = 0; i < string.length; i++) {
         var b = reverseCp437[string[i]];
         if (b == null) throw new Error("character not encodable in CP437: " + JSON.stringify(string[i]));
-        result[i] = b;
+        result2[i] = b;
       }
-      return result;
+      return result2;
     }
     function bufferAlloc(size) {
       bufferAlloc = modern;
@@ -22353,8 +22353,8 @@ var require_yazl = __commonJS({
 });
 
 // src/action/main.ts
-import { mkdir as mkdir5, writeFile as writeFile4 } from "node:fs/promises";
-import path7 from "node:path";
+import { mkdir as mkdir7, writeFile as writeFile6 } from "node:fs/promises";
+import path12 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -22386,6 +22386,9 @@ function toCommandProperties(annotationProperties) {
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
+}
+function issue(name, message = "") {
+  issueCommand(name, {}, message);
 }
 var CMD_STRING = "::";
 var Command = class {
@@ -22537,8 +22540,8 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
         reject(e);
       }
     }
-    function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+    function step(result2) {
+      result2.done ? resolve(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -22696,11 +22699,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
+      const cells = row.map((cell2) => {
+        if (typeof cell2 === "string") {
+          return this.wrap("td", cell2);
         }
-        const { header, data, colspan, rowspan } = cell;
+        const { header, data, colspan, rowspan } = cell2;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -22815,6 +22818,33 @@ var platform = os3.platform();
 var arch = os3.arch();
 
 // node_modules/@actions/core/lib/core.js
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve) {
+      resolve(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result2) {
+      result2.done ? resolve(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var ExitCode;
 (function(ExitCode2) {
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
@@ -22860,6 +22890,24 @@ function notice(message, properties = {}) {
 function info(message) {
   process.stdout.write(message + os4.EOL);
 }
+function startGroup(name) {
+  issue("group", name);
+}
+function endGroup() {
+  issue("endgroup");
+}
+function group(name, fn) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    startGroup(name);
+    let result2;
+    try {
+      result2 = yield fn();
+    } finally {
+      endGroup();
+    }
+    return result2;
+  });
+}
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync2 } from "fs";
@@ -22875,8 +22923,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path8 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path8} does not exist${EOL5}`);
+        const path13 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path13} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -22915,7 +22963,7 @@ var Context = class {
 // node_modules/@actions/github/lib/internal/utils.js
 var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
+var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve) {
       resolve(value);
@@ -22936,8 +22984,8 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
         reject(e);
       }
     }
-    function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+    function step(result2) {
+      result2.done ? resolve(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -22960,7 +23008,7 @@ function getProxyAgentDispatcher(destinationUrl) {
 }
 function getProxyFetch(destinationUrl) {
   const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-  const proxyFetch = (url, opts) => __awaiter2(this, void 0, void 0, function* () {
+  const proxyFetch = (url, opts) => __awaiter3(this, void 0, void 0, function* () {
     return (0, import_undici2.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
   });
   return proxyFetch;
@@ -23029,12 +23077,12 @@ function addHook(state, kind, name, hook2) {
   }
   if (kind === "after") {
     hook2 = (method, options2) => {
-      let result;
+      let result2;
       return Promise.resolve().then(method.bind(null, options2)).then((result_) => {
-        result = result_;
-        return orig(result, options2);
+        result2 = result_;
+        return orig(result2, options2);
       }).then(() => {
-        return result;
+        return result2;
       });
     };
   }
@@ -23131,16 +23179,16 @@ function isPlainObject(value) {
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
 function mergeDeep(defaults2, options2) {
-  const result = Object.assign({}, defaults2);
+  const result2 = Object.assign({}, defaults2);
   Object.keys(options2).forEach((key2) => {
     if (isPlainObject(options2[key2])) {
-      if (!(key2 in defaults2)) Object.assign(result, { [key2]: options2[key2] });
-      else result[key2] = mergeDeep(defaults2[key2], options2[key2]);
+      if (!(key2 in defaults2)) Object.assign(result2, { [key2]: options2[key2] });
+      else result2[key2] = mergeDeep(defaults2[key2], options2[key2]);
     } else {
-      Object.assign(result, { [key2]: options2[key2] });
+      Object.assign(result2, { [key2]: options2[key2] });
     }
   });
-  return result;
+  return result2;
 }
 function removeUndefinedProperties(obj) {
   for (const key2 in obj) {
@@ -23196,13 +23244,13 @@ function extractUrlVariableNames(url) {
   return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object, keysToOmit) {
-  const result = { __proto__: null };
+  const result2 = { __proto__: null };
   for (const key2 of Object.keys(object)) {
     if (keysToOmit.indexOf(key2) === -1) {
-      result[key2] = object[key2];
+      result2[key2] = object[key2];
     }
   }
-  return result;
+  return result2;
 }
 function encodeReserved(str) {
   return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
@@ -23232,28 +23280,28 @@ function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
 function getValues(context3, operator, key2, modifier) {
-  var value = context3[key2], result = [];
+  var value = context3[key2], result2 = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       value = value.toString();
       if (modifier && modifier !== "*") {
         value = value.substring(0, parseInt(modifier, 10));
       }
-      result.push(
+      result2.push(
         encodeValue(operator, value, isKeyOperator(operator) ? key2 : "")
       );
     } else {
       if (modifier === "*") {
         if (Array.isArray(value)) {
           value.filter(isDefined).forEach(function(value2) {
-            result.push(
+            result2.push(
               encodeValue(operator, value2, isKeyOperator(operator) ? key2 : "")
             );
           });
         } else {
           Object.keys(value).forEach(function(k) {
             if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
+              result2.push(encodeValue(operator, value[k], k));
             }
           });
         }
@@ -23272,24 +23320,24 @@ function getValues(context3, operator, key2, modifier) {
           });
         }
         if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key2) + "=" + tmp.join(","));
+          result2.push(encodeUnreserved(key2) + "=" + tmp.join(","));
         } else if (tmp.length !== 0) {
-          result.push(tmp.join(","));
+          result2.push(tmp.join(","));
         }
       }
     }
   } else {
     if (operator === ";") {
       if (isDefined(value)) {
-        result.push(encodeUnreserved(key2));
+        result2.push(encodeUnreserved(key2));
       }
     } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key2) + "=");
+      result2.push(encodeUnreserved(key2) + "=");
     } else if (value === "") {
-      result.push("");
+      result2.push("");
     }
   }
-  return result;
+  return result2;
 }
 function parseUrl(template) {
   return {
@@ -23637,12 +23685,12 @@ var isContextSourceSupported = () => {
     return featureCache.get(parseFingerprint);
   }
   try {
-    const result = JSON.parse(
+    const result2 = JSON.parse(
       "1",
       (_, __, context3) => !!context3?.source && context3.source === "1"
     );
-    featureCache.set(parseFingerprint, result);
-    return result;
+    featureCache.set(parseFingerprint, result2);
+    return result2;
   } catch {
     featureCache.set(parseFingerprint, false);
     return false;
@@ -24027,16 +24075,16 @@ function graphql(request2, query, options2) {
   const parsedOptions = typeof query === "string" ? Object.assign({ query }, options2) : query;
   const requestOptions = Object.keys(
     parsedOptions
-  ).reduce((result, key2) => {
+  ).reduce((result2, key2) => {
     if (NON_VARIABLE_OPTIONS.includes(key2)) {
-      result[key2] = parsedOptions[key2];
-      return result;
+      result2[key2] = parsedOptions[key2];
+      return result2;
     }
-    if (!result.variables) {
-      result.variables = {};
+    if (!result2.variables) {
+      result2.variables = {};
     }
-    result.variables[key2] = parsedOptions[key2];
-    return result;
+    result2.variables[key2] = parsedOptions[key2];
+    return result2;
   }, {});
   const baseUrl2 = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
   if (GHES_V3_SUFFIX_REGEX.test(baseUrl2)) {
@@ -26785,8 +26833,8 @@ function paginate(octokit, route, parameters, mapFn) {
   );
 }
 function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
+  return iterator2.next().then((result2) => {
+    if (result2.done) {
       return results;
     }
     let earlyExit = false;
@@ -26794,7 +26842,7 @@ function gather(octokit, results, iterator2, mapFn) {
       earlyExit = true;
     }
     results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
+      mapFn ? mapFn(result2.value, done) : result2.value.data
     );
     if (earlyExit) {
       return results;
@@ -26845,11 +26893,285 @@ function getOctokit(token, options2, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options2));
 }
 
-// src/checks/wire.ts
-import { readFile as readFileFs } from "node:fs/promises";
+// src/internal/temp-dirs.ts
+import { rmSync } from "node:fs";
+import { mkdtemp, rm as rm2 } from "node:fs/promises";
+import os5 from "node:os";
+import path from "node:path";
+var paths = /* @__PURE__ */ new Set();
+var stoppers = /* @__PURE__ */ new Set();
+async function makeTempDir(prefix) {
+  const dir = await mkdtemp(path.join(os5.tmpdir(), prefix));
+  paths.add(dir);
+  return dir;
+}
+async function removeTempDir(p) {
+  await rm2(p, { recursive: true, force: true });
+  paths.delete(p);
+}
+function stopOnInterrupt(stop) {
+  stoppers.add(stop);
+  return () => void stoppers.delete(stop);
+}
+function cleanUpNow() {
+  for (const stop of [...stoppers]) {
+    try {
+      stop();
+    } catch {
+    }
+  }
+  stoppers.clear();
+  const left = [];
+  for (const p of [...paths]) {
+    try {
+      rmSync(p, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    } catch {
+      left.push(p);
+    }
+  }
+  paths.clear();
+  return left;
+}
 
-// src/dirhash/hash1.ts
-import { createHash } from "node:crypto";
+// src/internal/retry.ts
+var systemClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+};
+var defaultRetryPolicy = {
+  maxAttempts: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 3e4
+};
+function parseRetryAfter(value, nowMs) {
+  if (value === void 0) return void 0;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1e3;
+  if (!/[A-Za-z]{3}/.test(v)) return void 0;
+  const t = Date.parse(v);
+  if (Number.isNaN(t)) return void 0;
+  return Math.max(0, t - nowMs);
+}
+function backoffDelay(attempt, policy, random, retryAfterMs) {
+  const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt - 1, 30));
+  const waited = policy.jitter === false ? cap : Math.floor(random() * cap);
+  if (retryAfterMs === void 0) return waited;
+  return Math.min(policy.maxDelayMs, Math.max(waited, retryAfterMs));
+}
+var defaultLagBackoff = {
+  baseDelayMs: 5e3,
+  maxDelayMs: 6e4,
+  jitter: false
+};
+async function retryLoop(attempt, classify, opts) {
+  const { clock } = opts;
+  const random = opts.random ?? Math.random;
+  const deadline = opts.deadline ?? Infinity;
+  const patience = Math.min(opts.patience ?? deadline, deadline);
+  const minAttempt = opts.minAttemptMs ?? 0;
+  const maxTransient = opts.maxTransient ?? defaultRetryPolicy.maxAttempts;
+  const transientBackoff = opts.transientBackoff ?? defaultRetryPolicy;
+  const lagBackoff = opts.lagBackoff ?? defaultLagBackoff;
+  let value;
+  let attempts = 0;
+  let transientInRow = 0;
+  let lagCount = 0;
+  for (; ; ) {
+    if (deadline - clock.now() < minAttempt) {
+      return { value, attempts, end: "deadline" };
+    }
+    const v = await attempt(attempts + 1);
+    const outcome = classify(v);
+    if (outcome.kind === "not-sent") {
+      return attempts === 0 ? { value: v, attempts, end: "not-sent" } : { value, attempts, end: "deadline" };
+    }
+    value = v;
+    attempts++;
+    const report = { attempt: attempts, value: v, outcome: outcome.kind };
+    const stop = (end) => {
+      report.end = end;
+      opts.onAttempt?.(report);
+      return { value, attempts, end };
+    };
+    if (outcome.kind === "done") return stop("done");
+    let wait;
+    const left = deadline - clock.now();
+    if (outcome.kind === "lag") {
+      transientInRow = 0;
+      const patienceLeft = patience - clock.now();
+      if (patienceLeft <= 0) return stop("patience");
+      wait = Math.min(backoffDelay(++lagCount, lagBackoff, random), patienceLeft);
+    } else {
+      if (++transientInRow >= maxTransient) return stop("gave-up");
+      wait = backoffDelay(transientInRow, transientBackoff, random, outcome.retryAfterMs);
+    }
+    if (left - wait < minAttempt) return stop("deadline");
+    report.nextDelayMs = wait;
+    opts.onAttempt?.(report);
+    await clock.sleep(wait);
+  }
+}
+function retryAfterOf(e) {
+  if (typeof e === "object" && e !== null && "retryAfterMs" in e) {
+    const v = e.retryAfterMs;
+    return typeof v === "number" ? v : void 0;
+  }
+  return void 0;
+}
+async function withRetry(fn, ctx) {
+  const { retryable } = ctx;
+  const r = await retryLoop(
+    async (n) => {
+      try {
+        return { ok: true, value: await fn(n) };
+      } catch (error2) {
+        return { ok: false, error: error2 };
+      }
+    },
+    (t) => t.ok || !retryable(t.error) ? { kind: "done" } : { kind: "transient", retryAfterMs: retryAfterOf(t.error) },
+    {
+      clock: ctx.clock,
+      random: ctx.random,
+      ...ctx.policy.deadline !== void 0 ? { deadline: ctx.policy.deadline } : {},
+      maxTransient: ctx.policy.maxAttempts,
+      transientBackoff: ctx.policy,
+      onAttempt: (a) => {
+        if (!a.value.ok && a.nextDelayMs !== void 0) {
+          ctx.onRetry?.(a.value.error, a.attempt, a.nextDelayMs);
+        }
+      }
+    }
+  );
+  const last = r.value;
+  if (last === void 0) throw new Error("internal error: no attempt was made");
+  if (last.ok) return last.value;
+  throw last.error;
+}
+
+// src/internal/errors.ts
+var ModsealError = class extends Error {
+};
+var InputError = class extends ModsealError {
+  name = "InputError";
+  code = "input";
+};
+function errorMessage(e) {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+function oneLine(text) {
+  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "").join("; ");
+}
+
+// src/checks/asker.ts
+var MIN_ATTEMPT_MS = 500;
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.max(0, Math.round(ms))}ms`;
+  let s = Math.round(ms / 1e3);
+  const h = Math.floor(s / 3600);
+  s -= h * 3600;
+  const m = Math.floor(s / 60);
+  s -= m * 60;
+  return `${h > 0 ? `${h}h` : ""}${h > 0 || m > 0 ? `${m}m` : ""}${s}s`;
+}
+function firstLine(text) {
+  return text.split("\n", 1)[0]?.trim() ?? "";
+}
+function answerText(r) {
+  const a = r;
+  const str = (k) => {
+    const v = a[k];
+    return typeof v === "string" ? v : "";
+  };
+  switch (a.kind) {
+    case "found":
+      return str("version") !== "" ? `found ${str("version")}` : `found ${str("zipHash")}`;
+    case "ok":
+      return Array.isArray(a.versions) ? `${a.versions.length} version${a.versions.length === 1 ? "" : "s"} listed` : `ok ${str("h1")}`;
+    case "not-found": {
+      const body = firstLine(str("body"));
+      return body === "" ? "not found" : `not found (${body})`;
+    }
+    case "unsupported":
+      return "no cached-only view";
+    case "invalid":
+      return `refused: ${firstLine(str("reason"))}`;
+    case "unverifiable":
+      return `does not verify: ${firstLine(str("reason"))}`;
+    default:
+      return firstLine(str("reason"));
+  }
+}
+var Asker = class {
+  constructor(o) {
+    this.o = o;
+  }
+  o;
+  /** Set once the deadline stopped a question: what was asked, and its last answer. */
+  outOfTime;
+  get deadlineText() {
+    return `the check's deadline (timeout ${this.o.timeoutText})`;
+  }
+  async ask(what, call, opts = {}) {
+    const { clock, logger: logger2 } = this.o;
+    const attempt = async () => {
+      try {
+        return await call();
+      } catch (e) {
+        if (e instanceof InputError) throw e;
+        return { kind: "unreachable", reason: `${what}: ${errorMessage(e)}` };
+      }
+    };
+    const progress = (a) => {
+      const now = clock.now();
+      const left = Math.max(0, this.o.deadline - now);
+      let next = "";
+      if (a.nextDelayMs !== void 0) next = `; asking again in ${formatDuration(a.nextDelayMs)}`;
+      else if (a.end === "patience") next = "; warm-timeout reached";
+      else if (a.end === "gave-up") next = `; giving up after ${a.attempt} attempts`;
+      else if (a.end === "deadline" && a.outcome !== "done") {
+        next = `; no time left to ask again before ${this.deadlineText}`;
+      }
+      logger2.info(
+        `${what}: attempt ${a.attempt}: ${answerText(a.value)} [${formatDuration(now - this.o.start)} elapsed, ${formatDuration(left)} left]${next}`
+      );
+    };
+    const r = await retryLoop(
+      attempt,
+      (v) => {
+        if (v.kind === "unreachable") {
+          const u = v;
+          if (u.notSent === true) return { kind: "not-sent" };
+          return u.transient === true ? {
+            kind: "transient",
+            ...u.retryAfterMs !== void 0 ? { retryAfterMs: u.retryAfterMs } : {}
+          } : { kind: "done" };
+        }
+        if (v.kind === "unsupported") return { kind: "not-sent" };
+        return opts.lag?.(v) === true ? { kind: "lag" } : { kind: "done" };
+      },
+      {
+        clock,
+        deadline: this.o.deadline,
+        ...opts.patience !== void 0 ? { patience: opts.patience } : {},
+        minAttemptMs: MIN_ATTEMPT_MS,
+        ...this.o.random !== void 0 ? { random: this.o.random } : {},
+        onAttempt: progress
+      }
+    );
+    const deadlineHit = r.end === "deadline" || r.value?.kind === "unreachable" && r.value.deadline === true;
+    if (deadlineHit && this.outOfTime === void 0) {
+      this.outOfTime = r.value === void 0 ? { what } : { what, last: answerText(r.value) };
+    }
+    const result2 = r.value ?? {
+      kind: "unreachable",
+      reason: `not asked: ${this.deadlineText} has passed`,
+      deadline: true,
+      notSent: true
+    };
+    return { result: result2, attempts: r.attempts, end: r.end };
+  }
+};
 
 // src/internal/go-string.ts
 var ESCAPE_BASE = 56320;
@@ -26913,17 +27235,17 @@ function decodeGoString(b) {
 }
 function encodeGoString(s) {
   if (!hasSurrogate(s)) return Buffer.from(s, "utf8");
-  const bytes = [];
+  const bytes3 = [];
   for (const ch of s) {
     const cp = ch.codePointAt(0);
     const eb = escapedByte(cp);
     if (eb >= 0) {
-      bytes.push(eb);
+      bytes3.push(eb);
     } else {
-      for (const x of Buffer.from(ch, "utf8")) bytes.push(x);
+      for (const x of Buffer.from(ch, "utf8")) bytes3.push(x);
     }
   }
-  return Buffer.from(bytes);
+  return Buffer.from(bytes3);
 }
 function isValidUtf8GoString(s) {
   if (!hasSurrogate(s)) return true;
@@ -26957,855 +27279,6 @@ function compareGoStrings(a, b) {
 var SURROGATE_RE = /[\ud800-\udfff]/;
 function hasSurrogate(s) {
   return SURROGATE_RE.test(s);
-}
-
-// src/dirhash/hash1.ts
-var newlineErrorText = "dirhash: filenames with newlines are not supported";
-function sha256(data) {
-  return createHash("sha256").update(data).digest();
-}
-function hash1Summary(files) {
-  const sorted = [...files].sort((a, b) => compareGoStrings(a.name, b.name));
-  const parts = [];
-  for (const f of sorted) {
-    if (f.name.includes("\n")) throw new Error(newlineErrorText);
-    parts.push(Buffer.from(`${Buffer.from(f.sha256).toString("hex")}  `, "latin1"));
-    parts.push(encodeGoString(f.name));
-    parts.push(Buffer.from("\n", "latin1"));
-  }
-  return Buffer.concat(parts);
-}
-function hash1(files) {
-  return "h1:" + sha256(hash1Summary(files)).toString("base64");
-}
-function hashBytesFiles(files) {
-  return hash1(files.map((f) => ({ name: f.name, sha256: sha256(f.data) })));
-}
-function hashGoMod(data) {
-  return hashBytesFiles([{ name: "go.mod", data }]);
-}
-
-// src/dirhash/hash-zip.ts
-import { createHash as createHash2 } from "node:crypto";
-
-// src/dirhash/zip-reader.ts
-var import_yauzl = __toESM(require_yauzl(), 1);
-import { promises as fsp } from "node:fs";
-import { Transform } from "node:stream";
-import * as zlib from "node:zlib";
-
-// src/internal/errors.ts
-var InputError = class extends Error {
-  name = "InputError";
-};
-function errorMessage(e) {
-  if (e instanceof Error) return e.message;
-  return String(e);
-}
-function oneLine(text) {
-  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "").join("; ");
-}
-
-// src/dirhash/zip-reader.ts
-var ZipFormatError = class extends Error {
-  name = "ZipFormatError";
-};
-var ZipEntrySizeError = class extends ZipFormatError {
-  constructor(entry, kind) {
-    super(
-      `not a valid zip file: ${entry.name}: uncompressed data is ${kind} than the declared size (${entry.uncompressedSize} bytes)`
-    );
-    this.entry = entry;
-    this.kind = kind;
-  }
-  entry;
-  kind;
-  name = "ZipEntrySizeError";
-};
-var errnoText = {
-  ENOENT: "no such file or directory",
-  EACCES: "permission denied",
-  EPERM: "operation not permitted",
-  EISDIR: "is a directory",
-  ENOTDIR: "not a directory",
-  EEXIST: "file exists",
-  ENOTEMPTY: "directory not empty",
-  ELOOP: "too many levels of symbolic links",
-  ENAMETOOLONG: "file name too long",
-  ENOSPC: "no space left on device",
-  EMFILE: "too many open files"
-};
-function goFsError(op, path8, e) {
-  const code = e?.code;
-  const text = typeof code === "string" ? errnoText[code] : void 0;
-  return new Error(`${op} ${path8}: ${text ?? errorMessage(e)}`);
-}
-function formatError(e) {
-  if (e instanceof ZipFormatError) return e;
-  return new ZipFormatError(`not a valid zip file: ${errorMessage(e)}`);
-}
-async function openZip(zipPath) {
-  let size;
-  try {
-    const st = await fsp.stat(zipPath);
-    if (st.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
-    size = st.size;
-  } catch (e) {
-    throw goFsError("open", zipPath, e);
-  }
-  let zf;
-  try {
-    zf = await import_yauzl.default.openPromise(zipPath, {
-      autoClose: false,
-      lazyEntries: true,
-      // Go keeps names as raw bytes; yauzl's decoding (CP437, Unicode extra
-      // field) and its name validation would change what gets hashed and
-      // pre-empt Go's own file-path errors.
-      decodeStrings: false,
-      validateEntrySizes: true
-    });
-  } catch (e) {
-    throw formatError(e);
-  }
-  const raws = [];
-  const entries = [];
-  try {
-    for await (const raw of zf.eachEntry()) {
-      const nameBytes = raw.fileName;
-      entries.push({
-        index: entries.length,
-        name: decodeGoString(nameBytes),
-        uncompressedSize: raw.uncompressedSize,
-        compressedSize: raw.compressedSize,
-        crc32: raw.crc32,
-        compressionMethod: raw.compressionMethod,
-        generalPurposeBitFlag: raw.generalPurposeBitFlag,
-        externalFileAttributes: raw.externalFileAttributes
-      });
-      raws.push(raw);
-    }
-  } catch (e) {
-    zf.close();
-    throw formatError(e);
-  }
-  const rawOf = (entry) => {
-    const raw = raws[entry.index];
-    if (raw === void 0) throw new Error(`zip entry ${entry.index} does not belong to this zip`);
-    return raw;
-  };
-  return {
-    size,
-    entries,
-    async openEntry(entry) {
-      let src;
-      try {
-        src = await zf.openReadStreamPromise(rawOf(entry));
-      } catch (e) {
-        throw formatError(e);
-      }
-      const checker = new EntryChecker(entry);
-      src.on("error", (e) => checker.destroy(translateStreamError(entry, e)));
-      checker.on("close", () => src.destroy());
-      src.pipe(checker);
-      return checker;
-    },
-    async checkLocalHeader(entry) {
-      try {
-        await zf.readLocalFileHeaderPromise(rawOf(entry), { minimal: true });
-      } catch (e) {
-        throw formatError(e);
-      }
-    },
-    close() {
-      zf.close();
-    }
-  };
-}
-function translateStreamError(entry, e) {
-  const msg = errorMessage(e);
-  if (msg.startsWith("too many bytes in the stream")) return new ZipEntrySizeError(entry, "larger");
-  if (msg.startsWith("not enough bytes in the stream"))
-    return new ZipEntrySizeError(entry, "smaller");
-  return new ZipFormatError(`not a valid zip file: ${entry.name}: ${msg}`);
-}
-var EntryChecker = class extends Transform {
-  constructor(entry) {
-    super();
-    this.entry = entry;
-  }
-  entry;
-  crc = 0;
-  count = 0;
-  _transform(chunk, _enc, cb) {
-    this.count += chunk.length;
-    if (this.count > this.entry.uncompressedSize) {
-      cb(new ZipEntrySizeError(this.entry, "larger"));
-      return;
-    }
-    this.crc = crc322(chunk, this.crc);
-    cb(null, chunk);
-  }
-  _flush(cb) {
-    if (this.count !== this.entry.uncompressedSize) {
-      cb(new ZipEntrySizeError(this.entry, "smaller"));
-      return;
-    }
-    const hasDescriptor = (this.entry.generalPurposeBitFlag & 8) !== 0;
-    if ((hasDescriptor || this.entry.crc32 !== 0) && this.crc >>> 0 !== this.entry.crc32 >>> 0) {
-      cb(new ZipFormatError(`not a valid zip file: ${this.entry.name}: checksum error`));
-      return;
-    }
-    cb();
-  }
-};
-var nativeCrc32 = zlib.crc32;
-var crcTable;
-function crc322(data, prev = 0) {
-  if (nativeCrc32 !== void 0) return nativeCrc32(data, prev) >>> 0;
-  if (crcTable === void 0) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c2 = n;
-      for (let k = 0; k < 8; k++) c2 = c2 & 1 ? 3988292384 ^ c2 >>> 1 : c2 >>> 1;
-      crcTable[n] = c2 >>> 0;
-    }
-  }
-  let c = ~prev >>> 0;
-  for (const b of data) c = crcTable[(c ^ b) & 255] ^ c >>> 8;
-  return ~c >>> 0;
-}
-
-// src/dirhash/hash-zip.ts
-async function entryDigest(zip, entry) {
-  if (entry.name.endsWith("/")) {
-    await zip.checkLocalHeader(entry);
-    if (entry.uncompressedSize !== 0) {
-      throw new ZipFormatError(
-        `not a valid zip file: directory entry ${entry.name} declares ${entry.uncompressedSize} bytes of content`
-      );
-    }
-    return sha256(new Uint8Array(0));
-  }
-  const h = createHash2("sha256");
-  const stream = await zip.openEntry(entry);
-  for await (const chunk of stream) h.update(chunk);
-  return h.digest();
-}
-async function hashOpenedZip(zip) {
-  const last = /* @__PURE__ */ new Map();
-  for (const e of zip.entries) last.set(e.name, e);
-  const names = zip.entries.map((e) => e.name).sort(compareGoStrings);
-  const digests = /* @__PURE__ */ new Map();
-  const files = [];
-  for (const name of names) {
-    if (name.includes("\n")) throw new Error(newlineErrorText);
-    let d = digests.get(name);
-    if (d === void 0) {
-      d = await entryDigest(zip, last.get(name));
-      digests.set(name, d);
-    }
-    files.push({ name, sha256: d });
-  }
-  return hash1(files);
-}
-
-// src/dirhash/hash-dir.ts
-function cleanSlashPath(p) {
-  if (p === "") return ".";
-  const rooted = p.startsWith("/");
-  const out = [];
-  for (const elem of p.split("/")) {
-    if (elem === "" || elem === ".") continue;
-    if (elem === "..") {
-      if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
-      else if (!rooted) out.push("..");
-      continue;
-    }
-    out.push(elem);
-  }
-  const body = out.join("/");
-  if (rooted) return "/" + body;
-  return body === "" ? "." : body;
-}
-
-// src/git/git-runner.ts
-import { spawn } from "node:child_process";
-
-// src/internal/temp-dirs.ts
-import { rmSync } from "node:fs";
-import { mkdtemp, rm as rm2 } from "node:fs/promises";
-import os5 from "node:os";
-import path from "node:path";
-var paths = /* @__PURE__ */ new Set();
-var stoppers = /* @__PURE__ */ new Set();
-async function makeTempDir(prefix) {
-  const dir = await mkdtemp(path.join(os5.tmpdir(), prefix));
-  paths.add(dir);
-  return dir;
-}
-async function removeTempDir(p) {
-  await rm2(p, { recursive: true, force: true });
-  paths.delete(p);
-}
-function stopOnInterrupt(stop) {
-  stoppers.add(stop);
-  return () => void stoppers.delete(stop);
-}
-function cleanUpNow() {
-  for (const stop of [...stoppers]) {
-    try {
-      stop();
-    } catch {
-    }
-  }
-  stoppers.clear();
-  const left = [];
-  for (const p of [...paths]) {
-    try {
-      rmSync(p, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
-    } catch {
-      left.push(p);
-    }
-  }
-  paths.clear();
-  return left;
-}
-
-// src/git/git-runner.ts
-function isolatedGitEnv(base) {
-  const env = {};
-  for (const [k, v] of Object.entries(base)) {
-    if (!k.toUpperCase().startsWith("GIT_") && v !== void 0) env[k] = v;
-  }
-  return {
-    ...env,
-    GIT_CONFIG_NOSYSTEM: "1",
-    GIT_CONFIG_GLOBAL: "/dev/null",
-    GIT_ATTR_NOSYSTEM: "1",
-    GIT_OPTIONAL_LOCKS: "0",
-    GIT_TERMINAL_PROMPT: "0",
-    GIT_NO_REPLACE_OBJECTS: "1",
-    GIT_NO_LAZY_FETCH: "1",
-    GIT_CONFIG_COUNT: "2",
-    GIT_CONFIG_KEY_0: "safe.directory",
-    GIT_CONFIG_VALUE_0: "*",
-    GIT_CONFIG_KEY_1: "protocol.allow",
-    GIT_CONFIG_VALUE_1: "never",
-    LC_ALL: "C"
-  };
-}
-function createGitRunner(options2 = {}) {
-  const git = options2.git ?? "git";
-  const env = isolatedGitEnv(options2.env ?? process.env);
-  function start(args, opts) {
-    const child = spawn(git, args, { cwd: opts.cwd, env, stdio: "pipe" });
-    const forget = stopOnInterrupt(() => child.kill("SIGKILL"));
-    const stderr = [];
-    child.stderr.on("data", (c) => stderr.push(c));
-    const done = new Promise((resolve, reject) => {
-      child.on("error", (e) => {
-        forget();
-        reject(e);
-      });
-      child.on("close", (code, signal) => {
-        forget();
-        resolve({ code: code ?? (signal === null ? -1 : 128), stderr: Buffer.concat(stderr) });
-      });
-    });
-    child.stdin.on("error", () => void 0);
-    child.stdin.end(opts.input ?? "");
-    return { child, done };
-  }
-  return {
-    async run(args, opts) {
-      const { child, done } = start(args, opts);
-      const out = [];
-      child.stdout.on("data", (c) => out.push(c));
-      const { code, stderr } = await done;
-      return { code, stdout: Buffer.concat(out), stderr };
-    },
-    stream(args, opts) {
-      const { child, done } = start(args, opts);
-      return {
-        stdout: child.stdout,
-        done,
-        kill: () => void child.kill("SIGKILL")
-      };
-    }
-  };
-}
-
-// src/git/git-repo.ts
-import { createHash as createHash3 } from "node:crypto";
-import { mkdir as mkdir2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
-import path2 from "node:path";
-
-// src/git/repository-error.ts
-var RepositoryError = class extends InputError {
-  name = "RepositoryError";
-};
-function repositoryError(what, stderr, context3 = "") {
-  const text = (oneLine(stderr.toString("utf8")) || "failed without a message") + context3;
-  const missing = /object|blob|cannot read|unable to read|promisor|corrupt|bad file/i.test(text);
-  const fix = missing ? ": the clone lacks objects of this commit (damaged, or a partial clone made with --filter); check it with `git fsck`, or clone the repository again without --filter" : "";
-  return new RepositoryError(`git ${what}: ${text}${fix}`);
-}
-function watchRepositoryErrors(target) {
-  let first;
-  const watched = Object.fromEntries(
-    Object.entries(target).map(([name, fn]) => [
-      name,
-      typeof fn !== "function" ? fn : async (...args) => {
-        try {
-          const call = fn;
-          return await call.apply(target, args);
-        } catch (e) {
-          if (e instanceof RepositoryError) first ??= e;
-          throw e;
-        }
-      }
-    ])
-  );
-  return { watched, failure: () => first };
-}
-
-// src/git/tar-reader.ts
-var BLOCK = 512;
-var TarFormatError = class extends Error {
-  name = "TarFormatError";
-};
-var ChunkReader = class {
-  constructor(source) {
-    this.source = source;
-  }
-  source;
-  chunk = Buffer.alloc(0);
-  offset = 0;
-  /** Returns up to max bytes (at least one) or undefined at end of input. */
-  async some(max2) {
-    while (this.offset >= this.chunk.length) {
-      const r = await this.source.next();
-      if (r.done === true) return void 0;
-      this.chunk = r.value;
-      this.offset = 0;
-    }
-    const n = Math.min(max2, this.chunk.length - this.offset);
-    const out = this.chunk.subarray(this.offset, this.offset + n);
-    this.offset += n;
-    return out;
-  }
-  async exact(n) {
-    const parts = [];
-    let got = 0;
-    while (got < n) {
-      const p = await this.some(n - got);
-      if (p === void 0) throw new TarFormatError("unexpected end of tar archive");
-      parts.push(p);
-      got += p.length;
-    }
-    return parts.length === 1 ? parts[0] : Buffer.concat(parts);
-  }
-  async skip(n) {
-    let left = n;
-    while (left > 0) {
-      const p = await this.some(left);
-      if (p === void 0) throw new TarFormatError("unexpected end of tar archive");
-      left -= p.length;
-    }
-  }
-};
-function cstring(b) {
-  const i = b.indexOf(0);
-  return i < 0 ? b : b.subarray(0, i);
-}
-function parseNumber(field2) {
-  if (((field2[0] ?? 0) & 128) !== 0) {
-    let n = (field2[0] ?? 0) & 127;
-    for (let i = 1; i < field2.length; i++) n = n * 256 + (field2[i] ?? 0);
-    return n;
-  }
-  const text = cstring(field2).toString("latin1").trim();
-  return text === "" ? 0 : parseInt(text, 8);
-}
-function parsePax(data) {
-  const out = /* @__PURE__ */ new Map();
-  let i = 0;
-  while (i < data.length) {
-    const sp = data.indexOf(32, i);
-    if (sp < 0) break;
-    const len = parseInt(data.subarray(i, sp).toString("latin1"), 10);
-    if (!(len > 0)) break;
-    const rec = data.subarray(sp + 1, i + len - 1);
-    const eq = rec.indexOf(61);
-    if (eq >= 0) out.set(rec.subarray(0, eq).toString("latin1"), Buffer.from(rec.subarray(eq + 1)));
-    i += len;
-  }
-  return out;
-}
-async function* readTar(source) {
-  const r = new ChunkReader(source[Symbol.asyncIterator]());
-  let pax = /* @__PURE__ */ new Map();
-  for (; ; ) {
-    const first = await r.some(BLOCK);
-    if (first === void 0) return;
-    const header = first.length === BLOCK ? first : Buffer.concat([first, await r.exact(BLOCK - first.length)]);
-    if (header.every((b) => b === 0)) {
-      while (await r.some(1 << 16) !== void 0) ;
-      return;
-    }
-    const type = String.fromCharCode(header[156] ?? 0);
-    let size = parseNumber(header.subarray(124, 136));
-    const padded = Math.ceil(size / BLOCK) * BLOCK;
-    if (type === "x" || type === "g" || type === "L" || type === "K") {
-      const data = await r.exact(size);
-      await r.skip(padded - size);
-      if (type === "x") pax = parsePax(data);
-      else if (type === "L") pax.set("path", cstring(data));
-      else if (type === "K") pax.set("linkpath", cstring(data));
-      continue;
-    }
-    let name = cstring(header.subarray(0, 100));
-    const magic = header.subarray(257, 262).toString("latin1");
-    if (magic === "ustar") {
-      const prefix = cstring(header.subarray(345, 500));
-      if (prefix.length > 0) name = Buffer.concat([prefix, Buffer.from("/"), name]);
-    }
-    let linkName = cstring(header.subarray(157, 257));
-    const paxPath = pax.get("path");
-    if (paxPath !== void 0) name = paxPath;
-    const paxLink = pax.get("linkpath");
-    if (paxLink !== void 0) linkName = paxLink;
-    const paxSize = pax.get("size");
-    if (paxSize !== void 0) size = parseInt(paxSize.toString("latin1"), 10);
-    pax = /* @__PURE__ */ new Map();
-    const kind = type === "0" || type === "\0" || type === "7" ? "file" : type === "2" ? "symlink" : type === "5" ? "dir" : "other";
-    let consumed = 0;
-    const total = size;
-    const body = async function* () {
-      while (consumed < total) {
-        const p = await r.some(total - consumed);
-        if (p === void 0) throw new TarFormatError("unexpected end of tar archive");
-        consumed += p.length;
-        yield p;
-      }
-    };
-    yield { name: Buffer.from(name), kind, size, linkName, body };
-    if (consumed < total) {
-      const left = total - consumed;
-      consumed = total;
-      await r.skip(left);
-    }
-    await r.skip(Math.ceil(total / BLOCK) * BLOCK - total);
-  }
-}
-
-// src/git/git-repo.ts
-var MAX_ZIP_FILE = 500 << 20;
-var BIG_FILE_THRESHOLD = 512 << 20;
-var ZIP_ENTRY_OVERHEAD = 200;
-var ZIP_TRAILER_OVERHEAD = 512;
-function zipEntryBound(e) {
-  const data = e.kind === "symlink" ? e.linkName.length : e.kind === "file" ? e.size : 0;
-  const growth = data > BIG_FILE_THRESHOLD ? Math.ceil(data / 1024) : 0;
-  return ZIP_ENTRY_OVERHEAD + 2 * e.name.length + data + growth;
-}
-var ARCHIVE_PREFIX = "prefix/";
-var ARCHIVE_ATTRIBUTES = "\n* -export-subst -export-ignore\n";
-var GitRepo = class {
-  constructor(dir, objectsDir, shallow, objectFormat, git) {
-    this.dir = dir;
-    this.objectsDir = objectsDir;
-    this.shallow = shallow;
-    this.objectFormat = objectFormat;
-    this.git = git;
-  }
-  dir;
-  objectsDir;
-  shallow;
-  objectFormat;
-  git;
-  refCache;
-  async out(args, what) {
-    const r = await this.git.run(args, { cwd: this.dir });
-    if (r.code !== 0) throw repositoryError(what, r.stderr);
-    return r.stdout.toString("utf8");
-  }
-  /** Tags and branches, peeled to commits; tags that name no commit are left out. */
-  async refs() {
-    this.refCache ??= this.loadRefs();
-    return (await this.refCache).refs;
-  }
-  /**
-   * Tags whose object, peeled, is not a commit (a tree or a blob), name →
-   * the tag's own object: Go still lists them and tries to resolve them.
-   */
-  async nonCommitTags() {
-    this.refCache ??= this.loadRefs();
-    return (await this.refCache).otherTags;
-  }
-  async loadRefs() {
-    const text = await this.out(
-      [
-        "for-each-ref",
-        "--format=%(objectname) %(objecttype) %(refname)",
-        "refs/tags",
-        "refs/heads"
-      ],
-      "for-each-ref"
-    );
-    const rows = text.split("\n").filter((l) => l !== "").map((l) => {
-      const [hash = "", type = "", ...rest] = l.split(" ");
-      return { hash, type, ref: rest.join(" ") };
-    });
-    const toPeel = rows.filter((r) => r.type === "tag");
-    const peeled = /* @__PURE__ */ new Map();
-    if (toPeel.length > 0) {
-      const r = await this.git.run(["cat-file", "--batch-check=%(objectname) %(objecttype)"], {
-        cwd: this.dir,
-        input: toPeel.map((t) => `${t.hash}^{}
-`).join("")
-      });
-      const lines = r.stdout.toString("utf8").split("\n");
-      toPeel.forEach((t, i) => {
-        const [hash, type] = (lines[i] ?? "").split(" ");
-        if (type === "commit" && hash !== void 0) peeled.set(t.hash, hash);
-      });
-    }
-    const tags = /* @__PURE__ */ new Map();
-    const heads = /* @__PURE__ */ new Map();
-    const otherTags = /* @__PURE__ */ new Map();
-    for (const row of rows) {
-      const commit = row.type === "commit" ? row.hash : peeled.get(row.hash);
-      if (commit === void 0) {
-        if (row.ref.startsWith("refs/tags/")) otherTags.set(row.ref.slice(10), row.hash);
-        continue;
-      }
-      if (row.ref.startsWith("refs/tags/")) tags.set(row.ref.slice(10), commit);
-      else if (row.ref.startsWith("refs/heads/")) heads.set(row.ref.slice(11), commit);
-    }
-    const headRes = await this.git.run(["rev-parse", "--verify", "-q", "HEAD^{commit}"], {
-      cwd: this.dir
-    });
-    const head = headRes.code === 0 ? headRes.stdout.toString("utf8").trim() : void 0;
-    return { refs: { tags, heads, head }, otherTags };
-  }
-  /** The commit of a full hash or unique hash prefix, if the repository has it. */
-  async resolveHash(hex2) {
-    const r = await this.git.run(["rev-parse", "--verify", "-q", `${hex2}^{commit}`], {
-      cwd: this.dir
-    });
-    const h = r.stdout.toString("utf8").trim();
-    return r.code === 0 && h.startsWith(hex2.toLowerCase()) ? h : void 0;
-  }
-  /** Any revision git understands (for `--ref`), peeled to a commit. */
-  async resolveAny(rev) {
-    const r = await this.git.run(
-      ["rev-parse", "--verify", "-q", "--end-of-options", `${rev}^{commit}`],
-      { cwd: this.dir }
-    );
-    return r.code === 0 ? r.stdout.toString("utf8").trim() : void 0;
-  }
-  /** Hash and committer time of a commit. */
-  async commit(hash) {
-    const text = await this.out(
-      [
-        "-c",
-        "log.showsignature=false",
-        "log",
-        "--no-decorate",
-        "-n1",
-        "--format=format:%H %ct",
-        hash,
-        "--"
-      ],
-      "log"
-    );
-    const [h = "", t = ""] = text.trim().split(" ");
-    return { hash: h, time: Number(t) };
-  }
-  /**
-   * The raw blob at `commit:file`; undefined when there is no such path or it
-   * is not a file (a directory, a submodule). A file whose object cannot be
-   * read is a RepositoryError, never "no such file".
-   */
-  async readBlob(commit, file) {
-    const r = await this.git.run(["cat-file", "blob", `${commit}:${file}`], { cwd: this.dir });
-    if (r.code === 0) return r.stdout;
-    const entry = await this.git.run(["ls-tree", "-z", "--full-tree", commit, "--", file], {
-      cwd: this.dir
-    });
-    const [, type, oid = ""] = entry.stdout.toString("utf8").split(/[ \t]/);
-    if (entry.code !== 0 || type !== "blob") return void 0;
-    throw repositoryError("cat-file", r.stderr, ` (${file} is blob ${oid})`);
-  }
-  /** Whether `ancestor` is `rev` or one of its ancestors (`git merge-base --is-ancestor`). */
-  async isAncestor(ancestor, rev) {
-    const r = await this.git.run(["merge-base", "--is-ancestor", "--", ancestor, rev], {
-      cwd: this.dir
-    });
-    if (r.code === 0) return true;
-    if (r.code === 1) return false;
-    throw repositoryError("merge-base", r.stderr);
-  }
-  /** Names of the tags reachable from `commit` (`git for-each-ref --merged`). */
-  async tagsMergedInto(commit) {
-    const text = await this.out(
-      ["for-each-ref", "--format=%(refname)", "refs/tags", "--merged", commit],
-      "for-each-ref"
-    );
-    return text.split("\n").filter((l) => l.startsWith("refs/tags/")).map((l) => l.slice(10));
-  }
-  /**
-   * Runs `git archive` of `commit` restricted to `subdir` exactly as cmd/go
-   * does (in a bare repository of its own, export-subst/export-ignore off,
-   * core.autocrlf=input, core.eol=lf) and hands each member below `subdir`
-   * to `each`, with its path relative to `subdir`. Resolves to an upper
-   * bound of the size of the zip git would write instead (every member
-   * counts, directories and gitlinks included).
-   */
-  async archive(commit, subdir, each) {
-    return this.withBareRepo(async (bare) => {
-      const s = this.git.stream(archiveArgs("tar", commit, subdir), { cwd: bare });
-      const strip = Buffer.from(ARCHIVE_PREFIX + (subdir === "" ? "" : subdir + "/"));
-      let zipBound = ZIP_TRAILER_OVERHEAD;
-      try {
-        for await (const e of readTar(s.stdout)) {
-          zipBound += zipEntryBound(e);
-          const m = toMember(e, strip);
-          if (m !== void 0) await each(m);
-        }
-      } catch (e) {
-        s.kill();
-        const end = await s.done.catch(() => void 0);
-        if (e instanceof TarFormatError && end !== void 0 && end.stderr.length > 0) {
-          throw archiveError(end.stderr);
-        }
-        throw e;
-      }
-      const { code, stderr } = await s.done;
-      if (code !== 0) throw archiveError(stderr);
-      return zipBound;
-    });
-  }
-  /** The size in bytes of `git archive --format=zip`, as cmd/go would receive it. */
-  async zipArchiveSize(commit, subdir) {
-    return this.withBareRepo(async (bare) => {
-      const s = this.git.stream(archiveArgs("zip", commit, subdir), { cwd: bare });
-      let n = 0;
-      for await (const c of s.stdout) n += c.length;
-      const { code, stderr } = await s.done;
-      if (code !== 0) throw archiveError(stderr);
-      return n;
-    });
-  }
-  /**
-   * Lists and hashes the archive of `commit` under `subdir` in one streaming
-   * pass, keeping the bytes of the archived `go.mod` only. `maxZipFile` is
-   * Go's limit on the zip (a parameter so that tests can use a small one).
-   */
-  async listArchive(commit, subdir, maxZipFile = MAX_ZIP_FILE) {
-    const files = [];
-    let goMod;
-    const zipBound = await this.archive(commit, subdir, async (m) => {
-      const h = createHash3("sha256");
-      const keep = m.kind === "regular" && m.path === "go.mod" ? [] : void 0;
-      for await (const c of m.body()) {
-        h.update(c);
-        keep?.push(Buffer.from(c));
-      }
-      if (keep !== void 0) goMod = Buffer.concat(keep);
-      files.push({ path: m.path, kind: m.kind, size: m.size, sha256: h.digest() });
-    });
-    const zipTooLarge2 = zipBound > maxZipFile && await this.zipArchiveSize(commit, subdir) > maxZipFile;
-    return { files, goMod, zipTooLarge: zipTooLarge2 };
-  }
-  async withBareRepo(fn) {
-    const bare = await makeTempDir("modseal-archive-");
-    try {
-      const init = await this.git.run(
-        ["init", "--bare", "-q", `--object-format=${this.objectFormat}`, bare],
-        { cwd: bare }
-      );
-      if (init.code !== 0) throw new Error(`git init: ${oneLine(init.stderr.toString("utf8"))}`);
-      await mkdir2(path2.join(bare, "objects", "info"), { recursive: true });
-      await writeFile2(path2.join(bare, "objects", "info", "alternates"), this.objectsDir + "\n");
-      await mkdir2(path2.join(bare, "info"), { recursive: true });
-      await writeFile2(path2.join(bare, "info", "attributes"), ARCHIVE_ATTRIBUTES);
-      return await fn(bare);
-    } finally {
-      await removeTempDir(bare);
-    }
-  }
-};
-function archiveArgs(format, commit, subdir) {
-  return [
-    "-c",
-    "core.autocrlf=input",
-    "-c",
-    "core.eol=lf",
-    // The default attributes file lives under the user's home; the mirror has none.
-    "-c",
-    "core.attributesFile=/dev/null",
-    "archive",
-    `--format=${format}`,
-    `--prefix=${ARCHIVE_PREFIX}`,
-    commit,
-    ...subdir === "" ? [] : ["--", subdir]
-  ];
-}
-function archiveError(stderr) {
-  if (stderr.includes("did not match any files")) return new Error("file does not exist");
-  return repositoryError("archive", stderr);
-}
-function toMember(e, strip) {
-  if (!e.name.subarray(0, strip.length).equals(strip)) return void 0;
-  const rel = e.name.subarray(strip.length);
-  if (rel.length === 0 || e.kind === "dir" || rel[rel.length - 1] === 47) return void 0;
-  if (e.kind === "symlink") {
-    const target = Buffer.from(e.linkName);
-    return {
-      path: decodeGoString(rel),
-      kind: "symlink",
-      size: target.length,
-      // eslint-disable-next-line @typescript-eslint/require-await -- the interface is async
-      body: async function* () {
-        if (target.length > 0) yield target;
-      }
-    };
-  }
-  return {
-    path: decodeGoString(rel),
-    kind: e.kind === "file" ? "regular" : e.kind,
-    size: e.kind === "file" ? e.size : 0,
-    body: () => e.body()
-  };
-}
-async function openRepo(dir, git = createGitRunner()) {
-  const abs = path2.resolve(dir);
-  const st = await stat2(abs).catch(() => void 0);
-  if (st === void 0) throw new InputError(`${abs}: no such directory`);
-  if (!st.isDirectory()) {
-    throw new InputError(`${abs} is not a directory: give the directory of a git clone`);
-  }
-  let r;
-  try {
-    r = await git.run(
-      ["rev-parse", "--git-path", "objects", "--is-shallow-repository", "--show-object-format"],
-      { cwd: abs }
-    );
-  } catch (e) {
-    throw new InputError(`cannot run git (${errorMessage(e)}): install git and put it on PATH`);
-  }
-  if (r.code !== 0) {
-    throw new InputError(
-      `${abs} is not a git repository (git: ${firstLine(r.stderr)}): give the directory of a git clone of the module (in a workflow, run actions/checkout first)`
-    );
-  }
-  const [objects = "", shallow = "", format = "sha1"] = r.stdout.toString("utf8").split("\n");
-  return new GitRepo(abs, path2.resolve(abs, objects), shallow === "true", format, git);
-}
-function firstLine(b) {
-  return b.toString("utf8").trim().split("\n")[0] ?? "";
 }
 
 // src/internal/go-quote.ts
@@ -27885,29 +27358,33 @@ var ModuleError = class extends Error {
   path;
   version;
   err;
-  constructor(path8, version, err) {
-    super(moduleErrorText(path8, version, err));
-    this.path = path8;
+  constructor(path13, version, err) {
+    super(moduleErrorText(path13, version, err));
+    this.path = path13;
     this.version = version;
     this.err = err;
   }
 };
-function moduleErrorText(path8, version, err) {
+function moduleErrorText(path13, version, err) {
   if (err instanceof InvalidVersionError) {
-    return `${path8}@${err.version}: invalid ${err.noun}: ${err.err.message}`;
+    return `${path13}@${err.version}: invalid ${err.noun}: ${err.err.message}`;
   }
-  if (version !== "") return `${path8}@${version}: ${err.message}`;
-  return `module ${path8}: ${err.message}`;
+  if (version !== "") return `${path13}@${version}: ${err.message}`;
+  return `module ${path13}: ${err.message}`;
+}
+function versionError(path13, version, err) {
+  if (err instanceof ModuleError && err.path === path13 && err.version === version) return err;
+  return new ModuleError(path13, version, err);
 }
 var InvalidPathError = class extends Error {
   name = "InvalidPathError";
   kind;
   path;
   err;
-  constructor(kind, path8, err) {
-    super(`malformed ${kind} path ${goQuote(path8)}: ${err.message}`);
+  constructor(kind, path13, err) {
+    super(`malformed ${kind} path ${goQuote(path13)}: ${err.message}`);
     this.kind = kind;
-    this.path = path8;
+    this.path = path13;
     this.err = err;
   }
 };
@@ -27954,14 +27431,14 @@ function buildOrbits() {
     for (const m of text.matchAll(cased)) {
       const ch = m[0];
       const cp = ch.codePointAt(0);
-      const lower = ch.toLowerCase();
+      const lower2 = ch.toLowerCase();
       const upper = ch.toUpperCase();
       if (singleCodePoint(upper) === void 0) {
         const same2 = sameFullUpper.get(upper);
         if (same2 === void 0) sameFullUpper.set(upper, [cp]);
         else same2.push(cp);
       }
-      const candidates = [lower, upper, upper.toLowerCase(), lower.toUpperCase()];
+      const candidates = [lower2, upper, upper.toLowerCase(), lower2.toUpperCase()];
       for (const c of candidates) {
         const other = singleCodePoint(c);
         if (other !== void 0 && other !== cp && sameSimpleFold(cp, other)) union(cp, other);
@@ -28221,10 +27698,10 @@ var BAD_WINDOWS_NAMES = [
   "LPT9"
 ];
 var BAD_WINDOWS_UPPER = new Set(BAD_WINDOWS_NAMES);
-function isBadWindowsName(short) {
-  if (short.length < 3 || short.length > 8) return false;
-  if (!/[^\x20-\x7e]/.test(short)) return BAD_WINDOWS_UPPER.has(short.toUpperCase());
-  return BAD_WINDOWS_NAMES.some((bad) => equalFold(bad, short));
+function isBadWindowsName(short2) {
+  if (short2.length < 3 || short2.length > 8) return false;
+  if (!/[^\x20-\x7e]/.test(short2)) return BAD_WINDOWS_UPPER.has(short2.toUpperCase());
+  return BAD_WINDOWS_NAMES.some((bad) => equalFold(bad, short2));
 }
 function checkElem(elem, kind) {
   if (elem === "") return new Error("empty path element");
@@ -28237,52 +27714,52 @@ function checkElem(elem, kind) {
     if (!ok(cp)) return new Error(`invalid char ${goQuoteRune(cp)}`);
   }
   const dot = elem.indexOf(".");
-  const short = dot >= 0 ? elem.slice(0, dot) : elem;
-  if (isBadWindowsName(short)) {
-    return new Error(`${goQuote(short)} disallowed as path element component on Windows`);
+  const short2 = dot >= 0 ? elem.slice(0, dot) : elem;
+  if (isBadWindowsName(short2)) {
+    return new Error(`${goQuote(short2)} disallowed as path element component on Windows`);
   }
   if (kind === "file") return void 0;
-  const tilde = short.lastIndexOf("~");
-  if (tilde >= 0 && tilde < short.length - 1 && /^[0-9]+$/.test(short.slice(tilde + 1))) {
+  const tilde = short2.lastIndexOf("~");
+  if (tilde >= 0 && tilde < short2.length - 1 && /^[0-9]+$/.test(short2.slice(tilde + 1))) {
     return new Error("trailing tilde and digits in path element");
   }
   return void 0;
 }
-function checkPathText(path8, kind) {
-  if (!isValidUtf8GoString(path8)) return new Error("invalid UTF-8");
-  if (path8 === "") return new Error("empty string");
-  if (path8[0] === "-" && kind !== "file") return new Error("leading dash");
-  if (path8.includes("//")) return new Error("double slash");
-  if (path8.endsWith("/")) return new Error("trailing slash");
-  for (const elem of path8.split("/")) {
+function checkPathText(path13, kind) {
+  if (!isValidUtf8GoString(path13)) return new Error("invalid UTF-8");
+  if (path13 === "") return new Error("empty string");
+  if (path13[0] === "-" && kind !== "file") return new Error("leading dash");
+  if (path13.includes("//")) return new Error("double slash");
+  if (path13.endsWith("/")) return new Error("trailing slash");
+  for (const elem of path13.split("/")) {
     const err = checkElem(elem, kind);
     if (err !== void 0) return err;
   }
   return void 0;
 }
-function checkPath(path8) {
-  const reason = checkModulePath(path8);
-  return reason === void 0 ? void 0 : new InvalidPathError("module", path8, reason);
+function checkPath(path13) {
+  const reason = checkModulePath(path13);
+  return reason === void 0 ? void 0 : new InvalidPathError("module", path13, reason);
 }
-function checkModulePath(path8) {
-  const err = checkPathText(path8, "module");
+function checkModulePath(path13) {
+  const err = checkPathText(path13, "module");
   if (err !== void 0) return err;
-  let i = path8.indexOf("/");
-  if (i < 0) i = path8.length;
+  let i = path13.indexOf("/");
+  if (i < 0) i = path13.length;
   if (i === 0) return new Error("leading slash");
-  const first = path8.slice(0, i);
+  const first = path13.slice(0, i);
   if (!first.includes(".")) return new Error("missing dot in first path element");
-  if (path8[0] === "-") return new Error("leading dash in first path element");
+  if (path13[0] === "-") return new Error("leading dash in first path element");
   for (const ch of first) {
     const cp = ch.codePointAt(0);
     if (!firstPathOK(cp)) return new Error(`invalid char ${goQuoteRune(cp)} in first path element`);
   }
-  if (!splitPathVersion(path8).ok) return new Error("invalid version");
+  if (!splitPathVersion(path13).ok) return new Error("invalid version");
   return void 0;
 }
-function checkFilePath(path8) {
-  const err = checkPathText(path8, "file");
-  return err === void 0 ? void 0 : new InvalidPathError("file", path8, err);
+function checkFilePath(path13) {
+  const err = checkPathText(path13, "file");
+  return err === void 0 ? void 0 : new InvalidPathError("file", path13, err);
 }
 function checkFileElem(elem) {
   return checkElem(elem, "file");
@@ -28290,41 +27767,41 @@ function checkFileElem(elem) {
 function isAsciiDigit(c) {
   return c !== void 0 && c >= "0" && c <= "9";
 }
-function splitPathVersion(path8) {
-  if (path8.startsWith("gopkg.in/")) return splitGopkgIn(path8);
-  let i = path8.length;
+function splitPathVersion(path13) {
+  if (path13.startsWith("gopkg.in/")) return splitGopkgIn(path13);
+  let i = path13.length;
   let dot = false;
-  while (i > 0 && (isAsciiDigit(path8[i - 1]) || path8[i - 1] === ".")) {
-    if (path8[i - 1] === ".") dot = true;
+  while (i > 0 && (isAsciiDigit(path13[i - 1]) || path13[i - 1] === ".")) {
+    if (path13[i - 1] === ".") dot = true;
     i--;
   }
-  if (i <= 1 || i === path8.length || path8[i - 1] !== "v" || path8[i - 2] !== "/") {
-    return { prefix: path8, pathMajor: "", ok: true };
+  if (i <= 1 || i === path13.length || path13[i - 1] !== "v" || path13[i - 2] !== "/") {
+    return { prefix: path13, pathMajor: "", ok: true };
   }
-  const prefix = path8.slice(0, i - 2);
-  const pathMajor = path8.slice(i - 2);
+  const prefix = path13.slice(0, i - 2);
+  const pathMajor = path13.slice(i - 2);
   if (dot || pathMajor.length <= 2 || pathMajor[2] === "0" || pathMajor === "/v1") {
-    return { prefix: path8, pathMajor: "", ok: false };
+    return { prefix: path13, pathMajor: "", ok: false };
   }
   return { prefix, pathMajor, ok: true };
 }
-function splitGopkgIn(path8) {
-  if (!path8.startsWith("gopkg.in/")) return { prefix: path8, pathMajor: "", ok: false };
-  let i = path8.length;
-  if (path8.endsWith("-unstable")) i -= "-unstable".length;
-  while (i > 0 && isAsciiDigit(path8[i - 1])) i--;
-  if (i <= 1 || path8[i - 1] !== "v" || path8[i - 2] !== ".") {
-    return { prefix: path8, pathMajor: "", ok: false };
+function splitGopkgIn(path13) {
+  if (!path13.startsWith("gopkg.in/")) return { prefix: path13, pathMajor: "", ok: false };
+  let i = path13.length;
+  if (path13.endsWith("-unstable")) i -= "-unstable".length;
+  while (i > 0 && isAsciiDigit(path13[i - 1])) i--;
+  if (i <= 1 || path13[i - 1] !== "v" || path13[i - 2] !== ".") {
+    return { prefix: path13, pathMajor: "", ok: false };
   }
-  const prefix = path8.slice(0, i - 2);
-  const pathMajor = path8.slice(i - 2);
+  const prefix = path13.slice(0, i - 2);
+  const pathMajor = path13.slice(i - 2);
   if (pathMajor.length <= 2 || pathMajor[2] === "0" && pathMajor !== ".v0") {
-    return { prefix: path8, pathMajor: "", ok: false };
+    return { prefix: path13, pathMajor: "", ok: false };
   }
   return { prefix, pathMajor, ok: true };
 }
-function isGopkgIn(path8) {
-  return path8.startsWith("gopkg.in/");
+function isGopkgIn(path13) {
+  return path13.startsWith("gopkg.in/");
 }
 function trimUnstable(pathMajor) {
   if (pathMajor.startsWith(".v") && pathMajor.endsWith("-unstable")) {
@@ -28360,18 +27837,18 @@ function pathMajorPrefix(pathMajor) {
   }
   return m;
 }
-function check(path8, version) {
-  const perr = checkPath(path8);
+function check(path13, version) {
+  const perr = checkPath(path13);
   if (perr !== void 0) return perr;
   if (!isValid(version)) {
     return new ModuleError(
-      path8,
+      path13,
       "",
       new InvalidVersionError(version, new Error("not a semantic version"))
     );
   }
-  const merr = checkPathMajor(version, splitPathVersion(path8).pathMajor);
-  if (merr !== void 0) return new ModuleError(path8, "", merr);
+  const merr = checkPathMajor(version, splitPathVersion(path13).pathMajor);
+  if (merr !== void 0) return new ModuleError(path13, "", merr);
   return void 0;
 }
 function canonicalVersion(v) {
@@ -28388,10 +27865,10 @@ function escapeString(s) {
   }
   return s.replace(/[A-Z]/g, (c) => "!" + c.toLowerCase());
 }
-function escapePath(path8) {
-  const err = checkPath(path8);
+function escapePath(path13) {
+  const err = checkPath(path13);
   if (err !== void 0) throw err;
-  return escapeString(path8);
+  return escapeString(path13);
 }
 function escapeVersion(v) {
   if (checkFileElem(v) !== void 0 || v.includes("!")) {
@@ -28456,13 +27933,13 @@ function getEsc(chunk) {
 function matchChunk(chunkIn, sIn) {
   let chunk = chunkIn;
   let s = sIn;
-  let failed = false;
+  let failed2 = false;
   while (chunk.length > 0) {
-    if (!failed && s.length === 0) failed = true;
+    if (!failed2 && s.length === 0) failed2 = true;
     const c0 = chunk[0];
     if (c0 === LBRACKET) {
       let r = 0;
-      if (!failed) {
+      if (!failed2) {
         const [rr, n] = decodeRune(s, 0);
         r = rr;
         s = s.subarray(n);
@@ -28488,10 +27965,10 @@ function matchChunk(chunkIn, sIn) {
         if (lo <= r && r <= hi) match = true;
         nrange++;
       }
-      if (match === negated) failed = true;
+      if (match === negated) failed2 = true;
     } else if (c0 === QUESTION) {
-      if (!failed) {
-        if (s[0] === SLASH) failed = true;
+      if (!failed2) {
+        if (s[0] === SLASH) failed2 = true;
         const [, n] = decodeRune(s, 0);
         s = s.subarray(n);
       }
@@ -28501,14 +27978,14 @@ function matchChunk(chunkIn, sIn) {
         chunk = chunk.subarray(1);
         if (chunk.length === 0) throw new BadPattern();
       }
-      if (!failed) {
-        if (chunk[0] !== s[0]) failed = true;
+      if (!failed2) {
+        if (chunk[0] !== s[0]) failed2 = true;
         s = s.subarray(1);
       }
       chunk = chunk.subarray(1);
     }
   }
-  return failed ? void 0 : s;
+  return failed2 ? void 0 : s;
 }
 function tryMatchChunk(chunk, s) {
   try {
@@ -28694,1439 +28171,951 @@ function pseudoVersionBase(v) {
   return base.slice(0, -".0".length) + build2;
 }
 
-// src/goproxy/redact.ts
-var userinfo = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#@]*)@/;
-function redactUrl(url) {
-  const m = userinfo.exec(url);
-  if (m === null) return url;
-  const info2 = m[2] ?? "";
-  const colon = info2.indexOf(":");
-  const shown = colon >= 0 ? `${info2.slice(0, colon)}:xxxxx` : "xxxxx";
-  return `${m[1] ?? ""}${shown}@${url.slice(m[0].length)}`;
-}
-function redactSecrets(text, secrets) {
-  let out = text;
-  for (const s of secrets) {
-    if (s.length >= 3) out = out.split(s).join("xxxxx");
-  }
-  return out;
-}
-
-// src/goproxy/env.ts
-var defaultGoproxy = "https://proxy.golang.org,direct";
-var defaultGosumdb = "sum.golang.org";
-function parseGoproxy(value) {
-  let rest = value === void 0 || value === "" ? defaultGoproxy : value;
-  const list = [];
-  while (rest !== "") {
-    let raw;
-    let fallback = "notfound";
-    const i = rest.search(/[,|]/);
-    if (i >= 0) {
-      raw = rest.slice(0, i);
-      fallback = rest[i] === "|" ? "any" : "notfound";
-      rest = rest.slice(i + 1);
-    } else {
-      raw = rest;
-      rest = "";
-    }
-    let url = raw.trim();
-    if (url === "") continue;
-    if (url === "off" || url === "direct") {
-      list.push({ url, fallback });
-      break;
-    }
-    if (/[.:/]/.test(url) && !url.includes(":/") && !url.startsWith("/")) {
-      url = "https://" + url;
-    }
-    list.push({ url: checkProxyUrl(url), fallback });
-  }
-  if (list.length === 0) {
-    throw new InputError("GOPROXY list is not the empty string, but contains no entries");
-  }
-  return list;
-}
-function checkProxyUrl(url) {
-  const m = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url);
-  if (m === null) {
-    throw new InputError(`invalid proxy URL missing scheme: ${redactUrl(url)}`);
-  }
-  const scheme = (m[1] ?? "").toLowerCase();
-  const normalized = scheme + url.slice(scheme.length);
-  switch (scheme) {
-    case "http":
-    case "https": {
-      let parsed;
-      try {
-        parsed = new URL(normalized);
-      } catch {
-        throw new InputError(`parse "${redactUrl(url)}": invalid URL`);
-      }
-      if (parsed.hostname === "") {
-        throw new InputError(`parse "${redactUrl(url)}": missing host`);
-      }
-      return normalized;
-    }
-    case "file":
-      if (!/^file:\/\/\/[^?#]*$/.test(normalized) && !/^file:\/[^/?#][^?#]*$/.test(normalized)) {
-        throw new InputError(
-          `invalid file:// proxy URL with non-path elements: ${redactUrl(normalized)}`
-        );
-      }
-      return normalized;
-    default:
-      throw new InputError(
-        `invalid proxy URL scheme (must be https, http, file): ${redactUrl(normalized)}`
-      );
-  }
-}
-function goEnvFromProcess(env, platform2 = process.platform) {
-  const get = (k) => env[k] ?? "";
-  const or = (k, def) => get(k) !== "" ? get(k) : def;
-  const goprivate = get("GOPRIVATE");
-  let netrc = get("NETRC");
-  if (netrc === "") {
-    netrc = platform2 === "win32" ? `${get("USERPROFILE")}\\_netrc` : `${get("HOME") !== "" ? get("HOME") : "~"}/.netrc`;
-  }
+// src/checks/context.ts
+async function sidesFor(remote, modulePath2) {
+  const [m, s] = [await remote.mirrorFor(modulePath2), await remote.sumdbFor(modulePath2)];
   return {
-    GOPROXY: or("GOPROXY", defaultGoproxy),
-    GOPRIVATE: goprivate,
-    GONOPROXY: or("GONOPROXY", goprivate),
-    GONOSUMDB: or("GONOSUMDB", goprivate),
-    GOSUMDB: or("GOSUMDB", defaultGosumdb),
-    GOINSECURE: get("GOINSECURE"),
-    NETRC: netrc
+    ...m.kind === "on" ? { mirror: m.port } : { mirrorOff: m.reason },
+    ...s.kind === "on" ? { sumdb: s.port } : { sumdbOff: s.reason }
   };
 }
-function useProxyFor(env, modulePath2) {
-  if (env.GOPROXY === "direct") return false;
-  return !matchPrefixPatterns(env.GONOPROXY, modulePath2);
+var mv = (m) => `${m.modulePath}@${m.version}`;
+function firstLine2(text) {
+  return text.split("\n", 1)[0]?.trim() ?? "";
 }
-function useSumdbFor(env, modulePath2) {
-  if (modulePath2 === "golang.org/toolchain") return true;
-  return env.GOSUMDB !== "off" && !matchPrefixPatterns(env.GONOSUMDB, modulePath2);
+var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+var stripIncompatible = (v) => v.replace(/\+incompatible$/, "");
+function localHashes(local) {
+  return local.sum === void 0 ? { mod: local.goModSum } : { mod: local.goModSum, zip: local.sum };
 }
-
-// src/goproxy/errors.ts
-var GoproxyError = class extends Error {
-  name = "GoproxyError";
-  /** The URL as safe to show: credentials replaced by `xxxxx`. */
-  url;
-  constructor(message, url, options2) {
-    super(message, options2);
-    this.url = url;
-  }
-};
-var NotFoundError = class extends GoproxyError {
-  name = "NotFoundError";
-  status;
-  statusText;
-  body;
-  detail;
-  constructor(message, url, fields2) {
-    super(message, url);
-    this.status = fields2.status;
-    this.statusText = fields2.statusText;
-    this.body = fields2.body;
-    this.detail = fields2.detail;
-  }
-};
-var ServerError = class extends GoproxyError {
-  name = "ServerError";
-  status;
-  statusText;
-  body;
-  detail;
-  retryAfterMs;
-  constructor(message, url, fields2) {
-    super(message, url);
-    this.status = fields2.status;
-    this.statusText = fields2.statusText;
-    this.body = fields2.body;
-    this.detail = fields2.detail;
-    if (fields2.retryAfterMs !== void 0) this.retryAfterMs = fields2.retryAfterMs;
-  }
-};
-var TimeoutError = class extends GoproxyError {
-  name = "TimeoutError";
-};
-var DeadlineError = class extends TimeoutError {
-  name = "DeadlineError";
-  sent;
-  constructor(message, url, sent) {
-    super(message, url);
-    this.sent = sent;
-  }
-};
-var TooLargeError = class extends GoproxyError {
-  name = "TooLargeError";
-  limit;
-  constructor(message, url, limit) {
-    super(message, url);
-    this.limit = limit;
-  }
-};
-var ProtocolError = class extends GoproxyError {
-  name = "ProtocolError";
-};
-var NetworkError = class extends GoproxyError {
-  name = "NetworkError";
-  /** Node's error code (`ECONNREFUSED`, …) when there is one. */
-  code;
-  constructor(message, url, code, options2) {
-    super(message, url, options2);
-    if (code !== void 0) this.code = code;
-  }
-};
-function isTransient(e) {
-  if (e instanceof NetworkError) return e.code !== "EPROXY";
-  if (e instanceof DeadlineError) return false;
-  if (e instanceof TimeoutError) return true;
-  if (e instanceof ServerError) return e.status === 408 || e.status === 429 || e.status >= 500;
-  return false;
+function sameHashes(a, b) {
+  return a.zip === b.zip && a.mod === b.mod;
 }
-var SkippedError = class extends GoproxyError {
-  name = "SkippedError";
-};
-
-// src/goproxy/outbound-proxy.ts
-import { domainToASCII } from "node:url";
-var cgiProxyRefusal = "refusing to use HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy";
-var ProxyRefusedError = class extends Error {
-  name = "ProxyRefusedError";
-};
-var v4Prefix = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 255, 255];
-function ipv4(a, b, c, d) {
-  return Uint8Array.from([...v4Prefix, a, b, c, d]);
-}
-function to4(ip) {
-  if (ip.length === 4) return ip;
-  for (let i = 0; i < 12; i++) if (ip[i] !== v4Prefix[i]) return void 0;
-  return ip.subarray(12);
-}
-function numberPrefix(s, base) {
-  let n = 0;
-  let i = 0;
-  for (; i < s.length; i++) {
-    const d = parseInt(s[i] ?? "", base);
-    if (Number.isNaN(d)) break;
-    n = n * base + d;
-    if (n >= 16777215) return [-1, i];
-  }
-  return [i === 0 ? -1 : n, i];
-}
-function decimalPrefix(s) {
-  return numberPrefix(s, 10);
-}
-function parseIpv4(text) {
-  const parts = [];
-  let s = text;
-  for (let i = 0; i < 4; i++) {
-    if (s === "") return void 0;
-    if (i > 0) {
-      if (s[0] !== ".") return void 0;
-      s = s.slice(1);
-    }
-    const [n, used] = decimalPrefix(s);
-    if (n < 0 || n > 255) return void 0;
-    if (used > 1 && s[0] === "0") return void 0;
-    parts.push(n);
-    s = s.slice(used);
-  }
-  if (s !== "") return void 0;
-  return ipv4(parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts[3] ?? 0);
-}
-function parseIpv6(text) {
-  const ip = new Uint8Array(16);
-  let s = text;
-  let ellipsis = -1;
-  if (s.startsWith("::")) {
-    ellipsis = 0;
-    s = s.slice(2);
-    if (s === "") return ip;
-  }
-  let i = 0;
-  while (i < 16) {
-    const [n, used] = numberPrefix(s, 16);
-    if (n < 0 || n > 65535) return void 0;
-    if (s[used] === ".") {
-      if (ellipsis < 0 && i !== 12 || i + 4 > 16) return void 0;
-      const v4 = parseIpv4(s);
-      if (v4 === void 0) return void 0;
-      ip.set(v4.subarray(12), i);
-      s = "";
-      i += 4;
-      break;
-    }
-    ip[i] = n >> 8;
-    ip[i + 1] = n & 255;
-    i += 2;
-    s = s.slice(used);
-    if (s === "") break;
-    if (s[0] !== ":" || s.length === 1) return void 0;
-    s = s.slice(1);
-    if (s[0] === ":") {
-      if (ellipsis >= 0) return void 0;
-      ellipsis = i;
-      s = s.slice(1);
-      if (s === "") break;
-    }
-  }
-  if (s !== "") return void 0;
-  if (i < 16) {
-    if (ellipsis < 0) return void 0;
-    const gap = 16 - i;
-    ip.copyWithin(ellipsis + gap, ellipsis, i);
-    ip.fill(0, ellipsis, ellipsis + gap);
-  } else if (ellipsis >= 0) {
-    return void 0;
-  }
-  return ip;
-}
-function parseIp(s) {
-  for (const c of s) {
-    if (c === ".") return parseIpv4(s);
-    if (c === ":") return parseIpv6(s);
-  }
-  return void 0;
-}
-function prefixMask(ones, bytes) {
-  const m = new Uint8Array(bytes);
-  for (let i = 0; i < bytes; i++) {
-    const bits = Math.max(0, Math.min(8, ones - 8 * i));
-    m[i] = 65280 >> bits & 255;
-  }
-  return m;
-}
-function parseCidr(s) {
-  const slash = s.indexOf("/");
-  if (slash < 0) return void 0;
-  const addr = s.slice(0, slash);
-  const bitsText = s.slice(slash + 1);
-  let bytes = 4;
-  let ip = parseIpv4(addr);
-  if (ip === void 0) {
-    bytes = 16;
-    ip = parseIpv6(addr);
-  }
-  const [bits, used] = decimalPrefix(bitsText);
-  if (ip === void 0 || bits < 0 || used !== bitsText.length || bits > 8 * bytes) {
-    return void 0;
-  }
-  const mask = prefixMask(bits, bytes);
-  const base = bytes === 4 ? ip.subarray(12) : ip;
-  return { net: base.map((b, i) => b & (mask[i] ?? 0)), mask };
-}
-function cidrContains(c, ip) {
-  const net = to4(c.net) ?? c.net;
-  const mask = net.length === 4 && c.mask.length === 16 ? c.mask.subarray(12) : c.mask;
-  const target = to4(ip) ?? ip;
-  if (target.length !== net.length || mask.length !== net.length) return false;
-  for (let i = 0; i < net.length; i++) {
-    const m = mask[i] ?? 0;
-    if (((net[i] ?? 0) & m) !== ((target[i] ?? 0) & m)) return false;
-  }
-  return true;
-}
-function sameIp(a, b) {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-function isLoopbackIp(ip) {
-  const v4 = to4(ip);
-  if (v4 !== void 0) return v4[0] === 127;
-  return ip.every((b, i) => b === (i === 15 ? 1 : 0));
-}
-function splitHostPort(hostport) {
-  const colon = hostport.lastIndexOf(":");
-  if (colon < 0) return void 0;
-  let host;
-  let from = 0;
-  let to = 0;
-  if (hostport.startsWith("[")) {
-    const end = hostport.indexOf("]");
-    if (end < 0 || end + 1 !== colon) return void 0;
-    host = hostport.slice(1, end);
-    from = 1;
-    to = end + 1;
-  } else {
-    host = hostport.slice(0, colon);
-    if (host.includes(":")) return void 0;
-  }
-  if (hostport.slice(from).includes("[") || hostport.slice(to).includes("]")) return void 0;
-  return [host, hostport.slice(colon + 1)];
-}
-function isAscii(s) {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
-  return true;
-}
-function hasBlankOrControl(s) {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c <= 32 || c === 127 || c === 92) return true;
-  }
-  return false;
-}
-function idnaAscii(s) {
-  if (isAscii(s)) return s;
-  const lead = s.startsWith(".") ? "." : "";
-  const ascii = domainToASCII(s.slice(lead.length));
-  return ascii === "" ? s : lead + ascii;
-}
-function parseNoProxy(value) {
-  const ip = [];
-  const domain = [];
-  for (const raw of value.split(",")) {
-    const entry = raw.trim().toLowerCase();
-    if (entry === "") continue;
-    if (entry === "*") return { ip: [{ kind: "all" }], domain: [{ kind: "all" }] };
-    const cidr = parseCidr(entry);
-    if (cidr !== void 0) {
-      ip.push({ kind: "cidr", cidr });
-      continue;
-    }
-    let host = entry;
-    let port = "";
-    const split = splitHostPort(entry);
-    if (split !== void 0) {
-      [host, port] = split;
-      if (host === "") continue;
-      if (host.startsWith("[") && host.endsWith("]")) host = host.slice(1, -1);
-    }
-    const addr = parseIp(host);
-    if (addr !== void 0) {
-      ip.push({ kind: "ip", ip: addr, port });
-      continue;
-    }
-    if (host === "") continue;
-    if (host.startsWith("*.")) host = host.slice(1);
-    const alsoExact = !host.startsWith(".");
-    if (alsoExact) host = "." + host;
-    domain.push({ kind: "domain", host: idnaAscii(host), port, alsoExact });
-  }
-  return { ip, domain };
-}
-function matches(m, host, port, ip) {
-  switch (m.kind) {
-    case "all":
-      return true;
-    case "cidr":
-      return ip !== void 0 && cidrContains(m.cidr, ip);
-    case "ip":
-      return ip !== void 0 && sameIp(m.ip, ip) && (m.port === "" || m.port === port);
-    case "domain":
-      return (host.endsWith(m.host) || m.alsoExact && host === m.host.slice(1)) && (m.port === "" || m.port === port);
-  }
-}
-function goParsable(s) {
-  if (hasBlankOrControl(s)) return void 0;
-  if (/%(?![0-9A-Fa-f]{2})/.test(s.split("?")[0] ?? "")) return void 0;
-  try {
-    return new URL(s);
-  } catch {
-    return void 0;
-  }
-}
-function parseProxySetting(value) {
-  if (value === "") return void 0;
-  const direct = goParsable(value);
-  if (direct === void 0 || direct.host === "") {
-    const withScheme = goParsable(`http://${value}`);
-    if (withScheme !== void 0) return withScheme;
-  }
-  return direct;
-}
-function firstSet(env, ...names) {
-  for (const n of names) {
-    const v = env[n];
-    if (v !== void 0 && v !== "") return v;
-  }
-  return "";
-}
-var defaultPorts = { "http:": "80", "https:": "443" };
-function proxyResolver(env, options2 = {}) {
-  const httpProxy = parseProxySetting(firstSet(env, "HTTP_PROXY", "http_proxy"));
-  const httpsProxy = parseProxySetting(firstSet(env, "HTTPS_PROXY", "https_proxy"));
-  const noProxy = parseNoProxy(firstSet(env, "NO_PROXY", "no_proxy"));
-  const cgi = (env.REQUEST_METHOD ?? "") !== "";
-  function useProxy(url) {
-    const hostname = url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
-    const host = idnaAscii(hostname).trim().toLowerCase();
-    const port = url.port !== "" ? url.port : defaultPorts[url.protocol] ?? "";
-    const ip = parseIp(host);
-    if (options2.loopback !== true) {
-      if (hostname === "localhost") return false;
-      if (ip !== void 0 && isLoopbackIp(ip)) return false;
-    }
-    if (ip !== void 0 && noProxy.ip.some((m) => matches(m, host, port, ip))) return false;
-    return !noProxy.domain.some((m) => matches(m, host, port, ip));
-  }
-  return (url) => {
-    let proxy;
-    if (url.protocol === "https:") {
-      proxy = httpsProxy;
-    } else if (url.protocol === "http:") {
-      proxy = httpProxy;
-      if (proxy !== void 0 && cgi) throw new ProxyRefusedError(cgiProxyRefusal);
-    }
-    if (proxy === void 0 || !useProxy(url)) return void 0;
-    return new URL(proxy.href);
-  };
-}
-function proxyForUrl(url, env, options2 = {}) {
-  return proxyResolver(env, options2)(url);
-}
-function proxyAuthorization(proxy) {
-  if (proxy.username === "" && proxy.password === "") return void 0;
-  const user = safeDecode(proxy.username);
-  const pass = safeDecode(proxy.password);
-  return "Basic " + Buffer.from(`${user}:${pass}`).toString("base64");
-}
-function proxySecrets(env) {
-  const out = [];
-  for (const names of [
-    ["HTTP_PROXY", "http_proxy"],
-    ["HTTPS_PROXY", "https_proxy"]
-  ]) {
-    const p = parseProxySetting(firstSet(env, ...names));
-    if (p === void 0) continue;
-    for (const s of [p.username, p.password]) {
-      if (s === "") continue;
-      out.push(s);
-      const decoded = safeDecode(s);
-      if (decoded !== s) out.push(decoded);
-    }
-    const auth2 = proxyAuthorization(p);
-    if (auth2 !== void 0) out.push(auth2.slice("Basic ".length));
-  }
-  return out;
-}
-function safeDecode(s) {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
-// src/goproxy/error-detail.ts
-var maxDetailLines = 8;
-var maxDetailBytes = maxDetailLines * 81;
-function isShowableContentType(contentType) {
-  if (contentType === void 0) return false;
-  const parts = contentType.split(";");
-  const media = (parts[0] ?? "").trim().toLowerCase();
-  if (media !== "text/plain") return false;
-  let charset = "";
-  for (const p of parts.slice(1)) {
-    const eq = p.indexOf("=");
-    if (eq < 0) continue;
-    if (p.slice(0, eq).trim().toLowerCase() !== "charset") continue;
-    charset = p.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1").toLowerCase();
-  }
-  return charset === "" || charset === "utf-8" || charset === "us-ascii";
-}
-var graphicOrSpace = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\p{White_Space}\u0085\u00a0]*$/u;
-function formatErrorDetail(body, contentType) {
-  if (!isShowableContentType(contentType)) return "";
-  let s;
-  try {
-    s = new TextDecoder("utf-8", { fatal: true }).decode(body);
-  } catch {
-    return "";
-  }
-  if (!graphicOrSpace.test(s)) return "";
-  let detail = "";
-  const lines = s.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    if (line.trim() === "") break;
-    if (i > 0) detail += "\n	";
-    if (i >= maxDetailLines) {
-      detail += "[Truncated: too many lines.]";
-      break;
-    }
-    if (Buffer.byteLength(detail) + Buffer.byteLength(line) > maxDetailBytes) {
-      detail += "[Truncated: too long.]";
-      break;
-    }
-    detail += line;
-  }
-  return detail;
-}
-function formatHttpError(redactedUrl, statusText, detail) {
-  if (detail === "") return `reading ${redactedUrl}: ${statusText}`;
-  const sep2 = detail.includes("\n") ? "\n	" : " ";
-  return `reading ${redactedUrl}: ${statusText}
-	server response:${sep2}${detail}`;
-}
-function unreachableFix(what, url, env) {
-  const shown = redactUrl(url);
-  let route = "";
-  if (env !== void 0) {
-    let proxy;
-    try {
-      proxy = proxyForUrl(new URL(url), env);
-    } catch {
-      proxy = void 0;
-    }
-    route = proxy === void 0 ? " It was tried directly: no HTTPS_PROXY/HTTP_PROXY applies to it." : ` It was tried through the proxy ${redactUrl(proxy.href)} (HTTPS_PROXY/HTTP_PROXY): check that proxy, or list the host in NO_PROXY to connect directly.`;
-  }
-  return `Check that this machine can reach ${what} at ${shown}: without network access, or behind a firewall, nothing can be checked; behind a proxy, set HTTPS_PROXY (HTTP_PROXY for http:// URLs) and keep the host out of NO_PROXY.` + route + " Nothing about the module was decided: re-run once it is reachable.";
-}
-
-// src/goproxy/netrc.ts
-function parseNetrc(text) {
-  const out = [];
-  let cur = { machine: "", login: "", password: "" };
-  let inMacro = false;
-  for (const line of text.split("\n")) {
-    if (inMacro) {
-      if (line === "") inMacro = false;
-      continue;
-    }
-    const f = line.split(/\s+/).filter((t) => t !== "");
-    let i = 0;
-    for (; i < f.length - 1; i += 2) {
-      const key2 = f[i];
-      const val = f[i + 1] ?? "";
-      if (key2 === "machine") cur = { machine: val, login: "", password: "" };
-      else if (key2 === "login") cur.login = val;
-      else if (key2 === "password") cur.password = val;
-      else if (key2 === "macdef") inMacro = true;
-      if (cur.machine !== "" && cur.login !== "" && cur.password !== "") {
-        out.push(cur);
-        cur = { machine: "", login: "", password: "" };
-      }
-    }
-    if (i < f.length && f[i] === "default") break;
-  }
-  return out;
-}
-var publicGoHosts = [
-  "proxy.golang.org",
-  "sum.golang.org",
-  "index.golang.org",
-  "sum.golang.google.cn"
-];
-function isLoopback(hostname) {
-  return hostname === "127.0.0.1" || hostname === "[::1]" || hostname === "localhost";
-}
-function basic(user, pass) {
-  return "Basic " + Buffer.from(`${user}:${pass}`).toString("base64");
-}
-function createCredentials(opts) {
-  const origins = /* @__PURE__ */ new Map();
-  const secrets = [];
-  if (opts.token !== void 0) {
-    secrets.push(opts.token);
-    const sp = opts.token.indexOf(" ");
-    if (sp >= 0) secrets.push(opts.token.slice(sp + 1));
-  }
-  for (const raw of opts.privateProxies) {
-    let u;
-    try {
-      u = new URL(raw);
-    } catch {
-      continue;
-    }
-    if (publicGoHosts.includes(u.hostname)) continue;
-    let fromUrl;
-    if (u.username !== "" || u.password !== "") {
-      const user = decodeURIComponent(u.username);
-      const pass = decodeURIComponent(u.password);
-      fromUrl = basic(user, pass);
-      secrets.push(...[user, pass, u.username, u.password].filter((s) => s !== ""));
-    }
-    origins.set(u.origin, fromUrl);
-  }
-  for (const e of opts.netrc ?? []) secrets.push(e.password);
+function usableList(r, path13) {
+  if (r.kind !== "ok") return r;
   return {
-    secrets,
-    authorizationFor(url) {
-      if (publicGoHosts.includes(url.hostname)) return void 0;
-      if (!origins.has(url.origin)) return void 0;
-      const secure = url.protocol === "https:" || url.protocol === "http:" && opts.allowLoopbackHttp === true && isLoopback(url.hostname);
-      if (!secure) return void 0;
-      const fromUrl = origins.get(url.origin);
-      if (fromUrl !== void 0) return fromUrl;
-      if (opts.token !== void 0) return opts.token;
-      const e = (opts.netrc ?? []).find((n) => n.machine === url.hostname);
-      return e === void 0 ? void 0 : basic(e.login, e.password);
-    }
+    kind: "ok",
+    versions: r.versions.filter(
+      (v) => canonical(v) === stripIncompatible(v) && check(path13, v) === void 0
+    )
+  };
+}
+function unreached(ledger, r, names, finding, detail) {
+  ledger.unreachable(r, names, detail);
+  if (r.deadline === true) return { findings: [] };
+  return {
+    findings: finding === void 0 ? [] : [finding],
+    ...names.some((n) => n !== "sumdb") ? { mirrorDown: r.reason } : {}
   };
 }
 
-// src/goproxy/retry.ts
-var systemClock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-};
-var defaultRetryPolicy = {
-  maxAttempts: 4,
-  baseDelayMs: 500,
-  maxDelayMs: 3e4
-};
-function parseRetryAfter(value, nowMs) {
-  if (value === void 0) return void 0;
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v) * 1e3;
-  if (!/[A-Za-z]{3}/.test(v)) return void 0;
-  const t = Date.parse(v);
-  if (Number.isNaN(t)) return void 0;
-  return Math.max(0, t - nowMs);
+// src/checks/findings.ts
+function make(code, severity, message, at = {}, fix) {
+  return { code, severity, message, ...at, ...fix !== void 0 ? { fix } : {} };
 }
-function backoffDelay(attempt, policy, random, retryAfterMs) {
-  const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt - 1, 30));
-  const waited = policy.jitter === false ? cap : Math.floor(random() * cap);
-  if (retryAfterMs === void 0) return waited;
-  return Math.min(policy.maxDelayMs, Math.max(waited, retryAfterMs));
-}
-var defaultLagBackoff = {
-  baseDelayMs: 5e3,
-  maxDelayMs: 6e4,
-  jitter: false
-};
-async function retryLoop(attempt, classify, opts) {
-  const { clock } = opts;
-  const random = opts.random ?? Math.random;
-  const deadline = opts.deadline ?? Infinity;
-  const patience = Math.min(opts.patience ?? deadline, deadline);
-  const minAttempt = opts.minAttemptMs ?? 0;
-  const maxTransient = opts.maxTransient ?? defaultRetryPolicy.maxAttempts;
-  const transientBackoff = opts.transientBackoff ?? defaultRetryPolicy;
-  const lagBackoff = opts.lagBackoff ?? defaultLagBackoff;
-  let value;
-  let attempts = 0;
-  let transientInRow = 0;
-  let lagCount = 0;
-  for (; ; ) {
-    if (deadline - clock.now() < minAttempt) {
-      return { value, attempts, end: "deadline" };
-    }
-    const v = await attempt(attempts + 1);
-    const outcome = classify(v);
-    if (outcome.kind === "not-sent") {
-      return attempts === 0 ? { value: v, attempts, end: "not-sent" } : { value, attempts, end: "deadline" };
-    }
-    value = v;
-    attempts++;
-    const report = { attempt: attempts, value: v, outcome: outcome.kind };
-    const stop = (end) => {
-      report.end = end;
-      opts.onAttempt?.(report);
-      return { value, attempts, end };
-    };
-    if (outcome.kind === "done") return stop("done");
-    let wait;
-    const left = deadline - clock.now();
-    if (outcome.kind === "lag") {
-      transientInRow = 0;
-      const patienceLeft = patience - clock.now();
-      if (patienceLeft <= 0) return stop("patience");
-      wait = Math.min(backoffDelay(++lagCount, lagBackoff, random), patienceLeft);
-    } else {
-      if (++transientInRow >= maxTransient) return stop("gave-up");
-      wait = backoffDelay(transientInRow, transientBackoff, random, outcome.retryAfterMs);
-    }
-    if (left - wait < minAttempt) return stop("deadline");
-    report.nextDelayMs = wait;
-    opts.onAttempt?.(report);
-    await clock.sleep(wait);
-  }
-}
-function retryAfterOf(e) {
-  if (typeof e === "object" && e !== null && "retryAfterMs" in e) {
-    const v = e.retryAfterMs;
-    return typeof v === "number" ? v : void 0;
-  }
-  return void 0;
-}
-async function withRetry(fn, ctx) {
-  const retryable = ctx.retryable ?? isTransient;
-  const r = await retryLoop(
-    async (n) => {
-      try {
-        return { ok: true, value: await fn(n) };
-      } catch (error2) {
-        return { ok: false, error: error2 };
-      }
-    },
-    (t) => t.ok || !retryable(t.error) ? { kind: "done" } : { kind: "transient", retryAfterMs: retryAfterOf(t.error) },
-    {
-      clock: ctx.clock,
-      random: ctx.random,
-      ...ctx.policy.deadline !== void 0 ? { deadline: ctx.policy.deadline } : {},
-      maxTransient: ctx.policy.maxAttempts,
-      transientBackoff: ctx.policy,
-      onAttempt: (a) => {
-        if (!a.value.ok && a.nextDelayMs !== void 0) {
-          ctx.onRetry?.(a.value.error, a.attempt, a.nextDelayMs);
-        }
-      }
-    }
+var PUBLISH_AND_RETRACT = "Nobody can download this version through the mirror. Publish a new version and retract this one.";
+function versionInvalid(text, tag, at) {
+  return make(
+    "version-invalid",
+    "error",
+    text,
+    at,
+    `The go command refuses ${tag} for this module, so it was not sent to the mirror. Make go.mod and the tag agree (v2 and later need the /vN suffix in the module path, see https://go.dev/ref/mod#major-version-suffixes), then tag a new version.`
   );
-  const last = r.value;
-  if (last === void 0) throw new Error("internal error: no attempt was made");
-  if (last.ok) return last.value;
-  throw last.error;
 }
-
-// src/goproxy/deadline-http.ts
-function withDeadline(http2, opts) {
-  const label = opts.label ?? "the deadline";
-  const bounded = async (url, options2, send) => {
-    const left = opts.deadline - opts.clock.now();
-    const shown = redactUrl(url);
-    if (left <= 0) {
-      throw new DeadlineError(`Get "${shown}": not sent: ${label} has passed`, shown, false);
-    }
-    const own = options2?.timeoutMs;
-    const cut = own === void 0 || left < own;
-    const started = performance.now();
-    try {
-      return await send({ ...options2, timeoutMs: cut ? left : own });
-    } catch (e) {
-      const ranOut = performance.now() - started >= left - 1;
-      if (cut && ranOut && e instanceof TimeoutError && !(e instanceof DeadlineError)) {
-        throw new DeadlineError(`${e.message}: ${label} has passed`, e.url, true);
-      }
-      throw e;
-    }
-  };
-  return {
-    get: (url, options2) => bounded(url, options2, (o) => http2.get(url, o)),
-    getStream: (url, options2) => bounded(url, options2, (o) => http2.getStream(url, o))
-  };
+function modulePathMismatch(a) {
+  return make(
+    "module-path-mismatch",
+    "error",
+    `go.mod declares module ${a.declared}, but ${a.tag} publishes ${a.path}`,
+    a.at,
+    `Change the module directive to "module ${a.path}" (or publish from the repository that serves ${a.declared}), then tag a new version.`
+  );
 }
-
-// src/goproxy/node-http-client.ts
-import { createReadStream } from "node:fs";
-import { stat as stat3 } from "node:fs/promises";
-import http from "node:http";
-import https from "node:https";
-import { PassThrough } from "node:stream";
-import tls from "node:tls";
-import { fileURLToPath } from "node:url";
-var defaultMinRate = { bytes: 16 << 10, windowMs: 3e4 };
-var redirectStatuses = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-var crossOriginDropped = /* @__PURE__ */ new Set(["authorization", "cookie", "proxy-authorization"]);
-function flatHeaders(h) {
-  const out = {};
-  for (const [k, v] of Object.entries(h)) {
-    if (v === void 0) continue;
-    out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
+function zipInvalid(text) {
+  return make(
+    "zip-invalid",
+    "error",
+    text,
+    {},
+    "Rename or remove the files named above, commit, and tag a new version; the mirror would refuse this one with the same error."
+  );
+}
+function mirrorRejected(r, at = {}) {
+  switch (r.kind) {
+    case "other-version":
+      return make(
+        "mirror-rejected",
+        "error",
+        `${r.mirror} resolved ${r.asked} to ${r.answered}, but the go command publishes this tag as ${r.version}`,
+        at,
+        "Check which go.mod files the tagged commit holds (a go.mod at the root makes v2+ tags need a /vN module path; without one, v2+ tags become +incompatible)."
+      );
+    case "listed-not-served":
+      return make(
+        "mirror-rejected",
+        "error",
+        `${r.mirror} lists ${r.version} but answered "not found" for its .info: ${r.body}`,
+        {},
+        PUBLISH_AND_RETRACT
+      );
+    case "refused":
+      return make(
+        "mirror-rejected",
+        "error",
+        `${r.mirror} answered "not found" for ${r.asked} (${r.tries}): ${r.body}`,
+        at,
+        'If the server text names a problem in the repository, fix it and tag a new version. A fresh tag can also meet a "not found" the mirror remembered from an earlier request for up to 30 minutes: re-run with a longer warm-timeout.'
+      );
+    case "content":
+      return make(
+        "mirror-rejected",
+        "error",
+        `${r.mirror} named ${r.mv} but does not serve its content: ${r.text}`,
+        {},
+        PUBLISH_AND_RETRACT
+      );
   }
+}
+function unreachable(u) {
+  switch (u.kind) {
+    case "deadline":
+      return make(
+        "unreachable",
+        "warning",
+        `${u.deadline} left no time to finish: the check stopped after ${u.elapsed} while asking ${u.what}${u.last !== void 0 ? ` (last answer: ${u.last})` : ""}; the steps say what was not checked`,
+        {},
+        "Nothing was decided about what was not checked. Re-run the job; if the mirror or the checksum database is slow, raise the timeout (--timeout, or the timeout input; it defaults to warm-timeout plus 5 minutes)."
+      );
+    case "mirror":
+      return make(
+        "unreachable",
+        "warning",
+        `could not reach the mirror ${u.mirror} for ${u.asked} (${u.tries}): ${u.reason}`,
+        {},
+        u.fix ?? "Re-run the job; nothing about the module was decided."
+      );
+    case "warm-timeout":
+      return make(
+        "unreachable",
+        "warning",
+        `${u.mirror} still answered "not found" for ${u.asked} when warm-timeout ran out (${u.tries}): ${u.body}`,
+        {},
+        "The mirror remembers a miss for up to 30 minutes when the version was requested before the tag existed. Re-run the job later, or raise warm-timeout."
+      );
+    case "download":
+      return make(
+        "unreachable",
+        "warning",
+        `could not download ${u.mv} from ${u.mirror}: ${u.reasons}`,
+        {},
+        u.fix ?? "Re-run the job; nothing about the module content was decided."
+      );
+    case "no-record":
+      return make(
+        "unreachable",
+        "warning",
+        `${u.sumdb} has no record of ${u.mv}: ${u.body}`,
+        {},
+        "The checksum database may not have fetched the version yet: re-run the job later."
+      );
+    case "sumdb":
+      return make(
+        "unreachable",
+        "warning",
+        `could not reach the checksum database ${u.sumdb}: ${u.reason}`,
+        {},
+        u.fix ?? "Re-run the job; nothing about the checksums was decided."
+      );
+  }
+}
+function sumdbUnverifiable(sumdb, mv2, reason) {
+  return make(
+    "sumdb-unverifiable",
+    "error",
+    `the answer of ${sumdb} for ${mv2} does not verify: ${reason}`,
+    {},
+    "Do not publish on this answer. Re-run without a stale tree-head cache (sumdb-cache); if it persists, the log or the path to it is compromised: report it to security@golang.org."
+  );
+}
+function diffSummary(diff) {
+  return diff === void 0 ? "" : ` Files: ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed.`;
+}
+function buildMismatch(a) {
+  return make(
+    "build-mismatch",
+    "warning",
+    `the mirror built ${a.mv} from commit ${a.commit}, the commit the tag names, but got other bytes than modseal's rebuild: ${a.differ}.${a.files}`,
+    {},
+    "What the mirror serves is what users get. Please report this to modseal with the file list below; the release itself may be fine."
+  );
+}
+function tagMoved(a) {
+  const holds = a.mirrorCommit !== void 0 ? ` (the mirror fetched commit ${a.mirrorCommit})` : "";
+  return make(
+    "tag-moved",
+    "error",
+    `${a.tag} now points at ${a.commit}, but ${a.holder} other bytes for ${a.mv}${holds}: ${a.differ}.${a.files}`,
+    a.at,
+    a.fix
+  );
+}
+function sumdbMismatch(a) {
+  const M = a.mirrorHashes;
+  const S = a.sumdbHashes;
+  return make(
+    "sumdb-mismatch",
+    "error",
+    `${a.mirror} serves ${a.mv} with zip ${M.zip ?? "?"} and go.mod ${M.mod ?? "?"}, but ${a.sumdb} records zip ${S.zip ?? "?"} and go.mod ${S.mod ?? "?"}.${a.files}`,
+    {},
+    "Every go command that verifies checksums refuses what the mirror serves. If the mirror is not yours, report it to its operator (proxy.golang.org: security@golang.org)."
+  );
+}
+function originMismatch(a) {
+  return make(
+    "origin-mismatch",
+    a.contentAgrees ? "warning" : "error",
+    `the mirror fetched ${a.ref} at commit ${a.mirrorCommit}, but ${a.tag} now points at ${a.commit}` + (a.contentAgrees ? "; the module content is identical, so users get the same bytes." : "."),
+    a.at,
+    a.contentAgrees ? "Published tags should not move: the mirror keeps the commit it saw first." : a.fix
+  );
+}
+function remedyFix(version, remedy) {
+  return `The mirror and the checksum database keep the first bytes of ${version} forever: it cannot be repaired, only replaced. Publish ${remedy.nextVersion} from the commit you want, with this line added to go.mod:
+    ${remedy.retract}` + (remedy.caveat !== void 0 ? `
+${remedy.caveat}` : "");
+}
+function remedyCaveat(a) {
+  const checkout = a.shallow ? "this checkout is shallow (actions/checkout fetches only the pushed tag unless fetch-depth: 0)" : `this checkout has no other version tag of ${a.path}`;
+  return `This advice may be wrong: ${checkout}, and the mirror's version list could not be read (${a.why}), so a version above ${a.version} may already be published. The go command reads retract lines only from the highest version: find it with \`git ls-remote --tags origin\` or \`go list -m -versions ${a.path}\`, and publish above it.`;
+}
+function incompatible(a) {
+  const major2 = a.version.slice(1).split(".")[0] ?? "";
+  return make(
+    "incompatible",
+    "warning",
+    `${a.path} has no go.mod at ${a.tag}, so the go command publishes ${a.version}: a major version 2 or later without the /v${major2} module path suffix.`,
+    a.at,
+    `Consumers get +incompatible versions only by asking for them explicitly once any v0/v1 release contains a go.mod: the go command then ignores +incompatible versions for @latest and upgrades. To publish v2 and later properly, add a go.mod declaring "module ${a.path}/v${major2}" and tag from there.`
+  );
+}
+var HIDDEN = 'The go command hides retracted versions from "latest" and upgrades, and warns everybody who requires one.';
+function retracted(c, at = {}) {
+  switch (c.kind) {
+    case "new":
+      return make(
+        "retracted",
+        "notice",
+        `once published, ${c.version} is the latest version, so its go.mod retracts ${c.range}${c.news}: ${c.directive}`,
+        at,
+        `${HIDDEN} Retracted versions stay downloadable for those who ask for them by name.`
+      );
+    case "dropped":
+      return make(
+        "retracted",
+        "warning",
+        `${c.prev}, the latest version until now, retracts ${c.range} (${c.directive}); this tag's go.mod does not, so once ${c.version} is published the go command no longer treats ${c.range} as retracted`,
+        at,
+        `Only the latest version's retractions count. If ${c.range} should stay retracted, add "retract ${c.range}" to go.mod and publish a new version.`
+      );
+    case "by-latest":
+      return make(
+        "retracted",
+        "warning",
+        `${c.mv}: ${c.message} (the go.mod of ${c.latest}, the latest version, has retract ${c.range})`,
+        at,
+        `${HIDDEN} Only a newer latest version can lift it: if this version should be usable, publish a version above ${c.latest} whose go.mod no longer retracts it.`
+      );
+    case "no-effect":
+      return make(
+        "retracted",
+        "warning",
+        `this tag's go.mod retracts ${c.range}, but the go command reads retractions only from the go.mod of the latest version, ${c.latest}, which does not: the directive has no effect`,
+        at,
+        `Add "retract ${c.range}" to the go.mod of a new version above ${c.latest}.`
+      );
+    case "own":
+      return make(
+        "retracted",
+        "warning",
+        `${c.mv}: ${c.message} (this tag's go.mod has retract ${c.range}; ${c.context})`,
+        at,
+        `${HIDDEN} If that is not intended, publish a new version without the directive.`
+      );
+  }
+}
+function deprecated(c, at = {}) {
+  switch (c.kind) {
+    case "dropped":
+      return make(
+        "deprecated",
+        "warning",
+        `${c.prev}, the latest version until now, marks ${c.path} as deprecated (${c.was}); this tag's go.mod does not, so once ${c.version} is published the module is no longer deprecated`,
+        at,
+        'If the module should stay deprecated, keep the "// Deprecated:" comment on the module line and publish a new version.'
+      );
+    case "by-latest":
+      return make(
+        "deprecated",
+        "warning",
+        `module ${c.path} is deprecated: ${c.text} (the go.mod of ${c.latest}, the latest version)`,
+        at,
+        "go get and go list -u show this to everybody who uses any version of the module, this one included."
+      );
+    case "no-effect":
+      return make(
+        "deprecated",
+        "warning",
+        `this tag's go.mod marks ${c.path} as deprecated (${c.text}), but the go command reads the deprecation only from the go.mod of the latest version, ${c.latest}, which has none: the comment has no effect`,
+        at,
+        `Put the "// Deprecated:" comment into the go.mod of a new version above ${c.latest}.`
+      );
+    case "own":
+      return make(
+        "deprecated",
+        "warning",
+        `module ${c.path} is deprecated: ${c.text} (${c.context})`,
+        at,
+        'While this is the latest version, go get and go list -u show the message to every user. If that is not intended, publish a new version without the "Deprecated:" comment.'
+      );
+  }
+}
+
+// src/checks/local-findings.ts
+function atModuleLine(m) {
+  return { file: m.goModPath, ...m.moduleLine };
+}
+function localFindings(local, tag) {
+  const at = atModuleLine(local);
+  const out = [];
+  if (local.versionError !== void 0) out.push(versionInvalid(local.versionError.text, tag, at));
+  if (local.declaredModulePath !== void 0 && local.declaredModulePath !== local.modulePath) {
+    out.push(
+      modulePathMismatch({ declared: local.declaredModulePath, path: local.modulePath, tag, at })
+    );
+  }
+  if (local.zipError !== void 0) out.push(zipInvalid(local.zipError.text));
   return out;
 }
-function statusTextOf(res) {
-  const code = res.statusCode ?? 0;
-  const msg = res.statusMessage ?? http.STATUS_CODES[code] ?? "";
-  return msg === "" ? String(code) : `${code} ${msg}`;
-}
-function isLoopbackHost(hostname) {
-  return hostname === "127.0.0.1" || hostname === "[::1]" || hostname === "localhost";
-}
-function hostWithoutBrackets(hostname) {
-  return hostname.startsWith("[") ? hostname.slice(1, -1) : hostname;
-}
-function isIpLiteral(host) {
-  return host.includes(":") || /^\d+\.\d+\.\d+\.\d+$/.test(host);
-}
-function createNodeHttpClient(opts = {}) {
-  const defaults2 = {
-    timeoutMs: opts.timeoutMs ?? 6e4,
-    idleTimeoutMs: opts.idleTimeoutMs ?? 3e4,
-    maxBytes: opts.maxBytes ?? 16 << 20,
-    errorBodyMaxBytes: opts.errorBodyMaxBytes ?? 64 << 10,
-    maxRedirects: opts.maxRedirects ?? 10,
-    minRate: opts.minRate === false ? void 0 : opts.minRate ?? defaultMinRate
+
+// src/checks/compare.ts
+function readOrigin(origin, commit) {
+  if (origin?.Hash === void 0 || origin.Hash === "") {
+    return {
+      step: {
+        name: "origin",
+        status: "skipped",
+        detail: "the mirror recorded no Origin for this version"
+      }
+    };
+  }
+  if (origin.VCS !== void 0 && origin.VCS !== "git") {
+    return {
+      step: {
+        name: "origin",
+        status: "skipped",
+        detail: `Origin names a ${origin.VCS} repository`
+      }
+    };
+  }
+  return {
+    mirrorCommit: origin.Hash,
+    originSame: origin.Hash.toLowerCase() === commit.toLowerCase(),
+    step: {
+      name: "origin",
+      status: "ok",
+      detail: `the mirror fetched ${origin.Ref ?? "the tag"} at ${origin.Hash}`
+    }
   };
-  const proxyEnv = opts.proxyEnv ?? {};
-  const secrets = [...opts.credentials?.secrets ?? [], ...proxySecrets(proxyEnv)];
-  const proxyFor = proxyResolver(proxyEnv, { loopback: opts.proxyLoopback === true });
-  const caFor = (protocol) => opts.ca !== void 0 && protocol === "https:" ? { ca: opts.ca } : {};
-  async function send(url, headers, ex) {
-    let proxy;
-    try {
-      proxy = proxyFor(url);
-    } catch (e) {
-      throw new NetworkError(`Get "${ex.shownUrl}": ${errorText(e)}`, ex.shownUrl, "EPROXY");
-    }
-    if (proxy === void 0) {
-      delete ex.via;
-      return exchange(
-        ex,
-        () => (url.protocol === "https:" ? https : http).request(url, {
-          method: "GET",
-          headers,
-          agent: false,
-          // Name resolution and connect count against the same idle limit.
-          timeout: defaults2.idleTimeoutMs,
-          ...caFor(url.protocol)
-        })
-      );
-    }
-    ex.via = redactUrl(proxy.href);
-    if (proxy.protocol !== "http:" && proxy.protocol !== "https:") {
-      throw new NetworkError(
-        `Get "${ex.shownUrl}": proxy ${ex.via}: scheme ${proxy.protocol.slice(0, -1)} is not supported (only http and https proxies are)`,
-        ex.shownUrl,
-        "EPROXY"
-      );
-    }
-    const proxyAuth = proxyAuthorization(proxy);
-    if (url.protocol === "http:") {
-      const via = proxy;
-      return exchange(
-        ex,
-        () => (via.protocol === "https:" ? https : http).request({
-          method: "GET",
-          host: hostWithoutBrackets(via.hostname),
-          port: via.port !== "" ? Number(via.port) : via.protocol === "https:" ? 443 : 80,
-          path: url.href,
-          headers: {
-            ...headers,
-            host: url.host,
-            ...proxyAuth !== void 0 ? { "proxy-authorization": proxyAuth } : {}
-          },
-          agent: false,
-          timeout: defaults2.idleTimeoutMs,
-          ...caFor(via.protocol)
-        })
-      );
-    }
-    const tunnelSocket = await tunnel2(proxy, proxyAuth, url, ex);
-    if (ex.failed !== void 0) {
-      tunnelSocket.destroy();
-      throw ex.failed;
-    }
-    const target = hostWithoutBrackets(url.hostname);
-    const secure = tls.connect({
-      socket: tunnelSocket,
-      host: target,
-      ...isIpLiteral(target) ? {} : { servername: target },
-      ...caFor("https:")
+}
+function compareSides(s) {
+  const steps = [];
+  let mirrorCommit;
+  let originSame;
+  if (s.info !== void 0) {
+    const o = readOrigin(s.info.origin, s.commit);
+    steps.push(o.step);
+    mirrorCommit = o.mirrorCommit;
+    originSame = o.originSame;
+  }
+  const L = s.local;
+  const M = s.mirror;
+  const S = s.sumdb;
+  const mirrorVsSumdb = M !== void 0 && S !== void 0 && !sameHashes(M, S);
+  const sumdbDiffers = S !== void 0 && !sameHashes(S, L);
+  const publishedDiffers = sumdbDiffers || S === void 0 && M !== void 0 && !sameHashes(M, L);
+  const ourRebuildDiffers = publishedDiffers && M !== void 0 && !sameHashes(M, L) && (originSame === true || originSame === void 0 && s.fetchedByUs && S === void 0);
+  if (ourRebuildDiffers) {
+    steps.push({
+      name: "mirror-content",
+      status: "unchecked",
+      detail: "the local rebuild disagrees with the mirror"
     });
-    return exchange(
-      ex,
-      () => https.request(url, {
-        method: "GET",
-        headers,
-        createConnection: () => secure,
-        timeout: defaults2.idleTimeoutMs
+  }
+  const tagMoved2 = publishedDiffers && !ourRebuildDiffers;
+  const c = {
+    steps,
+    publishedDiffers,
+    ourRebuildDiffers,
+    mirrorVsSumdb,
+    needDiff: publishedDiffers || mirrorVsSumdb,
+    published: S ?? M ?? {},
+    holder: sumdbDiffers ? "sumdb" : "mirror",
+    tagMoved: tagMoved2,
+    broken: tagMoved2
+  };
+  if (mirrorCommit !== void 0) c.mirrorCommit = mirrorCommit;
+  if (originSame !== void 0) c.originSame = originSame;
+  if (originSame === false) {
+    const failed2 = { name: "origin", status: "failed" };
+    const detail = `the mirror fetched ${mirrorCommit ?? "?"}`;
+    if (tagMoved2) {
+      steps.push({ ...failed2, detail });
+    } else {
+      const contentAgrees = M !== void 0 && sameHashes(M, L) && (S === void 0 || sameHashes(S, L));
+      c.originMismatch = { contentAgrees };
+      if (!contentAgrees) {
+        steps.push({ ...failed2, detail });
+        c.broken = true;
+      }
+    }
+  }
+  return c;
+}
+function whichDiffer(published, local) {
+  const parts = [];
+  if (published.zip !== local.zip) {
+    parts.push(`zip ${published.zip ?? "?"} (tag now: ${local.zip ?? "?"})`);
+  }
+  if (published.mod !== local.mod) {
+    parts.push(`go.mod ${published.mod ?? "?"} (tag now: ${local.mod ?? "?"})`);
+  }
+  return parts.join("; ");
+}
+function comparisonFindings(c, w) {
+  const out = [];
+  const { local, hashes } = w;
+  const at = atModuleLine(local);
+  const files = diffSummary(w.diff);
+  const differ = whichDiffer(c.published, hashes.local);
+  const withFix = w.fix !== void 0 ? { fix: w.fix } : {};
+  if (c.publishedDiffers && c.ourRebuildDiffers) {
+    out.push(buildMismatch({ mv: mv(local), commit: local.commit, differ, files }));
+  } else if (c.publishedDiffers) {
+    const holder = c.holder === "sumdb" ? `${w.sumdbName ?? "the checksum database"} records` : `${w.mirrorName ?? "the mirror"} serves`;
+    out.push(
+      tagMoved({
+        tag: w.tag,
+        commit: local.commit,
+        holder,
+        mv: mv(local),
+        ...c.mirrorCommit !== void 0 ? { mirrorCommit: c.mirrorCommit } : {},
+        differ,
+        files,
+        at,
+        ...withFix
       })
     );
   }
-  function tunnel2(proxy, proxyAuth, target, ex) {
-    const shownProxy = redactUrl(proxy.href);
-    const authority = `${target.hostname}:${target.port !== "" ? target.port : "443"}`;
-    return new Promise((resolve, reject) => {
-      const req = (proxy.protocol === "https:" ? https : http).request({
-        method: "CONNECT",
-        host: hostWithoutBrackets(proxy.hostname),
-        port: proxy.port !== "" ? Number(proxy.port) : proxy.protocol === "https:" ? 443 : 80,
-        path: authority,
-        headers: {
-          host: authority,
-          "user-agent": opts.userAgent ?? "modseal",
-          ...proxyAuth !== void 0 ? { "proxy-authorization": proxyAuth } : {}
-        },
-        agent: false,
-        timeout: defaults2.idleTimeoutMs,
-        ...caFor(proxy.protocol)
-      });
-      const fail = (e) => {
-        ex.failed ??= e;
-        req.destroy();
-        reject(ex.failed);
-      };
-      const refused = (res) => new NetworkError(
-        `Get "${ex.shownUrl}": proxy ${shownProxy} refused CONNECT ${authority}: ${statusTextOf(res)}`,
-        ex.shownUrl,
-        "EPROXY"
-      );
-      ex.abort = (e) => {
-        req.destroy(e);
-        reject(e);
-      };
-      req.on("timeout", () => {
-        fail(
-          new TimeoutError(
-            `Get "${ex.shownUrl}": proxy ${shownProxy}: no answer to CONNECT for ${defaults2.idleTimeoutMs} ms`,
-            ex.shownUrl
-          )
-        );
-      });
-      req.on("error", (err) => {
-        if (ex.failed !== void 0) return reject(ex.failed);
-        const msg = redactSecrets(err.message, ex.secrets);
-        fail(
-          new NetworkError(
-            `Get "${ex.shownUrl}": proxyconnect ${shownProxy}: ${msg}`,
-            ex.shownUrl,
-            err.code,
-            {
-              cause: err
-            }
-          )
-        );
-      });
-      req.on("connect", (res, socket, head) => {
-        if (res.statusCode !== 200) {
-          socket.destroy();
-          fail(refused(res));
-          return;
-        }
-        socket.setTimeout(0);
-        if (head.length > 0) socket.unshift(head);
-        resolve(socket);
-      });
-      req.on("response", (res) => {
-        res.resume();
-        fail(refused(res));
-      });
-      req.end();
-    });
-  }
-  function exchange(ex, make) {
-    return new Promise((resolve, reject) => {
-      const req = make();
-      ex.abort = (e) => {
-        req.destroy(e);
-        reject(e);
-      };
-      req.on("timeout", () => {
-        const via = ex.via === void 0 ? "" : ` (through proxy ${ex.via})`;
-        const e = new TimeoutError(
-          `Get "${ex.shownUrl}"${via}: no data for ${defaults2.idleTimeoutMs} ms`,
-          ex.shownUrl
-        );
-        ex.failed ??= e;
-        req.destroy(e);
-        reject(e);
-      });
-      req.on("error", (err) => {
-        if (ex.failed === void 0) ex.failed = classifyError(err, ex);
-        reject(ex.failed);
-      });
-      req.on("response", (res) => {
-        req.removeAllListeners("error");
-        req.on("error", (err) => {
-          const e = classifyError(err, ex);
-          ex.failed ??= e;
-          res.destroy(e);
-        });
-        resolve(res);
-      });
-      req.end();
-    });
-  }
-  function classifyError(err, ex) {
-    if (err instanceof TimeoutError || err instanceof TooLargeError || err instanceof ProtocolError) {
-      return err;
-    }
-    const msg = redactSecrets(err.message, ex.secrets);
-    const code = err.code;
-    const via = ex.via === void 0 ? "" : ` (through proxy ${ex.via})`;
-    if (code !== void 0 && code.startsWith("HPE_")) {
-      return new ProtocolError(
-        `Get "${ex.shownUrl}": malformed HTTP response (body does not match its framing): ${msg}`,
-        ex.shownUrl
-      );
-    }
-    return new NetworkError(`Get "${ex.shownUrl}"${via}: ${msg}`, ex.shownUrl, code, {
-      cause: err
-    });
-  }
-  async function open3(rawUrl, options2, ex) {
-    const first = new URL(rawUrl);
-    const userinfo2 = first.username !== "" || first.password !== "" ? "Basic " + Buffer.from(
-      `${decodeURIComponent(first.username)}:${decodeURIComponent(first.password)}`
-    ).toString("base64") : void 0;
-    first.username = "";
-    first.password = "";
-    if (userinfo2 !== void 0 && first.protocol !== "https:") {
-      const loopbackOk = opts.allowLoopbackHttpCredentials === true && isLoopbackHost(first.hostname);
-      if (!loopbackOk) {
-        throw new ProtocolError(
-          `refusing to pass credentials to insecure URL: ${ex.shownUrl}`,
-          ex.shownUrl
-        );
-      }
-    }
-    const callerHeaders = {};
-    for (const [k, v] of Object.entries(options2.headers ?? {})) callerHeaders[k.toLowerCase()] = v;
-    let url = first;
-    let sawHttps = first.protocol === "https:";
-    for (let hop = 0; ; hop++) {
-      const sameOrigin = url.origin === first.origin;
-      const headers = {
-        "user-agent": opts.userAgent ?? "modseal",
-        connection: "close"
-      };
-      for (const [k, v] of Object.entries(callerHeaders)) {
-        if (sameOrigin || !crossOriginDropped.has(k)) headers[k] = v;
-      }
-      const auth2 = sameOrigin ? userinfo2 ?? opts.credentials?.authorizationFor(url) : void 0;
-      if (auth2 !== void 0) headers.authorization = auth2;
-      const res = await send(url, headers, ex);
-      const status = res.statusCode ?? 0;
-      const location = res.headers.location;
-      if (!redirectStatuses.has(status) || location === void 0) return { url, res };
-      res.destroy();
-      const next = new URL(location, url);
-      next.username = "";
-      next.password = "";
-      const shownNext = redactUrl(next.href);
-      if (next.protocol !== "http:" && next.protocol !== "https:") {
-        throw new ProtocolError(`Get "${shownNext}": unsupported redirect scheme`, shownNext);
-      }
-      if (sawHttps && next.protocol !== "https:") {
-        throw new ProtocolError(
-          `Get "${shownNext}": redirected from secure URL ${redactUrl(url.href)} to insecure URL ${shownNext}`,
-          ex.shownUrl
-        );
-      }
-      if (hop + 1 >= defaults2.maxRedirects + 1) {
-        throw new ProtocolError(
-          `Get "${shownNext}": stopped after ${defaults2.maxRedirects} redirects`,
-          ex.shownUrl
-        );
-      }
-      sawHttps ||= next.protocol === "https:";
-      url = next;
-    }
-  }
-  async function openFile(url) {
-    const path8 = fileURLToPath(url);
-    try {
-      const st = await stat3(path8);
-      if (st.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
-      return { status: 200, text: "200 OK", body: createReadStream(path8), size: st.size };
-    } catch (e) {
-      const code = e.code;
-      const empty = new PassThrough();
-      empty.end();
-      if (code === "ENOENT" || code === "ENOTDIR")
-        return { status: 404, text: "Not Found", body: empty };
-      if (code === "EACCES" || code === "EPERM")
-        return { status: 403, text: "Forbidden", body: empty };
-      throw new NetworkError(`open ${path8}: ${e.message}`, url.href, code);
-    }
-  }
-  function rateWatch(rate, res, out, ex, fail) {
-    let chunks = [];
-    let since = performance.now();
-    const timer = setInterval(
-      () => {
-        const now = performance.now();
-        if (res.isPaused() || out.writableNeedDrain) {
-          chunks = [];
-          since = now;
-          return;
-        }
-        chunks = chunks.filter((c) => c.t > now - rate.windowMs);
-        if (now - since < rate.windowMs) return;
-        const got = chunks.reduce((a, c) => a + c.n, 0);
-        if (got >= rate.bytes) return;
-        fail(
-          new TimeoutError(
-            `reading ${ex.shownUrl}: transfer too slow: ${got} bytes in the last ${rate.windowMs} ms, fewer than the ${rate.bytes} required`,
-            ex.shownUrl
-          )
-        );
-      },
-      Math.max(10, Math.floor(rate.windowMs / 4))
-    );
-    timer.unref();
-    return {
-      got: (n) => chunks.push({ t: performance.now(), n }),
-      stop: () => clearInterval(timer)
-    };
-  }
-  function guard(res, status, contentLength, options2, ex, complete, rate) {
-    const ok = status === 200;
-    const cap = ok ? options2.maxBytes ?? defaults2.maxBytes : defaults2.errorBodyMaxBytes;
-    const out = new PassThrough();
-    let seen = 0;
-    let done = false;
-    let watch;
-    const finish = (e) => {
-      if (done) return;
-      done = true;
-      watch?.stop();
-      if (ex.deadlineTimer !== void 0) clearTimeout(ex.deadlineTimer);
-      if (e !== void 0) {
-        res.destroy();
-        out.destroy(e);
-      } else {
-        out.end();
-      }
-    };
-    ex.abort = (e) => finish(e);
-    if (rate !== void 0) {
-      watch = rateWatch(rate, res, out, ex, (e) => {
-        ex.failed ??= e;
-        finish(e);
-      });
-    }
-    res.on("data", (chunk) => {
-      if (done) return;
-      watch?.got(chunk.length);
-      if (seen + chunk.length > cap) {
-        if (!ok) {
-          out.write(chunk.subarray(0, cap - seen));
-          seen = cap;
-          res.destroy();
-          finish();
-          return;
-        }
-        finish(
-          new TooLargeError(
-            `reading ${ex.shownUrl}: body larger than ${cap} bytes`,
-            ex.shownUrl,
-            cap
-          )
-        );
-        return;
-      }
-      seen += chunk.length;
-      if (!out.write(chunk)) {
-        res.pause();
-        out.once("drain", () => res.resume());
-      }
-    });
-    res.on("end", () => {
-      setImmediate(() => {
-        if (ex.failed !== void 0) return finish(ex.failed);
-        if (contentLength !== void 0 && seen !== contentLength && (ok || seen < cap)) {
-          return finish(
-            new ProtocolError(
-              `reading ${ex.shownUrl}: got ${seen} bytes, Content-Length said ${contentLength}`,
-              ex.shownUrl
-            )
-          );
-        }
-        finish();
-      });
-    });
-    res.on("error", (err) => {
-      if (done) return;
-      finish(ex.failed ?? bodyError(err, seen, contentLength, ex));
-    });
-    res.on("close", () => {
-      if (done) return;
-      setImmediate(() => {
-        if (done) return;
-        if (!complete()) finish(ex.failed ?? bodyError(void 0, seen, contentLength, ex));
-      });
-    });
-    if (ex.failed !== void 0) finish(ex.failed);
-    else if (res.destroyed && !complete()) finish(bodyError(void 0, 0, contentLength, ex));
-    out.on("close", () => {
-      if (!done) {
-        done = true;
-        watch?.stop();
-        if (ex.deadlineTimer !== void 0) clearTimeout(ex.deadlineTimer);
-        res.destroy();
-      }
-    });
-    return out;
-  }
-  function bodyError(err, seen, contentLength, ex) {
-    if (err instanceof TimeoutError || err instanceof TooLargeError || err instanceof ProtocolError) {
-      return err;
-    }
-    const want = contentLength === void 0 ? "" : ` of ${contentLength}`;
-    return new ProtocolError(
-      `reading ${ex.shownUrl}: connection closed after ${seen}${want} bytes`,
-      ex.shownUrl
+  if (c.mirrorVsSumdb && hashes.mirror !== void 0 && hashes.sumdb !== void 0) {
+    out.push(
+      sumdbMismatch({
+        mirror: w.mirrorName ?? "the mirror",
+        sumdb: w.sumdbName ?? "the checksum database",
+        mv: mv(local),
+        mirrorHashes: hashes.mirror,
+        sumdbHashes: hashes.sumdb,
+        files
+      })
     );
   }
-  async function getStream(rawUrl, options2 = {}) {
-    const shownUrl = redactUrl(rawUrl);
-    const ex = { shownUrl, secrets };
-    const timeoutMs = options2.timeoutMs ?? defaults2.timeoutMs;
-    const timeoutPromise = new Promise((_, reject) => {
-      ex.deadlineTimer = setTimeout(() => {
-        const via = ex.via === void 0 ? "" : ` (through proxy ${ex.via})`;
-        const e = new TimeoutError(
-          `Get "${shownUrl}"${via}: timed out after ${timeoutMs} ms`,
-          shownUrl
-        );
-        ex.failed ??= e;
-        ex.abort?.(e);
-        reject(e);
-      }, timeoutMs);
-    });
-    timeoutPromise.catch(() => void 0);
-    const parsed = new URL(rawUrl);
-    try {
-      if (parsed.protocol === "file:") {
-        const f = await openFile(parsed);
-        const body2 = guard(f.body, f.status, f.size, options2, ex, () => true, void 0);
-        return {
-          url: rawUrl,
-          status: f.status,
-          statusText: f.text.startsWith(String(f.status)) ? f.text : `${f.status} ${f.text}`,
-          headers: {},
-          body: body2
-        };
-      }
-      if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-        throw new ProtocolError(`unsupported scheme: ${shownUrl}`, shownUrl);
-      }
-      const { url, res } = await Promise.race([open3(rawUrl, options2, ex), timeoutPromise]);
-      const status = res.statusCode ?? 0;
-      const headers = flatHeaders(res.headers);
-      const clHeader = headers["content-length"];
-      const contentLength = clHeader !== void 0 && /^\d+$/.test(clHeader) ? Number(clHeader) : void 0;
-      const cap = options2.maxBytes ?? defaults2.maxBytes;
-      if (status === 200 && contentLength !== void 0 && contentLength > cap) {
-        res.destroy();
-        throw new TooLargeError(
-          `reading ${redactUrl(url.href)}: Content-Length ${contentLength} exceeds the limit of ${cap} bytes`,
-          redactUrl(url.href),
-          cap
-        );
-      }
-      ex.shownUrl = redactUrl(url.href);
-      const body = guard(
-        res,
-        status,
-        contentLength,
-        options2,
-        ex,
-        () => res.complete,
-        defaults2.minRate
-      );
-      return { url: ex.shownUrl, status, statusText: statusTextOf(res), headers, body };
-    } catch (e) {
-      if (ex.deadlineTimer !== void 0) clearTimeout(ex.deadlineTimer);
-      throw e;
-    }
+  if (c.originMismatch !== void 0) {
+    out.push(
+      originMismatch({
+        ref: w.originRef ?? w.tag,
+        mirrorCommit: c.mirrorCommit ?? "?",
+        tag: w.tag,
+        commit: local.commit,
+        contentAgrees: c.originMismatch.contentAgrees,
+        at,
+        ...withFix
+      })
+    );
   }
-  async function get(rawUrl, options2 = {}) {
-    const r = await getStream(rawUrl, options2);
-    const chunks = [];
-    for await (const c of r.body) chunks.push(c);
-    return {
-      url: r.url,
-      status: r.status,
-      statusText: r.statusText,
-      headers: r.headers,
-      body: Buffer.concat(chunks)
-    };
-  }
-  return { get, getStream };
-}
-function errorText(e) {
-  return e instanceof Error ? e.message : String(e);
+  return out;
 }
 
-// src/goproxy/info.ts
-var originKeys = [
-  "VCS",
-  "URL",
-  "Subdir",
-  "Hash",
-  "TagPrefix",
-  "TagSum",
-  "Ref",
-  "RepoSum"
+// src/checks/download.ts
+async function downloadPublished(ctx, mirror, module) {
+  const { asker, ledger } = ctx;
+  const { modulePath: path13, version } = module;
+  ctx.logger.info(`Downloading ${mv(module)} .mod and .zip from ${mirror.url}`);
+  const modAsked = await asker.ask(
+    `${mirror.url} .mod of ${mv(module)}`,
+    () => mirror.mod(path13, version)
+  );
+  const zipAsked = await asker.ask(
+    `${mirror.url} .zip of ${mv(module)}`,
+    () => mirror.zip(path13, version)
+  );
+  ledger.count("mirror-content", modAsked.attempts + zipAsked.attempts);
+  const mod = modAsked.result;
+  const zip = zipAsked.result;
+  if (mod.kind === "ok" && zip.kind === "ok") {
+    ledger.set("mirror-content", "ok", `the mirror serves ${zip.h1}`);
+    return { hashes: { zip: zip.h1, mod: mod.h1 }, zip, findings: [] };
+  }
+  const problems = [mod, zip].filter((r) => r.kind !== "ok");
+  const down = problems.filter((r) => r.kind === "unreachable");
+  if (down.length > 0) {
+    const fix = mirror.unreachableFix;
+    return unreached(
+      ledger,
+      down[0],
+      ["mirror-content"],
+      unreachable({
+        kind: "download",
+        mirror: mirror.url,
+        mv: mv(module),
+        reasons: down.map((r) => r.reason).join("; "),
+        ...fix !== void 0 ? { fix } : {}
+      }),
+      "download failed"
+    );
+  }
+  const text = problems.map((r) => r.kind === "not-found" ? r.body : r.kind === "invalid" ? r.reason : "").join("; ");
+  ledger.set("mirror-content", "failed", firstLine2(text));
+  return {
+    findings: [mirrorRejected({ kind: "content", mirror: mirror.url, mv: mv(module), text })]
+  };
+}
+
+// src/checks/ledger.ts
+var STEP_ORDER = [
+  "local",
+  "mirror-cache",
+  "warm",
+  "origin",
+  "mirror-content",
+  "sumdb"
 ];
-function field(obj, name) {
-  if (Object.hasOwn(obj, name)) return obj[name];
-  const lower = name.toLowerCase();
-  for (const k of Object.keys(obj)) if (k.toLowerCase() === lower) return obj[k];
-  return void 0;
+var MIRROR_STEPS = ["mirror-cache", "warm", "origin", "mirror-content"];
+var BY_CONFIG = "skipped by configuration";
+var NOT_REACHED = "not reached";
+function decideVerdict(report) {
+  if (report.findings.some((f) => f.severity === "error")) return "fail";
+  if (report.steps.some((s) => s.status === "unchecked" || s.status === "failed")) {
+    return "inconclusive";
+  }
+  return "pass";
 }
-function stringField(obj, name, where) {
-  const v = field(obj, name);
-  if (v === void 0 || v === null) return void 0;
-  if (typeof v !== "string") {
-    throw new Error(
-      `json: cannot unmarshal ${jsonType(v)} into Go struct field ${where}.${name} of type string`
+var StepLedger = class {
+  constructor(order = STEP_ORDER) {
+    this.order = order;
+    for (const name of order) this.state.set(name, { status: "unchecked", detail: NOT_REACHED });
+  }
+  order;
+  state = /* @__PURE__ */ new Map();
+  attempts = /* @__PURE__ */ new Map();
+  set(name, status, detail) {
+    this.state.set(name, { status, detail });
+  }
+  /** The same status and detail for several steps. */
+  setAll(names, status, detail) {
+    for (const name of names) this.set(name, status, detail);
+  }
+  status(name) {
+    return this.state.get(name)?.status;
+  }
+  /** Adds requests made for a step (each one also logged as a progress line). */
+  count(name, n) {
+    if (n > 0) this.attempts.set(name, (this.attempts.get(name) ?? 0) + n);
+  }
+  /**
+   * Steps that could not be done because a remote side was unreachable: the
+   * first gets `detail` (default the reason), the others say why they follow.
+   */
+  unreachable(r, names, detail) {
+    names.forEach(
+      (n, i) => this.set(
+        n,
+        "unchecked",
+        i === 0 ? detail ?? r.reason : r.deadline === true ? r.reason : "mirror unreachable"
+      )
     );
   }
-  return v;
-}
-function jsonType(v) {
-  if (Array.isArray(v)) return "array";
-  if (typeof v === "object") return "object";
-  return typeof v;
-}
-var rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-function parseInfo(body) {
-  const text = typeof body === "string" ? body : body.toString("utf8");
-  let v;
-  try {
-    v = JSON.parse(text);
-  } catch (e) {
-    throw new Error(e instanceof Error ? e.message : String(e), { cause: e });
-  }
-  if (v === null) return { Version: "" };
-  if (typeof v !== "object" || Array.isArray(v)) {
-    throw new Error(`json: cannot unmarshal ${jsonType(v)} into Go value of type modfetch.RevInfo`);
-  }
-  const obj = v;
-  const info2 = { Version: stringField(obj, "Version", "RevInfo") ?? "" };
-  const time = stringField(obj, "Time", "RevInfo");
-  if (time !== void 0) {
-    if (!rfc3339.test(time)) throw new Error(`parsing time "${time}" as RFC 3339: cannot parse`);
-    info2.Time = time;
-  }
-  const o = field(obj, "Origin");
-  if (o !== void 0 && o !== null) {
-    if (typeof o !== "object" || Array.isArray(o)) {
-      throw new Error(`json: cannot unmarshal ${jsonType(o)} into Go struct field RevInfo.Origin`);
+  /** Once the deadline ended the check: the steps it never reached say so. */
+  cutShort(detail) {
+    for (const [name, s] of this.state) {
+      if (s.status === "unchecked" && s.detail === NOT_REACHED) this.set(name, "unchecked", detail);
     }
-    const origin = {};
-    for (const k of originKeys) {
-      const s = stringField(o, k, "Origin");
-      if (s !== void 0 && s !== "") origin[k] = s;
-    }
-    info2.Origin = origin;
   }
-  return info2;
+  steps() {
+    return this.order.map((name) => {
+      const n = this.attempts.get(name);
+      return {
+        name,
+        ...this.state.get(name) ?? { status: "unchecked", detail: NOT_REACHED },
+        ...n !== void 0 ? { attempts: n } : {}
+      };
+    });
+  }
+};
+
+// src/checks/ports.ts
+function inGroup(logger2, name, fn) {
+  return logger2.group === void 0 ? fn() : logger2.group(name, fn);
 }
 
-// src/goproxy/client.ts
-import { createHash as createHash4, randomBytes } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdir as mkdir3, rename as rename2, rm as rm3 } from "node:fs/promises";
-import { join } from "node:path";
-import { pipeline } from "node:stream/promises";
-import { Transform as Transform2 } from "node:stream";
-
-// src/modzip/types.ts
-var MAX_ZIP_FILE2 = 500 << 20;
-var MAX_GO_MOD = 16 << 20;
-var MAX_LICENSE = 16 << 20;
-var FileErrorList = class extends Error {
-  constructor(errors) {
-    super(errors.map((e) => `${e.path}: ${e.reason}`).join("\n"));
-    this.errors = errors;
+// src/checks/published.ts
+async function lookupPublished(ctx, sides, local) {
+  const { mirror } = sides;
+  let holding = { heldBy: "" };
+  if (mirror === void 0) {
+    ctx.ledger.setAll(
+      MIRROR_STEPS,
+      "skipped",
+      `${BY_CONFIG}: ${sides.mirrorOff ?? "GOPROXY names no mirror for this module"}`
+    );
+  } else {
+    holding = await mirrorHolding(ctx, mirror, local);
   }
-  errors;
-  name = "FileErrorList";
-};
-var ModZipError = class extends Error {
-  constructor(verb, err, path8) {
-    super(path8 === void 0 ? `${verb}: ${err.message}` : `${verb} ${path8}: ${err.message}`);
-    this.verb = verb;
-    this.err = err;
-    this.path = path8;
+  const sum = await firstLookup(ctx, sides, local, holding);
+  const published = { ...holding, fetchedByUs: false, findings: [] };
+  if (sum !== void 0) published.sum = sum;
+  if (mirror === void 0 || holding.info !== void 0) return published;
+  const movedPerSumdb = sum?.kind === "found" && !sameHashes({ zip: sum.zipHash, mod: sum.goModHash }, localHashes(local));
+  if (movedPerSumdb) {
+    ctx.ledger.set(
+      "warm",
+      "skipped",
+      "not warmed: the checksum database already holds other bytes"
+    );
+    ctx.ledger.set("origin", "skipped", "not warmed");
+    ctx.ledger.set("mirror-content", "skipped", "not warmed");
+    return published;
   }
-  verb;
-  err;
-  path;
-  name = "ModZipError";
-};
-function checkedFilesError(c) {
-  if (c.sizeError !== void 0) return c.sizeError;
-  if (c.invalid.length > 0) return new FileErrorList(c.invalid);
+  const answer = holding.held === true ? await readListedInfo(ctx, mirror, local, holding.heldBy) : ctx.warm ? await warmMirror(ctx, mirror, local) : notWarmed(ctx, local, holding);
+  if (answer.info !== void 0) published.info = answer.info;
+  published.fetchedByUs = answer.fetchedByUs === true;
+  published.mirrorDown ??= answer.mirrorDown;
+  published.findings.push(...answer.findings);
+  return published;
+}
+async function mirrorHolding(ctx, mirror, local) {
+  const { asker, ledger } = ctx;
+  const path13 = local.modulePath;
+  const h = { heldBy: "" };
+  const c = await asker.ask(
+    `${mirror.url} cached-only .info of ${mv(local)}`,
+    () => mirror.cached(path13, local.version)
+  );
+  ledger.count("mirror-cache", c.attempts);
+  const r = c.result;
+  if (r.kind === "found") {
+    h.info = r;
+    h.held = true;
+    ledger.set("mirror-cache", "ok", `the mirror already holds ${path13}@${r.version}`);
+    ledger.set("warm", "skipped", "not needed: the mirror already holds this version");
+  } else if (r.kind === "not-found") {
+    h.held = false;
+    h.heldBy = "its cached-only view";
+    ledger.set("mirror-cache", "ok", `the mirror does not hold ${mv(local)} yet`);
+  } else if (r.kind === "unsupported") {
+    ledger.set("mirror-cache", "skipped", "this proxy offers no cached-only view");
+  } else if (r.notSent === true) {
+    ledger.set("mirror-cache", "unchecked", r.reason);
+  } else {
+    ledger.set("mirror-cache", "skipped", `cached-only view unavailable: ${r.reason}`);
+  }
+  if (h.held === void 0 && !ctx.warm && asker.outOfTime === void 0) {
+    return heldPerList(ctx, mirror, local);
+  }
+  return h;
+}
+async function heldPerList(ctx, mirror, local) {
+  const { ledger } = ctx;
+  const path13 = local.modulePath;
+  const l = await ctx.asker.ask(`${mirror.url} version list of ${path13}`, () => mirror.list(path13));
+  ledger.count("mirror-cache", l.attempts);
+  const listed = usableList(l.result, path13);
+  if (listed.kind === "ok") {
+    const held = listed.versions.includes(local.version);
+    ledger.set(
+      "mirror-cache",
+      "ok",
+      `the mirror's version list ${held ? "names" : "does not name"} ${local.version} (read instead of a cached-only view)`
+    );
+    return { held, heldBy: "its version list", listed };
+  }
+  if (listed.kind === "not-found") {
+    ledger.set(
+      "mirror-cache",
+      "ok",
+      `the mirror lists no version of ${path13}: ${firstLine2(listed.body)}`
+    );
+    return { held: false, heldBy: "its version list", listed };
+  }
+  ledger.set("mirror-cache", "unchecked", `could not read the version list: ${listed.reason}`);
+  return {
+    heldBy: "",
+    listed,
+    ...listed.deadline !== true ? { mirrorDown: listed.reason } : {}
+  };
+}
+async function firstLookup(ctx, sides, local, holding) {
+  const { sumdb } = sides;
+  if (sumdb === void 0) {
+    ctx.ledger.set(
+      "sumdb",
+      "skipped",
+      `${BY_CONFIG}: ${sides.sumdbOff ?? "GOSUMDB is off for this module"}`
+    );
+    return void 0;
+  }
+  if (ctx.warm || holding.held === true) {
+    ctx.logger.info(`Looking up ${mv(local)} in ${sumdb.name}`);
+    const l = await askSumdb(ctx, sumdb, local);
+    ctx.ledger.count("sumdb", l.attempts);
+    return l.result;
+  }
+  const mirrorSays = holding.held === false ? `the mirror does not hold ${mv(local)} (${holding.heldBy} says so)` : `nothing says the mirror holds ${mv(local)}`;
+  ctx.ledger.set(
+    "sumdb",
+    "unchecked",
+    `not asked: ${sumdb.name} fetches a version it has no record of through the mirror, ${mirrorSays}, and warming is off`
+  );
   return void 0;
+}
+function askSumdb(ctx, sumdb, local, lag) {
+  return ctx.asker.ask(
+    `${sumdb.name} record of ${mv(local)}`,
+    () => sumdb.lookup(local.modulePath, local.version),
+    lag === true ? { lag: (r) => r.kind === "not-found", patience: ctx.patience } : {}
+  );
+}
+function acceptInfo(ctx, mirror, local, w, asked, step) {
+  if (w.version === local.version) return { info: w, findings: [] };
+  ctx.ledger.set(step, "failed", `the mirror answered ${w.version}`);
+  if (step !== "origin") ctx.ledger.set("origin", "skipped", "nothing to compare");
+  ctx.ledger.set("mirror-content", "skipped", "the mirror names another version");
+  return {
+    findings: [
+      mirrorRejected(
+        {
+          kind: "other-version",
+          mirror: mirror.url,
+          asked: `${local.modulePath}@${asked}`,
+          answered: w.version,
+          version: local.version
+        },
+        atModuleLine(local)
+      )
+    ]
+  };
+}
+async function readListedInfo(ctx, mirror, local, heldBy) {
+  const { ledger } = ctx;
+  const version = local.version;
+  ledger.set("warm", "skipped", `not needed: ${heldBy} names ${version}`);
+  const i = await ctx.asker.ask(
+    `${mirror.url} .info of ${mv(local)}`,
+    () => mirror.info(local.modulePath, version)
+  );
+  ledger.count("origin", i.attempts);
+  const r = i.result;
+  if (r.kind === "found") return acceptInfo(ctx, mirror, local, r, version, "origin");
+  if (r.kind === "not-found") {
+    ledger.set("origin", "failed", firstLine2(r.body));
+    ledger.set("mirror-content", "skipped", "the mirror does not serve the version it lists");
+    return {
+      findings: [
+        mirrorRejected({
+          kind: "listed-not-served",
+          mirror: mirror.url,
+          version,
+          body: r.body.trimEnd()
+        })
+      ]
+    };
+  }
+  return unreached(ledger, r, ["origin", "mirror-content"]);
+}
+function notWarmed(ctx, local, holding) {
+  ctx.ledger.set("warm", "skipped", `${BY_CONFIG}: warming is off`);
+  ctx.ledger.set(
+    "mirror-content",
+    "unchecked",
+    holding.held === false ? `the mirror does not hold ${mv(local)} (${holding.heldBy} says so) and warming is off: nothing to compare` : `could not learn whether the mirror holds ${mv(local)}, and warming is off`
+  );
+  ctx.ledger.set("origin", "skipped", "nothing to compare");
+  return { findings: [] };
+}
+async function warmMirror(ctx, mirror, local) {
+  const { asker, ledger } = ctx;
+  const path13 = local.modulePath;
+  const base = stripIncompatible(local.version);
+  const asked = `${path13}@${base}`;
+  ctx.logger.info(`Asking ${mirror.url} to fetch ${asked}`);
+  const w = await asker.ask(
+    `${mirror.url} .info of ${asked} (makes the mirror fetch it)`,
+    () => mirror.warm(path13, base, ctx.patience),
+    { lag: (r2) => r2.kind === "not-found" && !r2.final, patience: ctx.patience }
+  );
+  ledger.count("warm", w.attempts);
+  const tries = plural(w.attempts, "attempt");
+  const r = w.result;
+  const pending = ["warm", "origin", "mirror-content"];
+  if (r.kind === "found") {
+    const a = acceptInfo(ctx, mirror, local, r, base, "warm");
+    if (a.info === void 0) return a;
+    ledger.set("warm", "ok", `the mirror serves ${path13}@${r.version} (${tries})`);
+    return { ...a, fetchedByUs: ledger.status("mirror-cache") === "ok" };
+  }
+  if (r.kind === "unreachable") {
+    return unreached(
+      ledger,
+      r,
+      pending,
+      unreachable({
+        kind: "mirror",
+        mirror: mirror.url,
+        asked,
+        tries,
+        reason: r.reason,
+        ...mirror.unreachableFix !== void 0 ? { fix: mirror.unreachableFix } : {}
+      })
+    );
+  }
+  const body = r.body.trimEnd();
+  if (r.final) {
+    ledger.set("warm", "failed", firstLine2(body));
+    ledger.set("origin", "skipped", "nothing to compare");
+    ledger.set("mirror-content", "skipped", "the mirror refused the version");
+    return {
+      findings: [
+        mirrorRejected(
+          { kind: "refused", mirror: mirror.url, asked, tries, body },
+          atModuleLine(local)
+        )
+      ]
+    };
+  }
+  if (w.end === "deadline") {
+    ledger.setAll(
+      pending,
+      "unchecked",
+      `${asker.deadlineText} ran out while the mirror still answered "not found" (${tries})`
+    );
+    return { findings: [] };
+  }
+  ledger.set("warm", "unchecked", firstLine2(body));
+  ledger.set("origin", "unchecked", "the mirror does not serve the version yet");
+  ledger.set("mirror-content", "unchecked", "the mirror does not serve the version yet");
+  return {
+    findings: [unreachable({ kind: "warm-timeout", mirror: mirror.url, asked, tries, body })]
+  };
+}
+async function confirmSumdb(ctx, sumdb, local, published) {
+  let sum = published.sum;
+  if (sumdb === void 0 || sum === void 0) return { findings: [] };
+  const { ledger } = ctx;
+  if (sum.kind === "not-found" && ctx.warm && published.info !== void 0) {
+    const again = await askSumdb(ctx, sumdb, local, true);
+    ledger.count("sumdb", again.attempts);
+    sum = again.result;
+  }
+  const out = { sum, findings: [] };
+  if (sum.kind === "found") {
+    ledger.set("sumdb", "ok", `${sumdb.name} records ${sum.zipHash}`);
+  } else if (sum.kind === "not-found") {
+    out.findings.push(
+      unreachable({ kind: "no-record", sumdb: sumdb.name, mv: mv(local), body: sum.body })
+    );
+    ledger.set("sumdb", "unchecked", firstLine2(sum.body));
+  } else if (sum.kind === "unverifiable") {
+    out.findings.push(sumdbUnverifiable(sumdb.name, mv(local), sum.reason));
+    ledger.set("sumdb", "failed", sum.reason);
+  } else {
+    const fix = sumdb.unreachableFix;
+    out.findings.push(
+      ...unreached(
+        ledger,
+        sum,
+        ["sumdb"],
+        unreachable({
+          kind: "sumdb",
+          sumdb: sumdb.name,
+          reason: sum.reason,
+          ...fix !== void 0 ? { fix } : {}
+        })
+      ).findings
+    );
+  }
+  return out;
+}
+
+// src/checks/version.ts
+function increment(n) {
+  return (BigInt(n) + 1n).toString();
+}
+function nextVersion(version, taken = []) {
+  let candidate = canonical(version);
+  if (candidate === "") return "";
+  const suffix = build(version) === "+incompatible" ? "+incompatible" : "";
+  const used = new Set(taken.map((t) => canonical(t)).filter((t) => t !== ""));
+  const line0or1 = (v) => major(v) === "v0" ? "v1" : major(v);
+  if (prerelease(candidate) === "") {
+    for (const t of used) {
+      if (prerelease(t) === "" && line0or1(t) === line0or1(candidate) && compare(t, candidate) > 0) {
+        candidate = t;
+      }
+    }
+  }
+  const line = majorMinor(candidate);
+  for (; ; ) {
+    const pre = prerelease(candidate);
+    const patch = candidate.slice(line.length + 1, candidate.length - pre.length);
+    if (pre === "") {
+      candidate = `${line}.${increment(patch)}`;
+    } else {
+      const ids = pre.slice(1).split(".");
+      const last = ids[ids.length - 1] ?? "";
+      if (/^[0-9]+$/.test(last)) ids[ids.length - 1] = increment(last);
+      else ids.push("1");
+      candidate = `${line}.${patch}-${ids.join(".")}`;
+    }
+    if (!used.has(candidate)) return candidate + suffix;
+  }
+}
+
+// src/checks/remedy.ts
+function remedyFor(f) {
+  const { version } = f.local;
+  const listed = f.seen.listed;
+  const next = nextVersion(version, [
+    ...f.local.existingVersions ?? [],
+    ...listed?.kind === "ok" ? listed.versions : [],
+    ...f.sumdbVouched ? [version] : []
+  ]);
+  if (next === "") return void 0;
+  const remedy = {
+    nextVersion: next,
+    retract: `retract ${version} // tag ${f.tag} moved after publication; use ${next}`
+  };
+  const caveat = caveatFor(f);
+  if (caveat !== void 0) remedy.caveat = caveat;
+  return remedy;
+}
+function caveatFor(f) {
+  const { listed, listUnavailable } = f.seen;
+  const { version, shallow } = f.local;
+  if (listed?.kind === "ok" || listed?.kind === "not-found") return void 0;
+  const base = stripIncompatible(version);
+  const others = (f.local.existingVersions ?? []).filter((v) => v !== base && v !== version);
+  if (shallow !== true && others.length > 0) return void 0;
+  const why = listed?.kind === "unreachable" ? listed.reason : listUnavailable ?? "it was not asked";
+  return remedyCaveat({ version, path: f.local.modulePath, shallow: shallow === true, why });
 }
 
 // src/modfile/text.ts
@@ -30370,16 +29359,16 @@ var Input = class {
     this.token = { kind: "eof", pos: this.pos, endPos: this.pos, text: "" };
   }
   endToken(kind) {
-    let bytes = this.complete.subarray(this.tokenStart, this.offset);
+    let bytes3 = this.complete.subarray(this.tokenStart, this.offset);
     if (kind === "comment" || kind === "eolcomment") {
-      const n = bytes.length;
-      if (n >= 2 && bytes[n - 2] === 13 && bytes[n - 1] === 10) {
-        bytes = bytes.subarray(0, n - 2);
-      } else if (n >= 1 && bytes[n - 1] === 10) {
-        bytes = bytes.subarray(0, n - 1);
+      const n = bytes3.length;
+      if (n >= 2 && bytes3[n - 2] === 13 && bytes3[n - 1] === 10) {
+        bytes3 = bytes3.subarray(0, n - 2);
+      } else if (n >= 1 && bytes3[n - 1] === 10) {
+        bytes3 = bytes3.subarray(0, n - 1);
       }
     }
-    this.token = { kind, pos: this.token.pos, endPos: this.pos, text: decodeGoString(bytes) };
+    this.token = { kind, pos: this.token.pos, endPos: this.pos, text: decodeGoString(bytes3) };
   }
   peek() {
     return this.token.kind;
@@ -30777,18 +29766,18 @@ function parseString(args, i) {
   args[i] = autoQuote(t);
   return t;
 }
-function parseVersion(verb, path8, args, i, fix) {
+function parseVersion(verb, path13, args, i, fix) {
   let t;
   try {
     t = parseString(args, i);
   } catch (e) {
-    throw new DirectiveError(verb, path8, new InvalidVersionError(args[i] ?? "", e));
+    throw new DirectiveError(verb, path13, new InvalidVersionError(args[i] ?? "", e));
   }
   if (fix !== void 0) {
     try {
-      t = fix(path8, t);
+      t = fix(path13, t);
     } catch (e) {
-      if (e instanceof ModuleError) throw new DirectiveError(verb, path8, e.err);
+      if (e instanceof ModuleError) throw new DirectiveError(verb, path13, e.err);
       throw e;
     }
   } else {
@@ -30796,7 +29785,7 @@ function parseVersion(verb, path8, args, i, fix) {
     if (cv === "") {
       throw new DirectiveError(
         verb,
-        path8,
+        path13,
         new InvalidVersionError(t, new Error("must be of the form v1.2.3"))
       );
     }
@@ -30805,27 +29794,27 @@ function parseVersion(verb, path8, args, i, fix) {
   args[i] = t;
   return t;
 }
-function modulePathMajor(path8) {
-  const { pathMajor, ok } = splitPathVersion(path8);
+function modulePathMajor(path13) {
+  const { pathMajor, ok } = splitPathVersion(path13);
   if (!ok) throw new Error("invalid module path");
   return pathMajor;
 }
-function parseVersionInterval(verb, path8, args, fix) {
+function parseVersionInterval(verb, path13, args, fix) {
   let toks = args;
   if (toks.length === 0 || toks[0] === "(") throw new Error("expected '[' or version");
   if (toks[0] !== "[") {
-    const v = parseVersion(verb, path8, toks, 0, fix);
+    const v = parseVersion(verb, path13, toks, 0, fix);
     return [{ low: v, high: v }, toks.slice(1)];
   }
   let base = 1;
   toks = args.slice(1);
   if (toks.length === 0) throw new Error("expected version after '['");
-  const low = parseVersion(verb, path8, args, base, fix);
+  const low = parseVersion(verb, path13, args, base, fix);
   toks = args.slice(++base);
   if (toks.length === 0 || toks[0] !== ",") throw new Error("expected ',' after version");
   toks = args.slice(++base);
   if (toks.length === 0) throw new Error("expected version after ','");
-  const high = parseVersion(verb, path8, args, base, fix);
+  const high = parseVersion(verb, path13, args, base, fix);
   toks = args.slice(++base);
   if (toks.length === 0 || toks[0] !== "]") throw new Error("expected ']' after version");
   return [{ low, high }, args.slice(base + 1)];
@@ -30975,9 +29964,9 @@ function addDirective(f, problems, block, line, verb, args, fix, strict) {
       }
       case "module": {
         if (f.module !== void 0) throw new Error("repeated module statement");
-        const deprecated = deprecationIn(directiveComment(block, line));
+        const deprecated2 = deprecationIn(directiveComment(block, line));
         const stmt = { ...locate(line), path: "" };
-        if (deprecated !== "") stmt.deprecated = deprecated;
+        if (deprecated2 !== "") stmt.deprecated = deprecated2;
         f.module = stmt;
         if (args.length !== 1) throw new Error("usage: module module/path");
         stmt.path = quoted(() => parseString(args, 0));
@@ -31028,8 +30017,8 @@ function addDirective(f, problems, block, line, verb, args, fix, strict) {
       case "tool":
       case "ignore": {
         if (args.length !== 1) throw new Error(`${verb} directive expects exactly one argument`);
-        const path8 = quoted(() => parseString(args, 0));
-        (verb === "tool" ? f.tool : f.ignore).push({ ...locate(line), path: path8 });
+        const path13 = quoted(() => parseString(args, 0));
+        (verb === "tool" ? f.tool : f.ignore).push({ ...locate(line), path: path13 });
         return;
       }
     }
@@ -31039,9 +30028,9 @@ function addDirective(f, problems, block, line, verb, args, fix, strict) {
 }
 function fixRetract(f, problems, fix) {
   if (fix === void 0) return;
-  const path8 = f.module?.path ?? "";
+  const path13 = f.module?.path ?? "";
   for (const r of f.retract) {
-    if (path8 === "") {
+    if (path13 === "") {
       problems.add(r.syntax.start, "no module directive found, so retract cannot be used");
       return;
     }
@@ -31049,7 +30038,7 @@ function fixRetract(f, problems, fix) {
     const offset = tokens[0] === "retract" ? 1 : 0;
     const args = tokens.slice(offset);
     try {
-      const [vi] = parseVersionInterval("retract", path8, args, fix);
+      const [vi] = parseVersionInterval("retract", path13, args, fix);
       r.low = vi.low;
       r.high = vi.high;
     } catch (e) {
@@ -31097,6 +30086,9 @@ function parseToFile(file, data, strict, options2) {
   fixRetract(f, problems, options2.fix);
   if (problems.list.length > 0) throw new ModfileError(problems.list);
   return f;
+}
+function parse4(file, data, options2 = {}) {
+  return parseToFile(file, data, true, options2);
 }
 function parseLax(file, data, options2 = {}) {
   return parseToFile(file, data, false, options2);
@@ -31168,6 +30160,2346 @@ function shortenRationale(text, emptyDefault = "retracted by module author") {
 }
 function deprecation(file) {
   return file.module?.deprecated;
+}
+
+// src/checks/retractions.ts
+async function latestIgnoringRetractions(versions, hasGoMod) {
+  const sorted = sortVersions(
+    [...new Set(versions)].filter((v) => isValid(v) && !isPseudoVersion(v))
+  );
+  const releases2 = [];
+  const prereleases = [];
+  let needIncompatible = false;
+  let lastCompatible = "";
+  for (const v of sorted) {
+    if (!needIncompatible) {
+      if (!v.endsWith("+incompatible")) {
+        lastCompatible = v;
+      } else if (lastCompatible !== "") {
+        if (await hasGoMod(lastCompatible)) break;
+        needIncompatible = true;
+      }
+    }
+    (prerelease(v) === "" ? releases2 : prereleases).push(v);
+  }
+  return releases2[releases2.length - 1] ?? prereleases[prereleases.length - 1];
+}
+var rangeOf = (r) => r.low === r.high ? r.low : `[${r.low}, ${r.high}]`;
+var covers = (r, v) => compare(r.low, v) <= 0 && compare(v, r.high) <= 0;
+var sameInterval = (a, b) => a.low === b.low && a.high === b.high;
+var deprecationText = (d) => d === void 0 || d === "" ? "" : shortenRationale(d, "");
+var directiveMessage = (r) => r.rationale === "" ? "retracted by module author" : `retracted by module author: ${shortenRationale(r.rationale)}`;
+function parseFacts(name, data) {
+  const file = parseLax(name, data);
+  const facts = {
+    retractions: file.retract.map((r) => ({ low: r.low, high: r.high, rationale: r.rationale }))
+  };
+  if (file.module?.deprecated !== void 0) facts.deprecated = file.module.deprecated;
+  return facts;
+}
+async function retractionFindings(input) {
+  const { released, mirror, logger: logger2 } = input;
+  const path13 = released.modulePath;
+  const version = released.version;
+  if (mirror === void 0 || input.noMirror !== void 0) {
+    return fromReleasedAlone(released, input.noMirror ?? "no mirror to ask");
+  }
+  let listed;
+  try {
+    const l = await mirror.list(path13);
+    if (l.kind === "unreachable") {
+      return fromReleasedAlone(
+        released,
+        `could not read the version list of ${mirror.url}: ${l.reason}`
+      );
+    }
+    listed = l.kind === "ok" ? l.versions : [];
+  } catch (e) {
+    return fromReleasedAlone(
+      released,
+      `could not read the version list of ${mirror.url}: ${errorMessage(e)}`
+    );
+  }
+  const legacy = encodeGoString(`module ${autoQuote(path13)}
+`);
+  const mods = /* @__PURE__ */ new Map();
+  const readMod = (v) => {
+    let p = mods.get(v);
+    if (p === void 0) {
+      p = (async () => {
+        const m = await mirror.mod(path13, v);
+        if (m.kind === "ok") return m.data;
+        throw new Error(
+          `${path13}@${v}.mod: ${m.kind === "not-found" ? m.body.trimEnd() : m.reason}`
+        );
+      })();
+      mods.set(v, p);
+    }
+    return p;
+  };
+  const hasGoMod = async (v) => {
+    if (v === version) {
+      return released.goMod !== void 0 ? !released.goMod.equals(legacy) : released.declaredModulePath !== void 0;
+    }
+    return !(await readMod(v)).equals(legacy);
+  };
+  let latest;
+  try {
+    latest = await latestIgnoringRetractions([...listed, version], hasGoMod);
+  } catch (e) {
+    return fromReleasedAlone(
+      released,
+      `could not determine the latest version: ${errorMessage(e)}`
+    );
+  }
+  if (latest === void 0) {
+    return fromReleasedAlone(released, `${version} is not a version the go command lists`);
+  }
+  if (latest === version) {
+    return await asLatest(released, listed, hasGoMod, readMod, logger2);
+  }
+  logger2.info(`Reading retractions and deprecation from the go.mod of ${path13}@${latest}`);
+  let facts;
+  try {
+    facts = parseFacts(`${path13}@${latest}/go.mod`, await readMod(latest));
+  } catch (e) {
+    return fromReleasedAlone(
+      released,
+      `could not read the go.mod of ${latest}, the latest version: ${errorMessage(e)}`
+    );
+  }
+  return notLatest(released, latest, facts);
+}
+var lineOf = (m, r) => ({
+  file: m.goModPath,
+  ...r?.line !== void 0 ? { line: r.line } : {}
+});
+var moduleLineOf = (m) => ({ file: m.goModPath, ...m.moduleLine });
+async function asLatest(released, listed, hasGoMod, readMod, logger2) {
+  const version = released.version;
+  const findings = ownDirectives(
+    released,
+    `once published, ${version} is the latest version, so the go command reads this go.mod`
+  );
+  let prev;
+  let prevFacts;
+  try {
+    prev = await latestIgnoringRetractions(
+      listed.filter((v) => v !== version),
+      hasGoMod
+    );
+    if (prev !== void 0) {
+      prevFacts = parseFacts(`${released.modulePath}@${prev}/go.mod`, await readMod(prev));
+    }
+  } catch (e) {
+    logger2.debug(`could not read the go.mod of the previous latest version: ${errorMessage(e)}`);
+    prev = void 0;
+  }
+  for (const r of released.retractions) {
+    if (covers(r, version)) continue;
+    if (prevFacts?.retractions.some((p) => sameInterval(p, r)) === true) continue;
+    const news = prev !== void 0 && prevFacts !== void 0 ? ` (${prev}, the latest version until now, does not retract it)` : "";
+    findings.push(
+      retracted(
+        { kind: "new", version, range: rangeOf(r), news, directive: directiveMessage(r) },
+        lineOf(released, r)
+      )
+    );
+  }
+  if (prev !== void 0 && prevFacts !== void 0) {
+    for (const p of prevFacts.retractions) {
+      if (released.retractions.some((r) => sameInterval(r, p))) continue;
+      findings.push(
+        retracted(
+          { kind: "dropped", version, prev, range: rangeOf(p), directive: directiveMessage(p) },
+          { file: released.goModPath }
+        )
+      );
+    }
+    const was = deprecationText(prevFacts.deprecated);
+    if (was !== "" && deprecationText(released.deprecated) === "") {
+      findings.push(
+        deprecated(
+          { kind: "dropped", prev, path: released.modulePath, was, version },
+          moduleLineOf(released)
+        )
+      );
+    }
+  }
+  return findings;
+}
+function notLatest(released, latest, facts) {
+  const { modulePath: path13, version } = released;
+  const findings = [];
+  const msg = retractionMessage(version, facts.retractions);
+  if (msg !== void 0) {
+    const hit = facts.retractions.find((r) => covers(r, version));
+    findings.push(
+      retracted({
+        kind: "by-latest",
+        mv: `${path13}@${version}`,
+        message: msg,
+        latest,
+        range: hit === void 0 ? version : rangeOf(hit)
+      })
+    );
+  }
+  const dep = deprecationText(facts.deprecated);
+  if (dep !== "") findings.push(deprecated({ kind: "by-latest", path: path13, text: dep, latest }));
+  for (const r of released.retractions) {
+    if (facts.retractions.some((p) => sameInterval(p, r))) continue;
+    findings.push(retracted({ kind: "no-effect", range: rangeOf(r), latest }, lineOf(released, r)));
+  }
+  const own = deprecationText(released.deprecated);
+  if (own !== "" && dep === "") {
+    findings.push(
+      deprecated({ kind: "no-effect", path: path13, text: own, latest }, moduleLineOf(released))
+    );
+  }
+  return findings;
+}
+function fromReleasedAlone(released, why) {
+  return ownDirectives(
+    released,
+    `judged from this tag's go.mod alone, as if ${released.version} were the latest version (${why})`
+  );
+}
+function ownDirectives(released, context3) {
+  const { modulePath: path13, version } = released;
+  const findings = [];
+  const msg = retractionMessage(version, released.retractions);
+  if (msg !== void 0) {
+    const hit = released.retractions.find((r) => covers(r, version));
+    findings.push(
+      retracted(
+        {
+          kind: "own",
+          mv: `${path13}@${version}`,
+          message: msg,
+          range: hit === void 0 ? version : rangeOf(hit),
+          context: context3
+        },
+        lineOf(released, hit)
+      )
+    );
+  }
+  const dep = deprecationText(released.deprecated);
+  if (dep !== "") {
+    findings.push(deprecated({ kind: "own", path: path13, text: dep, context: context3 }, moduleLineOf(released)));
+  }
+  return findings;
+}
+
+// src/checks/types.ts
+var REPORT_SCHEMA = "modseal.release-report/v1";
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options2 = {}) {
+    let callback;
+    if (typeof options2 === "function") {
+      callback = options2;
+      options2 = {};
+    } else if ("callback" in options2) {
+      callback = options2.callback;
+    }
+    const oldString = this.castInput(oldStr, options2);
+    const newString = this.castInput(newStr, options2);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options2));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options2));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options2, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options2, callback) {
+    var _a;
+    const done = (value) => {
+      value = this.postProcess(value, options2);
+      if (callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options2.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options2.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options2.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options2);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options2);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options2);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path13, added, removed, oldPosInc, options2) {
+    const last = path13.lastComponent;
+    if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path13.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path13.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options2)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options2.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options2.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options2) {
+    if (options2.comparator) {
+      return options2.comparator(left, right);
+    } else {
+      return left === right || !!options2.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array) {
+    const ret = [];
+    for (let i = 0; i < array.length; i++) {
+      if (array[i]) {
+        ret.push(array[i]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options2) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options2) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options2) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i) {
+            const oldValue = oldTokens[oldPos + i];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options2) {
+    if (options2.ignoreWhitespace) {
+      if (!options2.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options2.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options2.ignoreNewlineAtEof && !options2.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options2);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options2) {
+  return lineDiff.diff(oldStr, newStr, options2);
+}
+function tokenize(value, options2) {
+  if (options2.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options2.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
+  let optionsObj;
+  if (!options2) {
+    optionsObj = {};
+  } else if (typeof options2 === "function") {
+    optionsObj = { callback: options2 };
+  } else {
+    optionsObj = options2;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context3 = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context3 > 0 ? contextLines(prev.lines.slice(-context3)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context3 * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context3);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function splitLines(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result2 = text.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result2.pop();
+  } else {
+    result2.push(result2.pop().slice(0, -1));
+  }
+  return result2;
+}
+
+// src/internal/text-diff.ts
+var DEFAULTS2 = {
+  context: 3,
+  maxBytes: 512 * 1024,
+  maxLines: 1e4,
+  maxEdits: 1e3,
+  maxOutputLines: 200
+};
+function isBinary(buf) {
+  if (buf.subarray(0, 8e3).includes(0)) return true;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(buf);
+    return false;
+  } catch {
+    return true;
+  }
+}
+function range(start, count) {
+  if (count === 0) return `${start - 1},0`;
+  return count === 1 ? `${start}` : `${start},${count}`;
+}
+function unifiedDiff(oldLabel, newLabel, oldBuf, newBuf, limits = {}) {
+  const lim = { ...DEFAULTS2, ...limits };
+  if (oldBuf.equals(newBuf)) return { kind: "identical" };
+  if (isBinary(oldBuf) || isBinary(newBuf)) return { kind: "binary" };
+  if (oldBuf.length > lim.maxBytes || newBuf.length > lim.maxBytes) {
+    return { kind: "too-large", reason: `larger than ${lim.maxBytes} bytes` };
+  }
+  const oldText = oldBuf.toString("utf8");
+  const newText = newBuf.toString("utf8");
+  const lineCount = (t) => (t.match(/\n/g)?.length ?? 0) + (t === "" || t.endsWith("\n") ? 0 : 1);
+  if (lineCount(oldText) > lim.maxLines || lineCount(newText) > lim.maxLines) {
+    return { kind: "too-large", reason: `more than ${lim.maxLines} lines` };
+  }
+  const patch = structuredPatch(oldLabel, newLabel, oldText, newText, void 0, void 0, {
+    context: lim.context,
+    maxEditLength: lim.maxEdits
+  });
+  if (patch === void 0) {
+    return { kind: "too-large", reason: `more than ${lim.maxEdits} changed lines` };
+  }
+  const out = [`--- ${oldLabel}`, `+++ ${newLabel}`];
+  let truncated = false;
+  for (const h of patch.hunks) {
+    if (out.length >= lim.maxOutputLines) {
+      truncated = true;
+      break;
+    }
+    out.push(`@@ -${range(h.oldStart, h.oldLines)} +${range(h.newStart, h.newLines)} @@`);
+    for (const line of h.lines) {
+      if (out.length >= lim.maxOutputLines) {
+        truncated = true;
+        break;
+      }
+      out.push(line);
+    }
+  }
+  return { kind: "diff", text: out.join("\n") + "\n", truncated };
+}
+
+// src/checks/zip-compare.ts
+async function compareZips(mirror, local, limits = {}) {
+  const maxDiffFiles = limits.maxDiffFiles ?? 20;
+  const added = [...local.files.keys()].filter((n) => !mirror.files.has(n)).sort(compareGoStrings);
+  const removed = [...mirror.files.keys()].filter((n) => !local.files.has(n)).sort(compareGoStrings);
+  const changedNames = [...local.files.keys()].filter((n) => mirror.files.has(n) && mirror.files.get(n) !== local.files.get(n)).sort(compareGoStrings);
+  const changed = [];
+  for (const name of changedNames) {
+    const change = {
+      name,
+      mirrorSha256: mirror.files.get(name) ?? "",
+      localSha256: local.files.get(name) ?? ""
+    };
+    if (changed.length >= maxDiffFiles) {
+      change.note = `no diff: only the first ${maxDiffFiles} changed files are diffed`;
+    } else {
+      const [oldBuf, newBuf] = await Promise.all([mirror.readFile(name), local.readFile(name)]);
+      if (oldBuf === void 0 || newBuf === void 0) {
+        change.note = "no diff: content not available";
+      } else {
+        const d = unifiedDiff(`mirror/${name}`, `local/${name}`, oldBuf, newBuf, limits);
+        if (d.kind === "diff") {
+          change.diff = d.text;
+          if (d.truncated) change.note = "diff cut short";
+        } else if (d.kind === "binary") {
+          change.note = "binary file";
+        } else if (d.kind === "too-large") {
+          change.note = `no diff: ${d.reason}`;
+        } else {
+          change.note = "contents are equal although the recorded sha256 differ";
+        }
+      }
+    }
+    changed.push(change);
+  }
+  return { added, removed, changed };
+}
+
+// src/checks/release.ts
+var TIMEOUT_MARGIN_MS = 5 * 6e4;
+function defaultTimeoutMs(warmTimeoutMs) {
+  return warmTimeoutMs + TIMEOUT_MARGIN_MS;
+}
+async function runReleaseCheck(input, ports) {
+  const { clock, logger: logger2 } = ports;
+  const start = clock.now();
+  const deadline = input.deadline ?? start + (input.timeoutMs ?? defaultTimeoutMs(input.warmTimeoutMs));
+  const asker = new Asker({
+    clock,
+    logger: logger2,
+    start,
+    deadline,
+    timeoutText: formatDuration(input.timeoutMs ?? deadline - start)
+  });
+  const ledger = new StepLedger();
+  const tag = input.tag;
+  const local = await inGroup(
+    logger2,
+    `${tag}: rebuilding the module zip locally`,
+    () => rebuild(ports, input)
+  );
+  const sides = await sidesFor(ports, local.modulePath);
+  const run = { tag, local, sides, ledger, asker, clock, start };
+  const problems = localFindings(local, tag);
+  if (problems.length > 0) {
+    ledger.set("local", "failed", `${mv(local)} at ${local.commit} is not a valid module version`);
+    ledger.setAll(STEP_ORDER.slice(1), "skipped", "not contacted: the version is invalid locally");
+    return finish(run, problems, {});
+  }
+  ledger.set("local", "ok", `${mv(local)} at ${local.commit}: ${local.sum ?? ""}`);
+  const ctx = {
+    asker,
+    ledger,
+    logger: logger2,
+    warm: input.warm,
+    patience: Math.min(clock.now() + input.warmTimeoutMs, deadline)
+  };
+  const held = `${tag}: what ${sides.mirror?.url ?? "the mirror"} and ${sides.sumdb?.name ?? "the checksum database"} hold`;
+  const published = await inGroup(logger2, held, () => lookupPublished(ctx, sides, local));
+  const { mirror } = sides;
+  const downloaded = mirror !== void 0 && published.info !== void 0 ? await inGroup(
+    logger2,
+    `${tag}: downloading from ${mirror.url}`,
+    () => downloadPublished(ctx, mirror, local)
+  ) : { findings: [] };
+  const retractions = await inGroup(
+    logger2,
+    `${tag}: retractions and deprecation`,
+    () => retractionsStep(ctx, sides, local, published, published.mirrorDown ?? downloaded.mirrorDown)
+  );
+  const sumdb = await confirmSumdb(ctx, sides.sumdb, local, published);
+  const judged = await judge(run, published, downloaded, retractions, sumdb.sum);
+  return finish(
+    run,
+    [
+      ...published.findings,
+      ...downloaded.findings,
+      ...retractions.findings,
+      ...sumdb.findings,
+      ...judged.findings
+    ],
+    judged.found
+  );
+}
+async function rebuild(ports, input) {
+  const given = input.modulePath;
+  const built = await ports.local.build(
+    input.tag,
+    given === void 0 ? {} : { modulePath: given }
+  );
+  ports.logger.info(`Rebuilt ${input.tag} locally: ${mv(built)} at ${built.commit}`);
+  return built;
+}
+async function judge(run, published, downloaded, seen, sum) {
+  const { local, sides } = run;
+  const sumdb = sum?.kind === "found" ? { zip: sum.zipHash, mod: sum.goModHash } : void 0;
+  const hashes = { local: localHashes(local), mirror: downloaded.hashes, sumdb };
+  const cmp = compareSides({
+    ...hashes,
+    commit: local.commit,
+    info: published.info,
+    fetchedByUs: published.fetchedByUs
+  });
+  for (const s of cmp.steps) run.ledger.set(s.name, s.status, s.detail);
+  const diff = cmp.needDiff && downloaded.zip !== void 0 ? await compareZips(downloaded.zip, {
+    files: local.zipFiles,
+    readFile: (name) => local.readFile(name)
+  }) : void 0;
+  const remedy = cmp.broken ? remedyFor({ local, tag: run.tag, seen, sumdbVouched: sumdb !== void 0 }) : void 0;
+  const findings = comparisonFindings(cmp, {
+    tag: run.tag,
+    local,
+    hashes,
+    mirrorName: sides.mirror?.url,
+    sumdbName: sides.sumdb?.name,
+    originRef: published.info?.origin?.Ref,
+    diff,
+    fix: remedy === void 0 ? void 0 : remedyFix(local.version, remedy)
+  });
+  if (local.version.endsWith("+incompatible")) {
+    const at = atModuleLine(local);
+    findings.push(
+      incompatible({ path: local.modulePath, tag: run.tag, version: local.version, at })
+    );
+  }
+  return {
+    findings,
+    found: { mirror: hashes.mirror, sumdb, mirrorCommit: cmp.mirrorCommit, diff, remedy }
+  };
+}
+async function retractionsStep(ctx, sides, local, published, mirrorDown) {
+  const { mirror } = sides;
+  const { asker } = ctx;
+  let listed = published.listed;
+  let listUnavailable = mirror === void 0 ? `no mirror: ${sides.mirrorOff ?? "GOPROXY does not name one for this module"}` : listed !== void 0 && listed.kind !== "unreachable" ? void 0 : mirrorDown !== void 0 ? `the mirror could not be reached: ${mirrorDown}` : asker.outOfTime !== void 0 ? `${asker.deadlineText} ran out` : void 0;
+  const path13 = local.modulePath;
+  if (mirror !== void 0 && listUnavailable === void 0 && listed === void 0) {
+    const l = await asker.ask(`${mirror.url} version list of ${path13}`, () => mirror.list(path13));
+    listed = usableList(l.result, path13);
+    if (listed.kind === "unreachable" && listed.deadline === true) {
+      listUnavailable = `${asker.deadlineText} ran out`;
+    }
+  }
+  const known = listed;
+  const findings = await retractionFindings({
+    released: local,
+    ...mirror !== void 0 ? {
+      mirror: {
+        url: mirror.url,
+        list: () => Promise.resolve(known ?? { kind: "ok", versions: [] }),
+        mod: async (p, v) => (await asker.ask(`${mirror.url} .mod of ${p}@${v}`, () => mirror.mod(p, v))).result
+      }
+    } : {},
+    ...listUnavailable !== void 0 ? { noMirror: listUnavailable } : {},
+    logger: ctx.logger
+  });
+  return {
+    findings,
+    ...listed !== void 0 ? { listed } : {},
+    ...listUnavailable !== void 0 ? { listUnavailable } : {}
+  };
+}
+function finish(run, findings, found) {
+  const { asker, ledger, local, sides } = run;
+  if (asker.outOfTime !== void 0) {
+    ledger.cutShort(`not done: ${asker.deadlineText} ran out`);
+    findings.push(
+      unreachable({
+        kind: "deadline",
+        deadline: asker.deadlineText,
+        elapsed: formatDuration(run.clock.now() - run.start),
+        ...asker.outOfTime
+      })
+    );
+  }
+  const steps = ledger.steps();
+  const compared = [];
+  if (ledger.status("local") === "ok") compared.push("local");
+  if (found.mirror?.zip !== void 0) compared.push("mirror");
+  if (found.sumdb?.zip !== void 0) compared.push("sumdb");
+  const verdict = decideVerdict({ findings, steps });
+  const report = {
+    schema: REPORT_SCHEMA,
+    verdict,
+    compared,
+    tag: run.tag,
+    module: local.modulePath,
+    version: local.version,
+    commit: local.commit,
+    goMod: atModuleLine(local),
+    hashes: { local: localHashes(local), mirror: found.mirror ?? {}, sumdb: found.sumdb ?? {} },
+    steps,
+    findings
+  };
+  if (sides.mirror !== void 0) report.mirrorUrl = sides.mirror.url;
+  if (sides.sumdb !== void 0) report.sumdbName = sides.sumdb.name;
+  if (found.mirrorCommit !== void 0) report.mirrorCommit = found.mirrorCommit;
+  if (found.diff !== void 0) report.diff = found.diff;
+  if (found.remedy !== void 0) report.remedy = found.remedy;
+  if (verdict === "pass" && compared.length <= 1) {
+    const why = [sides.mirrorOff, sides.sumdbOff].filter((x) => x !== void 0);
+    report.localOnly = why.length > 0 ? `${why.join("; ")}: only the local rebuild was checked` : "nothing remote was compared";
+  }
+  return report;
+}
+
+// src/git/git-runner.ts
+import { spawn } from "node:child_process";
+function isolatedGitEnv(base) {
+  const env = {};
+  for (const [k, v] of Object.entries(base)) {
+    if (!k.toUpperCase().startsWith("GIT_") && v !== void 0) env[k] = v;
+  }
+  return {
+    ...env,
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    GIT_ATTR_NOSYSTEM: "1",
+    GIT_OPTIONAL_LOCKS: "0",
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_NO_REPLACE_OBJECTS: "1",
+    GIT_NO_LAZY_FETCH: "1",
+    GIT_CONFIG_COUNT: "2",
+    GIT_CONFIG_KEY_0: "safe.directory",
+    GIT_CONFIG_VALUE_0: "*",
+    GIT_CONFIG_KEY_1: "protocol.allow",
+    GIT_CONFIG_VALUE_1: "never",
+    LC_ALL: "C"
+  };
+}
+function createGitRunner(options2 = {}) {
+  const git = options2.git ?? "git";
+  const env = isolatedGitEnv(options2.env ?? process.env);
+  function start(args, opts) {
+    const child = spawn(git, args, { cwd: opts.cwd, env, stdio: "pipe" });
+    const forget = stopOnInterrupt(() => child.kill("SIGKILL"));
+    const stderr = [];
+    child.stderr.on("data", (c) => stderr.push(c));
+    const done = new Promise((resolve, reject) => {
+      child.on("error", (e) => {
+        forget();
+        reject(e);
+      });
+      child.on("close", (code, signal) => {
+        forget();
+        resolve({ code: code ?? (signal === null ? -1 : 128), stderr: Buffer.concat(stderr) });
+      });
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(opts.input ?? "");
+    return { child, done };
+  }
+  return {
+    async run(args, opts) {
+      const { child, done } = start(args, opts);
+      const out = [];
+      child.stdout.on("data", (c) => out.push(c));
+      const { code, stderr } = await done;
+      return { code, stdout: Buffer.concat(out), stderr };
+    },
+    stream(args, opts) {
+      const { child, done } = start(args, opts);
+      return {
+        stdout: child.stdout,
+        done,
+        kill: () => void child.kill("SIGKILL")
+      };
+    }
+  };
+}
+
+// src/git/git-repo.ts
+import { createHash } from "node:crypto";
+import { mkdir as mkdir2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import path2 from "node:path";
+
+// src/git/repository-error.ts
+var RepositoryError = class extends InputError {
+  name = "RepositoryError";
+  code = "repository";
+};
+function repositoryError(what, stderr, context3 = "") {
+  const text = (oneLine(stderr.toString("utf8")) || "failed without a message") + context3;
+  const missing = /object|blob|cannot read|unable to read|promisor|corrupt|bad file/i.test(text);
+  const fix = missing ? ": the clone lacks objects of this commit (damaged, or a partial clone made with --filter); check it with `git fsck`, or clone the repository again without --filter" : "";
+  return new RepositoryError(`git ${what}: ${text}${fix}`);
+}
+function watchRepositoryErrors(target) {
+  let first;
+  const watched = Object.fromEntries(
+    Object.entries(target).map(([name, fn]) => [
+      name,
+      typeof fn !== "function" ? fn : async (...args) => {
+        try {
+          const call = fn;
+          return await call.apply(target, args);
+        } catch (e) {
+          if (e instanceof RepositoryError) first ??= e;
+          throw e;
+        }
+      }
+    ])
+  );
+  return { watched, failure: () => first };
+}
+
+// src/git/tar-reader.ts
+var BLOCK = 512;
+var TarFormatError = class extends Error {
+  name = "TarFormatError";
+};
+var ChunkReader = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  chunk = Buffer.alloc(0);
+  offset = 0;
+  /** Returns up to max bytes (at least one) or undefined at end of input. */
+  async some(max2) {
+    while (this.offset >= this.chunk.length) {
+      const r = await this.source.next();
+      if (r.done === true) return void 0;
+      this.chunk = r.value;
+      this.offset = 0;
+    }
+    const n = Math.min(max2, this.chunk.length - this.offset);
+    const out = this.chunk.subarray(this.offset, this.offset + n);
+    this.offset += n;
+    return out;
+  }
+  async exact(n) {
+    const parts = [];
+    let got = 0;
+    while (got < n) {
+      const p = await this.some(n - got);
+      if (p === void 0) throw new TarFormatError("unexpected end of tar archive");
+      parts.push(p);
+      got += p.length;
+    }
+    return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+  }
+  async skip(n) {
+    let left = n;
+    while (left > 0) {
+      const p = await this.some(left);
+      if (p === void 0) throw new TarFormatError("unexpected end of tar archive");
+      left -= p.length;
+    }
+  }
+};
+function cstring(b) {
+  const i = b.indexOf(0);
+  return i < 0 ? b : b.subarray(0, i);
+}
+function parseNumber(field2) {
+  if (((field2[0] ?? 0) & 128) !== 0) {
+    let n = (field2[0] ?? 0) & 127;
+    for (let i = 1; i < field2.length; i++) n = n * 256 + (field2[i] ?? 0);
+    return n;
+  }
+  const text = cstring(field2).toString("latin1").trim();
+  return text === "" ? 0 : parseInt(text, 8);
+}
+function parsePax(data) {
+  const out = /* @__PURE__ */ new Map();
+  let i = 0;
+  while (i < data.length) {
+    const sp = data.indexOf(32, i);
+    if (sp < 0) break;
+    const len = parseInt(data.subarray(i, sp).toString("latin1"), 10);
+    if (!(len > 0)) break;
+    const rec = data.subarray(sp + 1, i + len - 1);
+    const eq = rec.indexOf(61);
+    if (eq >= 0) out.set(rec.subarray(0, eq).toString("latin1"), Buffer.from(rec.subarray(eq + 1)));
+    i += len;
+  }
+  return out;
+}
+async function* readTar(source) {
+  const r = new ChunkReader(source[Symbol.asyncIterator]());
+  let pax = /* @__PURE__ */ new Map();
+  for (; ; ) {
+    const first = await r.some(BLOCK);
+    if (first === void 0) return;
+    const header = first.length === BLOCK ? first : Buffer.concat([first, await r.exact(BLOCK - first.length)]);
+    if (header.every((b) => b === 0)) {
+      while (await r.some(1 << 16) !== void 0) ;
+      return;
+    }
+    const type = String.fromCharCode(header[156] ?? 0);
+    let size = parseNumber(header.subarray(124, 136));
+    const padded = Math.ceil(size / BLOCK) * BLOCK;
+    if (type === "x" || type === "g" || type === "L" || type === "K") {
+      const data = await r.exact(size);
+      await r.skip(padded - size);
+      if (type === "x") pax = parsePax(data);
+      else if (type === "L") pax.set("path", cstring(data));
+      else if (type === "K") pax.set("linkpath", cstring(data));
+      continue;
+    }
+    let name = cstring(header.subarray(0, 100));
+    const magic = header.subarray(257, 262).toString("latin1");
+    if (magic === "ustar") {
+      const prefix = cstring(header.subarray(345, 500));
+      if (prefix.length > 0) name = Buffer.concat([prefix, Buffer.from("/"), name]);
+    }
+    let linkName = cstring(header.subarray(157, 257));
+    const paxPath = pax.get("path");
+    if (paxPath !== void 0) name = paxPath;
+    const paxLink = pax.get("linkpath");
+    if (paxLink !== void 0) linkName = paxLink;
+    const paxSize = pax.get("size");
+    if (paxSize !== void 0) size = parseInt(paxSize.toString("latin1"), 10);
+    pax = /* @__PURE__ */ new Map();
+    const kind = type === "0" || type === "\0" || type === "7" ? "file" : type === "2" ? "symlink" : type === "5" ? "dir" : "other";
+    let consumed = 0;
+    const total = size;
+    const body = async function* () {
+      while (consumed < total) {
+        const p = await r.some(total - consumed);
+        if (p === void 0) throw new TarFormatError("unexpected end of tar archive");
+        consumed += p.length;
+        yield p;
+      }
+    };
+    yield { name: Buffer.from(name), kind, size, linkName, body };
+    if (consumed < total) {
+      const left = total - consumed;
+      consumed = total;
+      await r.skip(left);
+    }
+    await r.skip(Math.ceil(total / BLOCK) * BLOCK - total);
+  }
+}
+
+// src/git/git-repo.ts
+var MAX_ZIP_FILE = 500 << 20;
+var BIG_FILE_THRESHOLD = 512 << 20;
+var ZIP_ENTRY_OVERHEAD = 200;
+var ZIP_TRAILER_OVERHEAD = 512;
+function zipEntryBound(e) {
+  const data = e.kind === "symlink" ? e.linkName.length : e.kind === "file" ? e.size : 0;
+  const growth = data > BIG_FILE_THRESHOLD ? Math.ceil(data / 1024) : 0;
+  return ZIP_ENTRY_OVERHEAD + 2 * e.name.length + data + growth;
+}
+var ARCHIVE_PREFIX = "prefix/";
+var ARCHIVE_ATTRIBUTES = "\n* -export-subst -export-ignore\n";
+var GitRepo = class {
+  constructor(dir, objectsDir, shallow, objectFormat, git) {
+    this.dir = dir;
+    this.objectsDir = objectsDir;
+    this.shallow = shallow;
+    this.objectFormat = objectFormat;
+    this.git = git;
+  }
+  dir;
+  objectsDir;
+  shallow;
+  objectFormat;
+  git;
+  refCache;
+  async out(args, what) {
+    const r = await this.git.run(args, { cwd: this.dir });
+    if (r.code !== 0) throw repositoryError(what, r.stderr);
+    return r.stdout.toString("utf8");
+  }
+  /** Tags and branches, peeled to commits; tags that name no commit are left out. */
+  async refs() {
+    this.refCache ??= this.loadRefs();
+    return (await this.refCache).refs;
+  }
+  /**
+   * Tags whose object, peeled, is not a commit (a tree or a blob), name →
+   * the tag's own object: Go still lists them and tries to resolve them.
+   */
+  async nonCommitTags() {
+    this.refCache ??= this.loadRefs();
+    return (await this.refCache).otherTags;
+  }
+  async loadRefs() {
+    const text = await this.out(
+      [
+        "for-each-ref",
+        "--format=%(objectname) %(objecttype) %(refname)",
+        "refs/tags",
+        "refs/heads"
+      ],
+      "for-each-ref"
+    );
+    const rows = text.split("\n").filter((l) => l !== "").map((l) => {
+      const [hash = "", type = "", ...rest] = l.split(" ");
+      return { hash, type, ref: rest.join(" ") };
+    });
+    const toPeel = rows.filter((r) => r.type === "tag");
+    const peeled = /* @__PURE__ */ new Map();
+    if (toPeel.length > 0) {
+      const r = await this.git.run(["cat-file", "--batch-check=%(objectname) %(objecttype)"], {
+        cwd: this.dir,
+        input: toPeel.map((t) => `${t.hash}^{}
+`).join("")
+      });
+      const lines = r.stdout.toString("utf8").split("\n");
+      toPeel.forEach((t, i) => {
+        const [hash, type] = (lines[i] ?? "").split(" ");
+        if (type === "commit" && hash !== void 0) peeled.set(t.hash, hash);
+      });
+    }
+    const tags = /* @__PURE__ */ new Map();
+    const heads = /* @__PURE__ */ new Map();
+    const otherTags = /* @__PURE__ */ new Map();
+    for (const row of rows) {
+      const commit = row.type === "commit" ? row.hash : peeled.get(row.hash);
+      if (commit === void 0) {
+        if (row.ref.startsWith("refs/tags/")) otherTags.set(row.ref.slice(10), row.hash);
+        continue;
+      }
+      if (row.ref.startsWith("refs/tags/")) tags.set(row.ref.slice(10), commit);
+      else if (row.ref.startsWith("refs/heads/")) heads.set(row.ref.slice(11), commit);
+    }
+    const headRes = await this.git.run(["rev-parse", "--verify", "-q", "HEAD^{commit}"], {
+      cwd: this.dir
+    });
+    const head = headRes.code === 0 ? headRes.stdout.toString("utf8").trim() : void 0;
+    return { refs: { tags, heads, head }, otherTags };
+  }
+  /** The commit of a full hash or unique hash prefix, if the repository has it. */
+  async resolveHash(hex2) {
+    const r = await this.git.run(["rev-parse", "--verify", "-q", `${hex2}^{commit}`], {
+      cwd: this.dir
+    });
+    const h = r.stdout.toString("utf8").trim();
+    return r.code === 0 && h.startsWith(hex2.toLowerCase()) ? h : void 0;
+  }
+  /** Any revision git understands (for `--ref`), peeled to a commit. */
+  async resolveAny(rev) {
+    const r = await this.git.run(
+      ["rev-parse", "--verify", "-q", "--end-of-options", `${rev}^{commit}`],
+      { cwd: this.dir }
+    );
+    return r.code === 0 ? r.stdout.toString("utf8").trim() : void 0;
+  }
+  /** Hash and committer time of a commit. */
+  async commit(hash) {
+    const text = await this.out(
+      [
+        "-c",
+        "log.showsignature=false",
+        "log",
+        "--no-decorate",
+        "-n1",
+        "--format=format:%H %ct",
+        hash,
+        "--"
+      ],
+      "log"
+    );
+    const [h = "", t = ""] = text.trim().split(" ");
+    return { hash: h, time: Number(t) };
+  }
+  /**
+   * The raw blob at `commit:file`; undefined when there is no such path or it
+   * is not a file (a directory, a submodule). A file whose object cannot be
+   * read is a RepositoryError, never "no such file".
+   */
+  async readBlob(commit, file) {
+    const r = await this.git.run(["cat-file", "blob", `${commit}:${file}`], { cwd: this.dir });
+    if (r.code === 0) return r.stdout;
+    const entry = await this.git.run(["ls-tree", "-z", "--full-tree", commit, "--", file], {
+      cwd: this.dir
+    });
+    const [, type, oid = ""] = entry.stdout.toString("utf8").split(/[ \t]/);
+    if (entry.code !== 0 || type !== "blob") return void 0;
+    throw repositoryError("cat-file", r.stderr, ` (${file} is blob ${oid})`);
+  }
+  /** Whether `ancestor` is `rev` or one of its ancestors (`git merge-base --is-ancestor`). */
+  async isAncestor(ancestor, rev) {
+    const r = await this.git.run(["merge-base", "--is-ancestor", "--", ancestor, rev], {
+      cwd: this.dir
+    });
+    if (r.code === 0) return true;
+    if (r.code === 1) return false;
+    throw repositoryError("merge-base", r.stderr);
+  }
+  /** Names of the tags reachable from `commit` (`git for-each-ref --merged`). */
+  async tagsMergedInto(commit) {
+    const text = await this.out(
+      ["for-each-ref", "--format=%(refname)", "refs/tags", "--merged", commit],
+      "for-each-ref"
+    );
+    return text.split("\n").filter((l) => l.startsWith("refs/tags/")).map((l) => l.slice(10));
+  }
+  /**
+   * Runs `git archive` of `commit` restricted to `subdir` exactly as cmd/go
+   * does (in a bare repository of its own, export-subst/export-ignore off,
+   * core.autocrlf=input, core.eol=lf) and hands each member below `subdir`
+   * to `each`, with its path relative to `subdir`. Resolves to an upper
+   * bound of the size of the zip git would write instead (every member
+   * counts, directories and gitlinks included).
+   */
+  async archive(commit, subdir, each) {
+    return this.withBareRepo(async (bare) => {
+      const s = this.git.stream(archiveArgs("tar", commit, subdir), { cwd: bare });
+      const strip = Buffer.from(ARCHIVE_PREFIX + (subdir === "" ? "" : subdir + "/"));
+      let zipBound = ZIP_TRAILER_OVERHEAD;
+      try {
+        for await (const e of readTar(s.stdout)) {
+          zipBound += zipEntryBound(e);
+          const m = toMember(e, strip);
+          if (m !== void 0) await each(m);
+        }
+      } catch (e) {
+        s.kill();
+        const end = await s.done.catch(() => void 0);
+        if (e instanceof TarFormatError && end !== void 0 && end.stderr.length > 0) {
+          throw archiveError(end.stderr);
+        }
+        throw e;
+      }
+      const { code, stderr } = await s.done;
+      if (code !== 0) throw archiveError(stderr);
+      return zipBound;
+    });
+  }
+  /** The size in bytes of `git archive --format=zip`, as cmd/go would receive it. */
+  async zipArchiveSize(commit, subdir) {
+    return this.withBareRepo(async (bare) => {
+      const s = this.git.stream(archiveArgs("zip", commit, subdir), { cwd: bare });
+      let n = 0;
+      for await (const c of s.stdout) n += c.length;
+      const { code, stderr } = await s.done;
+      if (code !== 0) throw archiveError(stderr);
+      return n;
+    });
+  }
+  /**
+   * Lists and hashes the archive of `commit` under `subdir` in one streaming
+   * pass, keeping the bytes of the archived `go.mod` only. `maxZipFile` is
+   * Go's limit on the zip (a parameter so that tests can use a small one).
+   */
+  async listArchive(commit, subdir, maxZipFile = MAX_ZIP_FILE) {
+    const files = [];
+    let goMod;
+    const zipBound = await this.archive(commit, subdir, async (m) => {
+      const h = createHash("sha256");
+      const keep = m.kind === "regular" && m.path === "go.mod" ? [] : void 0;
+      for await (const c of m.body()) {
+        h.update(c);
+        keep?.push(Buffer.from(c));
+      }
+      if (keep !== void 0) goMod = Buffer.concat(keep);
+      files.push({ path: m.path, kind: m.kind, size: m.size, sha256: h.digest() });
+    });
+    const zipTooLarge2 = zipBound > maxZipFile && await this.zipArchiveSize(commit, subdir) > maxZipFile;
+    return { files, goMod, zipTooLarge: zipTooLarge2 };
+  }
+  /**
+   * Makes `dir` a scratch bare repository that reads this repository's
+   * objects through `alternates` (nothing copied, nothing written to the
+   * user's repository) with cmd/go's info/attributes, as cmd/go archives.
+   */
+  async initScratchBare(dir) {
+    const init = await this.git.run(
+      ["init", "--bare", "-q", `--object-format=${this.objectFormat}`, dir],
+      { cwd: path2.dirname(dir) }
+    );
+    if (init.code !== 0) throw new Error(`git init: ${oneLine(init.stderr.toString("utf8"))}`);
+    await mkdir2(path2.join(dir, "objects", "info"), { recursive: true });
+    await writeFile2(path2.join(dir, "objects", "info", "alternates"), this.objectsDir + "\n");
+    await mkdir2(path2.join(dir, "info"), { recursive: true });
+    await writeFile2(path2.join(dir, "info", "attributes"), ARCHIVE_ATTRIBUTES);
+  }
+  async withBareRepo(fn) {
+    const bare = await makeTempDir("modseal-archive-");
+    try {
+      await this.initScratchBare(bare);
+      return await fn(bare);
+    } finally {
+      await removeTempDir(bare);
+    }
+  }
+};
+function archiveArgs(format, commit, subdir) {
+  return [
+    "-c",
+    "core.autocrlf=input",
+    "-c",
+    "core.eol=lf",
+    // The default attributes file lives under the user's home; the mirror has none.
+    "-c",
+    "core.attributesFile=/dev/null",
+    "archive",
+    `--format=${format}`,
+    `--prefix=${ARCHIVE_PREFIX}`,
+    commit,
+    ...subdir === "" ? [] : ["--", subdir]
+  ];
+}
+function archiveError(stderr) {
+  if (stderr.includes("did not match any files")) return new Error("file does not exist");
+  return repositoryError("archive", stderr);
+}
+function toMember(e, strip) {
+  if (!e.name.subarray(0, strip.length).equals(strip)) return void 0;
+  const rel = e.name.subarray(strip.length);
+  if (rel.length === 0 || e.kind === "dir" || rel[rel.length - 1] === 47) return void 0;
+  if (e.kind === "symlink") {
+    const target = Buffer.from(e.linkName);
+    return {
+      path: decodeGoString(rel),
+      kind: "symlink",
+      size: target.length,
+      // eslint-disable-next-line @typescript-eslint/require-await -- the interface is async
+      body: async function* () {
+        if (target.length > 0) yield target;
+      }
+    };
+  }
+  return {
+    path: decodeGoString(rel),
+    kind: e.kind === "file" ? "regular" : e.kind,
+    size: e.kind === "file" ? e.size : 0,
+    body: () => e.body()
+  };
+}
+async function openRepo(dir, git = createGitRunner()) {
+  const abs = path2.resolve(dir);
+  const st = await stat2(abs).catch(() => void 0);
+  if (st === void 0) throw new InputError(`${abs}: no such directory`);
+  if (!st.isDirectory()) {
+    throw new InputError(`${abs} is not a directory: give the directory of a git clone`);
+  }
+  let r;
+  try {
+    r = await git.run(
+      ["rev-parse", "--git-path", "objects", "--is-shallow-repository", "--show-object-format"],
+      { cwd: abs }
+    );
+  } catch (e) {
+    throw new InputError(`cannot run git (${errorMessage(e)}): install git and put it on PATH`);
+  }
+  if (r.code !== 0) {
+    throw new InputError(
+      `${abs} is not a git repository (git: ${firstLine3(r.stderr)}): give the directory of a git clone of the module (in a workflow, run actions/checkout first)`
+    );
+  }
+  const [objects = "", shallow = "", format = "sha1"] = r.stdout.toString("utf8").split("\n");
+  return new GitRepo(abs, path2.resolve(abs, objects), shallow === "true", format, git);
+}
+function firstLine3(b) {
+  return b.toString("utf8").trim().split("\n")[0] ?? "";
+}
+
+// src/http/redact.ts
+var userinfo = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#@]*)@/;
+function redactUrl(url) {
+  const m = userinfo.exec(url);
+  if (m === null) return url;
+  const info2 = m[2] ?? "";
+  const colon = info2.indexOf(":");
+  const shown = colon >= 0 ? `${info2.slice(0, colon)}:xxxxx` : "xxxxx";
+  return `${m[1] ?? ""}${shown}@${url.slice(m[0].length)}`;
+}
+function redactSecrets(text, secrets) {
+  let out = text;
+  for (const s of secrets) {
+    if (s.length >= 3) out = out.split(s).join("xxxxx");
+  }
+  return out;
+}
+
+// src/goproxy/env.ts
+var defaultGoproxy = "https://proxy.golang.org,direct";
+var defaultGosumdb = "sum.golang.org";
+function parseGoproxy(value) {
+  let rest = value === void 0 || value === "" ? defaultGoproxy : value;
+  const list = [];
+  while (rest !== "") {
+    let raw;
+    let fallback = "notfound";
+    const i = rest.search(/[,|]/);
+    if (i >= 0) {
+      raw = rest.slice(0, i);
+      fallback = rest[i] === "|" ? "any" : "notfound";
+      rest = rest.slice(i + 1);
+    } else {
+      raw = rest;
+      rest = "";
+    }
+    let url = raw.trim();
+    if (url === "") continue;
+    if (url === "off" || url === "direct") {
+      list.push({ url, fallback });
+      break;
+    }
+    if (/[.:/]/.test(url) && !url.includes(":/") && !url.startsWith("/")) {
+      url = "https://" + url;
+    }
+    list.push({ url: checkProxyUrl(url), fallback });
+  }
+  if (list.length === 0) {
+    throw new InputError("GOPROXY list is not the empty string, but contains no entries");
+  }
+  return list;
+}
+function checkProxyUrl(url) {
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url);
+  if (m === null) {
+    throw new InputError(`invalid proxy URL missing scheme: ${redactUrl(url)}`);
+  }
+  const scheme = (m[1] ?? "").toLowerCase();
+  const normalized = scheme + url.slice(scheme.length);
+  switch (scheme) {
+    case "http":
+    case "https": {
+      let parsed;
+      try {
+        parsed = new URL(normalized);
+      } catch {
+        throw new InputError(`parse "${redactUrl(url)}": invalid URL`);
+      }
+      if (parsed.hostname === "") {
+        throw new InputError(`parse "${redactUrl(url)}": missing host`);
+      }
+      return normalized;
+    }
+    case "file":
+      if (!/^file:\/\/\/[^?#]*$/.test(normalized) && !/^file:\/[^/?#][^?#]*$/.test(normalized)) {
+        throw new InputError(
+          `invalid file:// proxy URL with non-path elements: ${redactUrl(normalized)}`
+        );
+      }
+      return normalized;
+    default:
+      throw new InputError(
+        `invalid proxy URL scheme (must be https, http, file): ${redactUrl(normalized)}`
+      );
+  }
+}
+function goEnvFromProcess(env, platform2 = process.platform) {
+  const get = (k) => env[k] ?? "";
+  const or = (k, def) => get(k) !== "" ? get(k) : def;
+  const goprivate = get("GOPRIVATE");
+  let netrc = get("NETRC");
+  if (netrc === "") {
+    netrc = platform2 === "win32" ? `${get("USERPROFILE")}\\_netrc` : `${get("HOME") !== "" ? get("HOME") : "~"}/.netrc`;
+  }
+  return {
+    GOPROXY: or("GOPROXY", defaultGoproxy),
+    GOPRIVATE: goprivate,
+    GONOPROXY: or("GONOPROXY", goprivate),
+    GONOSUMDB: or("GONOSUMDB", goprivate),
+    GOSUMDB: or("GOSUMDB", defaultGosumdb),
+    GOINSECURE: get("GOINSECURE"),
+    NETRC: netrc
+  };
+}
+function useProxyFor(env, modulePath2) {
+  if (env.GOPROXY === "direct") return false;
+  return !matchPrefixPatterns(env.GONOPROXY, modulePath2);
+}
+function useSumdbFor(env, modulePath2) {
+  if (modulePath2 === "golang.org/toolchain") return true;
+  return env.GOSUMDB !== "off" && !matchPrefixPatterns(env.GONOSUMDB, modulePath2);
+}
+
+// src/http/errors.ts
+var HttpError = class extends ModsealError {
+  name = "HttpError";
+  /** The URL as safe to show: credentials replaced by `xxxxx`. */
+  url;
+  constructor(message, url, options2) {
+    super(message, options2);
+    this.url = url;
+  }
+};
+var HttpAnswerError = class extends HttpError {
+  status;
+  statusText;
+  body;
+  detail;
+  constructor(message, url, fields2) {
+    super(message, url);
+    this.status = fields2.status;
+    this.statusText = fields2.statusText;
+    this.body = fields2.body;
+    this.detail = fields2.detail;
+  }
+};
+var NotFoundError = class extends HttpAnswerError {
+  name = "NotFoundError";
+  code = "not-found";
+};
+var ServerError = class extends HttpAnswerError {
+  name = "ServerError";
+  code = "server-error";
+  retryAfterMs;
+  constructor(message, url, fields2) {
+    super(message, url, fields2);
+    if (fields2.retryAfterMs !== void 0) this.retryAfterMs = fields2.retryAfterMs;
+  }
+};
+var TimeoutError = class extends HttpError {
+  name = "TimeoutError";
+  code = "timeout";
+};
+var DeadlineError = class extends TimeoutError {
+  constructor(message, url, sent) {
+    super(message, url);
+    this.sent = sent;
+  }
+  sent;
+  name = "DeadlineError";
+  code = "deadline";
+};
+var TooLargeError = class extends HttpError {
+  constructor(message, url, limit) {
+    super(message, url);
+    this.limit = limit;
+  }
+  limit;
+  name = "TooLargeError";
+  code = "too-large";
+};
+var ProtocolError = class extends HttpError {
+  name = "ProtocolError";
+  code = "protocol-error";
+};
+var NetworkError = class extends HttpError {
+  name = "NetworkError";
+  code = "network-error";
+  /** Node's error code (`ECONNREFUSED`, …) when there is one. */
+  systemCode;
+  constructor(message, url, systemCode, options2) {
+    super(message, url, options2);
+    if (systemCode !== void 0) this.systemCode = systemCode;
+  }
+};
+function isTransient(e) {
+  if (e instanceof NetworkError) return e.systemCode !== "EPROXY";
+  if (e instanceof DeadlineError) return false;
+  if (e instanceof TimeoutError) return true;
+  if (e instanceof ServerError) return e.status === 408 || e.status === 429 || e.status >= 500;
+  return false;
+}
+
+// src/goproxy/errors.ts
+var SkippedError = class extends HttpError {
+  name = "SkippedError";
+  code = "skipped";
+};
+
+// src/goproxy/info.ts
+var originKeys = [
+  "VCS",
+  "URL",
+  "Subdir",
+  "Hash",
+  "TagPrefix",
+  "TagSum",
+  "Ref",
+  "RepoSum"
+];
+function field(obj, name) {
+  if (Object.hasOwn(obj, name)) return obj[name];
+  const lower2 = name.toLowerCase();
+  for (const k of Object.keys(obj)) if (k.toLowerCase() === lower2) return obj[k];
+  return void 0;
+}
+function stringField(obj, name, where) {
+  const v = field(obj, name);
+  if (v === void 0 || v === null) return void 0;
+  if (typeof v !== "string") {
+    throw new Error(
+      `json: cannot unmarshal ${jsonType(v)} into Go struct field ${where}.${name} of type string`
+    );
+  }
+  return v;
+}
+function jsonType(v) {
+  if (Array.isArray(v)) return "array";
+  if (typeof v === "object") return "object";
+  return typeof v;
+}
+var rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+function parseInfo(body) {
+  const text = typeof body === "string" ? body : body.toString("utf8");
+  let v;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    throw new Error(e instanceof Error ? e.message : String(e), { cause: e });
+  }
+  if (v === null) return { Version: "" };
+  if (typeof v !== "object" || Array.isArray(v)) {
+    throw new Error(`json: cannot unmarshal ${jsonType(v)} into Go value of type modfetch.RevInfo`);
+  }
+  const obj = v;
+  const info2 = { Version: stringField(obj, "Version", "RevInfo") ?? "" };
+  const time = stringField(obj, "Time", "RevInfo");
+  if (time !== void 0) {
+    if (!rfc3339.test(time)) throw new Error(`parsing time "${time}" as RFC 3339: cannot parse`);
+    info2.Time = time;
+  }
+  const o = field(obj, "Origin");
+  if (o !== void 0 && o !== null) {
+    if (typeof o !== "object" || Array.isArray(o)) {
+      throw new Error(`json: cannot unmarshal ${jsonType(o)} into Go struct field RevInfo.Origin`);
+    }
+    const origin = {};
+    for (const k of originKeys) {
+      const s = stringField(o, k, "Origin");
+      if (s !== void 0 && s !== "") origin[k] = s;
+    }
+    info2.Origin = origin;
+  }
+  return info2;
+}
+
+// src/goproxy/client.ts
+import { createHash as createHash4, randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir as mkdir3, rename as rename2, rm as rm3 } from "node:fs/promises";
+import { join } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { Transform as Transform2 } from "node:stream";
+
+// src/http/outbound-proxy.ts
+import { domainToASCII } from "node:url";
+var cgiProxyRefusal = "refusing to use HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy";
+var ProxyRefusedError = class extends Error {
+  name = "ProxyRefusedError";
+};
+var v4Prefix = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 255, 255];
+function ipv4(a, b, c, d) {
+  return Uint8Array.from([...v4Prefix, a, b, c, d]);
+}
+function to4(ip) {
+  if (ip.length === 4) return ip;
+  for (let i = 0; i < 12; i++) if (ip[i] !== v4Prefix[i]) return void 0;
+  return ip.subarray(12);
+}
+function numberPrefix(s, base) {
+  let n = 0;
+  let i = 0;
+  for (; i < s.length; i++) {
+    const d = parseInt(s[i] ?? "", base);
+    if (Number.isNaN(d)) break;
+    n = n * base + d;
+    if (n >= 16777215) return [-1, i];
+  }
+  return [i === 0 ? -1 : n, i];
+}
+function decimalPrefix(s) {
+  return numberPrefix(s, 10);
+}
+function parseIpv4(text) {
+  const parts = [];
+  let s = text;
+  for (let i = 0; i < 4; i++) {
+    if (s === "") return void 0;
+    if (i > 0) {
+      if (s[0] !== ".") return void 0;
+      s = s.slice(1);
+    }
+    const [n, used] = decimalPrefix(s);
+    if (n < 0 || n > 255) return void 0;
+    if (used > 1 && s[0] === "0") return void 0;
+    parts.push(n);
+    s = s.slice(used);
+  }
+  if (s !== "") return void 0;
+  return ipv4(parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts[3] ?? 0);
+}
+function parseIpv6(text) {
+  const ip = new Uint8Array(16);
+  let s = text;
+  let ellipsis = -1;
+  if (s.startsWith("::")) {
+    ellipsis = 0;
+    s = s.slice(2);
+    if (s === "") return ip;
+  }
+  let i = 0;
+  while (i < 16) {
+    const [n, used] = numberPrefix(s, 16);
+    if (n < 0 || n > 65535) return void 0;
+    if (s[used] === ".") {
+      if (ellipsis < 0 && i !== 12 || i + 4 > 16) return void 0;
+      const v4 = parseIpv4(s);
+      if (v4 === void 0) return void 0;
+      ip.set(v4.subarray(12), i);
+      s = "";
+      i += 4;
+      break;
+    }
+    ip[i] = n >> 8;
+    ip[i + 1] = n & 255;
+    i += 2;
+    s = s.slice(used);
+    if (s === "") break;
+    if (s[0] !== ":" || s.length === 1) return void 0;
+    s = s.slice(1);
+    if (s[0] === ":") {
+      if (ellipsis >= 0) return void 0;
+      ellipsis = i;
+      s = s.slice(1);
+      if (s === "") break;
+    }
+  }
+  if (s !== "") return void 0;
+  if (i < 16) {
+    if (ellipsis < 0) return void 0;
+    const gap = 16 - i;
+    ip.copyWithin(ellipsis + gap, ellipsis, i);
+    ip.fill(0, ellipsis, ellipsis + gap);
+  } else if (ellipsis >= 0) {
+    return void 0;
+  }
+  return ip;
+}
+function parseIp(s) {
+  for (const c of s) {
+    if (c === ".") return parseIpv4(s);
+    if (c === ":") return parseIpv6(s);
+  }
+  return void 0;
+}
+function prefixMask(ones, bytes3) {
+  const m = new Uint8Array(bytes3);
+  for (let i = 0; i < bytes3; i++) {
+    const bits = Math.max(0, Math.min(8, ones - 8 * i));
+    m[i] = 65280 >> bits & 255;
+  }
+  return m;
+}
+function parseCidr(s) {
+  const slash = s.indexOf("/");
+  if (slash < 0) return void 0;
+  const addr = s.slice(0, slash);
+  const bitsText = s.slice(slash + 1);
+  let bytes3 = 4;
+  let ip = parseIpv4(addr);
+  if (ip === void 0) {
+    bytes3 = 16;
+    ip = parseIpv6(addr);
+  }
+  const [bits, used] = decimalPrefix(bitsText);
+  if (ip === void 0 || bits < 0 || used !== bitsText.length || bits > 8 * bytes3) {
+    return void 0;
+  }
+  const mask = prefixMask(bits, bytes3);
+  const base = bytes3 === 4 ? ip.subarray(12) : ip;
+  return { net: base.map((b, i) => b & (mask[i] ?? 0)), mask };
+}
+function cidrContains(c, ip) {
+  const net = to4(c.net) ?? c.net;
+  const mask = net.length === 4 && c.mask.length === 16 ? c.mask.subarray(12) : c.mask;
+  const target = to4(ip) ?? ip;
+  if (target.length !== net.length || mask.length !== net.length) return false;
+  for (let i = 0; i < net.length; i++) {
+    const m = mask[i] ?? 0;
+    if (((net[i] ?? 0) & m) !== ((target[i] ?? 0) & m)) return false;
+  }
+  return true;
+}
+function sameIp(a, b) {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+function isLoopbackIp(ip) {
+  const v4 = to4(ip);
+  if (v4 !== void 0) return v4[0] === 127;
+  return ip.every((b, i) => b === (i === 15 ? 1 : 0));
+}
+function splitHostPort(hostport) {
+  const colon = hostport.lastIndexOf(":");
+  if (colon < 0) return void 0;
+  let host;
+  let from = 0;
+  let to = 0;
+  if (hostport.startsWith("[")) {
+    const end = hostport.indexOf("]");
+    if (end < 0 || end + 1 !== colon) return void 0;
+    host = hostport.slice(1, end);
+    from = 1;
+    to = end + 1;
+  } else {
+    host = hostport.slice(0, colon);
+    if (host.includes(":")) return void 0;
+  }
+  if (hostport.slice(from).includes("[") || hostport.slice(to).includes("]")) return void 0;
+  return [host, hostport.slice(colon + 1)];
+}
+function isAscii(s) {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+function hasBlankOrControl(s) {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 || c === 127 || c === 92) return true;
+  }
+  return false;
+}
+function idnaAscii(s) {
+  if (isAscii(s)) return s;
+  const lead = s.startsWith(".") ? "." : "";
+  const ascii = domainToASCII(s.slice(lead.length));
+  return ascii === "" ? s : lead + ascii;
+}
+function parseNoProxy(value) {
+  const ip = [];
+  const domain = [];
+  for (const raw of value.split(",")) {
+    const entry = raw.trim().toLowerCase();
+    if (entry === "") continue;
+    if (entry === "*") return { ip: [{ kind: "all" }], domain: [{ kind: "all" }] };
+    const cidr = parseCidr(entry);
+    if (cidr !== void 0) {
+      ip.push({ kind: "cidr", cidr });
+      continue;
+    }
+    let host = entry;
+    let port = "";
+    const split = splitHostPort(entry);
+    if (split !== void 0) {
+      [host, port] = split;
+      if (host === "") continue;
+      if (host.startsWith("[") && host.endsWith("]")) host = host.slice(1, -1);
+    }
+    const addr = parseIp(host);
+    if (addr !== void 0) {
+      ip.push({ kind: "ip", ip: addr, port });
+      continue;
+    }
+    if (host === "") continue;
+    if (host.startsWith("*.")) host = host.slice(1);
+    const alsoExact = !host.startsWith(".");
+    if (alsoExact) host = "." + host;
+    domain.push({ kind: "domain", host: idnaAscii(host), port, alsoExact });
+  }
+  return { ip, domain };
+}
+function matches(m, host, port, ip) {
+  switch (m.kind) {
+    case "all":
+      return true;
+    case "cidr":
+      return ip !== void 0 && cidrContains(m.cidr, ip);
+    case "ip":
+      return ip !== void 0 && sameIp(m.ip, ip) && (m.port === "" || m.port === port);
+    case "domain":
+      return (host.endsWith(m.host) || m.alsoExact && host === m.host.slice(1)) && (m.port === "" || m.port === port);
+  }
+}
+function goParsable(s) {
+  if (hasBlankOrControl(s)) return void 0;
+  if (/%(?![0-9A-Fa-f]{2})/.test(s.split("?")[0] ?? "")) return void 0;
+  try {
+    return new URL(s);
+  } catch {
+    return void 0;
+  }
+}
+function parseProxySetting(value) {
+  if (value === "") return void 0;
+  const direct = goParsable(value);
+  if (direct === void 0 || direct.host === "") {
+    const withScheme = goParsable(`http://${value}`);
+    if (withScheme !== void 0) return withScheme;
+  }
+  return direct;
+}
+function firstSet(env, ...names) {
+  for (const n of names) {
+    const v = env[n];
+    if (v !== void 0 && v !== "") return v;
+  }
+  return "";
+}
+var defaultPorts = { "http:": "80", "https:": "443" };
+function proxyResolver(env, options2 = {}) {
+  const httpProxy = parseProxySetting(firstSet(env, "HTTP_PROXY", "http_proxy"));
+  const httpsProxy = parseProxySetting(firstSet(env, "HTTPS_PROXY", "https_proxy"));
+  const noProxy = parseNoProxy(firstSet(env, "NO_PROXY", "no_proxy"));
+  const cgi = (env.REQUEST_METHOD ?? "") !== "";
+  function useProxy(url) {
+    const hostname = url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
+    const host = idnaAscii(hostname).trim().toLowerCase();
+    const port = url.port !== "" ? url.port : defaultPorts[url.protocol] ?? "";
+    const ip = parseIp(host);
+    if (options2.loopback !== true) {
+      if (hostname === "localhost") return false;
+      if (ip !== void 0 && isLoopbackIp(ip)) return false;
+    }
+    if (ip !== void 0 && noProxy.ip.some((m) => matches(m, host, port, ip))) return false;
+    return !noProxy.domain.some((m) => matches(m, host, port, ip));
+  }
+  return (url) => {
+    let proxy;
+    if (url.protocol === "https:") {
+      proxy = httpsProxy;
+    } else if (url.protocol === "http:") {
+      proxy = httpProxy;
+      if (proxy !== void 0 && cgi) throw new ProxyRefusedError(cgiProxyRefusal);
+    }
+    if (proxy === void 0 || !useProxy(url)) return void 0;
+    return new URL(proxy.href);
+  };
+}
+function proxyForUrl(url, env, options2 = {}) {
+  return proxyResolver(env, options2)(url);
+}
+function proxyAuthorization(proxy) {
+  if (proxy.username === "" && proxy.password === "") return void 0;
+  const user = safeDecode(proxy.username);
+  const pass = safeDecode(proxy.password);
+  return "Basic " + Buffer.from(`${user}:${pass}`).toString("base64");
+}
+function proxySecrets(env) {
+  const out = [];
+  for (const names of [
+    ["HTTP_PROXY", "http_proxy"],
+    ["HTTPS_PROXY", "https_proxy"]
+  ]) {
+    const p = parseProxySetting(firstSet(env, ...names));
+    if (p === void 0) continue;
+    for (const s of [p.username, p.password]) {
+      if (s === "") continue;
+      out.push(s);
+      const decoded = safeDecode(s);
+      if (decoded !== s) out.push(decoded);
+    }
+    const auth2 = proxyAuthorization(p);
+    if (auth2 !== void 0) out.push(auth2.slice("Basic ".length));
+  }
+  return out;
+}
+function safeDecode(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+// src/http/error-detail.ts
+var maxDetailLines = 8;
+var maxDetailBytes = maxDetailLines * 81;
+function isShowableContentType(contentType) {
+  if (contentType === void 0) return false;
+  const parts = contentType.split(";");
+  const media = (parts[0] ?? "").trim().toLowerCase();
+  if (media !== "text/plain") return false;
+  let charset = "";
+  for (const p of parts.slice(1)) {
+    const eq = p.indexOf("=");
+    if (eq < 0) continue;
+    if (p.slice(0, eq).trim().toLowerCase() !== "charset") continue;
+    charset = p.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1").toLowerCase();
+  }
+  return charset === "" || charset === "utf-8" || charset === "us-ascii";
+}
+var graphicOrSpace = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\p{White_Space}\u0085\u00a0]*$/u;
+function formatErrorDetail(body, contentType) {
+  if (!isShowableContentType(contentType)) return "";
+  let s;
+  try {
+    s = new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    return "";
+  }
+  if (!graphicOrSpace.test(s)) return "";
+  let detail = "";
+  const lines = s.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (line.trim() === "") break;
+    if (i > 0) detail += "\n	";
+    if (i >= maxDetailLines) {
+      detail += "[Truncated: too many lines.]";
+      break;
+    }
+    if (Buffer.byteLength(detail) + Buffer.byteLength(line) > maxDetailBytes) {
+      detail += "[Truncated: too long.]";
+      break;
+    }
+    detail += line;
+  }
+  return detail;
+}
+function formatHttpError(redactedUrl, statusText, detail) {
+  if (detail === "") return `reading ${redactedUrl}: ${statusText}`;
+  const sep2 = detail.includes("\n") ? "\n	" : " ";
+  return `reading ${redactedUrl}: ${statusText}
+	server response:${sep2}${detail}`;
+}
+function unreachableFix(what, url, env) {
+  const shown = redactUrl(url);
+  let route = "";
+  if (env !== void 0) {
+    let proxy;
+    try {
+      proxy = proxyForUrl(new URL(url), env);
+    } catch {
+      proxy = void 0;
+    }
+    route = proxy === void 0 ? " It was tried directly: no HTTPS_PROXY/HTTP_PROXY applies to it." : ` It was tried through the proxy ${redactUrl(proxy.href)} (HTTPS_PROXY/HTTP_PROXY): check that proxy, or list the host in NO_PROXY to connect directly.`;
+  }
+  return `Check that this machine can reach ${what} at ${shown}: without network access, or behind a firewall, nothing can be checked; behind a proxy, set HTTPS_PROXY (HTTP_PROXY for http:// URLs) and keep the host out of NO_PROXY.` + route + " Nothing about the module was decided: re-run once it is reachable.";
+}
+
+// src/modzip/types.ts
+var MAX_ZIP_FILE2 = 500 << 20;
+var MAX_GO_MOD = 16 << 20;
+var MAX_LICENSE = 16 << 20;
+var FileErrorList = class extends Error {
+  constructor(errors) {
+    super(errors.map((e) => `${e.path}: ${e.reason}`).join("\n"));
+    this.errors = errors;
+  }
+  errors;
+  name = "FileErrorList";
+};
+var ModZipError = class extends Error {
+  constructor(verb, err, path13) {
+    super(path13 === void 0 ? `${verb}: ${err.message}` : `${verb} ${path13}: ${err.message}`);
+    this.verb = verb;
+    this.err = err;
+    this.path = path13;
+  }
+  verb;
+  err;
+  path;
+  name = "ModZipError";
+};
+function checkedFilesError(c) {
+  if (c.sizeError !== void 0) return c.sizeError;
+  if (c.invalid.length > 0) return new FileErrorList(c.invalid);
+  return void 0;
+}
+
+// src/dirhash/hash1.ts
+import { createHash as createHash2 } from "node:crypto";
+var newlineErrorText = "dirhash: filenames with newlines are not supported";
+function sha256(data) {
+  return createHash2("sha256").update(data).digest();
+}
+function hash1Summary(files) {
+  const sorted = [...files].sort((a, b) => compareGoStrings(a.name, b.name));
+  const parts = [];
+  for (const f of sorted) {
+    if (f.name.includes("\n")) throw new Error(newlineErrorText);
+    parts.push(Buffer.from(`${Buffer.from(f.sha256).toString("hex")}  `, "latin1"));
+    parts.push(encodeGoString(f.name));
+    parts.push(Buffer.from("\n", "latin1"));
+  }
+  return Buffer.concat(parts);
+}
+function hash1(files) {
+  return "h1:" + sha256(hash1Summary(files)).toString("base64");
+}
+function hashBytesFiles(files) {
+  return hash1(files.map((f) => ({ name: f.name, sha256: sha256(f.data) })));
+}
+function hashGoMod(data) {
+  return hashBytesFiles([{ name: "go.mod", data }]);
+}
+
+// src/dirhash/zip-reader.ts
+var import_yauzl = __toESM(require_yauzl(), 1);
+import { promises as fsp } from "node:fs";
+import { Transform } from "node:stream";
+import * as zlib from "node:zlib";
+var ZipFormatError = class extends Error {
+  name = "ZipFormatError";
+};
+var ZipEntrySizeError = class extends ZipFormatError {
+  constructor(entry, kind) {
+    super(
+      `not a valid zip file: ${entry.name}: uncompressed data is ${kind} than the declared size (${entry.uncompressedSize} bytes)`
+    );
+    this.entry = entry;
+    this.kind = kind;
+  }
+  entry;
+  kind;
+  name = "ZipEntrySizeError";
+};
+var errnoText = {
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "is a directory",
+  ENOTDIR: "not a directory",
+  EEXIST: "file exists",
+  ENOTEMPTY: "directory not empty",
+  ELOOP: "too many levels of symbolic links",
+  ENAMETOOLONG: "file name too long",
+  ENOSPC: "no space left on device",
+  EMFILE: "too many open files"
+};
+function goFsError(op, path13, e) {
+  const code = e?.code;
+  const text = typeof code === "string" ? errnoText[code] : void 0;
+  return new Error(`${op} ${path13}: ${text ?? errorMessage(e)}`);
+}
+function formatError(e) {
+  if (e instanceof ZipFormatError) return e;
+  return new ZipFormatError(`not a valid zip file: ${errorMessage(e)}`);
+}
+async function openZip(zipPath) {
+  let size;
+  try {
+    const st = await fsp.stat(zipPath);
+    if (st.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+    size = st.size;
+  } catch (e) {
+    throw goFsError("open", zipPath, e);
+  }
+  let zf;
+  try {
+    zf = await import_yauzl.default.openPromise(zipPath, {
+      autoClose: false,
+      lazyEntries: true,
+      // Go keeps names as raw bytes; yauzl's decoding (CP437, Unicode extra
+      // field) and its name validation would change what gets hashed and
+      // pre-empt Go's own file-path errors.
+      decodeStrings: false,
+      validateEntrySizes: true
+    });
+  } catch (e) {
+    throw formatError(e);
+  }
+  const raws = [];
+  const entries = [];
+  try {
+    for await (const raw of zf.eachEntry()) {
+      const nameBytes = raw.fileName;
+      entries.push({
+        index: entries.length,
+        name: decodeGoString(nameBytes),
+        uncompressedSize: raw.uncompressedSize,
+        compressedSize: raw.compressedSize,
+        crc32: raw.crc32,
+        compressionMethod: raw.compressionMethod,
+        generalPurposeBitFlag: raw.generalPurposeBitFlag,
+        externalFileAttributes: raw.externalFileAttributes
+      });
+      raws.push(raw);
+    }
+  } catch (e) {
+    zf.close();
+    throw formatError(e);
+  }
+  const rawOf = (entry) => {
+    const raw = raws[entry.index];
+    if (raw === void 0) throw new Error(`zip entry ${entry.index} does not belong to this zip`);
+    return raw;
+  };
+  return {
+    size,
+    entries,
+    async openEntry(entry) {
+      let src;
+      try {
+        src = await zf.openReadStreamPromise(rawOf(entry));
+      } catch (e) {
+        throw formatError(e);
+      }
+      const checker = new EntryChecker(entry);
+      src.on("error", (e) => checker.destroy(translateStreamError(entry, e)));
+      checker.on("close", () => src.destroy());
+      src.pipe(checker);
+      return checker;
+    },
+    async checkLocalHeader(entry) {
+      try {
+        await zf.readLocalFileHeaderPromise(rawOf(entry), { minimal: true });
+      } catch (e) {
+        throw formatError(e);
+      }
+    },
+    close() {
+      zf.close();
+    }
+  };
+}
+function translateStreamError(entry, e) {
+  const msg = errorMessage(e);
+  if (msg.startsWith("too many bytes in the stream")) return new ZipEntrySizeError(entry, "larger");
+  if (msg.startsWith("not enough bytes in the stream"))
+    return new ZipEntrySizeError(entry, "smaller");
+  return new ZipFormatError(`not a valid zip file: ${entry.name}: ${msg}`);
+}
+var EntryChecker = class extends Transform {
+  constructor(entry) {
+    super();
+    this.entry = entry;
+  }
+  entry;
+  crc = 0;
+  count = 0;
+  _transform(chunk, _enc, cb) {
+    this.count += chunk.length;
+    if (this.count > this.entry.uncompressedSize) {
+      cb(new ZipEntrySizeError(this.entry, "larger"));
+      return;
+    }
+    this.crc = crc322(chunk, this.crc);
+    cb(null, chunk);
+  }
+  _flush(cb) {
+    if (this.count !== this.entry.uncompressedSize) {
+      cb(new ZipEntrySizeError(this.entry, "smaller"));
+      return;
+    }
+    const hasDescriptor = (this.entry.generalPurposeBitFlag & 8) !== 0;
+    if ((hasDescriptor || this.entry.crc32 !== 0) && this.crc >>> 0 !== this.entry.crc32 >>> 0) {
+      cb(new ZipFormatError(`not a valid zip file: ${this.entry.name}: checksum error`));
+      return;
+    }
+    cb();
+  }
+};
+var nativeCrc32 = zlib.crc32;
+var crcTable;
+function crc322(data, prev = 0) {
+  if (nativeCrc32 !== void 0) return nativeCrc32(data, prev) >>> 0;
+  if (crcTable === void 0) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c2 = n;
+      for (let k = 0; k < 8; k++) c2 = c2 & 1 ? 3988292384 ^ c2 >>> 1 : c2 >>> 1;
+      crcTable[n] = c2 >>> 0;
+    }
+  }
+  let c = ~prev >>> 0;
+  for (const b of data) c = crcTable[(c ^ b) & 255] ^ c >>> 8;
+  return ~c >>> 0;
+}
+
+// src/dirhash/hash-dir.ts
+function cleanSlashPath(p) {
+  if (p === "") return ".";
+  const rooted = p.startsWith("/");
+  const out = [];
+  for (const elem of p.split("/")) {
+    if (elem === "" || elem === ".") continue;
+    if (elem === "..") {
+      if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
+      else if (!rooted) out.push("..");
+      continue;
+    }
+    out.push(elem);
+  }
+  const body = out.join("/");
+  if (rooted) return "/" + body;
+  return body === "" ? "." : body;
 }
 
 // src/modzip/check-files.ts
@@ -31247,14 +32579,14 @@ function splitPath(p) {
   return [p.slice(0, i + 1), p.slice(i + 1)];
 }
 function classifyFiles(files, goModData) {
-  const checked = { valid: [], omitted: [], invalid: [] };
+  const checked2 = { valid: [], omitted: [], invalid: [] };
   const validFiles = [];
   const reported = /* @__PURE__ */ new Set();
-  const addError = (path8, omitted, reason) => {
-    if (reported.has(path8)) return;
-    reported.add(path8);
-    const fe = { path: path8, reason };
-    (omitted ? checked.omitted : checked.invalid).push(fe);
+  const addError = (path13, omitted, reason) => {
+    if (reported.has(path13)) return;
+    reported.add(path13);
+    const fe = { path: path13, reason };
+    (omitted ? checked2.omitted : checked2.invalid).push(fe);
   };
   const haveGoMod = /* @__PURE__ */ new Set();
   for (const f of files) {
@@ -31319,8 +32651,8 @@ function classifyFiles(files, goModData) {
     const size = f.size;
     if (size >= 0 && size <= remaining) {
       remaining -= size;
-    } else if (checked.sizeError === void 0) {
-      checked.sizeError = new Error(sourceTreeTooLargeText);
+    } else if (checked2.sizeError === void 0) {
+      checked2.sizeError = new Error(sourceTreeTooLargeText);
     }
     if (p === "go.mod" && size > MAX_GO_MOD) {
       addError(p, false, reasons.goModSize);
@@ -31330,10 +32662,10 @@ function classifyFiles(files, goModData) {
       addError(p, false, reasons.licenseSize);
       continue;
     }
-    checked.valid.push(p);
+    checked2.valid.push(p);
     validFiles.push(f);
   }
-  return { checked, validFiles };
+  return { checked: checked2, validFiles };
 }
 function checkFiles(files, goModData) {
   return classifyFiles(files, goModData).checked;
@@ -31342,6 +32674,41 @@ function checkFiles(files, goModData) {
 // src/modzip/create.ts
 var import_yazl = __toESM(require_yazl(), 1);
 var FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
+
+// src/dirhash/hash-zip.ts
+import { createHash as createHash3 } from "node:crypto";
+async function entryDigest(zip, entry) {
+  if (entry.name.endsWith("/")) {
+    await zip.checkLocalHeader(entry);
+    if (entry.uncompressedSize !== 0) {
+      throw new ZipFormatError(
+        `not a valid zip file: directory entry ${entry.name} declares ${entry.uncompressedSize} bytes of content`
+      );
+    }
+    return sha256(new Uint8Array(0));
+  }
+  const h = createHash3("sha256");
+  const stream = await zip.openEntry(entry);
+  for await (const chunk of stream) h.update(chunk);
+  return h.digest();
+}
+async function hashOpenedZip(zip) {
+  const last = /* @__PURE__ */ new Map();
+  for (const e of zip.entries) last.set(e.name, e);
+  const names = zip.entries.map((e) => e.name).sort(compareGoStrings);
+  const digests = /* @__PURE__ */ new Map();
+  const files = [];
+  for (const name of names) {
+    if (name.includes("\n")) throw new Error(newlineErrorText);
+    let d = digests.get(name);
+    if (d === void 0) {
+      d = await entryDigest(zip, last.get(name));
+      digests.set(name, d);
+    }
+    files.push({ name, sha256: d });
+  }
+  return hash1(files);
+}
 
 // src/modzip/read.ts
 function zipPrefix(m) {
@@ -31427,10 +32794,10 @@ async function hashZipContent(m, zipPath) {
   if (pre !== void 0) throw pre;
   const zip = await openZip(zipPath);
   try {
-    const checked = await checkOpened(m, zip);
+    const checked2 = await checkOpened(m, zip);
     const hash = await hashOpenedZip(zip);
-    const error2 = checkedFilesError(checked);
-    return error2 === void 0 ? { hash, checked } : { hash, checked, error: error2 };
+    const error2 = checkedFilesError(checked2);
+    return error2 === void 0 ? { hash, checked: checked2 } : { hash, checked: checked2, error: error2 };
   } finally {
     zip.close();
   }
@@ -31483,9 +32850,9 @@ var GoproxyClient = class {
     this.zipMs = opts.timeouts?.zipMs ?? 15 * 6e4;
   }
   /** `@v/list`: versions in the server's order, invalid and pseudo-versions dropped. */
-  async list(path8) {
-    return this.tryProxies(path8, "", async (base) => {
-      const { body } = await this.fetchBytes(base, path8, "@v/list", maxSmallBytes, this.smallMs);
+  async list(path13) {
+    return this.tryProxies(path13, "", async (base) => {
+      const { body } = await this.fetchBytes(base, path13, "@v/list", maxSmallBytes, this.smallMs);
       return parseList(body.toString("utf8"));
     });
   }
@@ -31494,28 +32861,28 @@ var GoproxyClient = class {
    * the path must be answered with exactly that version; a query or a
    * `vN.x.y` without `/vN` (answered `+incompatible`) may resolve elsewhere.
    */
-  async info(path8, version) {
-    return this.tryProxies(path8, version, (base) => this.stat(base, path8, version));
+  async info(path13, version) {
+    return this.tryProxies(path13, version, (base) => this.stat(base, path13, version));
   }
   /** `@v/<version>.mod` for a canonical version: the bytes as served (16 MiB cap). */
-  async mod(path8, version) {
-    this.requireCanonical(path8, version, "GoMod");
-    return this.tryProxies(path8, version, async (base) => {
-      const enc = this.escVersion(path8, version);
-      return (await this.fetchBytes(base, path8, `@v/${enc}.mod`, maxModBytes, this.modMs)).body;
+  async mod(path13, version) {
+    this.requireCanonical(path13, version, "GoMod");
+    return this.tryProxies(path13, version, async (base) => {
+      const enc = this.escVersion(path13, version);
+      return (await this.fetchBytes(base, path13, `@v/${enc}.mod`, maxModBytes, this.modMs)).body;
     });
   }
   /** `@latest`, falling back like Go to the newest pseudo-version of the list on not-found. */
-  async latest(path8) {
-    return this.tryProxies(path8, "", async (base) => {
+  async latest(path13) {
+    return this.tryProxies(path13, "", async (base) => {
       let body;
       try {
-        body = (await this.fetchBytes(base, path8, "@latest", maxSmallBytes, this.smallMs)).body;
+        body = (await this.fetchBytes(base, path13, "@latest", maxSmallBytes, this.smallMs)).body;
       } catch (e) {
         if (!(e instanceof NotFoundError)) throw e;
-        return this.latestFromList(base, path8);
+        return this.latestFromList(base, path13);
       }
-      return this.decodeInfo(base, path8, "", body);
+      return this.decodeInfo(base, path13, "", body);
     });
   }
   /**
@@ -31523,16 +32890,16 @@ var GoproxyClient = class {
    * Content-Length checked first), then checks it as the go command checks a
    * downloaded zip and hashes it. The file is removed when anything fails.
    */
-  async downloadZip(path8, version, destDir) {
-    this.requireCanonical(path8, version, "Zip");
+  async downloadZip(path13, version, destDir) {
+    this.requireCanonical(path13, version, "Zip");
     await mkdir3(destDir, { recursive: true });
-    const escPath = this.escPath(path8);
-    const enc = this.escVersion(path8, version);
+    const escPath = this.escPath(path13);
+    const enc = this.escVersion(path13, version);
     const finalPath = join(destDir, `${escPath.replaceAll("/", "%2F")}@${enc}.zip`);
-    const answer = await this.tryProxies(path8, version, async (base) => {
+    const answer = await this.tryProxies(path13, version, async (base) => {
       const tmp2 = `${finalPath}.${randomBytes(6).toString("hex")}.tmp`;
       try {
-        const r = await this.fetchZip(base, path8, version, `@v/${enc}.zip`, tmp2);
+        const r = await this.fetchZip(base, path13, version, `@v/${enc}.zip`, tmp2);
         return { tmp: tmp2, ...r };
       } catch (e) {
         await rm3(tmp2, { force: true });
@@ -31543,10 +32910,10 @@ var GoproxyClient = class {
     try {
       let verdict;
       try {
-        verdict = await checkAndHashZip({ path: path8, version }, tmp);
+        verdict = await checkAndHashZip({ path: path13, version }, tmp);
       } catch (e) {
         throw new ProtocolError(
-          `${path8}@${version}: ${e instanceof Error ? e.message : String(e)}`,
+          `${path13}@${version}: ${e instanceof Error ? e.message : String(e)}`,
           answer.proxy
         );
       }
@@ -31561,10 +32928,10 @@ var GoproxyClient = class {
       throw e;
     }
   }
-  async fetchZip(base, path8, version, rel, tmp) {
-    const url = this.url(base, path8, rel);
+  async fetchZip(base, path13, version, rel, tmp) {
+    const url = this.url(base, path13, rel);
     return this.withModuleContext(
-      path8,
+      path13,
       version,
       () => withRetry(async () => {
         let r;
@@ -31579,7 +32946,7 @@ var GoproxyClient = class {
           throw httpError(
             url,
             r.status,
-            statusTextOf2(r),
+            statusTextOf(r),
             r.headers,
             Buffer.concat(chunks),
             this.clock
@@ -31603,66 +32970,66 @@ var GoproxyClient = class {
       }, this.retryContext())
     );
   }
-  requireCanonical(path8, version, what) {
+  requireCanonical(path13, version, what) {
     if (version !== canonicalVersion(version)) {
       throw this.versionError(
-        path8,
+        path13,
         version,
         new Error(`internal error: version passed to ${what} is not canonical`)
       );
     }
   }
-  escPath(path8) {
+  escPath(path13) {
     try {
-      return escapePath(path8);
+      return escapePath(path13);
     } catch (e) {
       throw new ProtocolError(e instanceof Error ? e.message : String(e), "");
     }
   }
-  escVersion(path8, version) {
+  escVersion(path13, version) {
     try {
       return escapeVersion(version);
     } catch (e) {
       throw withContext(
         new ProtocolError(
-          this.versionError(path8, version, e instanceof Error ? e : new Error(String(e))).message,
+          this.versionError(path13, version, e instanceof Error ? e : new Error(String(e))).message,
           ""
         )
       );
     }
   }
-  url(base, path8, rel) {
-    const encPath = pathEscape(this.escPath(path8));
+  url(base, path13, rel) {
+    const encPath = pathEscape(this.escPath(path13));
     const relEsc = pathEscape(rel);
     return `${base.replace(/\/$/, "")}/${encPath}/${relEsc}`;
   }
   retryContext() {
-    return { policy: this.policy, clock: this.clock, random: this.random };
+    return { policy: this.policy, clock: this.clock, random: this.random, retryable: isTransient };
   }
-  async fetchBytes(base, path8, rel, maxBytes, timeoutMs) {
-    const url = this.url(base, path8, rel);
+  async fetchBytes(base, path13, rel, maxBytes, timeoutMs) {
+    const url = this.url(base, path13, rel);
     const opts = { maxBytes, timeoutMs };
     return withRetry(async () => {
       const r = await this.http.get(url, opts);
       if (r.status !== 200) {
-        throw httpError(url, r.status, statusTextOf2(r), r.headers, r.body, this.clock);
+        throw httpError(url, r.status, statusTextOf(r), r.headers, r.body, this.clock);
       }
       return { body: r.body };
     }, this.retryContext());
   }
-  async stat(base, path8, rev) {
-    const enc = this.escVersion(path8, rev);
+  async stat(base, path13, rev) {
+    const enc = this.escVersion(path13, rev);
     const { body } = await this.withModuleContext(
-      path8,
+      path13,
       rev,
-      () => this.fetchBytes(base, path8, `@v/${enc}.info`, maxSmallBytes, this.smallMs)
+      () => this.fetchBytes(base, path13, `@v/${enc}.info`, maxSmallBytes, this.smallMs)
     );
-    const info2 = this.decodeInfo(base, path8, rev, body);
-    if (info2.Version !== rev && rev === canonicalVersion(rev) && check(path8, rev) === void 0) {
+    const info2 = this.decodeInfo(base, path13, rev, body);
+    if (info2.Version !== rev && rev === canonicalVersion(rev) && check(path13, rev) === void 0) {
       throw withContext(
         new ProtocolError(
           this.versionError(
-            path8,
+            path13,
             rev,
             new Error(
               `proxy returned info for version ${info2.Version} instead of requested version`
@@ -31674,7 +33041,7 @@ var GoproxyClient = class {
     }
     return info2;
   }
-  decodeInfo(base, path8, rev, body) {
+  decodeInfo(base, path13, rev, body) {
     try {
       return parseInfo(body);
     } catch (e) {
@@ -31682,7 +33049,7 @@ var GoproxyClient = class {
       throw withContext(
         new ProtocolError(
           this.versionError(
-            path8,
+            path13,
             rev,
             new Error(`invalid response from proxy "${redactUrl(base)}": ${msg}`)
           ).message,
@@ -31691,8 +33058,8 @@ var GoproxyClient = class {
       );
     }
   }
-  async latestFromList(base, path8) {
-    const { body } = await this.fetchBytes(base, path8, "@v/list", maxSmallBytes, this.smallMs);
+  async latestFromList(base, path13) {
+    const { body } = await this.fetchBytes(base, path13, "@v/list", maxSmallBytes, this.smallMs);
     let best;
     for (const line of body.toString("utf8").split("\n")) {
       const f = fields(line);
@@ -31718,37 +33085,37 @@ var GoproxyClient = class {
         detail: ""
       });
     }
-    return this.stat(base, path8, best.v);
+    return this.stat(base, path13, best.v);
   }
   // Go's proxyRepo.versionError: a non-canonical version is an invalid version.
-  versionError(path8, version, err) {
+  versionError(path13, version, err) {
     if (version !== "" && version !== canonicalVersion(version)) {
       return new ModuleError(
-        path8,
+        path13,
         "",
         new InvalidVersionError(version, err, isPseudoVersion(version))
       );
     }
-    return new ModuleError(path8, version, err);
+    return new ModuleError(path13, version, err);
   }
   // Prefixes a failure with `path@version: ` (or `module path: `) as Go does, keeping its type.
-  async withModuleContext(path8, version, f) {
+  async withModuleContext(path13, version, f) {
     try {
       return await f();
     } catch (e) {
-      if (e instanceof GoproxyError && !contextAdded.has(e)) {
-        e.message = this.versionError(path8, version, new Error(e.message)).message;
+      if (e instanceof HttpError && !contextAdded.has(e)) {
+        e.message = this.versionError(path13, version, new Error(e.message)).message;
         withContext(e);
       }
       throw e;
     }
   }
   // Go's TryProxies, with `direct`, `off` and GONOPROXY reported as skipped.
-  async tryProxies(path8, version, f) {
+  async tryProxies(path13, version, f) {
     const attempts = [];
-    if (this.env !== void 0 && !useProxyFor(this.env, path8)) {
+    if (this.env !== void 0 && !useProxyFor(this.env, path13)) {
       const msg = this.versionError(
-        path8,
+        path13,
         version,
         new Error(
           "matches GOPRIVATE/GONOPROXY: the go command fetches it directly, not through a proxy"
@@ -31763,13 +33130,13 @@ var GoproxyClient = class {
         const why = entry.url === "off" ? "module lookup disabled by GOPROXY=off" : 'GOPROXY entry "direct" skipped: modseal never fetches from version control';
         attempts.push({ proxy: entry.url, outcome: "skipped", message: why });
         best ??= withContext(
-          new SkippedError(this.versionError(path8, version, new Error(why)).message, entry.url)
+          new SkippedError(this.versionError(path13, version, new Error(why)).message, entry.url)
         );
         break;
       }
       const shown = redactUrl(entry.url);
       try {
-        const value = await this.withModuleContext(path8, version, () => f(entry.url));
+        const value = await this.withModuleContext(path13, version, () => f(entry.url));
         attempts.push({ proxy: shown, outcome: "ok" });
         return { value, proxy: shown, attempts };
       } catch (e) {
@@ -31788,7 +33155,7 @@ var GoproxyClient = class {
         if (entry.fallback !== "any" && !notFound) break;
       }
     }
-    if (best instanceof GoproxyError) Object.assign(best, { attempts });
+    if (best instanceof HttpError) Object.assign(best, { attempts });
     throw best;
   }
 };
@@ -31816,7 +33183,7 @@ function pathEscape(s) {
     (c) => Array.from(Buffer.from(c, "utf8")).map((b) => "%" + b.toString(16).toUpperCase().padStart(2, "0")).join("")
   );
 }
-function statusTextOf2(r) {
+function statusTextOf(r) {
   if (typeof r.statusText === "string" && r.statusText !== "") return r.statusText;
   return String(r.status);
 }
@@ -31848,12 +33215,12 @@ function classifyNotFound(body) {
   if (/invalid version|create zip|malformed/.test(b)) return "refusal";
   return "lag";
 }
-async function warmOnce(client, path8, version) {
+async function warmOnce(client, path13, version) {
   try {
-    const a = await client.info(path8, version);
+    const a = await client.info(path13, version);
     let info2 = a.value;
     if (info2.Version === `${version}+incompatible`) {
-      info2 = (await client.info(path8, info2.Version)).value;
+      info2 = (await client.info(path13, info2.Version)).value;
     }
     return { status: "ready", version: info2.Version, info: info2, proxy: a.proxy };
   } catch (e) {
@@ -31874,722 +33241,703 @@ function cachedOnly(baseUrl2, hosts = cachedOnlyHosts) {
   return trimmed.endsWith("/cached-only") ? trimmed : `${trimmed}/cached-only`;
 }
 
-// src/modfetch/code-host.ts
-var UnknownRevisionError = class extends Error {
-  constructor(rev) {
-    super(`unknown revision ${rev}`);
-    this.rev = rev;
-  }
-  rev;
-  name = "UnknownRevisionError";
-};
-function allHex(s) {
-  return /^[0-9a-fA-F]*$/.test(s);
-}
-
-// src/modfetch/code-repo.ts
-import path3 from "node:path/posix";
-import { createHash as createHash5 } from "node:crypto";
-function textError(message) {
-  return new Error(message);
-}
-function legacyGoMod(modPath) {
-  return Buffer.from(`module ${autoQuote(modPath)}
-`);
-}
-function hasPathPrefix(s, prefix) {
-  if (s.length === prefix.length) return s === prefix;
-  if (s.length < prefix.length) return false;
-  if (prefix !== "" && prefix.endsWith("/")) return s.startsWith(prefix);
-  return s[prefix.length] === "/" && s.startsWith(prefix);
-}
-var CodeRepo = class {
-  /** Throws Go's errors for a module path the repository cannot hold. */
-  constructor(code, codeRoot, modPath) {
-    this.code = code;
-    this.codeRoot = codeRoot;
-    this.modPath = modPath;
-    if (!hasPathPrefix(modPath, codeRoot)) {
-      throw textError(`mismatched repo: found ${codeRoot} for ${modPath}`);
+// src/http/netrc.ts
+import { readFile } from "node:fs/promises";
+var KEYWORDS = /* @__PURE__ */ new Set(["machine", "login", "password", "macdef", "default", "account"]);
+function parseNetrc(text, problem) {
+  const out = [];
+  let cur = { machine: "", login: "", password: "" };
+  let curLine = 0;
+  let inMacro = false;
+  const incomplete = () => {
+    if (cur.machine === "") return;
+    const missing = [cur.login === "" ? "login" : "", cur.password === "" ? "password" : ""].filter((m) => m !== "").join(" and ");
+    problem?.(curLine, `the entry for machine ${cur.machine} has no ${missing}`);
+  };
+  const lines = text.split("\n");
+  for (const [n, line] of lines.entries()) {
+    if (inMacro) {
+      if (line === "") inMacro = false;
+      continue;
     }
-    const split = splitPathVersion(modPath);
-    if (!split.ok) throw textError(`invalid module path ${goQuote(modPath)}`);
-    const pathPrefix = codeRoot === modPath ? modPath : split.prefix;
-    let codeDir = "";
-    if (codeRoot !== modPath) {
-      if (!hasPathPrefix(pathPrefix, codeRoot)) {
-        throw textError(`repository rooted at ${codeRoot} cannot contain module ${modPath}`);
+    const f = line.split(/\s+/).filter((t) => t !== "");
+    let i = 0;
+    for (; i < f.length - 1; i += 2) {
+      const key2 = f[i] ?? "";
+      const val = f[i + 1] ?? "";
+      if (key2 === "machine") {
+        incomplete();
+        cur = { machine: val, login: "", password: "" };
+        curLine = n + 1;
+      } else if (key2 === "login" || key2 === "password") {
+        if (cur.machine === "") problem?.(n + 1, `\`${key2}\` outside a machine entry`);
+        cur[key2] = val;
+      } else if (key2 === "macdef") inMacro = true;
+      else if (key2 === "default" || key2 === "account") {
+        problem?.(n + 1, `\`${key2}\` and the word after it`);
+      } else problem?.(n + 1, "a word where a keyword (machine, login, password) belongs");
+      if (cur.machine !== "" && cur.login !== "" && cur.password !== "") {
+        out.push(cur);
+        cur = { machine: "", login: "", password: "" };
       }
-      codeDir = pathPrefix.slice(codeRoot.length).replace(/^\/+|\/+$/g, "");
     }
-    this.codeDir = codeDir;
-    this.pathMajor = split.pathMajor;
-    this.pathPrefix = pathPrefix;
-    this.pseudoMajor = pathMajorPrefix(split.pathMajor);
-  }
-  code;
-  codeRoot;
-  modPath;
-  codeDir;
-  pathMajor;
-  pathPrefix;
-  pseudoMajor;
-  get tagPrefix() {
-    return this.codeDir === "" ? "" : this.codeDir + "/";
-  }
-  invalid(version, err, pseudo = false) {
-    return new ModuleError(this.modPath, "", new InvalidVersionError(version, err, pseudo));
-  }
-  /** The versions `@v/list` would show (tags only), sorted, with +incompatible ones. */
-  async versions(prefix = "") {
-    if (this.modPath.startsWith("gopkg.in/") && this.modPath.endsWith("-unstable")) return [];
-    const p = this.tagPrefix + prefix;
-    const list = [];
-    const incompatible = [];
-    for (const tag of await this.code.tags(p)) {
-      const v = tag.slice(this.tagPrefix.length);
-      if (v === "" || v !== canonical(v) || isPseudoVersion(v)) continue;
-      if (checkPathMajor(v, this.pathMajor) !== void 0) {
-        if (this.codeDir === "" && this.pathMajor === "" && major(v) > "v1") {
-          incompatible.push(v);
+    if (i < f.length) {
+      const last = f[i] ?? "";
+      if (last === "default") {
+        if (lines.slice(n + 1).some((l) => l.trim() !== "")) {
+          problem?.(n + 1, "the lines after a lone `default`");
         }
-        continue;
+        break;
       }
-      list.push(v);
+      problem?.(
+        n + 1,
+        KEYWORDS.has(last) ? `\`${last}\` without a value on its line` : "a word without a keyword at the end of the line"
+      );
     }
-    const sorted = sortVersions(list);
-    const inc = sortVersions(incompatible);
-    if (inc.length === 0 || this.pathMajor !== "") return sorted;
-    const hasGoMod = async (v) => {
-      try {
-        return await this.code.readFile(v, "go.mod") !== void 0;
-      } catch (e) {
-        throw new ModuleError(this.modPath, "", e);
-      }
-    };
-    const last = sorted.at(-1);
-    if (last !== void 0 && await hasGoMod(last)) return sorted;
-    let lastMajor = "";
-    let lastMajorHasGoMod = false;
-    for (let i = 0; i < inc.length; i++) {
-      const v = inc[i];
-      const m = major(v);
-      if (m !== lastMajor) {
-        let j = i;
-        while (j + 1 < inc.length && major(inc[j + 1]) === m) j++;
-        lastMajor = m;
-        lastMajorHasGoMod = await hasGoMod(inc[j]);
-      }
-      if (!lastMajorHasGoMod) sorted.push(v + "+incompatible");
-    }
-    return sorted;
   }
-  /** Resolves a version, branch, tag or hash as `.info` does; throws Go's error. */
-  async stat(rev) {
-    if (rev === "latest") return this.latest();
-    const codeRev = this.revToRev(rev);
-    let info2;
+  incomplete();
+  return out;
+}
+async function readNetrcFile(file, warn) {
+  if (file === void 0 || file === "") return [];
+  let text;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    if (e.code !== "ENOENT") {
+      warn(`cannot read the netrc file ${file} (${errorMessage(e)}): no credentials come from it`);
+    }
+    return [];
+  }
+  return parseNetrc(text, (line, what) => {
+    warn(`netrc file ${file}, line ${line}: ${what}; ignored, as the go command ignores it`);
+  });
+}
+var publicGoHosts = [
+  "proxy.golang.org",
+  "sum.golang.org",
+  "index.golang.org",
+  "sum.golang.google.cn"
+];
+function isLoopback(hostname) {
+  return hostname === "127.0.0.1" || hostname === "[::1]" || hostname === "localhost";
+}
+function basic(user, pass) {
+  return "Basic " + Buffer.from(`${user}:${pass}`).toString("base64");
+}
+function netrcEntryFor(url, machines) {
+  let prefix = `${url.host}${url.pathname}${url.search}`.replace(/\/$/, "");
+  for (; ; ) {
+    const e = machines.get(prefix);
+    if (e !== void 0) return e;
+    const slash = prefix.lastIndexOf("/");
+    if (slash < 0) return void 0;
+    prefix = prefix.slice(0, slash);
+  }
+}
+function createCredentials(opts) {
+  const origins = /* @__PURE__ */ new Map();
+  const secrets = [];
+  if (opts.token !== void 0) {
+    secrets.push(opts.token);
+    const sp = opts.token.indexOf(" ");
+    if (sp >= 0) secrets.push(opts.token.slice(sp + 1));
+  }
+  for (const raw of opts.privateProxies) {
+    let u;
     try {
-      info2 = await this.code.stat(codeRev);
-    } catch (e) {
-      throw this.invalid(rev, e);
+      u = new URL(raw);
+    } catch {
+      continue;
     }
-    return this.convert(info2, rev);
+    if (publicGoHosts.includes(u.hostname)) continue;
+    let fromUrl;
+    if (u.username !== "" || u.password !== "") {
+      const user = decodeURIComponent(u.username);
+      const pass = decodeURIComponent(u.password);
+      fromUrl = basic(user, pass);
+      secrets.push(...[user, pass, u.username, u.password].filter((s) => s !== ""));
+    }
+    origins.set(u.origin, fromUrl);
   }
-  /** The pseudo-version (or tag) of HEAD. */
-  async latest() {
-    return this.convert(await this.code.latest(), "");
+  const machines = /* @__PURE__ */ new Map();
+  for (const e of opts.netrc ?? []) {
+    secrets.push(e.password);
+    if (!machines.has(e.machine)) machines.set(e.machine, e);
   }
-  revToRev(rev) {
-    if (!isValid(rev)) return rev;
-    if (isPseudoVersion(rev)) {
-      try {
-        return pseudoVersionRev(rev);
-      } catch {
-        return "";
-      }
+  return {
+    secrets,
+    authorizationFor(url) {
+      if (publicGoHosts.includes(url.hostname)) return void 0;
+      if (!origins.has(url.origin)) return void 0;
+      const secure = url.protocol === "https:" || url.protocol === "http:" && opts.allowLoopbackHttp === true && isLoopback(url.hostname);
+      if (!secure) return void 0;
+      const fromUrl = origins.get(url.origin);
+      if (fromUrl !== void 0) return fromUrl;
+      if (opts.token !== void 0) return opts.token;
+      const e = netrcEntryFor(url, machines);
+      return e === void 0 ? void 0 : basic(e.login, e.password);
     }
-    let r = rev;
-    if (build(r) === "+incompatible") r = r.slice(0, -"+incompatible".length);
-    return this.codeDir === "" ? r : `${this.codeDir}/${r}`;
-  }
-  async convert(info2, statVers) {
-    const incompatibleOk = /* @__PURE__ */ new Map();
-    const canUseIncompatible = async (v) => {
-      if (this.codeDir !== "" || this.pathMajor !== "") return false;
-      let ok = incompatibleOk.get("");
-      if (ok === void 0) {
-        ok = await this.code.readFile(info2.name, "go.mod") === void 0;
-        incompatibleOk.set("", ok);
-      }
-      if (!ok) return false;
-      if (v !== "" && !statVers.endsWith("+incompatible")) {
-        const m = major(v);
-        let okSub = incompatibleOk.get(m);
-        if (okSub === void 0) {
-          okSub = await this.code.readFile(info2.name, path3.join(m, "go.mod")) === void 0;
-          incompatibleOk.set(m, okSub);
-        }
-        if (!okSub) return false;
-      }
-      return true;
-    };
-    const checkCanonical = async (v0) => {
-      let v = v0;
-      try {
-        await this.findDir(v);
-      } catch (e) {
-        if (e instanceof ModuleError) throw e;
-        throw this.invalid(v, e);
-      }
-      if (v === statVers.replace(/\+incompatible$/, "")) v = statVers;
-      const base = v.replace(/\+incompatible$/, "");
-      let errIncompatible;
-      if (!matchPathMajor(base, this.pathMajor)) {
-        if (await canUseIncompatible(base)) {
-          v = base + "+incompatible";
-        } else if (this.pathMajor !== "") {
-          errIncompatible = this.invalid(
-            v,
-            textError("module path includes a major version suffix, so major version must match")
-          );
-        } else {
-          errIncompatible = this.invalid(
-            v,
-            textError(
-              `module contains a go.mod file, so module path must match major version (${goQuote(
-                path3.join(this.pathPrefix, major(v))
-              )})`
-            )
-          );
-        }
-      } else if (v.endsWith("+incompatible")) {
-        errIncompatible = this.invalid(
-          v,
-          textError(
-            `+incompatible suffix not allowed: major version ${major(v)} is compatible`
-          )
-        );
-      }
-      if (statVers !== "" && statVers === canonicalVersion(statVers)) {
-        const statBase = statVers.replace(/\+incompatible$/, "");
-        if (statBase !== base) {
-          throw this.invalid(
-            statVers,
-            textError(`resolves to version ${v} (${statBase} is not a tag)`)
-          );
-        }
-      }
-      if (errIncompatible !== void 0) throw errIncompatible;
-      return { version: v, name: info2.name, short: info2.short, time: info2.time };
-    };
-    if (isPseudoVersion(statVers)) {
-      await this.validatePseudoVersion(info2, statVers);
-      return checkCanonical(statVers);
-    }
-    const tagPrefix = this.tagPrefix;
-    const isRetracted2 = await this.retractions().catch(() => () => false);
-    const tagToVersion = (tag) => {
-      if (!tag.startsWith(tagPrefix)) return { v: "", canonical: false };
-      const trimmed = tag.slice(tagPrefix.length);
-      if (isPseudoVersion(tag)) return { v: "", canonical: false };
-      const v = canonical(trimmed);
-      if (v === "" || !trimmed.startsWith(v)) return { v: "", canonical: false };
-      return { v, canonical: v === trimmed };
-    };
-    {
-      const { v, canonical: canonical2 } = tagToVersion(info2.version);
-      if (canonical2) {
-        try {
-          return await checkCanonical(v);
-        } catch {
-        }
-      }
-    }
-    let highestCanonical = "";
-    let pseudoBase = "";
-    for (const pathTag of info2.tags) {
-      const { v, canonical: canonical2 } = tagToVersion(pathTag);
-      if (statVers !== "" && compare(v, statVers) === 0) {
-        if (canonical2) return checkCanonical(v);
-        pseudoBase = v;
-      }
-      if (canonical2 && compare(highestCanonical, v) < 0 && !isRetracted2(v)) {
-        if (matchPathMajor(v, this.pathMajor) || await canUseIncompatible(v)) {
-          highestCanonical = v;
-        }
-      }
-    }
-    if (highestCanonical !== "") return checkCanonical(highestCanonical);
-    if (pseudoBase === "") {
-      let highest = "";
-      for (const tag of await this.code.mergedTags(info2.name)) {
-        if (!tag.startsWith(tagPrefix)) continue;
-        const { v } = tagToVersion(tag);
-        if (v === "") continue;
-        if (!matchPathMajor(v, this.pathMajor) && !await canUseIncompatible(v)) continue;
-        if (isRetracted2(v)) continue;
-        const semtag = tag.slice(tagPrefix.length);
-        if (compare(semtag, highest) > 0) highest = semtag;
-      }
-      if (highest !== "") pseudoBase = tagToVersion(tagPrefix + highest).v;
-    }
-    return checkCanonical(
-      pseudoVersion(this.pseudoMajor, pseudoBase, new Date(info2.time * 1e3), info2.short)
-    );
-  }
-  async validatePseudoVersion(info2, version) {
-    const fail = (msg) => {
-      throw this.invalid(version, textError(msg), true);
-    };
-    const guard = (f) => {
-      try {
-        return f();
-      } catch (e) {
-        if (e instanceof InvalidVersionError) throw new ModuleError(this.modPath, "", e);
-        throw this.invalid(version, e, true);
-      }
-    };
-    const rev = guard(() => pseudoVersionRev(version));
-    if (rev !== info2.short) {
-      if (rev.startsWith(info2.short))
-        fail(`revision is longer than canonical (expected ${info2.short})`);
-      if (info2.short.startsWith(rev))
-        fail(`revision is shorter than canonical (expected ${info2.short})`);
-      fail(`does not match short name of revision (expected ${info2.short})`);
-    }
-    const t = guard(() => pseudoVersionTime(version));
-    if (t.getTime() !== info2.time * 1e3) {
-      fail(`does not match version-control timestamp (expected ${timestamp(info2.time)})`);
-    }
-    const tagPrefix = this.tagPrefix;
-    const base = guard(() => pseudoVersionBase(version.replace(/\+incompatible$/, "")));
-    if (base === "") {
-      if (this.pseudoMajor === "" && major(version) === "v1") {
-        fail("major version without preceding tag must be v0, not v1");
-      }
-      return;
-    }
-    for (const tag of info2.tags) {
-      if (tag.startsWith(tagPrefix) && tag.slice(tagPrefix.length) === base) {
-        fail(
-          `tag (${tag}) found on revision ${rev} is already canonical, so should not be replaced with a pseudo-version derived from that tag`
-        );
-      }
-    }
-    let lastTag = "";
-    let ancestorFound = false;
-    for (const tag of await this.code.tags(tagPrefix + base)) {
-      const versionOnly = tag.startsWith(tagPrefix) ? tag.slice(tagPrefix.length) : tag;
-      if (compare(versionOnly, base) === 0) {
-        lastTag = tag;
-        ancestorFound = await this.code.descendsFrom(info2.name, tag);
-        if (ancestorFound) break;
-      }
-    }
-    if (lastTag === "") fail(`preceding tag (${base}) not found`);
-    if (!ancestorFound) fail(`revision ${rev} is not a descendent of preceding tag (${lastTag})`);
-  }
-  /**
-   * Versions retracted by the go.mod of the highest listed release (queries
-   * skip them; an exact version stays downloadable).
-   */
-  async retractions(listed) {
-    let versions = listed ?? await this.versions("");
-    const inc = versions.findIndex((v) => v.endsWith("+incompatible"));
-    if (inc >= 0) versions = versions.slice(0, inc);
-    if (versions.length === 0) return () => false;
-    const releases2 = versions.filter((v) => prerelease(v) === "");
-    const highest = releases2.at(-1) ?? versions[versions.length - 1] ?? "";
-    const data = await this.goMod(highest);
-    const retractions = parseLax("go.mod", data).retract;
-    return (v) => retractions.some((r) => compare(r.low, v) <= 0 && compare(v, r.high) <= 0);
-  }
-  /**
-   * Where the module lives at `version` (cmd/go's findDir): `codeDir` or
-   * `codeDir/vN`, with the go.mod found there. Throws Go's error text.
-   */
-  async findDir(version) {
-    if (!isValid(version)) {
-      throw this.invalid(version, textError("syntax error"));
-    }
-    const rev = this.revToRev(version);
-    const file1 = path3.join(this.codeDir, "go.mod");
-    const gomod1 = await this.code.readFile(rev, file1);
-    const mpath1 = gomod1 === void 0 ? "" : modulePath(gomod1);
-    const found1 = gomod1 !== void 0 && (isMajor(mpath1, this.pathMajor) || this.pathMajor === "" && mpath1.startsWith("gopkg.in/"));
-    let file2 = "";
-    if (this.pathMajor !== "" && this.codeRoot !== this.modPath && !this.pathMajor.startsWith(".")) {
-      const dir2 = path3.join(this.codeDir, this.pathMajor.slice(1));
-      file2 = path3.join(dir2, "go.mod");
-      const gomod2 = await this.code.readFile(rev, file2);
-      const mpath2 = gomod2 === void 0 ? "" : modulePath(gomod2);
-      const found2 = gomod2 !== void 0 && isMajor(mpath2, this.pathMajor);
-      if (found1 && found2) {
-        throw textError(
-          `${this.pathPrefix}/${file1} and ...${this.pathMajor}/go.mod both have ...${this.pathMajor} module paths at revision ${rev}`
-        );
-      }
-      if (found2) return { rev, dir: dir2, goMod: gomod2 };
-      if (gomod2 !== void 0) {
-        if (mpath2 === "") {
-          throw textError(`${this.codeRoot}/${file2} is missing module path at revision ${rev}`);
-        }
-        throw textError(
-          `${this.codeRoot}/${file2} has non-...${this.pathMajor} module path ${goQuote(mpath2)} at revision ${rev}`
-        );
-      }
-    }
-    if (found1) return { rev, dir: this.codeDir, goMod: gomod1 };
-    if (gomod1 !== void 0) {
-      const suffix = file2 !== "" ? ` (and ...${this.pathMajor}/go.mod does not exist)` : "";
-      if (mpath1 === "") {
-        throw textError(`${file1} is missing module path${suffix} at revision ${rev}`);
-      }
-      if (this.pathMajor !== "") {
-        throw textError(
-          `${file1} has non-...${this.pathMajor} module path ${goQuote(mpath1)}${suffix} at revision ${rev}`
-        );
-      }
-      if (!splitPathVersion(mpath1).ok) {
-        throw textError(
-          `${file1} has malformed module path ${goQuote(mpath1)}${suffix} at revision ${rev}`
-        );
-      }
-      throw textError(
-        `${file1} has post-${major(version)} module path ${goQuote(mpath1)}${suffix} at revision ${rev}`
-      );
-    }
-    if (this.codeDir === "" && (this.pathMajor === "" || this.pathMajor.startsWith("."))) {
-      return { rev, dir: "", goMod: void 0 };
-    }
-    if (file2 !== "") {
-      throw textError(
-        `missing ${this.pathPrefix}/go.mod and ...${this.pathMajor}/go.mod at revision ${rev}`
-      );
-    }
-    throw textError(`missing ${this.pathPrefix}/go.mod at revision ${rev}`);
-  }
-  /** The `.mod` file of a canonical version. Throws Go's error text. */
-  async goMod(version) {
-    if (version !== canonicalVersion(version)) {
-      throw textError(`version ${version} is not canonical`);
-    }
-    if (isPseudoVersion(version)) await this.stat(version);
-    const found = await this.findDirWrapped(version);
-    if (found.goMod !== void 0) return found.goMod;
-    const data = await this.code.readFile(found.rev, path3.join(found.dir, "go.mod"));
-    return data ?? legacyGoMod(this.modPath);
-  }
-  async findDirWrapped(version) {
-    return this.findDir(version);
-  }
-  /**
-   * The archive listing Go turns into the zip of a canonical version, before
-   * the module-zip rules: files relative to the module directory, and the
-   * repository-root LICENSE appended (raw) when the module is in a
-   * subdirectory without one. Throws Go's error text.
-   */
-  async zipFiles(version) {
-    if (version !== canonicalVersion(version)) {
-      throw textError(`version ${version} is not canonical`);
-    }
-    if (isPseudoVersion(version)) await this.stat(version);
-    const { rev, dir } = await this.findDir(version);
-    const listing = await this.code.readZip(rev, dir);
-    if (listing.zipTooLarge) throw textError("downloaded zip file too large");
-    const files = listing.files.map((f) => ({ ...f }));
-    let license;
-    if (dir !== "" && !files.some((f) => f.path === "LICENSE")) {
-      license = await this.code.readFile(rev, "LICENSE");
-      if (license !== void 0) {
-        files.push({
-          path: "LICENSE",
-          kind: "regular",
-          size: license.length,
-          sha256: sha2562(license),
-          raw: license
-        });
-      }
-    }
-    return { dir, rev, files, goMod: listing.goMod };
-  }
-};
-function sha2562(b) {
-  return createHash5("sha256").update(b).digest();
-}
-function isMajor(mpath, pathMajor) {
-  if (mpath === "") return false;
-  const s = splitPathVersion(mpath);
-  if (!s.ok) return false;
-  if (pathMajor === "") {
-    const p = pathMajorPrefix(s.pathMajor);
-    return p === "" || p === "v0" || p === "v1";
-  }
-  if (s.pathMajor === "") return false;
-  return pathMajor.slice(1) === s.pathMajor.slice(1);
-}
-function timestamp(unixSeconds) {
-  return formatPseudoTimestamp(new Date(unixSeconds * 1e3));
+  };
 }
 
-// src/modfetch/build-module.ts
-function infoTime(unixSeconds) {
-  return new Date(unixSeconds * 1e3).toISOString().replace(".000Z", "Z");
+// src/http/deadline.ts
+function withDeadline(http2, opts) {
+  const label = opts.label ?? "the deadline";
+  const bounded = async (url, options2, send) => {
+    const left = opts.deadline - opts.clock.now();
+    const shown = redactUrl(url);
+    if (left <= 0) {
+      throw new DeadlineError(`Get "${shown}": not sent: ${label} has passed`, shown, false);
+    }
+    const own = options2?.timeoutMs;
+    const cut = own === void 0 || left < own;
+    const started = performance.now();
+    try {
+      return await send({ ...options2, timeoutMs: cut ? left : own });
+    } catch (e) {
+      const ranOut = performance.now() - started >= left - 1;
+      if (cut && ranOut && e instanceof TimeoutError && !(e instanceof DeadlineError)) {
+        throw new DeadlineError(`${e.message}: ${label} has passed`, e.url, true);
+      }
+      throw e;
+    }
+  };
+  return {
+    get: (url, options2) => bounded(url, options2, (o) => http2.get(url, o)),
+    getStream: (url, options2) => bounded(url, options2, (o) => http2.getStream(url, o))
+  };
 }
-async function resolveVersion(repo, query) {
-  if (query !== "latest") return repo.stat(query);
-  const versions = await repo.versions("");
-  const retracted = await retractedOf(repo, versions);
-  const allowed = versions.filter((v) => !retracted(v));
-  const release = allowed.filter((v) => prerelease(v) === "").at(-1);
-  const pick2 = release ?? allowed.at(-1);
-  if (pick2 !== void 0) return repo.stat(pick2);
-  return repo.latest();
-}
-async function retractedOf(repo, versions) {
-  try {
-    return await repo.retractions(versions);
-  } catch {
-    return () => false;
-  }
-}
-async function buildModule(code, req) {
-  const out = { modulePath: req.modulePath, version: req.query };
-  const pathErr = checkPath(req.modulePath);
-  if (pathErr !== void 0) {
-    out.error = errorMessage(pathErr);
-    return out;
-  }
-  let repo;
-  try {
-    repo = new CodeRepo(code, req.codeRoot, req.modulePath);
-  } catch (e) {
-    out.error = errorMessage(e);
-    return out;
-  }
-  let version;
-  try {
-    const r = await resolveVersion(repo, req.query);
-    version = r.version;
-    Object.assign(out, { version, commit: r.name, time: infoTime(r.time) });
-  } catch (e) {
-    out.error = errorMessage(e);
-    return out;
-  }
-  try {
-    out.goMod = await repo.goMod(version);
-    out.goModSum = hashGoMod(out.goMod);
-  } catch (e) {
-    out.error = errorMessage(e);
-    return out;
-  }
-  try {
-    const listing = await repo.zipFiles(version);
-    out.dir = listing.dir;
-    const zipErr = checkModuleVersion({ path: req.modulePath, version });
-    if (zipErr !== void 0) throw new ModZipError("create zip", zipErr);
-    const sources = listing.files.map(toSource);
-    const checked = checkFiles(sources, listing.goMod);
-    const byPath = new Map(listing.files.map((f) => [f.path, f]));
-    const kept = checked.valid.map((p) => byPath.get(p));
-    out.files = {
-      kept: kept.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256.toString("hex") })),
-      omitted: checked.omitted.map((f) => ({ path: f.path, reason: f.reason })),
-      invalid: checked.invalid.map((f) => ({ path: f.path, reason: f.reason }))
-    };
-    const err = checkedFilesError(checked);
-    if (err !== void 0) throw new ModZipError("create zip", err);
-    const prefix = `${req.modulePath}@${version}/`;
-    out.sum = hash1(kept.map((f) => ({ name: prefix + f.path, sha256: f.sha256 })));
-  } catch (e) {
-    out.error = errorMessage(e);
+
+// src/http/node-http-client.ts
+import { createReadStream } from "node:fs";
+import { stat as stat3 } from "node:fs/promises";
+import http from "node:http";
+import https from "node:https";
+import { PassThrough } from "node:stream";
+import tls from "node:tls";
+import { fileURLToPath } from "node:url";
+var defaultMinRate = { bytes: 16 << 10, windowMs: 3e4 };
+var redirectStatuses = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var crossOriginDropped = /* @__PURE__ */ new Set(["authorization", "cookie", "proxy-authorization"]);
+function flatHeaders(h) {
+  const out = {};
+  for (const [k, v] of Object.entries(h)) {
+    if (v === void 0) continue;
+    out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
   }
   return out;
 }
-function toSource(f) {
-  return {
-    path: f.path,
-    kind: f.kind,
-    size: f.size,
-    open: () => Promise.reject(new Error("content is not kept in the hashing pass"))
-  };
+function statusTextOf2(res) {
+  const code = res.statusCode ?? 0;
+  const msg = res.statusMessage ?? http.STATUS_CODES[code] ?? "";
+  return msg === "" ? String(code) : `${code} ${msg}`;
 }
-
-// src/modfetch/git-code-host.ts
-var MIN_HASH_DIGITS = 7;
-function gitCodeHost(repo, options2 = {}) {
-  const statCache = /* @__PURE__ */ new Map();
-  let refsCache;
-  const refs = () => {
-    refsCache ??= Promise.all([repo.refs(), repo.nonCommitTags()]).then(([r, other]) => {
-      if (options2.pretendTags === void 0) return { ...r, otherTags: other };
-      const tags = new Map(r.tags);
-      const otherTags = new Map(other);
-      for (const [t, c] of options2.pretendTags) {
-        tags.set(t, c);
-        otherTags.delete(t);
-      }
-      return { ...r, tags, otherTags };
+function isLoopbackHost(hostname) {
+  return hostname === "127.0.0.1" || hostname === "[::1]" || hostname === "localhost";
+}
+function hostWithoutBrackets(hostname) {
+  return hostname.startsWith("[") ? hostname.slice(1, -1) : hostname;
+}
+function isIpLiteral(host) {
+  return host.includes(":") || /^\d+\.\d+\.\d+\.\d+$/.test(host);
+}
+function createNodeHttpClient(opts = {}) {
+  const defaults2 = {
+    timeoutMs: opts.timeoutMs ?? 6e4,
+    idleTimeoutMs: opts.idleTimeoutMs ?? 3e4,
+    maxBytes: opts.maxBytes ?? 16 << 20,
+    errorBodyMaxBytes: opts.errorBodyMaxBytes ?? 64 << 10,
+    maxRedirects: opts.maxRedirects ?? 10,
+    minRate: opts.minRate === false ? void 0 : opts.minRate ?? defaultMinRate
+  };
+  const proxyEnv = opts.proxyEnv ?? {};
+  const secrets = [...opts.credentials?.secrets ?? [], ...proxySecrets(proxyEnv)];
+  const proxyFor = proxyResolver(proxyEnv, { loopback: opts.proxyLoopback === true });
+  const caFor = (protocol) => opts.ca !== void 0 && protocol === "https:" ? { ca: opts.ca } : {};
+  async function send(url, headers, ex) {
+    let proxy;
+    try {
+      proxy = proxyFor(url);
+    } catch (e) {
+      throw new NetworkError(`Get "${ex.shownUrl}": ${errorText(e)}`, ex.shownUrl, "EPROXY");
+    }
+    if (proxy === void 0) {
+      delete ex.via;
+      return exchange(
+        ex,
+        () => (url.protocol === "https:" ? https : http).request(url, {
+          method: "GET",
+          headers,
+          agent: false,
+          // Name resolution and connect count against the same idle limit.
+          timeout: defaults2.idleTimeoutMs,
+          ...caFor(url.protocol)
+        })
+      );
+    }
+    ex.via = redactUrl(proxy.href);
+    if (proxy.protocol !== "http:" && proxy.protocol !== "https:") {
+      throw new NetworkError(
+        `Get "${ex.shownUrl}": proxy ${ex.via}: scheme ${proxy.protocol.slice(0, -1)} is not supported (only http and https proxies are)`,
+        ex.shownUrl,
+        "EPROXY"
+      );
+    }
+    const proxyAuth = proxyAuthorization(proxy);
+    if (url.protocol === "http:") {
+      const via = proxy;
+      return exchange(
+        ex,
+        () => (via.protocol === "https:" ? https : http).request({
+          method: "GET",
+          host: hostWithoutBrackets(via.hostname),
+          port: via.port !== "" ? Number(via.port) : via.protocol === "https:" ? 443 : 80,
+          path: url.href,
+          headers: {
+            ...headers,
+            host: url.host,
+            ...proxyAuth !== void 0 ? { "proxy-authorization": proxyAuth } : {}
+          },
+          agent: false,
+          timeout: defaults2.idleTimeoutMs,
+          ...caFor(via.protocol)
+        })
+      );
+    }
+    const tunnelSocket = await tunnel2(proxy, proxyAuth, url, ex);
+    if (ex.failed !== void 0) {
+      tunnelSocket.destroy();
+      throw ex.failed;
+    }
+    const target = hostWithoutBrackets(url.hostname);
+    const secure = tls.connect({
+      socket: tunnelSocket,
+      host: target,
+      ...isIpLiteral(target) ? {} : { servername: target },
+      ...caFor("https:")
     });
-    return refsCache;
-  };
-  async function tagsAt(hash) {
-    const { tags } = await refs();
-    return [...tags].filter(([, c]) => c === hash).map(([t]) => t).sort(compareBytes);
+    return exchange(
+      ex,
+      () => https.request(url, {
+        method: "GET",
+        headers,
+        createConnection: () => secure,
+        timeout: defaults2.idleTimeoutMs
+      })
+    );
   }
-  async function info2(hash, version) {
-    const c = await repo.commit(hash);
-    const tags = await tagsAt(c.hash);
-    return {
-      name: c.hash,
-      short: c.hash.slice(0, 12),
-      time: c.time,
-      tags,
-      version: tags.includes(version) ? version : c.hash
-    };
-  }
-  async function statUncached(rev) {
-    const { tags, heads, head, otherTags } = await refs();
-    const tag = tags.get(rev);
-    if (tag !== void 0) return info2(tag, rev);
-    if (otherTags.has(rev)) throw new Error('unexpected response from git log: ""');
-    const branch = heads.get(rev);
-    if (branch !== void 0) return info2(branch, rev);
-    if (rev === "HEAD" && head !== void 0) return info2(head, rev);
-    if (rev.length >= MIN_HASH_DIGITS && rev.length <= 40 && allHex(rev)) {
-      const h = await repo.resolveHash(rev);
-      if (h !== void 0) return info2(h, rev);
-    }
-    throw new UnknownRevisionError(rev);
-  }
-  const host = {
-    stat(rev) {
-      let p = statCache.get(rev);
-      if (p === void 0) {
-        p = statUncached(rev);
-        statCache.set(rev, p);
-      }
-      return p;
-    },
-    async latest() {
-      const { head } = await refs();
-      if (head === void 0) throw new Error("no commits");
-      return info2(head, head);
-    },
-    async tags(prefix) {
-      const { tags, otherTags } = await refs();
-      return [...tags.keys(), ...otherTags.keys()].filter((t) => t.startsWith(prefix)).sort(compareBytes);
-    },
-    async readFile(rev, file) {
-      let hash;
-      try {
-        hash = (await host.stat(rev)).name;
-      } catch (e) {
-        if (e instanceof UnknownRevisionError) return void 0;
-        throw e;
-      }
-      return repo.readBlob(hash, file);
-    },
-    async descendsFrom(rev, tag) {
-      const { tags } = await refs();
-      const t = tags.get(tag);
-      if (t === void 0) return false;
-      return repo.isAncestor(t, (await host.stat(rev)).name);
-    },
-    async mergedTags(rev) {
-      const hash = (await host.stat(rev)).name;
-      const merged = new Set(await repo.tagsMergedInto(hash));
-      if (options2.pretendTags !== void 0) {
-        for (const [t, c] of options2.pretendTags) {
-          if (c === hash || await repo.isAncestor(c, hash)) merged.add(t);
-          else merged.delete(t);
+  function tunnel2(proxy, proxyAuth, target, ex) {
+    const shownProxy = redactUrl(proxy.href);
+    const authority = `${target.hostname}:${target.port !== "" ? target.port : "443"}`;
+    return new Promise((resolve, reject) => {
+      const req = (proxy.protocol === "https:" ? https : http).request({
+        method: "CONNECT",
+        host: hostWithoutBrackets(proxy.hostname),
+        port: proxy.port !== "" ? Number(proxy.port) : proxy.protocol === "https:" ? 443 : 80,
+        path: authority,
+        headers: {
+          host: authority,
+          "user-agent": opts.userAgent ?? "modseal",
+          ...proxyAuth !== void 0 ? { "proxy-authorization": proxyAuth } : {}
+        },
+        agent: false,
+        timeout: defaults2.idleTimeoutMs,
+        ...caFor(proxy.protocol)
+      });
+      const fail = (e) => {
+        ex.failed ??= e;
+        req.destroy();
+        reject(ex.failed);
+      };
+      const refused = (res) => new NetworkError(
+        `Get "${ex.shownUrl}": proxy ${shownProxy} refused CONNECT ${authority}: ${statusTextOf2(res)}`,
+        ex.shownUrl,
+        "EPROXY"
+      );
+      ex.abort = (e) => {
+        req.destroy(e);
+        reject(e);
+      };
+      req.on("timeout", () => {
+        fail(
+          new TimeoutError(
+            `Get "${ex.shownUrl}": proxy ${shownProxy}: no answer to CONNECT for ${defaults2.idleTimeoutMs} ms`,
+            ex.shownUrl
+          )
+        );
+      });
+      req.on("error", (err) => {
+        if (ex.failed !== void 0) return reject(ex.failed);
+        const msg = redactSecrets(err.message, ex.secrets);
+        fail(
+          new NetworkError(
+            `Get "${ex.shownUrl}": proxyconnect ${shownProxy}: ${msg}`,
+            ex.shownUrl,
+            err.code,
+            {
+              cause: err
+            }
+          )
+        );
+      });
+      req.on("connect", (res, socket, head) => {
+        if (res.statusCode !== 200) {
+          socket.destroy();
+          fail(refused(res));
+          return;
         }
-      }
-      return [...merged];
-    },
-    async readZip(rev, subdir) {
-      return repo.listArchive((await host.stat(rev)).name, subdir);
-    }
-  };
-  return host;
-}
-function compareBytes(a, b) {
-  return Buffer.compare(Buffer.from(a), Buffer.from(b));
-}
-
-// src/modfetch/infer.ts
-import path4 from "node:path/posix";
-function splitTag(tag) {
-  const i = tag.lastIndexOf("/");
-  const last = tag.slice(i + 1);
-  if (!isValid(last)) return { codeDir: "", version: void 0 };
-  return { codeDir: i < 0 ? "" : tag.slice(0, i), version: last };
-}
-function deriveCodeRoot(modulePath2, codeDir) {
-  if (isGopkgIn(modulePath2)) return modulePath2;
-  const { prefix } = splitPathVersion(modulePath2);
-  if (codeDir === "") return prefix;
-  if (!prefix.endsWith("/" + codeDir)) {
-    throw new InputError(
-      `module path ${modulePath2} does not end in /${codeDir}, the tag's directory: the mirror could not serve it from there (name the module with --module, or the Action's module input)`
-    );
+        socket.setTimeout(0);
+        if (head.length > 0) socket.unshift(head);
+        resolve(socket);
+      });
+      req.on("response", (res) => {
+        res.resume();
+        fail(refused(res));
+      });
+      req.end();
+    });
   }
-  return prefix.slice(0, prefix.length - codeDir.length - 1);
-}
-async function inferModuleFromTag(code, rev, tag, given = {}) {
-  const fromTag = tag === void 0 ? { codeDir: "", version: void 0 } : splitTag(tag);
-  const version = given.version ?? fromTag.version;
-  let codeDir = fromTag.codeDir;
-  if (given.modulePath !== void 0) {
-    if (tag === void 0 || fromTag.version === void 0) {
-      codeDir = await guessCodeDir(code, rev, given.modulePath);
+  function exchange(ex, make3) {
+    return new Promise((resolve, reject) => {
+      const req = make3();
+      ex.abort = (e) => {
+        req.destroy(e);
+        reject(e);
+      };
+      req.on("timeout", () => {
+        const via = ex.via === void 0 ? "" : ` (through proxy ${ex.via})`;
+        const e = new TimeoutError(
+          `Get "${ex.shownUrl}"${via}: no data for ${defaults2.idleTimeoutMs} ms`,
+          ex.shownUrl
+        );
+        ex.failed ??= e;
+        req.destroy(e);
+        reject(e);
+      });
+      req.on("error", (err) => {
+        if (ex.failed === void 0) ex.failed = classifyError(err, ex);
+        reject(ex.failed);
+      });
+      req.on("response", (res) => {
+        req.removeAllListeners("error");
+        req.on("error", (err) => {
+          const e = classifyError(err, ex);
+          ex.failed ??= e;
+          res.destroy(e);
+        });
+        resolve(res);
+      });
+      req.end();
+    });
+  }
+  function classifyError(err, ex) {
+    if (err instanceof TimeoutError || err instanceof TooLargeError || err instanceof ProtocolError) {
+      return err;
     }
+    const msg = redactSecrets(err.message, ex.secrets);
+    const code = err instanceof NetworkError ? err.systemCode : err.code;
+    const via = ex.via === void 0 ? "" : ` (through proxy ${ex.via})`;
+    if (code !== void 0 && code.startsWith("HPE_")) {
+      return new ProtocolError(
+        `Get "${ex.shownUrl}": malformed HTTP response (body does not match its framing): ${msg}`,
+        ex.shownUrl
+      );
+    }
+    return new NetworkError(`Get "${ex.shownUrl}"${via}: ${msg}`, ex.shownUrl, code, {
+      cause: err
+    });
+  }
+  async function open3(rawUrl, options2, ex) {
+    const first = new URL(rawUrl);
+    const userinfo2 = first.username !== "" || first.password !== "" ? "Basic " + Buffer.from(
+      `${decodeURIComponent(first.username)}:${decodeURIComponent(first.password)}`
+    ).toString("base64") : void 0;
+    first.username = "";
+    first.password = "";
+    if (userinfo2 !== void 0 && first.protocol !== "https:") {
+      const loopbackOk = opts.allowLoopbackHttpCredentials === true && isLoopbackHost(first.hostname);
+      if (!loopbackOk) {
+        throw new ProtocolError(
+          `refusing to pass credentials to insecure URL: ${ex.shownUrl}`,
+          ex.shownUrl
+        );
+      }
+    }
+    const callerHeaders = {};
+    for (const [k, v] of Object.entries(options2.headers ?? {})) callerHeaders[k.toLowerCase()] = v;
+    let url = first;
+    let sawHttps = first.protocol === "https:";
+    for (let hop = 0; ; hop++) {
+      const sameOrigin = url.origin === first.origin;
+      const headers = {
+        "user-agent": opts.userAgent ?? "modseal",
+        connection: "close"
+      };
+      for (const [k, v] of Object.entries(callerHeaders)) {
+        if (sameOrigin || !crossOriginDropped.has(k)) headers[k] = v;
+      }
+      const auth2 = sameOrigin ? userinfo2 ?? opts.credentials?.authorizationFor(url) : void 0;
+      if (auth2 !== void 0) headers.authorization = auth2;
+      const res = await send(url, headers, ex);
+      const status = res.statusCode ?? 0;
+      const location3 = res.headers.location;
+      if (!redirectStatuses.has(status) || location3 === void 0) return { url, res };
+      res.destroy();
+      const next = new URL(location3, url);
+      next.username = "";
+      next.password = "";
+      const shownNext = redactUrl(next.href);
+      if (next.protocol !== "http:" && next.protocol !== "https:") {
+        throw new ProtocolError(`Get "${shownNext}": unsupported redirect scheme`, shownNext);
+      }
+      if (sawHttps && next.protocol !== "https:") {
+        throw new ProtocolError(
+          `Get "${shownNext}": redirected from secure URL ${redactUrl(url.href)} to insecure URL ${shownNext}`,
+          ex.shownUrl
+        );
+      }
+      if (hop + 1 >= defaults2.maxRedirects + 1) {
+        throw new ProtocolError(
+          `Get "${shownNext}": stopped after ${defaults2.maxRedirects} redirects`,
+          ex.shownUrl
+        );
+      }
+      sawHttps ||= next.protocol === "https:";
+      url = next;
+    }
+  }
+  async function openFile(url) {
+    const path13 = fileURLToPath(url);
+    try {
+      const st = await stat3(path13);
+      if (st.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+      return { status: 200, text: "200 OK", body: createReadStream(path13), size: st.size };
+    } catch (e) {
+      const code = e.code;
+      const empty = new PassThrough();
+      empty.end();
+      if (code === "ENOENT" || code === "ENOTDIR")
+        return { status: 404, text: "Not Found", body: empty };
+      if (code === "EACCES" || code === "EPERM")
+        return { status: 403, text: "Forbidden", body: empty };
+      throw new NetworkError(`open ${path13}: ${e.message}`, url.href, code);
+    }
+  }
+  function rateWatch(rate, res, out, ex, fail) {
+    let chunks = [];
+    let since = performance.now();
+    const timer = setInterval(
+      () => {
+        const now = performance.now();
+        if (res.isPaused() || out.writableNeedDrain) {
+          chunks = [];
+          since = now;
+          return;
+        }
+        chunks = chunks.filter((c) => c.t > now - rate.windowMs);
+        if (now - since < rate.windowMs) return;
+        const got = chunks.reduce((a, c) => a + c.n, 0);
+        if (got >= rate.bytes) return;
+        fail(
+          new TimeoutError(
+            `reading ${ex.shownUrl}: transfer too slow: ${got} bytes in the last ${rate.windowMs} ms, fewer than the ${rate.bytes} required`,
+            ex.shownUrl
+          )
+        );
+      },
+      Math.max(10, Math.floor(rate.windowMs / 4))
+    );
+    timer.unref();
     return {
-      modulePath: given.modulePath,
-      codeRoot: deriveCodeRoot(given.modulePath, codeDir),
-      codeDir,
-      version
+      got: (n) => chunks.push({ t: performance.now(), n }),
+      stop: () => clearInterval(timer)
     };
   }
-  const file1 = path4.join(codeDir, "go.mod");
-  const data1 = await code.readFile(rev, file1);
-  let modulePath2 = data1 === void 0 ? "" : modulePath(data1);
-  const major2 = version === void 0 ? "" : major(version);
-  if (major2 !== "" && major2 !== "v0" && major2 !== "v1" && splitPathVersion(modulePath2).pathMajor === "") {
-    const data2 = await code.readFile(rev, path4.join(codeDir, major2, "go.mod"));
-    const p2 = data2 === void 0 ? "" : modulePath(data2);
-    if (p2 !== "" && splitPathVersion(p2).pathMajor === "/" + major2) modulePath2 = p2;
+  function guard(res, status, contentLength, options2, ex, complete, rate) {
+    const ok = status === 200;
+    const cap = ok ? options2.maxBytes ?? defaults2.maxBytes : defaults2.errorBodyMaxBytes;
+    const out = new PassThrough();
+    let seen = 0;
+    let done = false;
+    let watch;
+    const finish2 = (e) => {
+      if (done) return;
+      done = true;
+      watch?.stop();
+      if (ex.deadlineTimer !== void 0) clearTimeout(ex.deadlineTimer);
+      if (e !== void 0) {
+        res.destroy();
+        out.destroy(e);
+      } else {
+        out.end();
+      }
+    };
+    ex.abort = (e) => finish2(e);
+    if (rate !== void 0) {
+      watch = rateWatch(rate, res, out, ex, (e) => {
+        ex.failed ??= e;
+        finish2(e);
+      });
+    }
+    res.on("data", (chunk) => {
+      if (done) return;
+      watch?.got(chunk.length);
+      if (seen + chunk.length > cap) {
+        if (!ok) {
+          out.write(chunk.subarray(0, cap - seen));
+          seen = cap;
+          res.destroy();
+          finish2();
+          return;
+        }
+        finish2(
+          new TooLargeError(
+            `reading ${ex.shownUrl}: body larger than ${cap} bytes`,
+            ex.shownUrl,
+            cap
+          )
+        );
+        return;
+      }
+      seen += chunk.length;
+      if (!out.write(chunk)) {
+        res.pause();
+        out.once("drain", () => res.resume());
+      }
+    });
+    res.on("end", () => {
+      setImmediate(() => {
+        if (ex.failed !== void 0) return finish2(ex.failed);
+        if (contentLength !== void 0 && seen !== contentLength && (ok || seen < cap)) {
+          return finish2(
+            new ProtocolError(
+              `reading ${ex.shownUrl}: got ${seen} bytes, Content-Length said ${contentLength}`,
+              ex.shownUrl
+            )
+          );
+        }
+        finish2();
+      });
+    });
+    res.on("error", (err) => {
+      if (done) return;
+      finish2(ex.failed ?? bodyError(err, seen, contentLength, ex));
+    });
+    res.on("close", () => {
+      if (done) return;
+      setImmediate(() => {
+        if (done) return;
+        if (!complete()) finish2(ex.failed ?? bodyError(void 0, seen, contentLength, ex));
+      });
+    });
+    if (ex.failed !== void 0) finish2(ex.failed);
+    else if (res.destroyed && !complete()) finish2(bodyError(void 0, 0, contentLength, ex));
+    out.on("close", () => {
+      if (!done) {
+        done = true;
+        watch?.stop();
+        if (ex.deadlineTimer !== void 0) clearTimeout(ex.deadlineTimer);
+        res.destroy();
+      }
+    });
+    return out;
   }
-  if (data1 === void 0 && modulePath2 === "") {
-    throw new InputError(
-      `no ${file1} at ${tag ?? rev}: name the module with --module, or the Action's module input (a module without go.mod has no path of its own)`
+  function bodyError(err, seen, contentLength, ex) {
+    if (err instanceof TimeoutError || err instanceof TooLargeError || err instanceof ProtocolError) {
+      return err;
+    }
+    const want = contentLength === void 0 ? "" : ` of ${contentLength}`;
+    return new ProtocolError(
+      `reading ${ex.shownUrl}: connection closed after ${seen}${want} bytes`,
+      ex.shownUrl
     );
   }
-  if (modulePath2 === "") {
-    throw new InputError(
-      `${file1} at ${tag ?? rev} has no module directive: name the module with --module, or the Action's module input`
-    );
-  }
-  return { modulePath: modulePath2, codeRoot: deriveCodeRoot(modulePath2, codeDir), codeDir, version };
-}
-async function guessCodeDir(code, rev, modulePath2) {
-  const { prefix, pathMajor } = splitPathVersion(modulePath2);
-  const elems = prefix.split("/");
-  for (let i = elems.length - 1; i >= 1; i--) {
-    const dir = elems.slice(i).join("/");
-    for (const d of pathMajor.startsWith("/") ? [dir, `${dir}${pathMajor}`] : [dir]) {
-      const data = await code.readFile(rev, `${d}/go.mod`);
-      if (data !== void 0 && modulePath(data) === modulePath2) return dir;
+  async function getStream(rawUrl, options2 = {}) {
+    const shownUrl = redactUrl(rawUrl);
+    const ex = { shownUrl, secrets };
+    const timeoutMs = options2.timeoutMs ?? defaults2.timeoutMs;
+    const timeoutPromise = new Promise((_, reject) => {
+      ex.deadlineTimer = setTimeout(() => {
+        const via = ex.via === void 0 ? "" : ` (through proxy ${ex.via})`;
+        const e = new TimeoutError(
+          `Get "${shownUrl}"${via}: timed out after ${timeoutMs} ms`,
+          shownUrl
+        );
+        ex.failed ??= e;
+        ex.abort?.(e);
+        reject(e);
+      }, timeoutMs);
+    });
+    timeoutPromise.catch(() => void 0);
+    const parsed = new URL(rawUrl);
+    try {
+      if (parsed.protocol === "file:") {
+        const f = await openFile(parsed);
+        const body2 = guard(f.body, f.status, f.size, options2, ex, () => true, void 0);
+        return {
+          url: rawUrl,
+          status: f.status,
+          statusText: f.text.startsWith(String(f.status)) ? f.text : `${f.status} ${f.text}`,
+          headers: {},
+          body: body2
+        };
+      }
+      if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+        throw new ProtocolError(`unsupported scheme: ${shownUrl}`, shownUrl);
+      }
+      const { url, res } = await Promise.race([open3(rawUrl, options2, ex), timeoutPromise]);
+      const status = res.statusCode ?? 0;
+      const headers = flatHeaders(res.headers);
+      const clHeader = headers["content-length"];
+      const contentLength = clHeader !== void 0 && /^\d+$/.test(clHeader) ? Number(clHeader) : void 0;
+      const cap = options2.maxBytes ?? defaults2.maxBytes;
+      if (status === 200 && contentLength !== void 0 && contentLength > cap) {
+        res.destroy();
+        throw new TooLargeError(
+          `reading ${redactUrl(url.href)}: Content-Length ${contentLength} exceeds the limit of ${cap} bytes`,
+          redactUrl(url.href),
+          cap
+        );
+      }
+      ex.shownUrl = redactUrl(url.href);
+      const body = guard(
+        res,
+        status,
+        contentLength,
+        options2,
+        ex,
+        () => res.complete,
+        defaults2.minRate
+      );
+      return { url: ex.shownUrl, status, statusText: statusTextOf2(res), headers, body };
+    } catch (e) {
+      if (ex.deadlineTimer !== void 0) clearTimeout(ex.deadlineTimer);
+      throw e;
     }
   }
-  return "";
+  async function get(rawUrl, options2 = {}) {
+    const r = await getStream(rawUrl, options2);
+    const chunks = [];
+    for await (const c of r.body) chunks.push(c);
+    return {
+      url: r.url,
+      status: r.status,
+      statusText: r.statusText,
+      headers: r.headers,
+      body: Buffer.concat(chunks)
+    };
+  }
+  return { get, getStream };
+}
+function errorText(e) {
+  return e instanceof Error ? e.message : String(e);
 }
 
 // src/sumdb/errors.ts
-var SumdbError = class extends Error {
+var SumdbError = class extends ModsealError {
   name = "SumdbError";
-  code = "internal";
+  code = "sumdb-internal";
   /** A copy of this error (same class and fields) whose message starts with `prefix`. */
   withPrefix(prefix) {
     return this.rewrite(prefix + this.message);
@@ -32732,11 +34080,11 @@ var SumdbHttpError = class extends SumdbError {
   status;
   body;
   name = "SumdbHttpError";
-  code = "http";
+  code = "sumdb-http";
 };
 var SumdbNotFoundError = class extends SumdbHttpError {
   name = "SumdbNotFoundError";
-  code = "not-found";
+  code = "sumdb-not-found";
 };
 function hex8(n) {
   return (n >>> 0).toString(16).padStart(8, "0");
@@ -32744,7 +34092,7 @@ function hex8(n) {
 
 // src/sumdb/note.ts
 import {
-  createHash as createHash6,
+  createHash as createHash5,
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
@@ -32837,7 +34185,7 @@ var PKCS8_ED25519_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex"
 var SIG_PREFIX = Buffer.from("\u2014 ", "utf8");
 var MAX_SIGNATURES = 100;
 function keyHash(name, keyData) {
-  const h = createHash6("sha256").update(toBuffer(name)).update("\n").update(keyData).digest();
+  const h = createHash5("sha256").update(toBuffer(name)).update("\n").update(keyData).digest();
   return h.readUInt32BE(0);
 }
 function isValidKeyName(name) {
@@ -32941,13 +34289,13 @@ function openNote(msg, verifiers) {
 }
 
 // src/sumdb/tlog.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 var HASH_SIZE = 32;
 function recordHash(data) {
-  return createHash7("sha256").update(Buffer.from([0])).update(data).digest();
+  return createHash6("sha256").update(Buffer.from([0])).update(data).digest();
 }
 function nodeHash(left, right) {
-  return createHash7("sha256").update(Buffer.from([1])).update(left).update(right).digest();
+  return createHash6("sha256").update(Buffer.from([1])).update(left).update(right).digest();
 }
 var ZERO_HASH = Buffer.alloc(HASH_SIZE);
 function shr(n, k) {
@@ -33264,8 +34612,8 @@ function tileHashReader(tree, tr) {
 }
 
 // src/sumdb/tree-cache.ts
-import { mkdir as mkdir4, open as open2, readFile, rename as rename3, rm as rm4, stat as stat4, writeFile as writeFile3 } from "node:fs/promises";
-import path5 from "node:path";
+import { mkdir as mkdir4, open as open2, readFile as readFile2, rename as rename3, rm as rm4, stat as stat4, writeFile as writeFile3 } from "node:fs/promises";
+import path3 from "node:path";
 function same(a, b) {
   if (a === void 0 || a.length === 0) return b === void 0 || b.length === 0;
   return b !== void 0 && a.equals(b);
@@ -33311,7 +34659,7 @@ async function withLock(lockPath, fn) {
 }
 async function readIfExists(file) {
   try {
-    return await readFile(file);
+    return await readFile2(file);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -33321,7 +34669,7 @@ function fileTreeCache(file) {
   return {
     read: () => readIfExists(file),
     async compareAndSwap(old, next) {
-      await mkdir4(path5.dirname(file), { recursive: true });
+      await mkdir4(path3.dirname(file), { recursive: true });
       return withLock(`${file}.lock`, async () => {
         if (!same(await readIfExists(file), old)) return false;
         const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
@@ -33481,14 +34829,14 @@ var SumdbClient = class {
    * SumdbError subclass naming what failed; messages start `path@version: `
    * as the go command's do.
    */
-  async lookup(path8, version) {
+  async lookup(path13, version) {
     const vers = version.endsWith("/go.mod") ? version.slice(0, -"/go.mod".length) : version;
-    const prefix = `${path8}@${version}: `;
+    const prefix = `${path13}@${version}: `;
     try {
       await this.initialize();
       let remote;
       try {
-        remote = `/lookup/${escapePath(path8)}@${escapeVersion(vers)}`;
+        remote = `/lookup/${escapePath(path13)}@${escapeVersion(vers)}`;
       } catch (e) {
         throw new SumdbError(errorMessage(e));
       }
@@ -33500,13 +34848,13 @@ var SumdbClient = class {
       }
       const { rec } = await pending;
       const record = rec.text.toString("utf8");
-      const lines = record.split("\n").filter((l) => l.startsWith(`${path8} ${vers} `) || l.startsWith(`${path8} ${vers}/go.mod `));
+      const lines = record.split("\n").filter((l) => l.startsWith(`${path13} ${vers} `) || l.startsWith(`${path13} ${vers}/go.mod `));
       const hashOf = (p) => lines.find((l) => l.startsWith(p) && l.slice(p.length).startsWith("h1:"))?.slice(p.length);
       return {
         id: rec.id,
         lines,
-        zipHash: hashOf(`${path8} ${vers} `),
-        goModHash: hashOf(`${path8} ${vers}/go.mod `),
+        zipHash: hashOf(`${path13} ${vers} `),
+        goModHash: hashOf(`${path13} ${vers}/go.mod `),
         record,
         tree: { size: this.latest.n, hash: this.latest.hash.toString("base64") },
         note: rec.rest.toString("utf8")
@@ -33679,1568 +35027,719 @@ proof of misbehavior:
   }
 };
 
-// src/checks/asker.ts
-var MIN_ATTEMPT_MS = 500;
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.max(0, Math.round(ms))}ms`;
-  let s = Math.round(ms / 1e3);
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
-  return `${h > 0 ? `${h}h` : ""}${h > 0 || m > 0 ? `${m}m` : ""}${s}s`;
-}
-function firstLine2(text) {
-  return text.split("\n", 1)[0]?.trim() ?? "";
-}
-function answerText(r) {
-  const a = r;
-  const str = (k) => {
-    const v = a[k];
-    return typeof v === "string" ? v : "";
-  };
-  switch (a.kind) {
-    case "found":
-      return str("version") !== "" ? `found ${str("version")}` : `found ${str("zipHash")}`;
-    case "ok":
-      return Array.isArray(a.versions) ? `${a.versions.length} version${a.versions.length === 1 ? "" : "s"} listed` : `ok ${str("h1")}`;
-    case "not-found": {
-      const body = firstLine2(str("body"));
-      return body === "" ? "not found" : `not found (${body})`;
-    }
-    case "unsupported":
-      return "no cached-only view";
-    case "invalid":
-      return `refused: ${firstLine2(str("reason"))}`;
-    case "unverifiable":
-      return `does not verify: ${firstLine2(str("reason"))}`;
-    default:
-      return firstLine2(str("reason"));
+// src/modfetch/code-host.ts
+var UnknownRevisionError = class extends Error {
+  constructor(rev) {
+    super(`unknown revision ${rev}`);
+    this.rev = rev;
   }
-}
-var Asker = class {
-  constructor(o) {
-    this.o = o;
-  }
-  o;
-  /** Set once the deadline stopped a question: what was asked, and its last answer. */
-  outOfTime;
-  get deadlineText() {
-    return `the check's deadline (timeout ${this.o.timeoutText})`;
-  }
-  async ask(what, call, opts = {}) {
-    const { clock, logger: logger2 } = this.o;
-    const attempt = async () => {
-      try {
-        return await call();
-      } catch (e) {
-        if (e instanceof InputError) throw e;
-        return { kind: "unreachable", reason: `${what}: ${errorMessage(e)}` };
-      }
-    };
-    const progress = (a) => {
-      const now = clock.now();
-      const left = Math.max(0, this.o.deadline - now);
-      let next = "";
-      if (a.nextDelayMs !== void 0) next = `; asking again in ${formatDuration(a.nextDelayMs)}`;
-      else if (a.end === "patience") next = "; warm-timeout reached";
-      else if (a.end === "gave-up") next = `; giving up after ${a.attempt} attempts`;
-      else if (a.end === "deadline" && a.outcome !== "done") {
-        next = `; no time left to ask again before ${this.deadlineText}`;
-      }
-      logger2.info(
-        `${what}: attempt ${a.attempt}: ${answerText(a.value)} [${formatDuration(now - this.o.start)} elapsed, ${formatDuration(left)} left]${next}`
-      );
-    };
-    const r = await retryLoop(
-      attempt,
-      (v) => {
-        if (v.kind === "unreachable") {
-          const u = v;
-          if (u.notSent === true) return { kind: "not-sent" };
-          return u.transient === true ? {
-            kind: "transient",
-            ...u.retryAfterMs !== void 0 ? { retryAfterMs: u.retryAfterMs } : {}
-          } : { kind: "done" };
-        }
-        if (v.kind === "unsupported") return { kind: "not-sent" };
-        return opts.lag?.(v) === true ? { kind: "lag" } : { kind: "done" };
-      },
-      {
-        clock,
-        deadline: this.o.deadline,
-        ...opts.patience !== void 0 ? { patience: opts.patience } : {},
-        minAttemptMs: MIN_ATTEMPT_MS,
-        ...this.o.random !== void 0 ? { random: this.o.random } : {},
-        onAttempt: progress
-      }
-    );
-    const deadlineHit = r.end === "deadline" || r.value?.kind === "unreachable" && r.value.deadline === true;
-    if (deadlineHit && this.outOfTime === void 0) {
-      this.outOfTime = r.value === void 0 ? { what } : { what, last: answerText(r.value) };
-    }
-    const result = r.value ?? {
-      kind: "unreachable",
-      reason: `not asked: ${this.deadlineText} has passed`,
-      deadline: true,
-      notSent: true
-    };
-    return { result, attempts: r.attempts, end: r.end };
-  }
+  rev;
+  name = "UnknownRevisionError";
 };
-
-// src/checks/types.ts
-var REPORT_SCHEMA = "modseal.release-report/v1";
-
-// src/checks/retractions.ts
-async function latestIgnoringRetractions(versions, hasGoMod) {
-  const sorted = sortVersions(
-    [...new Set(versions)].filter((v) => isValid(v) && !isPseudoVersion(v))
-  );
-  const releases2 = [];
-  const prereleases = [];
-  let needIncompatible = false;
-  let lastCompatible = "";
-  for (const v of sorted) {
-    if (!needIncompatible) {
-      if (!v.endsWith("+incompatible")) {
-        lastCompatible = v;
-      } else if (lastCompatible !== "") {
-        if (await hasGoMod(lastCompatible)) break;
-        needIncompatible = true;
-      }
-    }
-    (prerelease(v) === "" ? releases2 : prereleases).push(v);
-  }
-  return releases2[releases2.length - 1] ?? prereleases[prereleases.length - 1];
+function allHex(s) {
+  return /^[0-9a-fA-F]*$/.test(s);
 }
-var rangeOf = (r) => r.low === r.high ? r.low : `[${r.low}, ${r.high}]`;
-var covers = (r, v) => compare(r.low, v) <= 0 && compare(v, r.high) <= 0;
-var sameInterval = (a, b) => a.low === b.low && a.high === b.high;
-var deprecationText = (d) => d === void 0 || d === "" ? "" : shortenRationale(d, "");
-var directiveMessage = (r) => r.rationale === "" ? "retracted by module author" : `retracted by module author: ${shortenRationale(r.rationale)}`;
-var HIDDEN = 'The go command hides retracted versions from "latest" and upgrades, and warns everybody who requires one.';
-function parseFacts(name, data) {
-  const file = parseLax(name, data);
-  const facts = {
-    retractions: file.retract.map((r) => ({ low: r.low, high: r.high, rationale: r.rationale }))
-  };
-  if (file.module?.deprecated !== void 0) facts.deprecated = file.module.deprecated;
-  return facts;
+
+// src/modfetch/code-repo.ts
+import path4 from "node:path/posix";
+import { createHash as createHash7 } from "node:crypto";
+function textError(message) {
+  return new Error(message);
 }
-async function retractionFindings(input) {
-  const { local, mirror, logger: logger2 } = input;
-  const path8 = local.modulePath;
-  const version = local.version;
-  if (mirror === void 0 || input.noMirror !== void 0) {
-    return fromLocalAlone(local, input.noMirror ?? "no mirror to ask");
-  }
-  let listed;
-  try {
-    const l = await mirror.list(path8);
-    if (l.kind === "unreachable") {
-      return fromLocalAlone(local, `could not read the version list of ${mirror.url}: ${l.reason}`);
-    }
-    listed = l.kind === "ok" ? l.versions : [];
-  } catch (e) {
-    return fromLocalAlone(
-      local,
-      `could not read the version list of ${mirror.url}: ${errorMessage(e)}`
-    );
-  }
-  const legacy = encodeGoString(`module ${autoQuote(path8)}
+function legacyGoMod(modPath) {
+  return Buffer.from(`module ${autoQuote(modPath)}
 `);
-  const mods = /* @__PURE__ */ new Map();
-  const readMod = (v) => {
-    let p = mods.get(v);
-    if (p === void 0) {
-      p = (async () => {
-        const m = await mirror.mod(path8, v);
-        if (m.kind === "ok") return m.data;
-        throw new Error(
-          `${path8}@${v}.mod: ${m.kind === "not-found" ? m.body.trimEnd() : m.reason}`
-        );
-      })();
-      mods.set(v, p);
+}
+function hasPathPrefix(s, prefix) {
+  if (s.length === prefix.length) return s === prefix;
+  if (s.length < prefix.length) return false;
+  if (prefix !== "" && prefix.endsWith("/")) return s.startsWith(prefix);
+  return s[prefix.length] === "/" && s.startsWith(prefix);
+}
+var CodeRepo = class {
+  /** Throws Go's errors for a module path the repository cannot hold. */
+  constructor(code, codeRoot, modPath) {
+    this.code = code;
+    this.codeRoot = codeRoot;
+    this.modPath = modPath;
+    if (!hasPathPrefix(modPath, codeRoot)) {
+      throw textError(`mismatched repo: found ${codeRoot} for ${modPath}`);
     }
-    return p;
-  };
-  const hasGoMod = async (v) => {
-    if (v === version) {
-      return local.goMod !== void 0 ? !local.goMod.equals(legacy) : local.declaredModulePath !== void 0;
-    }
-    return !(await readMod(v)).equals(legacy);
-  };
-  let latest;
-  try {
-    latest = await latestIgnoringRetractions([...listed, version], hasGoMod);
-  } catch (e) {
-    return fromLocalAlone(local, `could not determine the latest version: ${errorMessage(e)}`);
-  }
-  if (latest === void 0) {
-    return fromLocalAlone(local, `${version} is not a version the go command lists`);
-  }
-  if (latest === version) {
-    return await asLatest(local, listed, hasGoMod, readMod, logger2);
-  }
-  logger2.info(`Reading retractions and deprecation from the go.mod of ${path8}@${latest}`);
-  let facts;
-  try {
-    facts = parseFacts(`${path8}@${latest}/go.mod`, await readMod(latest));
-  } catch (e) {
-    return fromLocalAlone(
-      local,
-      `could not read the go.mod of ${latest}, the latest version: ${errorMessage(e)}`
-    );
-  }
-  return notLatest(local, latest, facts);
-}
-async function asLatest(local, listed, hasGoMod, readMod, logger2) {
-  const version = local.version;
-  const findings = ownDirectives(
-    local,
-    `once published, ${version} is the latest version, so the go command reads this go.mod`
-  );
-  let prev;
-  let prevFacts;
-  try {
-    prev = await latestIgnoringRetractions(
-      listed.filter((v) => v !== version),
-      hasGoMod
-    );
-    if (prev !== void 0) {
-      prevFacts = parseFacts(`${local.modulePath}@${prev}/go.mod`, await readMod(prev));
-    }
-  } catch (e) {
-    logger2.debug(`could not read the go.mod of the previous latest version: ${errorMessage(e)}`);
-    prev = void 0;
-  }
-  for (const r of local.retractions) {
-    if (covers(r, version)) continue;
-    if (prevFacts?.retractions.some((p) => sameInterval(p, r)) === true) continue;
-    const news = prev !== void 0 && prevFacts !== void 0 ? ` (${prev}, the latest version until now, does not retract it)` : "";
-    findings.push({
-      code: "retracted",
-      severity: "notice",
-      message: `once published, ${version} is the latest version, so its go.mod retracts ${rangeOf(r)}${news}: ${directiveMessage(r)}`,
-      file: local.goModPath,
-      ...r.line !== void 0 ? { line: r.line } : {},
-      fix: `${HIDDEN} Retracted versions stay downloadable for those who ask for them by name.`
-    });
-  }
-  if (prev !== void 0 && prevFacts !== void 0) {
-    for (const p of prevFacts.retractions) {
-      if (local.retractions.some((r) => sameInterval(r, p))) continue;
-      findings.push({
-        code: "retracted",
-        severity: "warning",
-        message: `${prev}, the latest version until now, retracts ${rangeOf(p)} (${directiveMessage(p)}); this tag's go.mod does not, so once ${version} is published the go command no longer treats ${rangeOf(p)} as retracted`,
-        file: local.goModPath,
-        fix: `Only the latest version's retractions count. If ${rangeOf(p)} should stay retracted, add "retract ${rangeOf(p)}" to go.mod and publish a new version.`
-      });
-    }
-    const was = deprecationText(prevFacts.deprecated);
-    if (was !== "" && deprecationText(local.deprecated) === "") {
-      findings.push({
-        code: "deprecated",
-        severity: "warning",
-        message: `${prev}, the latest version until now, marks ${local.modulePath} as deprecated (${was}); this tag's go.mod does not, so once ${version} is published the module is no longer deprecated`,
-        file: local.goModPath,
-        ...local.moduleLine,
-        fix: 'If the module should stay deprecated, keep the "// Deprecated:" comment on the module line and publish a new version.'
-      });
-    }
-  }
-  return findings;
-}
-function notLatest(local, latest, facts) {
-  const { modulePath: path8, version } = local;
-  const findings = [];
-  const msg = retractionMessage(version, facts.retractions);
-  if (msg !== void 0) {
-    const hit = facts.retractions.find((r) => covers(r, version));
-    findings.push({
-      code: "retracted",
-      severity: "warning",
-      message: `${path8}@${version}: ${msg} (the go.mod of ${latest}, the latest version, has retract ${hit === void 0 ? version : rangeOf(hit)})`,
-      fix: `${HIDDEN} Only a newer latest version can lift it: if this version should be usable, publish a version above ${latest} whose go.mod no longer retracts it.`
-    });
-  }
-  const dep = deprecationText(facts.deprecated);
-  if (dep !== "") {
-    findings.push({
-      code: "deprecated",
-      severity: "warning",
-      message: `module ${path8} is deprecated: ${dep} (the go.mod of ${latest}, the latest version)`,
-      fix: "go get and go list -u show this to everybody who uses any version of the module, this one included."
-    });
-  }
-  for (const r of local.retractions) {
-    if (facts.retractions.some((p) => sameInterval(p, r))) continue;
-    findings.push({
-      code: "retracted",
-      severity: "warning",
-      message: `this tag's go.mod retracts ${rangeOf(r)}, but the go command reads retractions only from the go.mod of the latest version, ${latest}, which does not: the directive has no effect`,
-      file: local.goModPath,
-      ...r.line !== void 0 ? { line: r.line } : {},
-      fix: `Add "retract ${rangeOf(r)}" to the go.mod of a new version above ${latest}.`
-    });
-  }
-  const own = deprecationText(local.deprecated);
-  if (own !== "" && dep === "") {
-    findings.push({
-      code: "deprecated",
-      severity: "warning",
-      message: `this tag's go.mod marks ${path8} as deprecated (${own}), but the go command reads the deprecation only from the go.mod of the latest version, ${latest}, which has none: the comment has no effect`,
-      file: local.goModPath,
-      ...local.moduleLine,
-      fix: `Put the "// Deprecated:" comment into the go.mod of a new version above ${latest}.`
-    });
-  }
-  return findings;
-}
-function fromLocalAlone(local, why) {
-  return ownDirectives(
-    local,
-    `judged from this tag's go.mod alone, as if ${local.version} were the latest version (${why})`
-  );
-}
-function ownDirectives(local, context3) {
-  const { modulePath: path8, version } = local;
-  const findings = [];
-  const msg = retractionMessage(version, local.retractions);
-  if (msg !== void 0) {
-    const hit = local.retractions.find((r) => covers(r, version));
-    findings.push({
-      code: "retracted",
-      severity: "warning",
-      message: `${path8}@${version}: ${msg} (this tag's go.mod has retract ${hit === void 0 ? version : rangeOf(hit)}; ${context3})`,
-      file: local.goModPath,
-      ...hit?.line !== void 0 ? { line: hit.line } : {},
-      fix: `${HIDDEN} If that is not intended, publish a new version without the directive.`
-    });
-  }
-  const dep = deprecationText(local.deprecated);
-  if (dep !== "") {
-    findings.push({
-      code: "deprecated",
-      severity: "warning",
-      message: `module ${path8} is deprecated: ${dep} (${context3})`,
-      file: local.goModPath,
-      ...local.moduleLine,
-      fix: 'While this is the latest version, go get and go list -u show the message to every user. If that is not intended, publish a new version without the "Deprecated:" comment.'
-    });
-  }
-  return findings;
-}
-
-// src/checks/version.ts
-function increment(n) {
-  return (BigInt(n) + 1n).toString();
-}
-function nextVersion(version, taken = []) {
-  let candidate = canonical(version);
-  if (candidate === "") return "";
-  const suffix = build(version) === "+incompatible" ? "+incompatible" : "";
-  const used = new Set(taken.map((t) => canonical(t)).filter((t) => t !== ""));
-  if (prerelease(candidate) === "") {
-    for (const t of used) {
-      if (prerelease(t) === "" && major(t) === major(candidate) && compare(t, candidate) > 0) {
-        candidate = t;
+    const split = splitPathVersion(modPath);
+    if (!split.ok) throw textError(`invalid module path ${goQuote(modPath)}`);
+    const pathPrefix = codeRoot === modPath ? modPath : split.prefix;
+    let codeDir = "";
+    if (codeRoot !== modPath) {
+      if (!hasPathPrefix(pathPrefix, codeRoot)) {
+        throw textError(`repository rooted at ${codeRoot} cannot contain module ${modPath}`);
       }
+      codeDir = pathPrefix.slice(codeRoot.length).replace(/^\/+|\/+$/g, "");
     }
+    this.codeDir = codeDir;
+    this.pathMajor = split.pathMajor;
+    this.pathPrefix = pathPrefix;
+    this.pseudoMajor = pathMajorPrefix(split.pathMajor);
   }
-  const line = majorMinor(candidate);
-  for (; ; ) {
-    const pre = prerelease(candidate);
-    const patch = candidate.slice(line.length + 1, candidate.length - pre.length);
-    if (pre === "") {
-      candidate = `${line}.${increment(patch)}`;
-    } else {
-      const ids = pre.slice(1).split(".");
-      const last = ids[ids.length - 1] ?? "";
-      if (/^[0-9]+$/.test(last)) ids[ids.length - 1] = increment(last);
-      else ids.push("1");
-      candidate = `${line}.${patch}-${ids.join(".")}`;
+  code;
+  codeRoot;
+  modPath;
+  codeDir;
+  pathMajor;
+  pathPrefix;
+  pseudoMajor;
+  get tagPrefix() {
+    return this.codeDir === "" ? "" : this.codeDir + "/";
+  }
+  invalid(version, err, pseudo = false) {
+    return new ModuleError(this.modPath, "", new InvalidVersionError(version, err, pseudo));
+  }
+  /** The versions `@v/list` would show (tags only), sorted, with +incompatible ones. */
+  async versions(prefix = "") {
+    if (this.modPath.startsWith("gopkg.in/") && this.modPath.endsWith("-unstable")) return [];
+    const p = this.tagPrefix + prefix;
+    const list = [];
+    const incompatible2 = [];
+    for (const tag of await this.code.tags(p)) {
+      const v = tag.slice(this.tagPrefix.length);
+      if (v === "" || v !== canonical(v) || isPseudoVersion(v)) continue;
+      if (checkPathMajor(v, this.pathMajor) !== void 0) {
+        if (this.codeDir === "" && this.pathMajor === "" && major(v) > "v1") {
+          incompatible2.push(v);
+        }
+        continue;
+      }
+      list.push(v);
     }
-    if (!used.has(candidate)) return candidate + suffix;
-  }
-}
-
-// node_modules/diff/libesm/diff/base.js
-var Diff = class {
-  diff(oldStr, newStr, options2 = {}) {
-    let callback;
-    if (typeof options2 === "function") {
-      callback = options2;
-      options2 = {};
-    } else if ("callback" in options2) {
-      callback = options2.callback;
-    }
-    const oldString = this.castInput(oldStr, options2);
-    const newString = this.castInput(newStr, options2);
-    const oldTokens = this.removeEmpty(this.tokenize(oldString, options2));
-    const newTokens = this.removeEmpty(this.tokenize(newString, options2));
-    return this.diffWithOptionsObj(oldTokens, newTokens, options2, callback);
-  }
-  diffWithOptionsObj(oldTokens, newTokens, options2, callback) {
-    var _a;
-    const done = (value) => {
-      value = this.postProcess(value, options2);
-      if (callback) {
-        setTimeout(function() {
-          callback(value);
-        }, 0);
-        return void 0;
-      } else {
-        return value;
+    const sorted = sortVersions(list);
+    const inc = sortVersions(incompatible2);
+    if (inc.length === 0 || this.pathMajor !== "") return sorted;
+    const hasGoMod = async (v) => {
+      try {
+        return await this.code.readFile(v, "go.mod") !== void 0;
+      } catch (e) {
+        throw new ModuleError(this.modPath, "", e);
       }
     };
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let editLength = 1;
-    let maxEditLength = newLen + oldLen;
-    if (options2.maxEditLength != null) {
-      maxEditLength = Math.min(maxEditLength, options2.maxEditLength);
-    }
-    const maxExecutionTime = (_a = options2.timeout) !== null && _a !== void 0 ? _a : Infinity;
-    const abortAfterTimestamp = Date.now() + maxExecutionTime;
-    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
-    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options2);
-    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
-    }
-    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
-    const execEditLength = () => {
-      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
-        let basePath;
-        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
-        if (removePath) {
-          bestPath[diagonalPath - 1] = void 0;
-        }
-        let canAdd = false;
-        if (addPath) {
-          const addPathNewPos = addPath.oldPos - diagonalPath;
-          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
-        }
-        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
-        if (!canAdd && !canRemove) {
-          bestPath[diagonalPath] = void 0;
-          continue;
-        }
-        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
-          basePath = this.addToPath(addPath, true, false, 0, options2);
-        } else {
-          basePath = this.addToPath(removePath, false, true, 1, options2);
-        }
-        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2);
-        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
-        } else {
-          bestPath[diagonalPath] = basePath;
-          if (basePath.oldPos + 1 >= oldLen) {
-            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
-          }
-          if (newPos + 1 >= newLen) {
-            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
-          }
-        }
+    const last = sorted.at(-1);
+    if (last !== void 0 && await hasGoMod(last)) return sorted;
+    let lastMajor = "";
+    let lastMajorHasGoMod = false;
+    for (let i = 0; i < inc.length; i++) {
+      const v = inc[i];
+      const m = major(v);
+      if (m !== lastMajor) {
+        let j = i;
+        while (j + 1 < inc.length && major(inc[j + 1]) === m) j++;
+        lastMajor = m;
+        lastMajorHasGoMod = await hasGoMod(inc[j]);
       }
-      editLength++;
+      if (!lastMajorHasGoMod) sorted.push(v + "+incompatible");
+    }
+    return sorted;
+  }
+  /** Resolves a version, branch, tag or hash as `.info` does; throws Go's error. */
+  async stat(rev) {
+    if (rev === "latest") return this.latest();
+    const codeRev = this.revToRev(rev);
+    let info2;
+    try {
+      info2 = await this.code.stat(codeRev);
+    } catch (e) {
+      throw this.invalid(rev, e);
+    }
+    return this.convert(info2, rev);
+  }
+  /** The pseudo-version (or tag) of HEAD. */
+  async latest() {
+    return this.convert(await this.code.latest(), "");
+  }
+  revToRev(rev) {
+    if (!isValid(rev)) return rev;
+    if (isPseudoVersion(rev)) {
+      try {
+        return pseudoVersionRev(rev);
+      } catch {
+        return "";
+      }
+    }
+    let r = rev;
+    if (build(r) === "+incompatible") r = r.slice(0, -"+incompatible".length);
+    return this.codeDir === "" ? r : `${this.codeDir}/${r}`;
+  }
+  async convert(info2, statVers) {
+    const incompatibleOk = /* @__PURE__ */ new Map();
+    const canUseIncompatible = async (v) => {
+      if (this.codeDir !== "" || this.pathMajor !== "") return false;
+      let ok = incompatibleOk.get("");
+      if (ok === void 0) {
+        ok = await this.code.readFile(info2.name, "go.mod") === void 0;
+        incompatibleOk.set("", ok);
+      }
+      if (!ok) return false;
+      if (v !== "" && !statVers.endsWith("+incompatible")) {
+        const m = major(v);
+        let okSub = incompatibleOk.get(m);
+        if (okSub === void 0) {
+          okSub = await this.code.readFile(info2.name, path4.join(m, "go.mod")) === void 0;
+          incompatibleOk.set(m, okSub);
+        }
+        if (!okSub) return false;
+      }
+      return true;
     };
-    if (callback) {
-      (function exec() {
-        setTimeout(function() {
-          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
-            return callback(void 0);
-          }
-          if (!execEditLength()) {
-            exec();
-          }
-        }, 0);
-      })();
-    } else {
-      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
-        const ret = execEditLength();
-        if (ret) {
-          return ret;
-        }
+    const checkCanonical = async (v0) => {
+      let v = v0;
+      try {
+        await this.findDir(v);
+      } catch (e) {
+        if (e instanceof ModuleError) throw e;
+        throw this.invalid(v, e);
       }
-    }
-  }
-  addToPath(path8, added, removed, oldPosInc, options2) {
-    const last = path8.lastComponent;
-    if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
-      return {
-        oldPos: path8.oldPos + oldPosInc,
-        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
-      };
-    } else {
-      return {
-        oldPos: path8.oldPos + oldPosInc,
-        lastComponent: { count: 1, added, removed, previousComponent: last }
-      };
-    }
-  }
-  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2) {
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
-    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options2)) {
-      newPos++;
-      oldPos++;
-      commonCount++;
-      if (options2.oneChangePerToken) {
-        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
-      }
-    }
-    if (commonCount && !options2.oneChangePerToken) {
-      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
-    }
-    basePath.oldPos = oldPos;
-    return newPos;
-  }
-  equals(left, right, options2) {
-    if (options2.comparator) {
-      return options2.comparator(left, right);
-    } else {
-      return left === right || !!options2.ignoreCase && left.toLowerCase() === right.toLowerCase();
-    }
-  }
-  removeEmpty(array) {
-    const ret = [];
-    for (let i = 0; i < array.length; i++) {
-      if (array[i]) {
-        ret.push(array[i]);
-      }
-    }
-    return ret;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  castInput(value, options2) {
-    return value;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  tokenize(value, options2) {
-    return Array.from(value);
-  }
-  join(chars) {
-    return chars.join("");
-  }
-  postProcess(changeObjects, options2) {
-    return changeObjects;
-  }
-  get useLongestToken() {
-    return false;
-  }
-  buildValues(lastComponent, newTokens, oldTokens) {
-    const components = [];
-    let nextComponent;
-    while (lastComponent) {
-      components.push(lastComponent);
-      nextComponent = lastComponent.previousComponent;
-      delete lastComponent.previousComponent;
-      lastComponent = nextComponent;
-    }
-    components.reverse();
-    const componentLen = components.length;
-    let componentPos = 0, newPos = 0, oldPos = 0;
-    for (; componentPos < componentLen; componentPos++) {
-      const component = components[componentPos];
-      if (!component.removed) {
-        if (!component.added && this.useLongestToken) {
-          let value = newTokens.slice(newPos, newPos + component.count);
-          value = value.map(function(value2, i) {
-            const oldValue = oldTokens[oldPos + i];
-            return oldValue.length > value2.length ? oldValue : value2;
-          });
-          component.value = this.join(value);
+      if (v === statVers.replace(/\+incompatible$/, "")) v = statVers;
+      const base = v.replace(/\+incompatible$/, "");
+      let errIncompatible;
+      if (!matchPathMajor(base, this.pathMajor)) {
+        if (await canUseIncompatible(base)) {
+          v = base + "+incompatible";
+        } else if (this.pathMajor !== "") {
+          errIncompatible = this.invalid(
+            v,
+            textError("module path includes a major version suffix, so major version must match")
+          );
         } else {
-          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
-        }
-        newPos += component.count;
-        if (!component.added) {
-          oldPos += component.count;
-        }
-      } else {
-        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
-        oldPos += component.count;
-      }
-    }
-    return components;
-  }
-};
-
-// node_modules/diff/libesm/diff/line.js
-var LineDiff = class extends Diff {
-  constructor() {
-    super(...arguments);
-    this.tokenize = tokenize;
-  }
-  equals(left, right, options2) {
-    if (options2.ignoreWhitespace) {
-      if (!options2.newlineIsToken || !left.includes("\n")) {
-        left = left.trim();
-      }
-      if (!options2.newlineIsToken || !right.includes("\n")) {
-        right = right.trim();
-      }
-    } else if (options2.ignoreNewlineAtEof && !options2.newlineIsToken) {
-      if (left.endsWith("\n")) {
-        left = left.slice(0, -1);
-      }
-      if (right.endsWith("\n")) {
-        right = right.slice(0, -1);
-      }
-    }
-    return super.equals(left, right, options2);
-  }
-};
-var lineDiff = new LineDiff();
-function diffLines(oldStr, newStr, options2) {
-  return lineDiff.diff(oldStr, newStr, options2);
-}
-function tokenize(value, options2) {
-  if (options2.stripTrailingCr) {
-    value = value.replace(/\r\n/g, "\n");
-  }
-  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
-  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
-    linesAndNewlines.pop();
-  }
-  for (let i = 0; i < linesAndNewlines.length; i++) {
-    const line = linesAndNewlines[i];
-    if (i % 2 && !options2.newlineIsToken) {
-      retLines[retLines.length - 1] += line;
-    } else {
-      retLines.push(line);
-    }
-  }
-  return retLines;
-}
-
-// node_modules/diff/libesm/patch/create.js
-function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
-  let optionsObj;
-  if (!options2) {
-    optionsObj = {};
-  } else if (typeof options2 === "function") {
-    optionsObj = { callback: options2 };
-  } else {
-    optionsObj = options2;
-  }
-  if (typeof optionsObj.context === "undefined") {
-    optionsObj.context = 4;
-  }
-  const context3 = optionsObj.context;
-  if (optionsObj.newlineIsToken) {
-    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
-  }
-  if (!optionsObj.callback) {
-    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
-  } else {
-    const { callback } = optionsObj;
-    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
-      const patch = diffLinesResultToPatch(diff);
-      callback(patch);
-    } }));
-  }
-  function diffLinesResultToPatch(diff) {
-    if (!diff) {
-      return;
-    }
-    diff.push({ value: "", lines: [] });
-    function contextLines(lines) {
-      return lines.map(function(entry) {
-        return " " + entry;
-      });
-    }
-    const hunks = [];
-    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
-    for (let i = 0; i < diff.length; i++) {
-      const current = diff[i], lines = current.lines || splitLines(current.value);
-      current.lines = lines;
-      if (current.added || current.removed) {
-        if (!oldRangeStart) {
-          const prev = diff[i - 1];
-          oldRangeStart = oldLine;
-          newRangeStart = newLine;
-          if (prev) {
-            curRange = context3 > 0 ? contextLines(prev.lines.slice(-context3)) : [];
-            oldRangeStart -= curRange.length;
-            newRangeStart -= curRange.length;
-          }
-        }
-        for (const line of lines) {
-          curRange.push((current.added ? "+" : "-") + line);
-        }
-        if (current.added) {
-          newLine += lines.length;
-        } else {
-          oldLine += lines.length;
-        }
-      } else {
-        if (oldRangeStart) {
-          if (lines.length <= context3 * 2 && i < diff.length - 2) {
-            for (const line of contextLines(lines)) {
-              curRange.push(line);
-            }
-          } else {
-            const contextSize = Math.min(lines.length, context3);
-            for (const line of contextLines(lines.slice(0, contextSize))) {
-              curRange.push(line);
-            }
-            const hunk = {
-              oldStart: oldRangeStart,
-              oldLines: oldLine - oldRangeStart + contextSize,
-              newStart: newRangeStart,
-              newLines: newLine - newRangeStart + contextSize,
-              lines: curRange
-            };
-            hunks.push(hunk);
-            oldRangeStart = 0;
-            newRangeStart = 0;
-            curRange = [];
-          }
-        }
-        oldLine += lines.length;
-        newLine += lines.length;
-      }
-    }
-    for (const hunk of hunks) {
-      for (let i = 0; i < hunk.lines.length; i++) {
-        if (hunk.lines[i].endsWith("\n")) {
-          hunk.lines[i] = hunk.lines[i].slice(0, -1);
-        } else {
-          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
-          i++;
-        }
-      }
-    }
-    return {
-      oldFileName,
-      newFileName,
-      oldHeader,
-      newHeader,
-      hunks
-    };
-  }
-}
-function splitLines(text) {
-  const hasTrailingNl = text.endsWith("\n");
-  const result = text.split("\n").map((line) => line + "\n");
-  if (hasTrailingNl) {
-    result.pop();
-  } else {
-    result.push(result.pop().slice(0, -1));
-  }
-  return result;
-}
-
-// src/report/diff.ts
-var DEFAULTS2 = {
-  context: 3,
-  maxBytes: 512 * 1024,
-  maxLines: 1e4,
-  maxEdits: 1e3,
-  maxOutputLines: 200
-};
-function isBinary(buf) {
-  if (buf.subarray(0, 8e3).includes(0)) return true;
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(buf);
-    return false;
-  } catch {
-    return true;
-  }
-}
-function range(start, count) {
-  if (count === 0) return `${start - 1},0`;
-  return count === 1 ? `${start}` : `${start},${count}`;
-}
-function unifiedDiff(oldLabel, newLabel, oldBuf, newBuf, limits = {}) {
-  const lim = { ...DEFAULTS2, ...limits };
-  if (oldBuf.equals(newBuf)) return { kind: "identical" };
-  if (isBinary(oldBuf) || isBinary(newBuf)) return { kind: "binary" };
-  if (oldBuf.length > lim.maxBytes || newBuf.length > lim.maxBytes) {
-    return { kind: "too-large", reason: `larger than ${lim.maxBytes} bytes` };
-  }
-  const oldText = oldBuf.toString("utf8");
-  const newText = newBuf.toString("utf8");
-  const lineCount = (t) => (t.match(/\n/g)?.length ?? 0) + (t === "" || t.endsWith("\n") ? 0 : 1);
-  if (lineCount(oldText) > lim.maxLines || lineCount(newText) > lim.maxLines) {
-    return { kind: "too-large", reason: `more than ${lim.maxLines} lines` };
-  }
-  const patch = structuredPatch(oldLabel, newLabel, oldText, newText, void 0, void 0, {
-    context: lim.context,
-    maxEditLength: lim.maxEdits
-  });
-  if (patch === void 0) {
-    return { kind: "too-large", reason: `more than ${lim.maxEdits} changed lines` };
-  }
-  const out = [`--- ${oldLabel}`, `+++ ${newLabel}`];
-  let truncated = false;
-  for (const h of patch.hunks) {
-    if (out.length >= lim.maxOutputLines) {
-      truncated = true;
-      break;
-    }
-    out.push(`@@ -${range(h.oldStart, h.oldLines)} +${range(h.newStart, h.newLines)} @@`);
-    for (const line of h.lines) {
-      if (out.length >= lim.maxOutputLines) {
-        truncated = true;
-        break;
-      }
-      out.push(line);
-    }
-  }
-  return { kind: "diff", text: out.join("\n") + "\n", truncated };
-}
-
-// src/checks/zip-compare.ts
-function goBytes(s) {
-  const parts = [];
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (cp >= 56448 && cp <= 56575) parts.push(Buffer.from([cp - 56320]));
-    else parts.push(Buffer.from(ch, "utf8"));
-  }
-  return Buffer.concat(parts);
-}
-function byGoBytes(a, b) {
-  return Buffer.compare(goBytes(a), goBytes(b));
-}
-async function compareZips(mirror, local, limits = {}) {
-  const maxDiffFiles = limits.maxDiffFiles ?? 20;
-  const added = [...local.files.keys()].filter((n) => !mirror.files.has(n)).sort(byGoBytes);
-  const removed = [...mirror.files.keys()].filter((n) => !local.files.has(n)).sort(byGoBytes);
-  const changedNames = [...local.files.keys()].filter((n) => mirror.files.has(n) && mirror.files.get(n) !== local.files.get(n)).sort(byGoBytes);
-  const changed = [];
-  for (const name of changedNames) {
-    const change = {
-      name,
-      mirrorSha256: mirror.files.get(name) ?? "",
-      localSha256: local.files.get(name) ?? ""
-    };
-    if (changed.length >= maxDiffFiles) {
-      change.note = `no diff: only the first ${maxDiffFiles} changed files are diffed`;
-    } else {
-      const [oldBuf, newBuf] = await Promise.all([mirror.readFile(name), local.readFile(name)]);
-      if (oldBuf === void 0 || newBuf === void 0) {
-        change.note = "no diff: content not available";
-      } else {
-        const d = unifiedDiff(`mirror/${name}`, `local/${name}`, oldBuf, newBuf, limits);
-        if (d.kind === "diff") {
-          change.diff = d.text;
-          if (d.truncated) change.note = "diff cut short";
-        } else if (d.kind === "binary") {
-          change.note = "binary file";
-        } else if (d.kind === "too-large") {
-          change.note = `no diff: ${d.reason}`;
-        } else {
-          change.note = "contents are equal although the recorded sha256 differ";
-        }
-      }
-    }
-    changed.push(change);
-  }
-  return { added, removed, changed };
-}
-
-// src/checks/release.ts
-var TIMEOUT_MARGIN_MS = 5 * 6e4;
-function defaultTimeoutMs(warmTimeoutMs) {
-  return warmTimeoutMs + TIMEOUT_MARGIN_MS;
-}
-var BY_CONFIG = "skipped by configuration";
-var STEP_ORDER = [
-  "local",
-  "mirror-cache",
-  "warm",
-  "origin",
-  "mirror-content",
-  "sumdb"
-];
-var stripIncompatible = (v) => v.replace(/\+incompatible$/, "");
-function firstLine3(text) {
-  return text.split("\n", 1)[0]?.trim() ?? "";
-}
-var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-function usableList(r, path8) {
-  if (r.kind !== "ok") return r;
-  return {
-    kind: "ok",
-    versions: r.versions.filter(
-      (v) => canonical(v) === v.replace(/\+incompatible$/, "") && check(path8, v) === void 0
-    )
-  };
-}
-function sameHashes(a, b) {
-  return a.zip === b.zip && a.mod === b.mod;
-}
-function whichDiffer(published, local) {
-  const parts = [];
-  if (published.zip !== local.zip) {
-    parts.push(`zip ${published.zip ?? "?"} (tag now: ${local.zip ?? "?"})`);
-  }
-  if (published.mod !== local.mod) {
-    parts.push(`go.mod ${published.mod ?? "?"} (tag now: ${local.mod ?? "?"})`);
-  }
-  return parts.join("; ");
-}
-function decideVerdict(report) {
-  if (report.findings.some((f) => f.severity === "error")) return "fail";
-  if (report.steps.some((s) => s.status === "unchecked" || s.status === "failed")) {
-    return "inconclusive";
-  }
-  return "pass";
-}
-async function runReleaseCheck(input, ports) {
-  const { clock, logger: logger2, mirror, sumdb } = ports;
-  const start = clock.now();
-  const timeoutMs = input.timeoutMs ?? defaultTimeoutMs(input.warmTimeoutMs);
-  const deadline = input.deadline ?? start + timeoutMs;
-  const asker = new Asker({
-    clock,
-    logger: logger2,
-    start,
-    deadline,
-    timeoutText: formatDuration(input.timeoutMs ?? deadline - start)
-  });
-  const steps = /* @__PURE__ */ new Map();
-  const attempts = /* @__PURE__ */ new Map();
-  for (const name of STEP_ORDER) steps.set(name, { status: "unchecked", detail: "not reached" });
-  const setStep = (name, status, detail) => {
-    steps.set(name, { status, detail });
-  };
-  const count = (name, n) => {
-    if (n > 0) attempts.set(name, (attempts.get(name) ?? 0) + n);
-  };
-  const findings = [];
-  const report = {
-    schema: REPORT_SCHEMA,
-    verdict: "inconclusive",
-    compared: [],
-    tag: input.tag,
-    hashes: { local: {}, mirror: {}, sumdb: {} },
-    steps: [],
-    findings
-  };
-  if (mirror !== void 0) report.mirrorUrl = mirror.url;
-  if (sumdb !== void 0) report.sumdbName = sumdb.name;
-  const markUnreachable = (r, names, finding) => {
-    if (r.deadline !== true && finding !== void 0) {
-      findings.push({
-        code: "unreachable",
-        severity: "warning",
-        message: finding.message,
-        fix: finding.fix
-      });
-    }
-    if (r.deadline !== true && names.some((n) => n !== "sumdb")) mirrorDown ??= r.reason;
-    names.forEach(
-      (n, i) => setStep(
-        n,
-        "unchecked",
-        i === 0 ? finding?.detail ?? r.reason : r.deadline === true ? r.reason : "mirror unreachable"
-      )
-    );
-  };
-  const finish = () => {
-    if (asker.outOfTime !== void 0) {
-      const { what, last } = asker.outOfTime;
-      for (const [name, s] of steps) {
-        if (s.status === "unchecked" && s.detail === "not reached") {
-          setStep(name, "unchecked", `not done: ${asker.deadlineText} ran out`);
-        }
-      }
-      findings.push({
-        code: "unreachable",
-        severity: "warning",
-        message: `${asker.deadlineText} left no time to finish: the check stopped after ${formatDuration(clock.now() - start)} while asking ${what}${last !== void 0 ? ` (last answer: ${last})` : ""}; the steps say what was not checked`,
-        fix: "Nothing was decided about what was not checked. Re-run the job; if the mirror or the checksum database is slow, raise the timeout (--timeout, or the timeout input; it defaults to warm-timeout plus 5 minutes)."
-      });
-    }
-    report.steps = STEP_ORDER.map((name) => {
-      const n = attempts.get(name);
-      return {
-        name,
-        ...steps.get(name) ?? { status: "unchecked", detail: "not reached" },
-        ...n !== void 0 ? { attempts: n } : {}
-      };
-    });
-    const compared = [];
-    if (steps.get("local")?.status === "ok") compared.push("local");
-    if (report.hashes.mirror.zip !== void 0) compared.push("mirror");
-    if (report.hashes.sumdb.zip !== void 0) compared.push("sumdb");
-    report.compared = compared;
-    report.verdict = decideVerdict(report);
-    if (report.verdict === "pass" && compared.length <= 1) {
-      const why = [
-        mirror === void 0 ? ports.mirrorDisabled ?? "no mirror" : void 0,
-        sumdb === void 0 ? ports.sumdbDisabled ?? "no checksum database" : void 0
-      ].filter((x) => x !== void 0);
-      report.localOnly = why.length > 0 ? `${why.join("; ")}: only the local rebuild was checked` : "nothing remote was compared";
-    }
-    return report;
-  };
-  logger2.info(`Resolving ${input.tag} and rebuilding the module zip locally`);
-  const local = await ports.local.build(input.tag);
-  const path8 = local.modulePath;
-  const version = local.version;
-  const mv = () => `${path8}@${version}`;
-  report.module = path8;
-  report.version = version;
-  report.commit = local.commit;
-  report.goMod = { file: local.goModPath, ...local.moduleLine };
-  const L = { mod: local.goModSum };
-  if (local.sum !== void 0) L.zip = local.sum;
-  report.hashes.local = L;
-  const atModule = { file: local.goModPath, ...local.moduleLine };
-  const localProblems = [];
-  if (local.versionError !== void 0) {
-    localProblems.push({
-      code: "version-invalid",
-      severity: "error",
-      message: local.versionError.text,
-      ...atModule,
-      fix: `The go command refuses ${input.tag} for this module, so it was not sent to the mirror. Make go.mod and the tag agree (v2 and later need the /vN suffix in the module path, see https://go.dev/ref/mod#major-version-suffixes), then tag a new version.`
-    });
-  }
-  if (local.declaredModulePath !== void 0 && local.declaredModulePath !== path8) {
-    localProblems.push({
-      code: "module-path-mismatch",
-      severity: "error",
-      message: `go.mod declares module ${local.declaredModulePath}, but ${input.tag} publishes ${path8}`,
-      ...atModule,
-      fix: `Change the module directive to "module ${path8}" (or publish from the repository that serves ${local.declaredModulePath}), then tag a new version.`
-    });
-  }
-  if (local.zipError !== void 0) {
-    localProblems.push({
-      code: "zip-invalid",
-      severity: "error",
-      message: local.zipError.text,
-      fix: "Rename or remove the files named above, commit, and tag a new version; the mirror would refuse this one with the same error."
-    });
-  }
-  if (localProblems.length > 0) {
-    findings.push(...localProblems);
-    setStep("local", "failed", `${mv()} at ${local.commit} is not a valid module version`);
-    const why = "not contacted: the version is invalid locally";
-    for (const name of STEP_ORDER.slice(1)) setStep(name, "skipped", why);
-    return finish();
-  }
-  setStep("local", "ok", `${mv()} at ${local.commit}: ${local.sum ?? ""}`);
-  const patience = Math.min(clock.now() + input.warmTimeoutMs, deadline);
-  let mirrorInfo;
-  let fetchedByUs = false;
-  let mirrorDown;
-  let held;
-  let heldBy = "";
-  let listed;
-  const noMirror = `${BY_CONFIG}: ${ports.mirrorDisabled ?? "GOPROXY names no mirror for this module"}`;
-  if (mirror === void 0) {
-    for (const name of ["mirror-cache", "warm", "origin", "mirror-content"]) {
-      setStep(name, "skipped", noMirror);
-    }
-  } else {
-    const c = await asker.ask(
-      `${mirror.url} cached-only .info of ${mv()}`,
-      () => mirror.cached(path8, version)
-    );
-    count("mirror-cache", c.attempts);
-    const r = c.result;
-    if (r.kind === "found") {
-      mirrorInfo = r;
-      held = true;
-      setStep("mirror-cache", "ok", `the mirror already holds ${path8}@${r.version}`);
-      setStep("warm", "skipped", "not needed: the mirror already holds this version");
-    } else if (r.kind === "not-found") {
-      held = false;
-      heldBy = "its cached-only view";
-      setStep("mirror-cache", "ok", `the mirror does not hold ${mv()} yet`);
-    } else if (r.kind === "unsupported") {
-      setStep("mirror-cache", "skipped", "this proxy offers no cached-only view");
-    } else if (r.notSent === true) {
-      setStep("mirror-cache", "unchecked", r.reason);
-    } else {
-      setStep("mirror-cache", "skipped", `cached-only view unavailable: ${r.reason}`);
-    }
-    if (held === void 0 && !input.warm && asker.outOfTime === void 0) {
-      const l = await asker.ask(`${mirror.url} version list of ${path8}`, () => mirror.list(path8));
-      count("mirror-cache", l.attempts);
-      listed = usableList(l.result, path8);
-      if (listed.kind === "ok") {
-        held = listed.versions.includes(version);
-        heldBy = "its version list";
-        setStep(
-          "mirror-cache",
-          "ok",
-          `the mirror's version list ${held ? "names" : "does not name"} ${version} (read instead of a cached-only view)`
-        );
-      } else if (listed.kind === "not-found") {
-        held = false;
-        heldBy = "its version list";
-        setStep(
-          "mirror-cache",
-          "ok",
-          `the mirror lists no version of ${path8}: ${firstLine3(listed.body)}`
-        );
-      } else {
-        if (listed.deadline !== true) mirrorDown = listed.reason;
-        setStep("mirror-cache", "unchecked", `could not read the version list: ${listed.reason}`);
-      }
-    }
-  }
-  let sum;
-  const lookup = () => asker.ask(
-    `${sumdb?.name ?? "checksum database"} record of ${mv()}`,
-    () => sumdb?.lookup(path8, version) ?? Promise.reject(new Error("no checksum database"))
-  );
-  if (sumdb === void 0) {
-    setStep(
-      "sumdb",
-      "skipped",
-      `${BY_CONFIG}: ${ports.sumdbDisabled ?? "GOSUMDB is off for this module"}`
-    );
-  } else if (input.warm || held === true) {
-    logger2.info(`Looking up ${mv()} in ${sumdb.name}`);
-    const l = await lookup();
-    count("sumdb", l.attempts);
-    sum = l.result;
-  } else {
-    const mirrorSays = held === false ? `the mirror does not hold ${mv()} (${heldBy} says so)` : `nothing says the mirror holds ${mv()}`;
-    setStep(
-      "sumdb",
-      "unchecked",
-      `not asked: ${sumdb.name} fetches a version it has no record of through the mirror, ${mirrorSays}, and warming is off`
-    );
-  }
-  const S = sum?.kind === "found" ? { zip: sum.zipHash, mod: sum.goModHash } : void 0;
-  const movedPerSumdb = S !== void 0 && !sameHashes(S, L);
-  const acceptInfo = (w, base, step, attempts2) => {
-    if (w.version !== version) {
-      findings.push({
-        code: "mirror-rejected",
-        severity: "error",
-        message: `${mirror?.url ?? "the mirror"} resolved ${path8}@${base} to ${w.version}, but the go command publishes this tag as ${version}`,
-        ...atModule,
-        fix: "Check which go.mod files the tagged commit holds (a go.mod at the root makes v2+ tags need a /vN module path; without one, v2+ tags become +incompatible)."
-      });
-      setStep(step, "failed", `the mirror answered ${w.version}`);
-      if (step !== "origin") setStep("origin", "skipped", "nothing to compare");
-      setStep("mirror-content", "skipped", "the mirror names another version");
-      return;
-    }
-    mirrorInfo = w;
-    if (step === "warm") {
-      fetchedByUs = steps.get("mirror-cache")?.status === "ok";
-      setStep("warm", "ok", `the mirror serves ${path8}@${w.version} (${attempts2})`);
-    }
-  };
-  if (mirror !== void 0 && mirrorInfo === void 0) {
-    const base = stripIncompatible(version);
-    if (movedPerSumdb) {
-      setStep("warm", "skipped", "not warmed: the checksum database already holds other bytes");
-      setStep("origin", "skipped", "not warmed");
-      setStep("mirror-content", "skipped", "not warmed");
-    } else if (held === true) {
-      setStep("warm", "skipped", `not needed: ${heldBy} names ${version}`);
-      const i = await asker.ask(`${mirror.url} .info of ${mv()}`, () => mirror.info(path8, version));
-      count("origin", i.attempts);
-      const r = i.result;
-      if (r.kind === "found") {
-        acceptInfo(r, version, "origin", plural(i.attempts, "attempt"));
-      } else if (r.kind === "not-found") {
-        findings.push({
-          code: "mirror-rejected",
-          severity: "error",
-          message: `${mirror.url} lists ${version} but answered "not found" for its .info: ${r.body.trimEnd()}`,
-          fix: "Nobody can download this version through the mirror. Publish a new version and retract this one."
-        });
-        setStep("origin", "failed", firstLine3(r.body));
-        setStep("mirror-content", "skipped", "the mirror does not serve the version it lists");
-      } else {
-        markUnreachable(r, ["origin", "mirror-content"]);
-      }
-    } else if (!input.warm) {
-      setStep("warm", "skipped", `${BY_CONFIG}: warming is off`);
-      setStep(
-        "mirror-content",
-        "unchecked",
-        held === false ? `the mirror does not hold ${mv()} (${heldBy} says so) and warming is off: nothing to compare` : `could not learn whether the mirror holds ${mv()}, and warming is off`
-      );
-      setStep("origin", "skipped", "nothing to compare");
-    } else {
-      logger2.info(`Asking ${mirror.url} to fetch ${path8}@${base}`);
-      const w = await asker.ask(
-        `${mirror.url} .info of ${path8}@${base} (makes the mirror fetch it)`,
-        () => mirror.warm(path8, base, patience),
-        { lag: (r2) => r2.kind === "not-found" && !r2.final, patience }
-      );
-      count("warm", w.attempts);
-      const tries = plural(w.attempts, "attempt");
-      const r = w.result;
-      if (r.kind === "found") {
-        acceptInfo(r, base, "warm", tries);
-      } else if (r.kind === "unreachable") {
-        markUnreachable(r, ["warm", "origin", "mirror-content"], {
-          message: `could not reach the mirror ${mirror.url} for ${path8}@${base} (${tries}): ${r.reason}`,
-          fix: mirror.unreachableFix ?? "Re-run the job; nothing about the module was decided."
-        });
-      } else if (r.final) {
-        const body = r.body.trimEnd();
-        findings.push({
-          code: "mirror-rejected",
-          severity: "error",
-          message: `${mirror.url} answered "not found" for ${path8}@${base} (${tries}): ${body}`,
-          ...atModule,
-          fix: 'If the server text names a problem in the repository, fix it and tag a new version. A fresh tag can also meet a "not found" the mirror remembered from an earlier request for up to 30 minutes: re-run with a longer warm-timeout.'
-        });
-        setStep("warm", "failed", firstLine3(body));
-        setStep("origin", "skipped", "nothing to compare");
-        setStep("mirror-content", "skipped", "the mirror refused the version");
-      } else if (w.end === "deadline") {
-        for (const name of ["warm", "origin", "mirror-content"]) {
-          setStep(
-            name,
-            "unchecked",
-            `${asker.deadlineText} ran out while the mirror still answered "not found" (${tries})`
+          errIncompatible = this.invalid(
+            v,
+            textError(
+              `module contains a go.mod file, so module path must match major version (${goQuote(
+                path4.join(this.pathPrefix, major(v))
+              )})`
+            )
           );
         }
-      } else {
-        const body = r.body.trimEnd();
-        findings.push({
-          code: "unreachable",
-          severity: "warning",
-          message: `${mirror.url} still answered "not found" for ${path8}@${base} when warm-timeout ran out (${tries}): ${body}`,
-          fix: "The mirror remembers a miss for up to 30 minutes when the version was requested before the tag existed. Re-run the job later, or raise warm-timeout."
-        });
-        setStep("warm", "unchecked", firstLine3(body));
-        setStep("origin", "unchecked", "the mirror does not serve the version yet");
-        setStep("mirror-content", "unchecked", "the mirror does not serve the version yet");
+      } else if (v.endsWith("+incompatible")) {
+        errIncompatible = this.invalid(
+          v,
+          textError(
+            `+incompatible suffix not allowed: major version ${major(v)} is compatible`
+          )
+        );
+      }
+      if (statVers !== "" && statVers === canonicalVersion(statVers)) {
+        const statBase = statVers.replace(/\+incompatible$/, "");
+        if (statBase !== base) {
+          throw this.invalid(
+            statVers,
+            textError(`resolves to version ${v} (${statBase} is not a tag)`)
+          );
+        }
+      }
+      if (errIncompatible !== void 0) throw errIncompatible;
+      return { version: v, name: info2.name, short: info2.short, time: info2.time };
+    };
+    if (isPseudoVersion(statVers)) {
+      await this.validatePseudoVersion(info2, statVers);
+      return checkCanonical(statVers);
+    }
+    const tagPrefix = this.tagPrefix;
+    const isRetracted2 = await this.retractions().catch(() => () => false);
+    const tagToVersion = (tag) => {
+      if (!tag.startsWith(tagPrefix)) return { v: "", canonical: false };
+      const trimmed = tag.slice(tagPrefix.length);
+      if (isPseudoVersion(tag)) return { v: "", canonical: false };
+      const v = canonical(trimmed);
+      if (v === "" || !trimmed.startsWith(v)) return { v: "", canonical: false };
+      return { v, canonical: v === trimmed };
+    };
+    {
+      const { v, canonical: canonical2 } = tagToVersion(info2.version);
+      if (canonical2) {
+        try {
+          return await checkCanonical(v);
+        } catch {
+        }
       }
     }
-  }
-  let originSame;
-  let mirrorZip;
-  let M;
-  if (mirror !== void 0 && mirrorInfo !== void 0) {
-    const origin = mirrorInfo.origin;
-    if (origin?.Hash === void 0 || origin.Hash === "") {
-      setStep("origin", "skipped", "the mirror recorded no Origin for this version");
-    } else if (origin.VCS !== void 0 && origin.VCS !== "git") {
-      setStep("origin", "skipped", `Origin names a ${origin.VCS} repository`);
-    } else {
-      report.mirrorCommit = origin.Hash;
-      originSame = origin.Hash.toLowerCase() === local.commit.toLowerCase();
-      setStep("origin", "ok", `the mirror fetched ${origin.Ref ?? "the tag"} at ${origin.Hash}`);
-    }
-    logger2.info(`Downloading ${mv()} .mod and .zip from ${mirror.url}`);
-    const modAsked = await asker.ask(
-      `${mirror.url} .mod of ${mv()}`,
-      () => mirror.mod(path8, version)
-    );
-    const zipAsked = await asker.ask(
-      `${mirror.url} .zip of ${mv()}`,
-      () => mirror.zip(path8, version)
-    );
-    count("mirror-content", modAsked.attempts + zipAsked.attempts);
-    const mod = modAsked.result;
-    const zip = zipAsked.result;
-    if (mod.kind === "ok" && zip.kind === "ok") {
-      M = { zip: zip.h1, mod: mod.h1 };
-      mirrorZip = zip;
-      report.hashes.mirror = M;
-      setStep("mirror-content", "ok", `the mirror serves ${zip.h1}`);
-    } else {
-      const problems = [mod, zip].filter((r) => r.kind !== "ok");
-      const unreachable2 = problems.filter((r) => r.kind === "unreachable");
-      if (unreachable2.length > 0) {
-        markUnreachable(unreachable2[0], ["mirror-content"], {
-          message: `could not download ${mv()} from ${mirror.url}: ${unreachable2.map((r) => r.reason).join("; ")}`,
-          fix: mirror.unreachableFix ?? "Re-run the job; nothing about the module content was decided.",
-          detail: "download failed"
-        });
-      } else {
-        const text = problems.map((r) => r.kind === "not-found" ? r.body : r.kind === "invalid" ? r.reason : "").join("; ");
-        findings.push({
-          code: "mirror-rejected",
-          severity: "error",
-          message: `${mirror.url} named ${mv()} but does not serve its content: ${text}`,
-          fix: "Nobody can download this version through the mirror. Publish a new version and retract this one."
-        });
-        setStep("mirror-content", "failed", firstLine3(text));
+    let highestCanonical = "";
+    let pseudoBase = "";
+    for (const pathTag of info2.tags) {
+      const { v, canonical: canonical2 } = tagToVersion(pathTag);
+      if (statVers !== "" && compare(v, statVers) === 0) {
+        if (canonical2) return checkCanonical(v);
+        pseudoBase = v;
+      }
+      if (canonical2 && compare(highestCanonical, v) < 0 && !isRetracted2(v)) {
+        if (matchPathMajor(v, this.pathMajor) || await canUseIncompatible(v)) {
+          highestCanonical = v;
+        }
       }
     }
-  }
-  const listRead = listed !== void 0 && listed.kind !== "unreachable";
-  let listUnavailable = mirror === void 0 ? `no mirror: ${ports.mirrorDisabled ?? "GOPROXY does not name one for this module"}` : listRead ? void 0 : mirrorDown !== void 0 ? `the mirror could not be reached: ${mirrorDown}` : asker.outOfTime !== void 0 ? `${asker.deadlineText} ran out` : void 0;
-  if (mirror !== void 0 && listUnavailable === void 0 && listed === void 0) {
-    const l = await asker.ask(`${mirror.url} version list of ${path8}`, () => mirror.list(path8));
-    listed = usableList(l.result, path8);
-    if (listed.kind === "unreachable" && listed.deadline === true) {
-      listUnavailable = `${asker.deadlineText} ran out`;
+    if (highestCanonical !== "") return checkCanonical(highestCanonical);
+    if (pseudoBase === "") {
+      let highest = "";
+      for (const tag of await this.code.mergedTags(info2.name)) {
+        if (!tag.startsWith(tagPrefix)) continue;
+        const { v } = tagToVersion(tag);
+        if (v === "") continue;
+        if (!matchPathMajor(v, this.pathMajor) && !await canUseIncompatible(v)) continue;
+        if (isRetracted2(v)) continue;
+        const semtag = tag.slice(tagPrefix.length);
+        if (compare(semtag, highest) > 0) highest = semtag;
+      }
+      if (highest !== "") pseudoBase = tagToVersion(tagPrefix + highest).v;
     }
-  }
-  const counted = mirror === void 0 ? void 0 : {
-    ...mirror,
-    list: () => Promise.resolve(listed ?? { kind: "ok", versions: [] }),
-    mod: async (p, v) => (await asker.ask(`${mirror.url} .mod of ${p}@${v}`, () => mirror.mod(p, v))).result
-  };
-  findings.push(
-    ...await retractionFindings({
-      local,
-      ...counted !== void 0 ? { mirror: counted } : {},
-      ...listUnavailable !== void 0 ? { noMirror: listUnavailable } : {},
-      logger: logger2
-    })
-  );
-  if (sumdb !== void 0 && sum !== void 0) {
-    if (sum.kind === "not-found" && input.warm && mirrorInfo !== void 0) {
-      const again = await asker.ask(
-        `${sumdb.name} record of ${mv()}`,
-        () => sumdb.lookup(path8, version),
-        { lag: (r) => r.kind === "not-found", patience }
-      );
-      count("sumdb", again.attempts);
-      sum = again.result;
-    }
-    if (sum.kind === "found") {
-      report.hashes.sumdb = { zip: sum.zipHash, mod: sum.goModHash };
-      setStep("sumdb", "ok", `${sumdb.name} records ${sum.zipHash}`);
-    } else if (sum.kind === "not-found") {
-      findings.push({
-        code: "unreachable",
-        severity: "warning",
-        message: `${sumdb.name} has no record of ${mv()}: ${sum.body}`,
-        fix: "The checksum database may not have fetched the version yet: re-run the job later."
-      });
-      setStep("sumdb", "unchecked", firstLine3(sum.body));
-    } else if (sum.kind === "unverifiable") {
-      findings.push({
-        code: "sumdb-unverifiable",
-        severity: "error",
-        message: `the answer of ${sumdb.name} for ${mv()} does not verify: ${sum.reason}`,
-        fix: "Do not publish on this answer. Re-run without a stale tree-head cache (sumdb-cache); if it persists, the log or the path to it is compromised: report it to security@golang.org."
-      });
-      setStep("sumdb", "failed", sum.reason);
-    } else {
-      markUnreachable(sum, ["sumdb"], {
-        message: `could not reach the checksum database ${sumdb.name}: ${sum.reason}`,
-        fix: sumdb.unreachableFix ?? "Re-run the job; nothing about the checksums was decided."
-      });
-    }
-  }
-  const S2 = sum?.kind === "found" ? { zip: sum.zipHash, mod: sum.goModHash } : void 0;
-  const mirrorVsSumdb = M !== void 0 && S2 !== void 0 && !sameHashes(M, S2);
-  const publishedDiffers = S2 !== void 0 && !sameHashes(S2, L) || S2 === void 0 && M !== void 0 && !sameHashes(M, L);
-  const ourRebuildDiffers = publishedDiffers && M !== void 0 && !sameHashes(M, L) && (originSame === true || originSame === void 0 && fetchedByUs && S2 === void 0);
-  const needDiff = publishedDiffers || mirrorVsSumdb;
-  if (needDiff && mirrorZip !== void 0) {
-    report.diff = await compareZips(mirrorZip, {
-      files: local.zipFiles,
-      readFile: (name) => local.readFile(name)
-    });
-  }
-  const diffSummary = report.diff === void 0 ? "" : ` Files: ${report.diff.added.length} added, ${report.diff.removed.length} removed, ${report.diff.changed.length} changed.`;
-  if (publishedDiffers && ourRebuildDiffers) {
-    findings.push({
-      code: "build-mismatch",
-      severity: "warning",
-      message: `the mirror built ${mv()} from commit ${local.commit}, the commit the tag names, but got other bytes than modseal's rebuild: ${whichDiffer(S2 ?? M ?? {}, L)}.${diffSummary}`,
-      fix: "What the mirror serves is what users get. Please report this to modseal with the file list below; the release itself may be fine."
-    });
-    setStep("mirror-content", "unchecked", "the local rebuild disagrees with the mirror");
-  } else if (publishedDiffers) {
-    const where = S2 !== void 0 && !sameHashes(S2, L) ? `${sumdb?.name ?? "the checksum database"} records` : `${mirror?.url ?? "the mirror"} serves`;
-    const holds = report.mirrorCommit !== void 0 ? ` (the mirror fetched commit ${report.mirrorCommit})` : "";
-    findings.push({
-      code: "tag-moved",
-      severity: "error",
-      message: `${input.tag} now points at ${local.commit}, but ${where} other bytes for ${mv()}${holds}: ${whichDiffer(S2 ?? M ?? {}, L)}.${diffSummary}`,
-      ...atModule
-    });
-  }
-  if (mirrorVsSumdb && M !== void 0 && S2 !== void 0) {
-    findings.push({
-      code: "sumdb-mismatch",
-      severity: "error",
-      message: `${mirror?.url ?? "the mirror"} serves ${mv()} with zip ${M.zip ?? "?"} and go.mod ${M.mod ?? "?"}, but ${sumdb?.name ?? "the checksum database"} records zip ${S2.zip ?? "?"} and go.mod ${S2.mod ?? "?"}.${diffSummary}`,
-      fix: "Every go command that verifies checksums refuses what the mirror serves. If the mirror is not yours, report it to its operator (proxy.golang.org: security@golang.org)."
-    });
-  }
-  const tagMoved = findings.some((f) => f.code === "tag-moved");
-  if (originSame === false && !tagMoved) {
-    const contentAgrees = M !== void 0 && sameHashes(M, L) && (S2 === void 0 || sameHashes(S2, L));
-    findings.push({
-      code: "origin-mismatch",
-      severity: contentAgrees ? "warning" : "error",
-      message: `the mirror fetched ${mirrorInfo?.origin?.Ref ?? input.tag} at commit ${report.mirrorCommit ?? "?"}, but ${input.tag} now points at ${local.commit}` + (contentAgrees ? "; the module content is identical, so users get the same bytes." : "."),
-      ...atModule,
-      ...contentAgrees ? { fix: "Published tags should not move: the mirror keeps the commit it saw first." } : {}
-    });
-    if (!contentAgrees)
-      setStep("origin", "failed", `the mirror fetched ${report.mirrorCommit ?? "?"}`);
-  } else if (originSame === false) {
-    setStep("origin", "failed", `the mirror fetched ${report.mirrorCommit ?? "?"}`);
-  }
-  const remedyCaveat = () => {
-    if (listed?.kind === "ok" || listed?.kind === "not-found") return void 0;
-    const base = stripIncompatible(version);
-    const others = (local.existingVersions ?? []).filter((v) => v !== base && v !== version);
-    if (local.shallow !== true && others.length > 0) return void 0;
-    const checkout = local.shallow === true ? "this checkout is shallow (actions/checkout fetches only the pushed tag unless fetch-depth: 0)" : `this checkout has no other version tag of ${path8}`;
-    const why = listed?.kind === "unreachable" ? listed.reason : listUnavailable ?? "it was not asked";
-    return `This advice may be wrong: ${checkout}, and the mirror's version list could not be read (${why}), so a version above ${version} may already be published. The go command reads retract lines only from the highest version: find it with \`git ls-remote --tags origin\` or \`go list -m -versions ${path8}\`, and publish above it.`;
-  };
-  const broken = findings.filter(
-    (f) => f.severity === "error" && (f.code === "tag-moved" || f.code === "origin-mismatch")
-  );
-  const next = broken.length > 0 ? nextVersion(version, [
-    ...local.existingVersions ?? [],
-    ...listed?.kind === "ok" ? listed.versions : [],
-    ...S2 !== void 0 ? [version] : []
-  ]) : "";
-  if (next !== "") {
-    const retract = `retract ${version} // tag ${input.tag} moved after publication; use ${next}`;
-    report.remedy = { nextVersion: next, retract };
-    const caveat = remedyCaveat();
-    if (caveat !== void 0) report.remedy.caveat = caveat;
-    const fix = `The mirror and the checksum database keep the first bytes of ${version} forever: it cannot be repaired, only replaced. Publish ${next} from the commit you want, with this line added to go.mod:
-    ${retract}` + (caveat !== void 0 ? `
-${caveat}` : "");
-    for (const f of broken) f.fix = fix;
-  }
-  if (version.endsWith("+incompatible")) {
-    findings.push({
-      code: "incompatible",
-      severity: "warning",
-      message: `${path8} has no go.mod at ${input.tag}, so the go command publishes ${version}: a major version 2 or later without the /v${version.slice(1).split(".")[0] ?? ""} module path suffix.`,
-      ...atModule,
-      fix: `Consumers get +incompatible versions only by asking for them explicitly once any v0/v1 release contains a go.mod: the go command then ignores +incompatible versions for @latest and upgrades. To publish v2 and later properly, add a go.mod declaring "module ${path8}/v${version.slice(1).split(".")[0] ?? ""}" and tag from there.`
-    });
-  }
-  return finish();
-}
-
-// src/checks/wire.ts
-var MAX_DIFF_FILE = 1 << 20;
-var SUMDB_REQUEST_MS = 6e4;
-async function buildLocal(repo, tag, modulePath2) {
-  const bare = tag.replace(/^refs\/tags\//, "");
-  const { tags } = await repo.refs();
-  const commit = tags.get(bare);
-  if (commit === void 0) {
-    const hint = repo.shallow ? " This is a shallow clone: fetch the tag (`git fetch --tags`, or `fetch-depth: 0` with actions/checkout)." : " Push or fetch the tag first, or name another with --tag / the `tag` input.";
-    throw new InputError(`tag ${JSON.stringify(bare)} does not exist in ${repo.dir}.${hint}`);
-  }
-  const { codeDir, version: tagVersion } = splitTag(bare);
-  if (tagVersion === void 0) {
-    throw new InputError(
-      `tag ${JSON.stringify(bare)} is not a module version tag: Go publishes tags like v1.2.3 or sub/dir/v1.2.3`
+    return checkCanonical(
+      pseudoVersion(this.pseudoMajor, pseudoBase, new Date(info2.time * 1e3), info2.short)
     );
   }
-  const watch = watchRepositoryErrors(gitCodeHost(repo));
-  const probe = watch.watched;
-  const goModPathAt = (dir) => dir === "" ? "go.mod" : `${dir}/go.mod`;
-  const base = {
-    tag: bare,
-    tagRef: `refs/tags/${bare}`,
-    commit,
-    zipFiles: /* @__PURE__ */ new Map(),
-    readFile: () => Promise.resolve(void 0),
-    retractions: []
-  };
-  if (canonical(tagVersion) !== tagVersion) {
-    return {
-      ...base,
-      modulePath: "",
-      version: tagVersion,
-      goModPath: goModPathAt(codeDir),
-      goModSum: "",
-      versionError: {
-        text: `tag ${bare}: version ${JSON.stringify(tagVersion)} is not canonical (should be ${JSON.stringify(canonical(tagVersion))}); the go command ignores such tags`
+  async validatePseudoVersion(info2, version) {
+    const fail = (msg) => {
+      throw this.invalid(version, textError(msg), true);
+    };
+    const guard = (f) => {
+      try {
+        return f();
+      } catch (e) {
+        if (e instanceof InvalidVersionError) throw new ModuleError(this.modPath, "", e);
+        throw this.invalid(version, e, true);
       }
     };
-  }
-  const inferred = await inferModuleFromTag(
-    probe,
-    commit,
-    bare,
-    modulePath2 === void 0 || modulePath2 === "" ? {} : { modulePath: modulePath2 }
-  );
-  const built = await buildModule(probe, {
-    modulePath: inferred.modulePath,
-    codeRoot: inferred.codeRoot,
-    query: tagVersion
-  });
-  const gitFailure = watch.failure();
-  if (gitFailure !== void 0) throw gitFailure;
-  const moduleDir = built.dir ?? codeDir;
-  const goModPath = goModPathAt(moduleDir);
-  const local = {
-    ...base,
-    modulePath: inferred.modulePath,
-    version: built.version,
-    goModPath,
-    goModSum: built.goModSum ?? "",
-    existingVersions: [...tags.keys()].map((t) => splitTag(t)).filter((t) => t.codeDir === codeDir && t.version !== void 0).map((t) => t.version).filter((v) => canonical(v) === v),
-    shallow: repo.shallow
-  };
-  if (built.sum !== void 0) local.sum = built.sum;
-  if (built.goMod !== void 0) local.goMod = built.goMod;
-  if (built.error !== void 0) {
-    if (built.error.startsWith("create zip: ")) local.zipError = { text: built.error };
-    else local.versionError = { text: built.error };
-  }
-  const goModBytes = await repo.readBlob(commit, goModPath);
-  if (goModBytes !== void 0) {
-    const declared = modulePath(goModBytes);
-    if (declared !== "") local.declaredModulePath = declared;
-    try {
-      const file = parseLax(goModPath, goModBytes);
-      if (file.module !== void 0) {
-        local.moduleLine = { line: file.module.line, column: file.module.column };
+    const rev = guard(() => pseudoVersionRev(version));
+    if (rev !== info2.short) {
+      if (rev.startsWith(info2.short))
+        fail(`revision is longer than canonical (expected ${info2.short})`);
+      if (info2.short.startsWith(rev))
+        fail(`revision is shorter than canonical (expected ${info2.short})`);
+      fail(`does not match short name of revision (expected ${info2.short})`);
+    }
+    const t = guard(() => pseudoVersionTime(version));
+    if (t.getTime() !== info2.time * 1e3) {
+      fail(`does not match version-control timestamp (expected ${timestamp(info2.time)})`);
+    }
+    const tagPrefix = this.tagPrefix;
+    const base = guard(() => pseudoVersionBase(version.replace(/\+incompatible$/, "")));
+    if (base === "") {
+      if (this.pseudoMajor === "" && major(version) === "v1") {
+        fail("major version without preceding tag must be v0, not v1");
       }
-      const dep = deprecation(file);
-      if (dep !== void 0) local.deprecated = dep;
-      local.retractions = file.retract.map((r) => ({
-        low: r.low,
-        high: r.high,
-        rationale: r.rationale,
-        line: r.line
-      }));
-    } catch {
+      return;
     }
+    for (const tag of info2.tags) {
+      if (tag.startsWith(tagPrefix) && tag.slice(tagPrefix.length) === base) {
+        fail(
+          `tag (${tag}) found on revision ${rev} is already canonical, so should not be replaced with a pseudo-version derived from that tag`
+        );
+      }
+    }
+    let lastTag = "";
+    let ancestorFound = false;
+    for (const tag of await this.code.tags(tagPrefix + base)) {
+      const versionOnly = tag.startsWith(tagPrefix) ? tag.slice(tagPrefix.length) : tag;
+      if (compare(versionOnly, base) === 0) {
+        lastTag = tag;
+        ancestorFound = await this.code.descendsFrom(info2.name, tag);
+        if (ancestorFound) break;
+      }
+    }
+    if (lastTag === "") fail(`preceding tag (${base}) not found`);
+    if (!ancestorFound) fail(`revision ${rev} is not a descendent of preceding tag (${lastTag})`);
   }
-  if (built.files !== void 0) {
-    local.zipFiles = new Map(built.files.kept.map((f) => [f.path, f.sha256]));
-    local.readFile = lazyArchiveReader(repo, commit, moduleDir, new Set(local.zipFiles.keys()));
+  /**
+   * Versions retracted by the go.mod of the highest listed release (queries
+   * skip them; an exact version stays downloadable).
+   */
+  async retractions(listed) {
+    let versions = listed ?? await this.versions("");
+    const inc = versions.findIndex((v) => v.endsWith("+incompatible"));
+    if (inc >= 0) versions = versions.slice(0, inc);
+    if (versions.length === 0) return () => false;
+    const releases2 = versions.filter((v) => prerelease(v) === "");
+    const highest = releases2.at(-1) ?? versions[versions.length - 1] ?? "";
+    const data = await this.goMod(highest);
+    const retractions = parseLax("go.mod", data).retract;
+    return (v) => retractions.some((r) => compare(r.low, v) <= 0 && compare(v, r.high) <= 0);
   }
-  return local;
+  /**
+   * Where the module lives at `version` (cmd/go's findDir): `codeDir` or
+   * `codeDir/vN`, with the go.mod found there. Throws Go's error text.
+   */
+  async findDir(version) {
+    if (!isValid(version)) {
+      throw this.invalid(version, textError("syntax error"));
+    }
+    const rev = this.revToRev(version);
+    const file1 = path4.join(this.codeDir, "go.mod");
+    const gomod1 = await this.code.readFile(rev, file1);
+    const mpath1 = gomod1 === void 0 ? "" : modulePath(gomod1);
+    const found1 = gomod1 !== void 0 && (isMajor(mpath1, this.pathMajor) || this.pathMajor === "" && mpath1.startsWith("gopkg.in/"));
+    let file2 = "";
+    if (this.pathMajor !== "" && this.codeRoot !== this.modPath && !this.pathMajor.startsWith(".")) {
+      const dir2 = path4.join(this.codeDir, this.pathMajor.slice(1));
+      file2 = path4.join(dir2, "go.mod");
+      const gomod2 = await this.code.readFile(rev, file2);
+      const mpath2 = gomod2 === void 0 ? "" : modulePath(gomod2);
+      const found2 = gomod2 !== void 0 && isMajor(mpath2, this.pathMajor);
+      if (found1 && found2) {
+        throw textError(
+          `${this.pathPrefix}/${file1} and ...${this.pathMajor}/go.mod both have ...${this.pathMajor} module paths at revision ${rev}`
+        );
+      }
+      if (found2) return { rev, dir: dir2, goMod: gomod2 };
+      if (gomod2 !== void 0) {
+        if (mpath2 === "") {
+          throw textError(`${this.codeRoot}/${file2} is missing module path at revision ${rev}`);
+        }
+        throw textError(
+          `${this.codeRoot}/${file2} has non-...${this.pathMajor} module path ${goQuote(mpath2)} at revision ${rev}`
+        );
+      }
+    }
+    if (found1) return { rev, dir: this.codeDir, goMod: gomod1 };
+    if (gomod1 !== void 0) {
+      const suffix = file2 !== "" ? ` (and ...${this.pathMajor}/go.mod does not exist)` : "";
+      if (mpath1 === "") {
+        throw textError(`${file1} is missing module path${suffix} at revision ${rev}`);
+      }
+      if (this.pathMajor !== "") {
+        throw textError(
+          `${file1} has non-...${this.pathMajor} module path ${goQuote(mpath1)}${suffix} at revision ${rev}`
+        );
+      }
+      if (!splitPathVersion(mpath1).ok) {
+        throw textError(
+          `${file1} has malformed module path ${goQuote(mpath1)}${suffix} at revision ${rev}`
+        );
+      }
+      throw textError(
+        `${file1} has post-${major(version)} module path ${goQuote(mpath1)}${suffix} at revision ${rev}`
+      );
+    }
+    if (this.codeDir === "" && (this.pathMajor === "" || this.pathMajor.startsWith("."))) {
+      return { rev, dir: "", goMod: void 0 };
+    }
+    if (file2 !== "") {
+      throw textError(
+        `missing ${this.pathPrefix}/go.mod and ...${this.pathMajor}/go.mod at revision ${rev}`
+      );
+    }
+    throw textError(`missing ${this.pathPrefix}/go.mod at revision ${rev}`);
+  }
+  /** The `.mod` file of a canonical version. Throws Go's error text. */
+  async goMod(version) {
+    if (version !== canonicalVersion(version)) {
+      throw textError(`version ${version} is not canonical`);
+    }
+    if (isPseudoVersion(version)) await this.stat(version);
+    const found = await this.findDirWrapped(version);
+    if (found.goMod !== void 0) return found.goMod;
+    const data = await this.code.readFile(found.rev, path4.join(found.dir, "go.mod"));
+    return data ?? legacyGoMod(this.modPath);
+  }
+  async findDirWrapped(version) {
+    return this.findDir(version);
+  }
+  /**
+   * The archive listing Go turns into the zip of a canonical version, before
+   * the module-zip rules: files relative to the module directory, and the
+   * repository-root LICENSE appended (raw) when the module is in a
+   * subdirectory without one. Throws Go's error text.
+   */
+  async zipFiles(version) {
+    if (version !== canonicalVersion(version)) {
+      throw textError(`version ${version} is not canonical`);
+    }
+    if (isPseudoVersion(version)) await this.stat(version);
+    const { rev, dir } = await this.findDir(version);
+    const listing = await this.code.readZip(rev, dir);
+    if (listing.zipTooLarge) throw textError("downloaded zip file too large");
+    const files = listing.files.map((f) => ({ ...f }));
+    let license;
+    if (dir !== "" && !files.some((f) => f.path === "LICENSE")) {
+      license = await this.code.readFile(rev, "LICENSE");
+      if (license !== void 0) {
+        files.push({
+          path: "LICENSE",
+          kind: "regular",
+          size: license.length,
+          sha256: sha2562(license),
+          raw: license
+        });
+      }
+    }
+    return { dir, rev, files, goMod: listing.goMod };
+  }
+};
+function sha2562(b) {
+  return createHash7("sha256").update(b).digest();
 }
-function lazyArchiveReader(repo, commit, moduleDir, kept) {
-  let files;
-  const load = async () => {
-    const out = /* @__PURE__ */ new Map();
-    await repo.archive(commit, moduleDir, async (m) => {
-      const wanted = m.kind === "regular" && m.size <= MAX_DIFF_FILE && kept.has(m.path);
-      const chunks = [];
-      for await (const c of m.body()) if (wanted) chunks.push(Buffer.from(c));
-      if (wanted) out.set(m.path, Buffer.concat(chunks));
+function isMajor(mpath, pathMajor) {
+  if (mpath === "") return false;
+  const s = splitPathVersion(mpath);
+  if (!s.ok) return false;
+  if (pathMajor === "") {
+    const p = pathMajorPrefix(s.pathMajor);
+    return p === "" || p === "v0" || p === "v1";
+  }
+  if (s.pathMajor === "") return false;
+  return pathMajor.slice(1) === s.pathMajor.slice(1);
+}
+function timestamp(unixSeconds) {
+  return formatPseudoTimestamp(new Date(unixSeconds * 1e3));
+}
+
+// src/modfetch/build-module.ts
+function infoTime(unixSeconds) {
+  return new Date(unixSeconds * 1e3).toISOString().replace(".000Z", "Z");
+}
+async function resolveVersion(repo, query) {
+  if (query !== "latest") return repo.stat(query);
+  const versions = await repo.versions("");
+  const retracted2 = await retractedOf(repo, versions);
+  const allowed = versions.filter((v) => !retracted2(v));
+  const release = allowed.filter((v) => prerelease(v) === "").at(-1);
+  const pick2 = release ?? allowed.at(-1);
+  if (pick2 !== void 0) return repo.stat(pick2);
+  return repo.latest();
+}
+async function retractedOf(repo, versions) {
+  try {
+    return await repo.retractions(versions);
+  } catch {
+    return () => false;
+  }
+}
+async function buildModule(code, req) {
+  const out = { modulePath: req.modulePath, version: req.query };
+  const pathErr = checkPath(req.modulePath);
+  if (pathErr !== void 0) return failed(out, pathErr);
+  let repo;
+  try {
+    repo = new CodeRepo(code, req.codeRoot, req.modulePath);
+  } catch (e) {
+    return failed(out, e);
+  }
+  let version;
+  try {
+    const r = await resolveVersion(repo, req.query);
+    version = r.version;
+    Object.assign(out, { version, commit: r.name, time: infoTime(r.time) });
+  } catch (e) {
+    return failed(out, e);
+  }
+  try {
+    out.goMod = await repo.goMod(version);
+    out.goModSum = hashGoMod(out.goMod);
+  } catch (e) {
+    return failed(out, e);
+  }
+  try {
+    const listing = await repo.zipFiles(version);
+    out.dir = listing.dir;
+    const zipErr = checkModuleVersion({ path: req.modulePath, version });
+    if (zipErr !== void 0) throw new ModZipError("create zip", zipErr);
+    const sources = listing.files.map(toSource);
+    const checked2 = checkFiles(sources, listing.goMod);
+    const byPath = new Map(listing.files.map((f) => [f.path, f]));
+    const kept = checked2.valid.map((p) => byPath.get(p));
+    out.files = {
+      kept: kept.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256.toString("hex") })),
+      omitted: checked2.omitted.map((f) => ({ path: f.path, reason: f.reason })),
+      invalid: checked2.invalid.map((f) => ({ path: f.path, reason: f.reason }))
+    };
+    const err = checkedFilesError(checked2);
+    if (err !== void 0) throw new ModZipError("create zip", err);
+    const prefix = `${req.modulePath}@${version}/`;
+    out.sum = hash1(kept.map((f) => ({ name: prefix + f.path, sha256: f.sha256 })));
+  } catch (e) {
+    return failed(out, e);
+  }
+  return out;
+}
+function failed(out, e) {
+  out.error = errorMessage(e);
+  out.errorKind = e instanceof ModZipError && e.verb === "create zip" ? "zip" : "version";
+  return out;
+}
+function toSource(f) {
+  return {
+    path: f.path,
+    kind: f.kind,
+    size: f.size,
+    open: () => Promise.reject(new Error("content is not kept in the hashing pass"))
+  };
+}
+
+// src/modfetch/git-code-host.ts
+var MIN_HASH_DIGITS = 7;
+function gitCodeHost(repo, options2 = {}) {
+  const statCache = /* @__PURE__ */ new Map();
+  let refsCache;
+  const refs = () => {
+    refsCache ??= Promise.all([repo.refs(), repo.nonCommitTags()]).then(([r, other]) => {
+      if (options2.pretendTags === void 0) return { ...r, otherTags: other };
+      const tags = new Map(r.tags);
+      const otherTags = new Map(other);
+      for (const [t, c] of options2.pretendTags) {
+        tags.set(t, c);
+        otherTags.delete(t);
+      }
+      return { ...r, tags, otherTags };
     });
-    if (moduleDir !== "" && kept.has("LICENSE") && !out.has("LICENSE")) {
-      const license = await repo.readBlob(commit, "LICENSE");
-      if (license !== void 0 && license.length <= MAX_DIFF_FILE) out.set("LICENSE", license);
+    return refsCache;
+  };
+  async function tagsAt(hash) {
+    const { tags } = await refs();
+    return [...tags].filter(([, c]) => c === hash).map(([t]) => t).sort(compareGoStrings);
+  }
+  async function info2(hash, version) {
+    const c = await repo.commit(hash);
+    const tags = await tagsAt(c.hash);
+    return {
+      name: c.hash,
+      short: c.hash.slice(0, 12),
+      time: c.time,
+      tags,
+      version: tags.includes(version) ? version : c.hash
+    };
+  }
+  async function statUncached(rev) {
+    const { tags, heads, head, otherTags } = await refs();
+    const tag = tags.get(rev);
+    if (tag !== void 0) return info2(tag, rev);
+    if (otherTags.has(rev)) throw new Error('unexpected response from git log: ""');
+    const branch = heads.get(rev);
+    if (branch !== void 0) return info2(branch, rev);
+    if (rev === "HEAD" && head !== void 0) return info2(head, rev);
+    if (rev.length >= MIN_HASH_DIGITS && rev.length <= 40 && allHex(rev)) {
+      const h = await repo.resolveHash(rev);
+      if (h !== void 0) return info2(h, rev);
     }
-    return out;
+    throw new UnknownRevisionError(rev);
+  }
+  const host = {
+    stat(rev) {
+      let p = statCache.get(rev);
+      if (p === void 0) {
+        p = statUncached(rev);
+        statCache.set(rev, p);
+      }
+      return p;
+    },
+    async latest() {
+      const { head } = await refs();
+      if (head === void 0) throw new Error("no commits");
+      return info2(head, head);
+    },
+    async tags(prefix) {
+      const { tags, otherTags } = await refs();
+      return [...tags.keys(), ...otherTags.keys()].filter((t) => t.startsWith(prefix)).sort(compareGoStrings);
+    },
+    async readFile(rev, file) {
+      let hash;
+      try {
+        hash = (await host.stat(rev)).name;
+      } catch (e) {
+        if (e instanceof UnknownRevisionError) return void 0;
+        throw e;
+      }
+      return repo.readBlob(hash, file);
+    },
+    async descendsFrom(rev, tag) {
+      const { tags } = await refs();
+      const t = tags.get(tag);
+      if (t === void 0) return false;
+      return repo.isAncestor(t, (await host.stat(rev)).name);
+    },
+    async mergedTags(rev) {
+      const hash = (await host.stat(rev)).name;
+      const merged = new Set(await repo.tagsMergedInto(hash));
+      if (options2.pretendTags !== void 0) {
+        for (const [t, c] of options2.pretendTags) {
+          if (c === hash || await repo.isAncestor(c, hash)) merged.add(t);
+          else merged.delete(t);
+        }
+      }
+      return [...merged];
+    },
+    async readZip(rev, subdir) {
+      return repo.listArchive((await host.stat(rev)).name, subdir);
+    }
   };
-  return async (name) => {
-    files ??= load();
-    return (await files).get(name);
-  };
+  return host;
 }
-function unreachable(what, e) {
+
+// src/modfetch/infer.ts
+import path5 from "node:path/posix";
+function splitTag(tag) {
+  const i = tag.lastIndexOf("/");
+  const last = tag.slice(i + 1);
+  if (!isValid(last)) return { codeDir: "", version: void 0 };
+  return { codeDir: i < 0 ? "" : tag.slice(0, i), version: last };
+}
+function deriveCodeRoot(modulePath2, codeDir) {
+  if (isGopkgIn(modulePath2)) return modulePath2;
+  const { prefix } = splitPathVersion(modulePath2);
+  if (codeDir === "") return prefix;
+  if (!prefix.endsWith("/" + codeDir)) {
+    throw new InputError(
+      `module path ${modulePath2} does not end in /${codeDir}, the tag's directory: the mirror could not serve it from there (name the module with --module, or the Action's module input)`
+    );
+  }
+  return prefix.slice(0, prefix.length - codeDir.length - 1);
+}
+async function inferModuleFromTag(code, rev, tag, given = {}) {
+  const fromTag = tag === void 0 ? { codeDir: "", version: void 0 } : splitTag(tag);
+  const version = given.version ?? fromTag.version;
+  let codeDir = fromTag.codeDir;
+  if (given.modulePath !== void 0) {
+    if (tag === void 0 || fromTag.version === void 0) {
+      codeDir = await guessCodeDir(code, rev, given.modulePath);
+    }
+    return {
+      modulePath: given.modulePath,
+      codeRoot: deriveCodeRoot(given.modulePath, codeDir),
+      codeDir,
+      version
+    };
+  }
+  const file1 = path5.join(codeDir, "go.mod");
+  const data1 = await code.readFile(rev, file1);
+  let modulePath2 = data1 === void 0 ? "" : modulePath(data1);
+  const major2 = version === void 0 ? "" : major(version);
+  if (major2 !== "" && major2 !== "v0" && major2 !== "v1" && splitPathVersion(modulePath2).pathMajor === "") {
+    const data2 = await code.readFile(rev, path5.join(codeDir, major2, "go.mod"));
+    const p2 = data2 === void 0 ? "" : modulePath(data2);
+    if (p2 !== "" && splitPathVersion(p2).pathMajor === "/" + major2) modulePath2 = p2;
+  }
+  if (data1 === void 0 && modulePath2 === "") {
+    throw new InputError(
+      `no ${file1} at ${tag ?? rev}: name the module with --module, or the Action's module input (a module without go.mod has no path of its own)`
+    );
+  }
+  if (modulePath2 === "") {
+    throw new InputError(
+      `${file1} at ${tag ?? rev} has no module directive: name the module with --module, or the Action's module input`
+    );
+  }
+  return { modulePath: modulePath2, codeRoot: deriveCodeRoot(modulePath2, codeDir), codeDir, version };
+}
+async function guessCodeDir(code, rev, modulePath2) {
+  const { prefix, pathMajor } = splitPathVersion(modulePath2);
+  const elems = prefix.split("/");
+  for (let i = elems.length - 1; i >= 1; i--) {
+    const dir = elems.slice(i).join("/");
+    for (const d of pathMajor.startsWith("/") ? [dir, `${dir}${pathMajor}`] : [dir]) {
+      const data = await code.readFile(rev, `${d}/go.mod`);
+      if (data !== void 0 && modulePath(data) === modulePath2) return dir;
+    }
+  }
+  return "";
+}
+
+// src/wire/mirror.ts
+import { createHash as createHash8 } from "node:crypto";
+
+// src/wire/failures.ts
+function unreachable2(what, e) {
   const u = { kind: "unreachable", reason: `${what}: ${errorMessage(e)}` };
   const cause = e instanceof SumdbHttpError ? e.cause : void 0;
   const root = cause ?? e;
@@ -35263,8 +35762,11 @@ function unreachable(what, e) {
   return u;
 }
 function mirrorFailure(what, e) {
-  return e instanceof NotFoundError ? { kind: "not-found", body: e.body } : unreachable(what, e);
+  return e instanceof NotFoundError ? { kind: "not-found", body: e.body } : unreachable2(what, e);
 }
+
+// src/wire/mirror.ts
+var MAX_DIFF_FILE = 1 << 20;
 function infoFound(info2) {
   return { kind: "found", version: info2.Version, time: info2.Time, origin: info2.Origin };
 }
@@ -35288,16 +35790,16 @@ function goproxyMirror(opts) {
   });
   return {
     url: opts.entries.map((e) => e.url === "direct" || e.url === "off" ? e.url : redactUrl(e.url)).join(","),
-    async cached(path8, version) {
+    async cached(path13, version) {
       if (cachedClient === void 0) return { kind: "unsupported" };
       try {
-        return infoFound((await cachedClient.info(path8, version)).value);
+        return infoFound((await cachedClient.info(path13, version)).value);
       } catch (e) {
         return mirrorFailure("cached-only lookup", e);
       }
     },
-    async warm(path8, version) {
-      const r = await warmOnce(client, path8, version);
+    async warm(path13, version) {
+      const r = await warmOnce(client, path13, version);
       switch (r.status) {
         case "ready":
           return infoFound(r.info);
@@ -35306,41 +35808,50 @@ function goproxyMirror(opts) {
         case "lag":
           return { kind: "not-found", body: r.body, final: false };
         case "error":
-          return unreachable("warming", r.error);
+          return unreachable2("warming", r.error);
       }
     },
-    async info(path8, version) {
+    async info(path13, version) {
       try {
-        return infoFound((await client.info(path8, version)).value);
+        return infoFound((await client.info(path13, version)).value);
       } catch (e) {
         return mirrorFailure("reading .info", e);
       }
     },
-    async mod(path8, version) {
+    async mod(path13, version) {
       try {
-        const data = (await client.mod(path8, version)).value;
+        const data = (await client.mod(path13, version)).value;
         return { kind: "ok", h1: hashGoMod(data), data };
       } catch (e) {
         return mirrorFailure("downloading .mod", e);
       }
     },
-    async list(path8) {
+    async list(path13) {
       try {
-        return { kind: "ok", versions: (await client.list(path8)).value.map((v) => v.version) };
+        return { kind: "ok", versions: (await client.list(path13)).value.map((v) => v.version) };
       } catch (e) {
         return mirrorFailure("listing versions", e);
       }
     },
-    async zip(path8, version) {
+    async cachedList(path13) {
+      if (cachedClient === void 0) return { kind: "unsupported" };
+      try {
+        const list = (await cachedClient.list(path13)).value;
+        return { kind: "ok", versions: list.map((v) => v.version) };
+      } catch (e) {
+        return mirrorFailure("cached-only version list", e);
+      }
+    },
+    async zip(path13, version) {
       let zipPath;
       let h1;
       try {
-        ({ zipPath, h1 } = (await client.downloadZip(path8, version, opts.workDir)).value);
+        ({ zipPath, h1 } = (await client.downloadZip(path13, version, opts.workDir)).value);
       } catch (e) {
         if (e instanceof ProtocolError) return { kind: "invalid", reason: e.message };
         return mirrorFailure("downloading .zip", e);
       }
-      const prefix = `${path8}@${version}/`;
+      const prefix = `${path13}@${version}/`;
       const files = await zipFileDigests(zipPath, prefix);
       return {
         kind: "ok",
@@ -35352,7 +35863,6 @@ function goproxyMirror(opts) {
   };
 }
 async function zipFileDigests(zipPath, prefix) {
-  const { createHash: createHash8 } = await import("node:crypto");
   const zip = await openZip(zipPath);
   try {
     const out = /* @__PURE__ */ new Map();
@@ -35379,140 +35889,301 @@ async function readZipEntry(zipPath, name) {
     zip.close();
   }
 }
+
+// src/wire/tags.ts
+function tagName(name) {
+  return name.replace(/^refs\/tags\//, "");
+}
+function versionTag(name, commit) {
+  const { codeDir, version } = splitTag(name);
+  if (version === void 0) return void 0;
+  return { name, codeDir, version, canonical: canonical(version) === version, commit };
+}
+async function versionTags(repo, codeDir) {
+  const { tags } = await repo.refs();
+  return [...tags].map(([name, commit]) => versionTag(name, commit)).filter(
+    (t) => t !== void 0 && (codeDir === void 0 || t.codeDir === codeDir)
+  );
+}
+async function atHead(repoDir) {
+  const repo = await openRepo(repoDir);
+  const { head } = await repo.refs();
+  const tags = head === void 0 ? [] : (await versionTags(repo)).filter((t) => t.commit === head);
+  return { repo, head, tags };
+}
+async function versionTagsAtHead(repoDir) {
+  const { repo, head, tags } = await atHead(repoDir);
+  if (head === void 0) {
+    throw new InputError(`tags: all-at-head: ${repoDir} has no commit checked out`);
+  }
+  if (tags.length === 0) {
+    throw new InputError(
+      `tags: all-at-head: no version tag points at HEAD (${head.slice(0, 12)}) in ${repoDir}` + (repo.shallow ? ", a shallow clone: fetch the tags (actions/checkout with fetch-depth: 0)" : "") + ", or name the tags in the tags input"
+    );
+  }
+  return tags.map((t) => t.name).sort();
+}
+
+// src/wire/local-repo.ts
+var goModPathAt = (dir) => dir === "" ? "go.mod" : `${dir}/go.mod`;
+function gitLocalRepo(repo, git = createGitRunner()) {
+  const trees = /* @__PURE__ */ new Map();
+  const tree = (rev) => {
+    let t = trees.get(rev);
+    if (t === void 0) {
+      t = listTree(git, repo.dir, rev);
+      trees.set(rev, t);
+    }
+    return t;
+  };
+  return {
+    build: (tag, options2 = {}) => buildTag(repo, tag, options2.modulePath),
+    versionTags: (codeDir) => versionTags(repo, codeDir),
+    async modules(rev) {
+      const out = [];
+      for (const e of await tree(rev)) {
+        if (e.kind === "gitlink" || !(e.path === "go.mod" || e.path.endsWith("/go.mod"))) continue;
+        const dir = e.path.slice(0, Math.max(0, e.path.length - "/go.mod".length));
+        const data = await readObject(git, repo.dir, e.oid);
+        out.push({ dir, modulePath: modulePath(data) });
+      }
+      return out;
+    },
+    goMod: (rev, dir) => repo.readBlob(rev, goModPathAt(dir)),
+    async files(rev, dir) {
+      const prefix = dir === "" ? "" : `${dir}/`;
+      const out = [];
+      for (const e of await tree(rev)) {
+        if (e.kind === "gitlink" || !e.path.startsWith(prefix)) continue;
+        const oid = e.oid;
+        out.push({
+          path: e.path.slice(prefix.length),
+          kind: e.kind,
+          read: () => readObject(git, repo.dir, oid)
+        });
+      }
+      return out;
+    }
+  };
+}
+async function buildTag(repo, tag, modulePath2) {
+  const bare = tagName(tag);
+  const { tags } = await repo.refs();
+  const commit = tags.get(bare);
+  if (commit === void 0) {
+    const hint = repo.shallow ? " This is a shallow clone: fetch the tag (`git fetch --tags`, or `fetch-depth: 0` with actions/checkout)." : " Push or fetch the tag first, or name another with --tag / the `tag` input.";
+    throw new InputError(`tag ${JSON.stringify(bare)} does not exist in ${repo.dir}.${hint}`);
+  }
+  const parsed = versionTag(bare, commit);
+  if (parsed === void 0) {
+    throw new InputError(
+      `tag ${JSON.stringify(bare)} is not a module version tag: Go publishes tags like v1.2.3 or sub/dir/v1.2.3`
+    );
+  }
+  const { codeDir, version: tagVersion } = parsed;
+  const base = {
+    tag: bare,
+    tagRef: `refs/tags/${bare}`,
+    commit,
+    zipFiles: /* @__PURE__ */ new Map(),
+    readFile: () => Promise.resolve(void 0),
+    retractions: []
+  };
+  if (!parsed.canonical) {
+    return {
+      ...base,
+      modulePath: "",
+      version: tagVersion,
+      goModPath: goModPathAt(codeDir),
+      goModSum: "",
+      versionError: {
+        text: `tag ${bare}: version ${JSON.stringify(tagVersion)} is not canonical (should be ${JSON.stringify(canonical(tagVersion))}); the go command ignores such tags`
+      }
+    };
+  }
+  const watch = watchRepositoryErrors(gitCodeHost(repo));
+  const probe = watch.watched;
+  const inferred = await inferModuleFromTag(
+    probe,
+    commit,
+    bare,
+    modulePath2 === void 0 || modulePath2 === "" ? {} : { modulePath: modulePath2 }
+  );
+  const built = await buildModule(probe, {
+    modulePath: inferred.modulePath,
+    codeRoot: inferred.codeRoot,
+    query: tagVersion
+  });
+  const gitFailure = watch.failure();
+  if (gitFailure !== void 0) throw gitFailure;
+  const moduleDir = built.dir ?? codeDir;
+  const goModPath = goModPathAt(moduleDir);
+  const local = {
+    ...base,
+    modulePath: inferred.modulePath,
+    version: built.version,
+    goModPath,
+    goModSum: built.goModSum ?? "",
+    existingVersions: (await versionTags(repo, codeDir)).filter((t) => t.canonical).map((t) => t.version),
+    shallow: repo.shallow
+  };
+  if (built.sum !== void 0) local.sum = built.sum;
+  if (built.goMod !== void 0) local.goMod = built.goMod;
+  if (built.error !== void 0) {
+    if (built.errorKind === "zip") local.zipError = { text: built.error };
+    else local.versionError = { text: built.error };
+  }
+  Object.assign(local, await goModFacts(repo, commit, goModPath));
+  if (built.files !== void 0) {
+    local.zipFiles = new Map(built.files.kept.map((f) => [f.path, f.sha256]));
+    local.readFile = lazyArchiveReader(repo, commit, moduleDir, new Set(local.zipFiles.keys()));
+  }
+  return local;
+}
+async function goModFacts(repo, commit, goModPath) {
+  const data = await repo.readBlob(commit, goModPath);
+  if (data === void 0) return {};
+  const facts = {};
+  const declared = modulePath(data);
+  if (declared !== "") facts.declaredModulePath = declared;
+  try {
+    const file = parseLax(goModPath, data);
+    if (file.module !== void 0) {
+      facts.moduleLine = { line: file.module.line, column: file.module.column };
+    }
+    const dep = deprecation(file);
+    if (dep !== void 0) facts.deprecated = dep;
+    facts.retractions = file.retract.map((r) => ({
+      low: r.low,
+      high: r.high,
+      rationale: r.rationale,
+      line: r.line
+    }));
+  } catch {
+  }
+  return facts;
+}
+function lazyArchiveReader(repo, commit, moduleDir, kept) {
+  let files;
+  const load = async () => {
+    const out = /* @__PURE__ */ new Map();
+    await repo.archive(commit, moduleDir, async (m) => {
+      const wanted = m.kind === "regular" && m.size <= MAX_DIFF_FILE && kept.has(m.path);
+      const chunks = [];
+      for await (const c of m.body()) if (wanted) chunks.push(Buffer.from(c));
+      if (wanted) out.set(m.path, Buffer.concat(chunks));
+    });
+    if (moduleDir !== "" && kept.has("LICENSE") && !out.has("LICENSE")) {
+      const license = await repo.readBlob(commit, "LICENSE");
+      if (license !== void 0 && license.length <= MAX_DIFF_FILE) out.set("LICENSE", license);
+    }
+    return out;
+  };
+  return async (name) => {
+    files ??= load();
+    return (await files).get(name);
+  };
+}
+var KINDS = {
+  "100644": "regular",
+  "100755": "executable",
+  "120000": "symlink",
+  "160000": "gitlink"
+};
+async function listTree(git, dir, rev) {
+  const r = await git.run(["ls-tree", "-r", "-z", "--full-tree", rev], { cwd: dir });
+  if (r.code !== 0) {
+    throw new RepositoryError(`git ls-tree: ${oneLine(r.stderr.toString("utf8"))}`);
+  }
+  const out = [];
+  let start = 0;
+  while (start < r.stdout.length) {
+    let end = r.stdout.indexOf(0, start);
+    if (end < 0) end = r.stdout.length;
+    const rec = r.stdout.subarray(start, end);
+    start = end + 1;
+    const tab = rec.indexOf(9);
+    const [mode = "", , oid = ""] = rec.subarray(0, tab).toString("utf8").split(" ");
+    const kind = KINDS[mode];
+    if (kind !== void 0) out.push({ path: decodeGoString(rec.subarray(tab + 1)), kind, oid });
+  }
+  return out;
+}
+async function readObject(git, dir, oid) {
+  const r = await git.run(["cat-file", "blob", oid], { cwd: dir });
+  if (r.code !== 0) {
+    throw new RepositoryError(`git cat-file: ${oneLine(r.stderr.toString("utf8"))}`);
+  }
+  return r.stdout;
+}
+
+// src/wire/caching-mirror.ts
+function cachingMirror(mirror) {
+  const lists = /* @__PURE__ */ new Map();
+  const mods = /* @__PURE__ */ new Map();
+  function remember(cache, key2, keep, ask) {
+    const known = cache.get(key2);
+    if (known !== void 0) return known;
+    const p = ask();
+    cache.set(key2, p);
+    p.then(
+      (a) => {
+        if (!keep(a)) cache.delete(key2);
+      },
+      () => cache.delete(key2)
+    );
+    return p;
+  }
+  const cachedList = mirror.cachedList?.bind(mirror);
+  return {
+    url: mirror.url,
+    ...mirror.unreachableFix !== void 0 ? { unreachableFix: mirror.unreachableFix } : {},
+    cached: (path13, version) => mirror.cached(path13, version),
+    ...cachedList !== void 0 ? { cachedList } : {},
+    warm: (path13, version, deadline) => mirror.warm(path13, version, deadline),
+    info: (path13, version) => mirror.info(path13, version),
+    zip: (path13, version) => mirror.zip(path13, version),
+    list: (path13) => remember(
+      lists,
+      path13,
+      (a) => a.kind === "ok" || a.kind === "not-found",
+      () => mirror.list(path13)
+    ),
+    mod: (path13, version) => remember(
+      mods,
+      `${path13}@${version}`,
+      (a) => a.kind === "ok",
+      () => mirror.mod(path13, version)
+    )
+  };
+}
+
+// src/wire/sumdb.ts
+var SUMDB_REQUEST_MS = 6e4;
 function sumdbPort(client) {
   return {
     name: client.name,
-    async lookup(path8, version) {
+    async lookup(path13, version) {
       try {
-        const r = await client.lookup(path8, version);
+        const r = await client.lookup(path13, version);
         if (r.zipHash === void 0 || r.goModHash === void 0) {
           return {
             kind: "unverifiable",
-            reason: `the record for ${path8}@${version} lacks an h1 line:
+            reason: `the record for ${path13}@${version} lacks an h1 line:
 ${r.record}`
           };
         }
         return { kind: "found", zipHash: r.zipHash, goModHash: r.goModHash };
       } catch (e) {
         if (e instanceof SumdbNotFoundError) return { kind: "not-found", body: e.message };
-        if (e instanceof SumdbHttpError) return unreachable("checksum database", e);
+        if (e instanceof SumdbHttpError) return unreachable2("checksum database", e);
         if (e instanceof SumdbError) return { kind: "unverifiable", reason: e.message };
-        return unreachable("checksum database", e);
+        return unreachable2("checksum database", e);
       }
     }
   };
 }
-function effectiveEnv(req, base) {
-  const merged = { ...base };
-  if (req.goproxy !== void 0 && req.goproxy !== "") merged.GOPROXY = req.goproxy;
-  if (req.gosumdb !== void 0 && req.gosumdb !== "") merged.GOSUMDB = req.gosumdb;
-  if (req.goprivate !== void 0 && req.goprivate !== "") merged.GOPRIVATE = req.goprivate;
-  if (req.gonosumdb !== void 0 && req.gonosumdb !== "") merged.GONOSUMDB = req.gonosumdb;
-  return goEnvFromProcess(merged);
-}
-async function readNetrc(file) {
-  if (file === void 0 || file === "") return [];
-  try {
-    return parseNetrc(await readFileFs(file, "utf8"));
-  } catch {
-    return [];
-  }
-}
-var createReleaseCheck = (options2) => createReleaseCheckWith({ logger: options2.logger });
-function createReleaseCheckWith(options2) {
-  return async (req) => {
-    const clock = options2.clock ?? systemClock;
-    const timeoutMs = req.timeoutMs ?? defaultTimeoutMs(req.warmTimeoutMs);
-    const deadline = clock.now() + timeoutMs;
-    const env = effectiveEnv(req, options2.env ?? process.env);
-    const entries = parseGoproxy(env.GOPROXY);
-    const sumdbSetting = parseGoSumdb(env.GOSUMDB);
-    const repo = await openRepo(req.repoDir);
-    const local = await buildLocal(repo, req.tag, req.modulePath);
-    const privateProxies = entries.map((e) => e.url).filter((u) => u !== "direct" && u !== "off");
-    const baseHttp = options2.http ?? createNodeHttpClient({
-      credentials: createCredentials({
-        token: req.proxyToken === void 0 || req.proxyToken === "" ? void 0 : `Bearer ${req.proxyToken}`,
-        netrc: await readNetrc(env.NETRC),
-        privateProxies
-      }),
-      // HTTPS_PROXY/HTTP_PROXY/NO_PROXY, read as the go command reads them.
-      proxyEnv: options2.env ?? process.env
-    });
-    const http2 = withDeadline(baseHttp, {
-      deadline,
-      clock,
-      label: `the check's deadline (timeout ${formatDuration(timeoutMs)})`
-    });
-    const workDir = await makeTempDir("modseal-verify-");
-    try {
-      const ports = {
-        local: { build: () => Promise.resolve(local) },
-        clock,
-        logger: options2.logger
-      };
-      const usable = entries.filter((e) => e.url !== "direct" && e.url !== "off");
-      if (local.modulePath !== "" && !useProxyFor(env, local.modulePath)) {
-        ports.mirrorDisabled = `GONOPROXY/GOPRIVATE matches ${local.modulePath}`;
-      } else if (usable.length === 0) {
-        ports.mirrorDisabled = `GOPROXY=${env.GOPROXY} names no module proxy (modseal never fetches from version control)`;
-      } else {
-        ports.mirror = {
-          ...goproxyMirror({
-            entries,
-            env,
-            http: http2,
-            clock,
-            workDir,
-            ...options2.cachedOnlyHosts !== void 0 ? { cachedOnlyHosts: options2.cachedOnlyHosts } : {}
-          }),
-          unreachableFix: unreachableFix("the mirror", usable[0].url, options2.env ?? process.env)
-        };
-      }
-      if (sumdbSetting.off) {
-        ports.sumdbDisabled = "GOSUMDB=off";
-      } else if (local.modulePath !== "" && !useSumdbFor(env, local.modulePath)) {
-        ports.sumdbDisabled = `GONOSUMDB/GOPRIVATE matches ${local.modulePath}`;
-      } else {
-        const baseUrl2 = await sumdbBaseForRequest(sumdbSetting, entries, http2);
-        if (sumdbSetting.url === void 0 && usable.length > 0) {
-          options2.logger.info(
-            `${usable.map((e) => redactUrl(e.url)).join(",")} /sumdb/${sumdbSetting.name}/supported: ` + (typeof baseUrl2 === "string" ? `using ${redactUrl(baseUrl2)}` : baseUrl2.reason.split("\n", 1)[0])
-          );
-        }
-        const sumdbFix = unreachableFix(
-          "the checksum database",
-          typeof baseUrl2 === "string" ? baseUrl2 : sumdbSetting.directUrl,
-          options2.env ?? process.env
-        );
-        if (typeof baseUrl2 !== "string") {
-          ports.sumdb = {
-            name: sumdbSetting.name,
-            unreachableFix: sumdbFix,
-            lookup: () => Promise.resolve(baseUrl2)
-          };
-        } else {
-          const client = new SumdbClient({
-            name: sumdbSetting.name,
-            verifierKey: sumdbSetting.verifierKey,
-            baseUrl: baseUrl2,
-            http: http2,
-            timeoutMs: SUMDB_REQUEST_MS,
-            treeCache: req.sumdbCache === void 0 || req.sumdbCache === "" ? memoryTreeCache() : fileTreeCache(req.sumdbCache)
-          });
-          ports.sumdb = { ...sumdbPort(client), unreachableFix: sumdbFix };
-        }
-      }
-      return await runReleaseCheck(
-        { tag: req.tag, warm: req.warm, warmTimeoutMs: req.warmTimeoutMs, timeoutMs, deadline },
-        ports
-      );
-    } finally {
-      await removeTempDir(workDir);
-    }
-  };
-}
-async function sumdbBaseForRequest(setting, entries, http2) {
+async function sumdbBase(setting, entries, http2) {
   try {
     return await sumdbBaseUrl(
       setting,
@@ -35521,13 +36192,4895 @@ async function sumdbBaseForRequest(setting, entries, http2) {
       SUMDB_REQUEST_MS
     );
   } catch (e) {
-    if (e instanceof SkippedError) return unreachable("checksum database", e);
-    return unreachable("finding the checksum database", e);
+    if (e instanceof SkippedError) return unreachable2("checksum database", e);
+    return unreachable2("finding the checksum database", e);
   }
 }
 
-// src/action/run.ts
+// src/wire/remote.ts
+var isProxy = (e) => e.url !== "direct" && e.url !== "off";
+function remoteSides(o) {
+  const usable = o.entries.filter(isProxy);
+  let mirror;
+  let sumdb;
+  const on = (port) => ({ kind: "on", port });
+  const off = (reason) => ({ kind: "off", reason });
+  return {
+    // A path of '' (a tag Go would never list) is matched by no pattern.
+    mirrorFor(path13) {
+      if (usable.length === 0) {
+        return Promise.resolve(
+          off(
+            `GOPROXY=${o.env.GOPROXY} names no module proxy (modseal never fetches from version control)`
+          )
+        );
+      }
+      if (path13 !== "" && !useProxyFor(o.env, path13)) {
+        return Promise.resolve(off(`GONOPROXY/GOPRIVATE matches ${path13}`));
+      }
+      mirror ??= cachingMirror({
+        ...goproxyMirror({
+          entries: o.entries,
+          env: o.env,
+          http: o.http,
+          clock: o.clock,
+          workDir: o.workDir,
+          ...o.cachedOnlyHosts !== void 0 ? { cachedOnlyHosts: o.cachedOnlyHosts } : {}
+        }),
+        unreachableFix: unreachableFix("the mirror", usable[0].url, o.proxyEnv)
+      });
+      return Promise.resolve(on(mirror));
+    },
+    async sumdbFor(path13) {
+      const setting = o.sumdb;
+      if (setting.off) return off("GOSUMDB=off");
+      if (path13 !== "" && !useSumdbFor(o.env, path13)) {
+        return off(`GONOSUMDB/GOPRIVATE matches ${path13}`);
+      }
+      sumdb ??= openSumdb(o, setting, usable);
+      return on(await sumdb);
+    }
+  };
+}
+async function openSumdb(o, setting, usable) {
+  const baseUrl2 = await sumdbBase(setting, o.entries, o.http);
+  if (setting.url === void 0 && usable.length > 0) {
+    o.logger.info(
+      `${usable.map((e) => redactUrl(e.url)).join(",")} /sumdb/${setting.name}/supported: ` + (typeof baseUrl2 === "string" ? `using ${redactUrl(baseUrl2)}` : baseUrl2.reason.split("\n", 1)[0])
+    );
+  }
+  const fix = unreachableFix(
+    "the checksum database",
+    typeof baseUrl2 === "string" ? baseUrl2 : setting.directUrl,
+    o.proxyEnv
+  );
+  if (typeof baseUrl2 !== "string") {
+    return { name: setting.name, unreachableFix: fix, lookup: () => Promise.resolve(baseUrl2) };
+  }
+  const client = new SumdbClient({
+    name: setting.name,
+    verifierKey: setting.verifierKey,
+    baseUrl: baseUrl2,
+    http: o.http,
+    timeoutMs: SUMDB_REQUEST_MS,
+    treeCache: o.sumdbCache === void 0 || o.sumdbCache === "" ? memoryTreeCache() : fileTreeCache(o.sumdbCache)
+  });
+  return { ...sumdbPort(client), unreachableFix: fix };
+}
+
+// src/wire/release.ts
+function effectiveEnv(settings, base) {
+  const merged = { ...base };
+  if (settings.goproxy !== void 0 && settings.goproxy !== "") merged.GOPROXY = settings.goproxy;
+  if (settings.gosumdb !== void 0 && settings.gosumdb !== "") merged.GOSUMDB = settings.gosumdb;
+  if (settings.goprivate !== void 0 && settings.goprivate !== "") {
+    merged.GOPRIVATE = settings.goprivate;
+  }
+  if (settings.gonosumdb !== void 0 && settings.gonosumdb !== "") {
+    merged.GONOSUMDB = settings.gonosumdb;
+  }
+  return goEnvFromProcess(merged);
+}
+async function httpClient2(o, env, entries, token, limit) {
+  const privateProxies = entries.map((e) => e.url).filter((u) => u !== "direct" && u !== "off");
+  const base = o.http ?? createNodeHttpClient({
+    credentials: createCredentials({
+      token: token === void 0 || token === "" ? void 0 : `Bearer ${token}`,
+      // What the go command passes over silently in .netrc is said, one line each.
+      netrc: await readNetrcFile(env.NETRC, (m) => o.logger.info(m)),
+      privateProxies
+    }),
+    // HTTPS_PROXY/HTTP_PROXY/NO_PROXY, read as the go command reads them.
+    proxyEnv: o.env ?? process.env
+  });
+  return withDeadline(base, {
+    deadline: limit.deadline,
+    clock: limit.clock,
+    label: `the check's deadline (timeout ${formatDuration(limit.timeoutMs)})`
+  });
+}
+function createReleaseCheck(options2) {
+  return async (req) => {
+    const clock = options2.clock ?? systemClock;
+    const timeoutMs = req.timeoutMs ?? defaultTimeoutMs(req.warmTimeoutMs);
+    const deadline = clock.now() + timeoutMs;
+    const env = effectiveEnv(req, options2.env ?? process.env);
+    const entries = parseGoproxy(env.GOPROXY);
+    const sumdb = parseGoSumdb(env.GOSUMDB);
+    const local = gitLocalRepo(await openRepo(req.repoDir));
+    const http2 = await httpClient2(options2, env, entries, req.proxyToken, {
+      deadline,
+      timeoutMs,
+      clock
+    });
+    const workDir = await makeTempDir("modseal-verify-");
+    try {
+      const remote = remoteSides({
+        env,
+        entries,
+        sumdb,
+        http: http2,
+        clock,
+        logger: options2.logger,
+        workDir,
+        proxyEnv: options2.env ?? process.env,
+        ...options2.cachedOnlyHosts !== void 0 ? { cachedOnlyHosts: options2.cachedOnlyHosts } : {},
+        ...req.sumdbCache !== void 0 ? { sumdbCache: req.sumdbCache } : {}
+      });
+      return await runReleaseCheck(
+        {
+          tag: req.tag,
+          ...req.modulePath !== void 0 && req.modulePath !== "" ? { modulePath: req.modulePath } : {},
+          warm: req.warm,
+          warmTimeoutMs: req.warmTimeoutMs,
+          timeoutMs,
+          deadline
+        },
+        { local, ...remote, clock, logger: options2.logger }
+      );
+    } finally {
+      await removeTempDir(workDir);
+    }
+  };
+}
+
+// src/internal/duration.ts
+var UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+function parseDuration(text) {
+  if (!/^(?:[0-9]+(?:\.[0-9]+)?(?:ms|s|m|h))+$/.test(text)) return void 0;
+  let total = 0;
+  for (const m of text.matchAll(/([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)/g)) {
+    total += Number(m[1]) * (UNITS[m[2] ?? ""] ?? NaN);
+  }
+  return Number.isFinite(total) ? Math.round(total) : void 0;
+}
+var MAX_WARM_MS = 6 * 36e5;
+
+// src/wire/settings.ts
+var INPUT_NAMES = {
+  goproxy: "goproxy",
+  gosumdb: "gosumdb",
+  goprivate: "goprivate",
+  gonosumdb: "gonosumdb",
+  proxyToken: "proxy-token",
+  warmTimeout: "warm-timeout",
+  timeout: "timeout"
+};
+var DEFAULT_WARM_MS = 10 * 6e4;
+var MAX_TIMEOUT_MS = 24 * 36e5;
+function checked(name, value, check2) {
+  try {
+    check2(value);
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(`${name}: ${errorMessage(e)}`);
+    throw e;
+  }
+}
+function patternList(value) {
+  const items = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  return items.length > 0 ? items.join(",") : void 0;
+}
+function duration(name, text, max2, maxText) {
+  const ms = parseDuration(text);
+  if (ms === void 0) {
+    throw new InputError(
+      `${name}: ${JSON.stringify(text)} is not a duration (use a number and a unit: 90s, 10m, 1h30m)`
+    );
+  }
+  if (ms <= 0) throw new InputError(`${name}: must be longer than 0, not ${text}`);
+  if (ms > max2) throw new InputError(`${name}: ${text} is longer than the limit of ${maxText}`);
+  return ms;
+}
+function parseCheckSettings(raw, names) {
+  const text = (k) => {
+    const v = raw[k]?.trim();
+    return v === void 0 || v === "" ? void 0 : v;
+  };
+  const goproxy = text("goproxy");
+  if (goproxy !== void 0) checked(names.goproxy, goproxy, parseGoproxy);
+  const gosumdb = text("gosumdb");
+  if (gosumdb !== void 0) checked(names.gosumdb, gosumdb, parseGoSumdb);
+  const warm = text("warmTimeout");
+  const warmTimeoutMs = warm === void 0 ? DEFAULT_WARM_MS : duration(names.warmTimeout, warm, MAX_WARM_MS, "6h");
+  const timeout = text("timeout");
+  const settings = {
+    warmTimeoutMs,
+    timeoutMs: timeout === void 0 ? defaultTimeoutMs(warmTimeoutMs) : duration(names.timeout, timeout, MAX_TIMEOUT_MS, "24h")
+  };
+  if (goproxy !== void 0) settings.goproxy = goproxy;
+  if (gosumdb !== void 0) settings.gosumdb = gosumdb;
+  const goprivate = patternList(raw.goprivate ?? "");
+  if (goprivate !== void 0) settings.goprivate = goprivate;
+  const gonosumdb = patternList(raw.gonosumdb ?? "");
+  if (gonosumdb !== void 0) settings.gonosumdb = gonosumdb;
+  const proxyToken = text("proxyToken");
+  if (proxyToken !== void 0) settings.proxyToken = proxyToken;
+  return settings;
+}
+
+// src/checks/lint/columns.ts
+function units(rune) {
+  return rune > 65535 ? 2 : 1;
+}
+function lineStartOf(text, offset) {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== 10) start--;
+  if (start === 0 && text[0] === 239 && text[1] === 187 && text[2] === 191 && offset >= 3) {
+    return 3;
+  }
+  return start;
+}
+function columnAtOffset(text, offset) {
+  let col = 1;
+  let i = lineStartOf(text, offset);
+  while (i < offset) {
+    const [r, w] = decodeRune(text, i);
+    col += units(r);
+    i += Math.max(w, 1);
+  }
+  return col;
+}
+function offsetOfLine(text, line) {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf(10, offset);
+    if (nl < 0) return text.length;
+    offset = nl + 1;
+  }
+  return offset;
+}
+function columnOfRune(text, line, runeColumn) {
+  let col = 1;
+  let i = offsetOfLine(text, line);
+  for (let r = 1; r < runeColumn; r++) {
+    if (i >= text.length || text[i] === 10) return col + (runeColumn - r);
+    const [rune, w] = decodeRune(text, i);
+    col += units(rune);
+    i += Math.max(w, 1);
+  }
+  return col;
+}
+
+// src/checks/lint/types.ts
+var LINT_SEVERITY = {
+  "version-invalid": "error",
+  "gomod-invalid": "error",
+  "module-path-mismatch": "error",
+  "old-major-import": "error",
+  "version-published": "error",
+  "zip-invalid": "error",
+  "version-lower": "warning",
+  "retract-unknown": "warning",
+  "retract-pending": "notice",
+  "deprecated-unrecognised": "warning",
+  "incompatible-trap": "warning",
+  unreachable: "warning"
+};
+var LINT_REPORT_SCHEMA = "modseal.lint-report/v1";
+
+// src/checks/lint/findings.ts
+function make2(code, message, at, fix) {
+  const f = { code, severity: LINT_SEVERITY[code], message };
+  if (at.module !== void 0 && at.module !== "") f.module = at.module;
+  if (at.file !== void 0) f.file = at.file;
+  if (at.line !== void 0) f.line = at.line;
+  if (at.column !== void 0) f.column = at.column;
+  if (fix !== void 0) f.fix = fix;
+  return f;
+}
+var IMPLIED = "was not given with --next: it is the version implied by the latest tag; name the tag your release will create with --next";
+function impliedNote(next) {
+  return next.implied ? ` (${next.version} ${IMPLIED}.)` : "";
+}
+function gomodInvalid(text, at) {
+  return make2(
+    "gomod-invalid",
+    text,
+    at,
+    "The go command stops here for everyone who builds this module. Fix the line as the message says (`go mod tidy` rewrites versions it can resolve), and commit go.mod."
+  );
+}
+function versionInvalid2(text, at, fix) {
+  return make2("version-invalid", text, at, fix);
+}
+function inDir(dir) {
+  return dir === "" ? "the repository root" : `${dir}/`;
+}
+function modulePathMismatch2(m, at) {
+  switch (m.kind) {
+    case "elsewhere":
+      return make2(
+        "module-path-mismatch",
+        `go.mod in ${inDir(m.dir)} declares module ${m.path}, but the go command looks for ${m.path} in ${m.looks.map(inDir).join(" or ")} of the repository (whose module path is ${m.root}), not in ${inDir(m.dir)}: nobody can fetch it under this path`,
+        at,
+        `Change the module directive to "module ${m.want}" (the path of ${inDir(m.dir)}), and the imports of its packages to match; or move the module to where its path says.`
+      );
+    case "tail":
+      return make2(
+        "module-path-mismatch",
+        `go.mod in ${inDir(m.dir)} declares module ${m.path}, which does not end in ${m.want}: the go command looks for a module of a repository in the directory its path names after the repository's path, so it will not find this one`,
+        at,
+        `Change the module directive to the repository's module path followed by /${m.want}.`
+      );
+    case "duplicate":
+      return make2(
+        "module-path-mismatch",
+        `${m.file} and ${m.other} both declare module ${m.path}: the go command refuses every version of it ("\u2026 both have \u2026/${m.major} module paths")`,
+        at,
+        `Keep one of the two: a /${m.major} module lives either in the directory of the earlier majors (a major branch) or in its ${m.major}/ subdirectory, not in both.`
+      );
+  }
+}
+function oldMajorImport(a, at) {
+  return make2(
+    "old-major-import",
+    `imports ${a.importPath}, a package of ${a.oldModule}: an earlier major version of this module (${a.module}), so builds get a second copy of the package, with its own types and state`,
+    at,
+    `Import "${a.replacement}" instead (the same package in this major version).`
+  );
+}
+function versionPublished(a, at) {
+  return make2(
+    "version-published",
+    `${a.module}@${a.version} is already published (${a.where.join(", ")}): it was released before, perhaps from a tag since deleted, and its first content is kept forever.${a.implied}`,
+    at,
+    `Release another version (${a.free} is free). A new tag ${a.tag} would give everybody who fetches it directly "verifying module: checksum mismatch \u2026 SECURITY ERROR", while the mirror keeps serving the old content.`
+  );
+}
+function versionLower(a, at) {
+  return make2(
+    "version-lower",
+    `${a.version} is lower than ${a.latest}, the latest release of the ${a.line} line of ${a.module}: go get will not pick it by default, and the go command reads retract lines and the deprecation comment only from the latest version's go.mod`,
+    at,
+    `If this is a fix for an older minor version, nothing to do. Otherwise release a version above ${a.latest} (${a.above}).`
+  );
+}
+function retractUnknown(a, at) {
+  const where = a.asked ? "never tagged in this repository nor published" : "never tagged in this repository (the mirror was not asked)";
+  return make2(
+    "retract-unknown",
+    `retract ${a.range} names no version of ${a.module} that exists: ${where}`,
+    at,
+    "Check the version numbers: a typo here retracts nothing, and the version meant stays the one go get picks."
+  );
+}
+function retractPending(a, at) {
+  const who = a.next !== void 0 ? `publishing ${a.next} does that, if it is the highest version of ${a.module}` : `the next release of ${a.module} does that, if it is the highest version`;
+  return make2(
+    "retract-pending",
+    `retract ${a.range} takes effect only once a version whose go.mod carries it is published and is the latest: ${who}`,
+    at,
+    "Retracted versions stay downloadable; once in effect, go get stops choosing them and warns the users who require them."
+  );
+}
+var DEPRECATION = {
+  detached: {
+    why: "is not attached to the module directive (a blank line or another directive separates them), so the go command does not read it",
+    fix: "Put it on the lines directly above the module line, with no blank line between, or at the end of the module line."
+  },
+  spelling: {
+    why: 'does not start with "Deprecated:" as the go command requires (that case, then a colon)',
+    fix: 'Write it as "// Deprecated: " followed by what to use instead, directly above the module line.'
+  },
+  "mid-paragraph": {
+    why: 'is in the middle of a comment paragraph: the go command reads a deprecation only from a paragraph that starts with "Deprecated:"',
+    fix: 'Separate it from the comment lines above with an empty "//" line.'
+  },
+  empty: {
+    why: 'has no message after "Deprecated:", and the go command treats an empty message as "not deprecated"',
+    fix: "Say after the colon, on the same line, what to use instead."
+  }
+};
+function deprecatedUnrecognised(a, at) {
+  const d = DEPRECATION[a.kind];
+  return make2(
+    "deprecated-unrecognised",
+    `the comment "${a.text}" ${d.why}: go get and go list -u will not show the module as deprecated`,
+    at,
+    d.fix
+  );
+}
+function incompatibleTrap(a, at) {
+  const list = a.versions.length <= 3 ? a.versions.join(", ") : `${a.versions.slice(0, 2).join(", ")}, \u2026 ${a.versions.at(-1) ?? ""} (${a.versions.length} versions)`;
+  return make2(
+    "incompatible-trap",
+    `${list} of ${a.module} ${a.versions.length === 1 ? "was" : "were"} published without go.mod, as +incompatible versions. With this go.mod (module ${a.module}, no major suffix), once a version carrying it is published the go command stops listing them: go get ${a.module}@latest picks the highest v0/v1 version instead, the users of ${a.highest} get no upgrade, and a new tag of that major is refused (the module path must end in its /vN)`,
+    at,
+    `Decide where users land. To continue after ${a.highest}, declare "module ${a.successor}" and release it from there (users change their imports). To make new users land on a v1 line, release v1 versions with this go.mod and add "${a.retract}" to it, so go get warns those who still require them.`
+  );
+}
+function zipInvalid2(text, at) {
+  return make2(
+    "zip-invalid",
+    text,
+    at,
+    "Rename or remove the files named, and commit: the go command and the mirror would refuse every version tagged from this tree with the same error."
+  );
+}
+
+// src/checks/lint/gomod.ts
+var fixVersion = (path13, vers) => {
+  const { pathMajor, ok } = splitPathVersion(path13);
+  if (!ok) {
+    throw new ModuleError(
+      path13,
+      "",
+      new InvalidVersionError(vers, new Error(`malformed module path ${goQuote(path13)}`))
+    );
+  }
+  if (vers !== "" && canonicalVersion(vers) === vers) {
+    const err = checkPathMajor(vers, pathMajor);
+    if (err !== void 0) throw versionError(path13, vers, err);
+    return vers;
+  }
+  throw new ModuleError(
+    path13,
+    "",
+    new InvalidVersionError(vers, new Error("must be of the form v1.2.3"))
+  );
+};
+function tryParse(f) {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ModfileError) return e;
+    throw e;
+  }
+}
+function whereIs(view, at) {
+  return { file: view.file, line: at.line, column: columnOfRune(view.data, at.line, at.column) };
+}
+function readGoMod(file, data) {
+  const base = { file, data };
+  const strict = tryParse(() => parse4("go.mod", data, { fix: fixVersion }));
+  const findings = [];
+  let parsed;
+  if (strict instanceof ModfileError) {
+    const lax = tryParse(() => parseLax("go.mod", data));
+    if (!(lax instanceof ModfileError)) parsed = lax;
+  } else {
+    parsed = strict;
+  }
+  const modulePath2 = parsed?.module?.path ?? modulePath(data);
+  const module = modulePath2 === "" ? {} : { module: modulePath2 };
+  if (strict instanceof ModfileError) {
+    for (const p of strict.errors) {
+      const at = p.line > 0 ? whereIs(base, p) : { file };
+      findings.push(gomodInvalid(p.message, { ...at, ...module }));
+    }
+  } else if (strict.module === void 0) {
+    findings.push(
+      gomodInvalid(
+        "missing module declaration. To specify the module path:\n	go mod edit -module=example.com/mod",
+        { file, line: 1 }
+      )
+    );
+  }
+  const moduleAt = parsed?.module !== void 0 ? whereIs(base, parsed.module) : { file, line: 1 };
+  const view = { file, data, valid: findings.length === 0, modulePath: modulePath2, moduleAt };
+  if (parsed !== void 0) view.parsed = parsed;
+  return { view, findings };
+}
+
+// src/imports/header.ts
+function isIdent(c) {
+  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 95 || c >= 128;
+}
+function hasBom(src) {
+  return src.length >= 3 && src[0] === 239 && src[1] === 187 && src[2] === 191;
+}
+var HeaderReader = class {
+  constructor(src, start) {
+    this.src = src;
+    this.pos = start;
+  }
+  src;
+  pos;
+  peekByte0 = 0;
+  err;
+  eof = false;
+  nul;
+  syntaxError() {
+    this.err ??= "syntax";
+  }
+  readByte() {
+    if (this.pos >= this.src.length) {
+      this.eof = true;
+      return 0;
+    }
+    const c = this.src[this.pos++];
+    if (c === 0 && this.err === void 0) {
+      this.err = "nul";
+      this.nul = this.pos - 1;
+    }
+    return c;
+  }
+  peekByte(skipSpace) {
+    if (this.err !== void 0) return 0;
+    let c = this.peekByte0;
+    if (c === 0) c = this.readByte();
+    while (this.err === void 0 && !this.eof) {
+      if (skipSpace) {
+        if (c === 32 || c === 12 || c === 9 || c === 13 || c === 10 || c === 59) {
+          c = this.readByte();
+          continue;
+        }
+        if (c === 47) {
+          c = this.readByte();
+          if (c === 47) {
+            while (c !== 10 && this.err === void 0 && !this.eof) c = this.readByte();
+          } else if (c === 42) {
+            let c1 = 0;
+            while ((c !== 42 || c1 !== 47) && this.err === void 0) {
+              if (this.eof) this.syntaxError();
+              c = c1;
+              c1 = this.readByte();
+            }
+          } else {
+            this.syntaxError();
+          }
+          c = this.readByte();
+          continue;
+        }
+      }
+      break;
+    }
+    this.peekByte0 = c;
+    return c;
+  }
+  nextByte(skipSpace) {
+    const c = this.peekByte(skipSpace);
+    this.peekByte0 = 0;
+    return c;
+  }
+  dropPeek() {
+    this.peekByte0 = 0;
+  }
+  readKeyword(kw) {
+    this.peekByte(true);
+    for (let i = 0; i < kw.length; i++) {
+      if (this.nextByte(false) !== kw.charCodeAt(i)) {
+        this.syntaxError();
+        return;
+      }
+    }
+    if (isIdent(this.peekByte(false))) this.syntaxError();
+  }
+  readIdent() {
+    if (!isIdent(this.peekByte(true))) {
+      this.syntaxError();
+      return;
+    }
+    while (isIdent(this.peekByte(false))) this.dropPeek();
+  }
+  readString() {
+    switch (this.nextByte(true)) {
+      case 96:
+        while (this.err === void 0) {
+          if (this.nextByte(false) === 96) break;
+          if (this.eof) this.syntaxError();
+        }
+        break;
+      case 34:
+        while (this.err === void 0) {
+          const c = this.nextByte(false);
+          if (c === 34) break;
+          if (this.eof || c === 10) this.syntaxError();
+          if (c === 92) this.nextByte(false);
+        }
+        break;
+      default:
+        this.syntaxError();
+    }
+  }
+  readImport() {
+    const c = this.peekByte(true);
+    if (c === 46) this.dropPeek();
+    else if (isIdent(c)) this.readIdent();
+    this.readString();
+  }
+};
+function readHeader(src) {
+  const start = hasBom(src) ? 3 : 0;
+  const r = new HeaderReader(src, start);
+  r.readKeyword("package");
+  r.readIdent();
+  while (r.peekByte(true) === 105) {
+    r.readKeyword("import");
+    if (r.peekByte(true) === 40) {
+      r.nextByte(false);
+      while (r.peekByte(true) !== 41 && r.err === void 0) r.readImport();
+      r.nextByte(false);
+    } else {
+      r.readImport();
+    }
+  }
+  if (r.err === "nul") return { start, end: r.pos, nul: r.nul };
+  if (r.err === void 0 && !r.eof) return { start, end: r.pos - 1 };
+  return { start, end: src.length };
+}
+
+// src/imports/scanner.ts
+var LITERAL_KINDS = /* @__PURE__ */ new Set(["IDENT", "INT", "FLOAT", "IMAG", "CHAR", "STRING"]);
+function isLiteral(tok) {
+  return LITERAL_KINDS.has(tok);
+}
+var KEYWORDS2 = /* @__PURE__ */ new Set([
+  "break",
+  "case",
+  "chan",
+  "const",
+  "continue",
+  "default",
+  "defer",
+  "else",
+  "fallthrough",
+  "for",
+  "func",
+  "go",
+  "goto",
+  "if",
+  "import",
+  "interface",
+  "map",
+  "package",
+  "range",
+  "return",
+  "select",
+  "struct",
+  "switch",
+  "type",
+  "var"
+]);
+var EOF = -1;
+var BOM = 65279;
+var LF = 10;
+var CR = 13;
+var letterRe = new RegExp("^\\p{L}$", "u");
+var digitRe = new RegExp("^\\p{Nd}$", "u");
+function lower(ch) {
+  return 32 | ch;
+}
+function isDecimal(ch) {
+  return ch >= 48 && ch <= 57;
+}
+function isHex(ch) {
+  return isDecimal(ch) || lower(ch) >= 97 && lower(ch) <= 102;
+}
+function isLetter(ch) {
+  if (lower(ch) >= 97 && lower(ch) <= 122 || ch === 95) return true;
+  return ch >= 128 && ch !== RUNE_ERROR && letterRe.test(String.fromCodePoint(ch));
+}
+function isDigit2(ch) {
+  return isDecimal(ch) || ch >= 128 && ch !== RUNE_ERROR && digitRe.test(String.fromCodePoint(ch));
+}
+function digitVal(ch) {
+  if (isDecimal(ch)) return ch - 48;
+  if (lower(ch) >= 97 && lower(ch) <= 102) return lower(ch) - 97 + 10;
+  return 16;
+}
+function formatSharpU(ch) {
+  const hex2 = `U+${ch.toString(16).toUpperCase().padStart(4, "0")}`;
+  return isGoPrint(ch) ? `${hex2} '${String.fromCodePoint(ch)}'` : hex2;
+}
+function litName(prefix) {
+  switch (prefix) {
+    case 120:
+      return "hexadecimal literal";
+    case 111:
+    case 48:
+      return "octal literal";
+    case 98:
+      return "binary literal";
+    default:
+      return "decimal literal";
+  }
+}
+function invalidSep(x) {
+  let x1 = 32;
+  let d = 46;
+  let i = 0;
+  if (x.length >= 2 && x[0] === 48) {
+    x1 = lower(x[1]);
+    if (x1 === 120 || x1 === 111 || x1 === 98) {
+      d = 48;
+      i = 2;
+    }
+  }
+  for (; i < x.length; i++) {
+    const p = d;
+    d = x[i];
+    if (d === 95) {
+      if (p !== 48) return i;
+    } else if (isDecimal(d) || x1 === 120 && isHex(d)) {
+      d = 48;
+    } else {
+      if (p === 95) return i - 1;
+      d = 46;
+    }
+  }
+  return d === 95 ? x.length - 1 : -1;
+}
+function stripCR(b, comment) {
+  const c = [];
+  for (let j = 0; j < b.length; j++) {
+    const ch = b[j];
+    if (ch !== CR || comment && c.length > 2 && c[c.length - 1] === 42 && j + 1 < b.length && b[j + 1] === 47) {
+      c.push(ch);
+    }
+  }
+  return Uint8Array.from(c);
+}
+function parseLineNumber(s) {
+  if (s.length === 0) return void 0;
+  let n = 0n;
+  for (const c of s) {
+    if (!isDecimal(c)) return void 0;
+    n = n * 10n + BigInt(c - 48);
+    if (n > 0xffffffffffffffffn) return void 0;
+  }
+  return BigInt.asIntN(64, n);
+}
+function trailingDigits(text) {
+  const i = text.lastIndexOf(58);
+  if (i < 0) return [0, 0n, false];
+  const n = parseLineNumber(text.subarray(i + 1));
+  return [i + 1, n ?? 0n, n !== void 0];
+}
+var MAX_LINE_COL = BigInt(1 << 30);
+var LINE_PREFIX = Buffer.from("line ");
+var Scanner = class {
+  constructor(src, onError) {
+    this.src = src;
+    this.onError = onError;
+    this.next();
+    if (this.ch === BOM) this.next();
+  }
+  src;
+  onError;
+  ch = 32;
+  offset = 0;
+  rdOffset = 0;
+  lineOffset = 0;
+  insertSemi = false;
+  nlPos = -1;
+  error(offs, msg) {
+    this.onError(offs, msg);
+  }
+  next() {
+    const src = this.src;
+    if (this.rdOffset < src.length) {
+      this.offset = this.rdOffset;
+      if (this.ch === LF) this.lineOffset = this.offset;
+      let r = src[this.rdOffset];
+      let w = 1;
+      if (r === 0) {
+        this.error(this.offset, "illegal character NUL");
+      } else if (r >= 128) {
+        [r, w] = decodeRune(src, this.rdOffset);
+        if (r === RUNE_ERROR && w === 1) {
+          const b0 = src[this.rdOffset];
+          const b1 = src[this.rdOffset + 1];
+          if (this.offset === 0 && src.length - this.rdOffset >= 2 && (b0 === 255 && b1 === 254 || b0 === 254 && b1 === 255)) {
+            this.error(this.offset, "illegal UTF-8 encoding (got UTF-16)");
+            this.rdOffset = src.length;
+          } else {
+            this.error(this.offset, "illegal UTF-8 encoding");
+          }
+        } else if (r === BOM && this.offset > 0) {
+          this.error(this.offset, "illegal byte order mark");
+        }
+      }
+      this.rdOffset += w;
+      this.ch = r;
+    } else {
+      this.offset = src.length;
+      if (this.ch === LF) this.lineOffset = this.offset;
+      this.ch = EOF;
+    }
+  }
+  // The current character, read past TypeScript's narrowing (next() changes it).
+  current() {
+    return this.ch;
+  }
+  peek() {
+    return this.rdOffset < this.src.length ? this.src[this.rdOffset] : 0;
+  }
+  text(from, to) {
+    return decodeGoString(this.src.subarray(from, to));
+  }
+  scanComment() {
+    const offs = this.offset - 1;
+    let next = -1;
+    let numCR = 0;
+    let nlOffset = 0;
+    if (this.ch === 47) {
+      this.next();
+      for (let ch = this.ch; ch !== LF && ch >= 0; ch = this.ch) {
+        if (ch === CR) numCR++;
+        this.next();
+      }
+      next = this.offset;
+      if (this.current() === LF) next++;
+    } else {
+      this.next();
+      let closed = false;
+      while (this.ch >= 0) {
+        const ch = this.ch;
+        if (ch === CR) numCR++;
+        else if (ch === LF && nlOffset === 0) nlOffset = this.offset;
+        this.next();
+        if (ch === 42 && this.ch === 47) {
+          this.next();
+          next = this.offset;
+          closed = true;
+          break;
+        }
+      }
+      if (!closed) this.error(offs, "comment not terminated");
+    }
+    let lit = this.src.subarray(offs, this.offset);
+    if (numCR > 0 && lit.length >= 2 && lit[1] === 47 && lit[lit.length - 1] === CR) {
+      lit = lit.subarray(0, lit.length - 1);
+    }
+    if (next >= 0 && (lit[1] === 42 || offs === this.lineOffset) && Buffer.from(lit.subarray(2, 2 + LINE_PREFIX.length)).equals(LINE_PREFIX)) {
+      this.checkLineDirective(offs, lit);
+    }
+    return nlOffset;
+  }
+  // go/scanner's updateLineInfo, for its errors only: a directive that
+  // parses is not applied (positions stay physical).
+  checkLineDirective(offs, lit) {
+    let text = lit[1] === 42 ? lit.subarray(0, lit.length - 2) : lit;
+    text = text.subarray(7);
+    offs += 7;
+    const [i, n, ok] = trailingDigits(text);
+    if (i === 0) return;
+    if (!ok) {
+      this.error(offs + i, "invalid line number: " + decodeGoString(text.subarray(i)));
+      return;
+    }
+    let line = n;
+    let lineAt = i;
+    const [i2, n2, ok2] = trailingDigits(text.subarray(0, i - 1));
+    if (ok2) {
+      if (n === 0n || n > MAX_LINE_COL) {
+        this.error(offs + i, "invalid column number: " + decodeGoString(text.subarray(i)));
+        return;
+      }
+      line = n2;
+      lineAt = i2;
+      text = text.subarray(0, i - 1);
+    }
+    if (line === 0n || line > MAX_LINE_COL) {
+      this.error(offs + lineAt, "invalid line number: " + decodeGoString(text.subarray(lineAt)));
+    }
+  }
+  scanIdentifier() {
+    const offs = this.offset;
+    while (isLetter(this.ch) || isDigit2(this.ch)) this.next();
+    return this.text(offs, this.offset);
+  }
+  digits(base, invalid2) {
+    let digsep = 0;
+    if (base <= 10) {
+      const max2 = 48 + base;
+      while (isDecimal(this.ch) || this.ch === 95) {
+        let ds = 1;
+        if (this.ch === 95) ds = 2;
+        else if (this.ch >= max2 && invalid2 !== void 0 && invalid2.at < 0)
+          invalid2.at = this.offset;
+        digsep |= ds;
+        this.next();
+      }
+    } else {
+      while (isHex(this.ch) || this.ch === 95) {
+        digsep |= this.ch === 95 ? 2 : 1;
+        this.next();
+      }
+    }
+    return digsep;
+  }
+  scanNumber() {
+    const offs = this.offset;
+    let tok = "ILLEGAL";
+    let base = 10;
+    let prefix = 0;
+    let digsep = 0;
+    const invalid2 = { at: -1 };
+    if (this.ch !== 46) {
+      tok = "INT";
+      if (this.ch === 48) {
+        this.next();
+        switch (lower(this.ch)) {
+          case 120:
+            this.next();
+            base = 16;
+            prefix = 120;
+            break;
+          case 111:
+            this.next();
+            base = 8;
+            prefix = 111;
+            break;
+          case 98:
+            this.next();
+            base = 2;
+            prefix = 98;
+            break;
+          default:
+            base = 8;
+            prefix = 48;
+            digsep = 1;
+        }
+      }
+      digsep |= this.digits(base, invalid2);
+    }
+    if (this.ch === 46) {
+      tok = "FLOAT";
+      if (prefix === 111 || prefix === 98) {
+        this.error(this.offset, "invalid radix point in " + litName(prefix));
+      }
+      this.next();
+      digsep |= this.digits(base, invalid2);
+    }
+    if ((digsep & 1) === 0) this.error(this.offset, litName(prefix) + " has no digits");
+    const e = lower(this.ch);
+    if (e === 101 || e === 112) {
+      if (e === 101 && prefix !== 0 && prefix !== 48) {
+        this.error(this.offset, `${goQuoteRune(this.ch)} exponent requires decimal mantissa`);
+      } else if (e === 112 && prefix !== 120) {
+        this.error(this.offset, `${goQuoteRune(this.ch)} exponent requires hexadecimal mantissa`);
+      }
+      this.next();
+      tok = "FLOAT";
+      if (this.ch === 43 || this.ch === 45) this.next();
+      const ds = this.digits(10, void 0);
+      digsep |= ds;
+      if ((ds & 1) === 0) this.error(this.offset, "exponent has no digits");
+    } else if (prefix === 120 && tok === "FLOAT") {
+      this.error(this.offset, "hexadecimal mantissa requires a 'p' exponent");
+    }
+    if (this.ch === 105) {
+      tok = "IMAG";
+      this.next();
+    }
+    const lit = this.src.subarray(offs, this.offset);
+    if (tok === "INT" && invalid2.at >= 0) {
+      this.error(
+        invalid2.at,
+        `invalid digit ${goQuoteRune(lit[invalid2.at - offs])} in ${litName(prefix)}`
+      );
+    }
+    if ((digsep & 2) !== 0) {
+      const i = invalidSep(lit);
+      if (i >= 0) this.error(offs + i, "'_' must separate successive digits");
+    }
+    return [tok, decodeGoString(lit)];
+  }
+  scanEscape(quote) {
+    const offs = this.offset;
+    let n;
+    let base;
+    let max2;
+    switch (this.ch) {
+      case 97:
+      case 98:
+      case 102:
+      case 110:
+      case 114:
+      case 116:
+      case 118:
+      case 92:
+      case quote:
+        this.next();
+        return true;
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+        n = 3;
+        base = 8;
+        max2 = 255;
+        break;
+      case 120:
+        this.next();
+        n = 2;
+        base = 16;
+        max2 = 255;
+        break;
+      case 117:
+        this.next();
+        n = 4;
+        base = 16;
+        max2 = 1114111;
+        break;
+      case 85:
+        this.next();
+        n = 8;
+        base = 16;
+        max2 = 1114111;
+        break;
+      default:
+        this.error(
+          offs,
+          this.ch < 0 ? "escape sequence not terminated" : "unknown escape sequence"
+        );
+        return false;
+    }
+    let x = 0;
+    for (; n > 0; n--) {
+      const d = digitVal(this.ch);
+      if (d >= base) {
+        this.error(
+          this.offset,
+          this.ch < 0 ? "escape sequence not terminated" : `illegal character ${formatSharpU(this.ch)} in escape sequence`
+        );
+        return false;
+      }
+      x = x * base + d;
+      this.next();
+    }
+    if (x > max2 || x >= 55296 && x < 57344) {
+      this.error(offs, "escape sequence is invalid Unicode code point");
+      return false;
+    }
+    return true;
+  }
+  scanRune() {
+    const offs = this.offset - 1;
+    let valid = true;
+    let n = 0;
+    for (; ; ) {
+      const ch = this.ch;
+      if (ch === LF || ch < 0) {
+        if (valid) {
+          this.error(offs, "rune literal not terminated");
+          valid = false;
+        }
+        break;
+      }
+      this.next();
+      if (ch === 39) break;
+      n++;
+      if (ch === 92 && !this.scanEscape(39)) valid = false;
+    }
+    if (valid && n !== 1) this.error(offs, "illegal rune literal");
+    return this.text(offs, this.offset);
+  }
+  scanString() {
+    const offs = this.offset - 1;
+    for (; ; ) {
+      const ch = this.ch;
+      if (ch === LF || ch < 0) {
+        this.error(offs, "string literal not terminated");
+        break;
+      }
+      this.next();
+      if (ch === 34) break;
+      if (ch === 92) this.scanEscape(34);
+    }
+    return this.text(offs, this.offset);
+  }
+  scanRawString() {
+    const offs = this.offset - 1;
+    let hasCR = false;
+    for (; ; ) {
+      const ch = this.ch;
+      if (ch < 0) {
+        this.error(offs, "raw string literal not terminated");
+        break;
+      }
+      this.next();
+      if (ch === 96) break;
+      if (ch === CR) hasCR = true;
+    }
+    let lit = this.src.subarray(offs, this.offset);
+    if (hasCR) lit = stripCR(lit, false);
+    return decodeGoString(lit);
+  }
+  skipWhitespace() {
+    while (this.ch === 32 || this.ch === 9 || this.ch === LF && !this.insertSemi || this.ch === CR) {
+      this.next();
+    }
+  }
+  switch2(tok0, tok1) {
+    if (this.ch === 61) {
+      this.next();
+      return tok1;
+    }
+    return tok0;
+  }
+  switch3(tok0, tok1, ch2, tok2) {
+    if (this.ch === 61) {
+      this.next();
+      return tok1;
+    }
+    if (this.ch === ch2) {
+      this.next();
+      return tok2;
+    }
+    return tok0;
+  }
+  switch4(tok0, tok1, ch2, tok2, tok3) {
+    if (this.ch === 61) {
+      this.next();
+      return tok1;
+    }
+    if (this.ch === ch2) {
+      this.next();
+      if (this.ch === 61) {
+        this.next();
+        return tok3;
+      }
+      return tok2;
+    }
+    return tok0;
+  }
+  /** The next token, as go/scanner's Scan returns it (comments included). */
+  scan() {
+    for (; ; ) {
+      if (this.nlPos >= 0) {
+        const pos2 = this.nlPos;
+        this.nlPos = -1;
+        return { pos: pos2, tok: ";", lit: "\n", end: pos2 + 1 };
+      }
+      this.skipWhitespace();
+      const pos = this.offset;
+      let insertSemi = false;
+      let tok;
+      let lit = "";
+      const ch = this.ch;
+      if (isLetter(ch)) {
+        lit = this.scanIdentifier();
+        if (lit.length > 1 && KEYWORDS2.has(lit)) {
+          tok = lit;
+          insertSemi = lit === "break" || lit === "continue" || lit === "fallthrough" || lit === "return";
+        } else {
+          tok = "IDENT";
+          insertSemi = true;
+        }
+      } else if (isDecimal(ch) || ch === 46 && isDecimal(this.peek())) {
+        insertSemi = true;
+        [tok, lit] = this.scanNumber();
+      } else {
+        this.next();
+        switch (ch) {
+          case EOF:
+            if (this.insertSemi) {
+              this.insertSemi = false;
+              return { pos, tok: ";", lit: "\n", end: pos };
+            }
+            tok = "EOF";
+            break;
+          case LF:
+            this.insertSemi = false;
+            return { pos, tok: ";", lit: "\n", end: pos + 1 };
+          case 34:
+            insertSemi = true;
+            tok = "STRING";
+            lit = this.scanString();
+            break;
+          case 39:
+            insertSemi = true;
+            tok = "CHAR";
+            lit = this.scanRune();
+            break;
+          case 96:
+            insertSemi = true;
+            tok = "STRING";
+            lit = this.scanRawString();
+            break;
+          case 58:
+            tok = this.switch2(":", ":=");
+            break;
+          case 46:
+            tok = ".";
+            if (this.ch === 46 && this.peek() === 46) {
+              this.next();
+              this.next();
+              tok = "...";
+            }
+            break;
+          case 44:
+            tok = ",";
+            break;
+          case 59:
+            tok = ";";
+            lit = ";";
+            break;
+          case 40:
+            tok = "(";
+            break;
+          case 41:
+            insertSemi = true;
+            tok = ")";
+            break;
+          case 91:
+            tok = "[";
+            break;
+          case 93:
+            insertSemi = true;
+            tok = "]";
+            break;
+          case 123:
+            tok = "{";
+            break;
+          case 125:
+            insertSemi = true;
+            tok = "}";
+            break;
+          case 43:
+            tok = this.switch3("+", "+=", 43, "++");
+            insertSemi = tok === "++";
+            break;
+          case 45:
+            tok = this.switch3("-", "-=", 45, "--");
+            insertSemi = tok === "--";
+            break;
+          case 42:
+            tok = this.switch2("*", "*=");
+            break;
+          case 47:
+            if (this.ch === 47 || this.ch === 42) {
+              const commentStart = pos;
+              const nlOffset = this.scanComment();
+              if (this.insertSemi && nlOffset !== 0) {
+                this.nlPos = nlOffset;
+                this.insertSemi = false;
+              } else {
+                insertSemi = this.insertSemi;
+              }
+              this.insertSemi = insertSemi;
+              return {
+                pos: commentStart,
+                tok: "COMMENT",
+                lit: this.text(commentStart, this.offset),
+                end: this.offset
+              };
+            }
+            tok = this.switch2("/", "/=");
+            break;
+          case 37:
+            tok = this.switch2("%", "%=");
+            break;
+          case 94:
+            tok = this.switch2("^", "^=");
+            break;
+          case 60:
+            if (this.ch === 45) {
+              this.next();
+              tok = "<-";
+            } else {
+              tok = this.switch4("<", "<=", 60, "<<", "<<=");
+            }
+            break;
+          case 62:
+            tok = this.switch4(">", ">=", 62, ">>", ">>=");
+            break;
+          case 61:
+            tok = this.switch2("=", "==");
+            break;
+          case 33:
+            tok = this.switch2("!", "!=");
+            break;
+          case 38:
+            if (this.ch === 94) {
+              this.next();
+              tok = this.switch2("&^", "&^=");
+            } else {
+              tok = this.switch3("&", "&=", 38, "&&");
+            }
+            break;
+          case 124:
+            tok = this.switch3("|", "|=", 124, "||");
+            break;
+          case 126:
+            tok = "~";
+            break;
+          default:
+            if (ch !== BOM) {
+              if (ch === 8220 || ch === 8221) {
+                this.error(pos, `curly quotation mark ${goQuoteRune(ch)} (use neutral '"')`);
+              } else {
+                this.error(pos, `illegal character ${formatSharpU(ch)}`);
+              }
+            }
+            insertSemi = this.insertSemi;
+            tok = "ILLEGAL";
+            lit = String.fromCodePoint(ch);
+        }
+      }
+      this.insertSemi = insertSemi;
+      return { pos, tok, lit, end: this.offset };
+    }
+  }
+};
+
+// src/imports/read.ts
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = 0; i + 1 < text.length; i++) if (text[i] === 10) starts.push(i + 1);
+  return starts;
+}
+var Positions = class {
+  constructor(text, base) {
+    this.base = base;
+    this.starts = lineStarts(text);
+  }
+  base;
+  starts;
+  /** The position of header offset `offs`. */
+  at(offs) {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (this.starts[mid] <= offs) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offs - this.starts[lo] + 1, offset: this.base + offs };
+  }
+};
+var Bailout = class extends Error {
+};
+var ImportsParser = class {
+  constructor(text, positions) {
+    this.positions = positions;
+    this.scanner = new Scanner(
+      text,
+      (offs, msg) => this.errors.push({ offs, pos: positions.at(offs), msg })
+    );
+    this.next();
+  }
+  positions;
+  scanner;
+  errors = [];
+  tok = "ILLEGAL";
+  pos = 0;
+  lit = "";
+  end = 0;
+  syncPos = -1;
+  syncCnt = 0;
+  packageName;
+  specs = [];
+  // The current token, read past TypeScript's narrowing (next() changes it).
+  at(tok) {
+    return this.tok === tok;
+  }
+  next() {
+    do {
+      ({ pos: this.pos, tok: this.tok, lit: this.lit, end: this.end } = this.scanner.scan());
+    } while (this.tok === "COMMENT");
+  }
+  error(offs, msg) {
+    const pos = this.positions.at(offs);
+    const n = this.errors.length;
+    if (n > 0 && this.errors[n - 1].pos.line === pos.line) return;
+    if (n > 10) throw new Bailout();
+    this.errors.push({ offs, pos, msg });
+  }
+  errorExpected(offs, what) {
+    let msg = "expected " + what;
+    if (offs === this.pos) {
+      if (this.tok === ";" && this.lit === "\n") msg += ", found newline";
+      else if (isLiteral(this.tok)) msg += ", found " + this.lit;
+      else msg += ", found '" + this.tok + "'";
+    }
+    this.error(offs, msg);
+  }
+  expect(tok) {
+    const pos = this.pos;
+    if (this.tok !== tok) this.errorExpected(pos, `'${tok}'`);
+    this.next();
+    return pos;
+  }
+  advance(to) {
+    for (; this.tok !== "EOF"; this.next()) {
+      if (to.has(this.tok)) {
+        if (this.pos === this.syncPos && this.syncCnt < 10) {
+          this.syncCnt++;
+          return;
+        }
+        if (this.pos > this.syncPos) {
+          this.syncPos = this.pos;
+          this.syncCnt = 0;
+          return;
+        }
+      }
+    }
+  }
+  expectSemi() {
+    switch (this.tok) {
+      case ")":
+      case "}":
+        return;
+      case ",":
+        this.errorExpected(this.pos, "';'");
+        this.next();
+        return;
+      case ";":
+        this.next();
+        return;
+      default:
+        this.errorExpected(this.pos, "';'");
+        this.advance(STMT_START);
+    }
+  }
+  parseIdent() {
+    if (this.tok === "IDENT") {
+      const name = this.lit;
+      this.next();
+      return name;
+    }
+    this.expect("IDENT");
+    return "_";
+  }
+  parseImportSpec() {
+    let name;
+    if (this.tok === "IDENT") {
+      const pos2 = this.pos;
+      name = { name: this.parseIdent(), pos: pos2 };
+    } else if (this.tok === ".") {
+      name = { name: ".", pos: this.pos };
+      this.next();
+    }
+    const pos = this.pos;
+    let end = this.pos;
+    let lit = "";
+    if (this.tok === "STRING") {
+      lit = this.lit;
+      end = this.end;
+      this.next();
+    } else if (isLiteral(this.tok)) {
+      this.error(pos, "import path must be a string");
+      this.next();
+    } else {
+      this.error(pos, "missing import path");
+      this.advance(EXPR_END);
+    }
+    this.expectSemi();
+    this.specs.push({ ...name === void 0 ? {} : { name }, pos, end, lit });
+  }
+  parseImportDecl() {
+    this.expect("import");
+    if (this.tok === "(") {
+      this.next();
+      while (!this.at(")") && !this.at("EOF")) this.parseImportSpec();
+      this.expect(")");
+      this.expectSemi();
+    } else {
+      this.parseImportSpec();
+    }
+  }
+  parseFile() {
+    if (this.errors.length !== 0) return;
+    this.expect("package");
+    const name = this.parseIdent();
+    this.expectSemi();
+    if (this.errors.length !== 0) return;
+    this.packageName = name;
+    while (this.tok === "import") this.parseImportDecl();
+  }
+};
+var STMT_START = /* @__PURE__ */ new Set([
+  "break",
+  "const",
+  "continue",
+  "defer",
+  "fallthrough",
+  "for",
+  "go",
+  "goto",
+  "if",
+  "return",
+  "select",
+  "switch",
+  "type",
+  "var"
+]);
+var EXPR_END = /* @__PURE__ */ new Set([",", ":", ";", ")", "]", "}"]);
+var ILLEGAL_IMPORT_CHARS = new Set(
+  Array.from("!\"#$%&'()*,:;<=>?[\\]^{|}`\uFFFD", (c) => c.codePointAt(0))
+);
+var graphicRe2 = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}]$/u;
+function isValidImportPath(path13) {
+  for (const { rune } of goRunes(path13)) {
+    if (rune === RUNE_ERROR || ILLEGAL_IMPORT_CHARS.has(rune) || isSpace(rune) || !graphicRe2.test(String.fromCodePoint(rune))) {
+      return false;
+    }
+  }
+  return path13 !== "";
+}
+function firstError(errors) {
+  let best;
+  for (const e of errors) {
+    if (best === void 0 || e.pos.line < best.pos.line || e.pos.line === best.pos.line && (e.pos.column < best.pos.column || e.pos.column === best.pos.column && compareGoStrings(e.msg, best.msg) < 0)) {
+      best = e;
+    }
+  }
+  return best;
+}
+function readImports(src) {
+  const header = readHeader(src);
+  const text = src.subarray(header.start, header.end);
+  const positions = new Positions(text, header.start);
+  if (header.nul !== void 0) {
+    return {
+      imports: [],
+      error: { message: "unexpected NUL in input", ...positions.at(header.nul - header.start) }
+    };
+  }
+  const parser = new ImportsParser(text, positions);
+  try {
+    parser.parseFile();
+  } catch (e) {
+    if (!(e instanceof Bailout)) throw e;
+  }
+  const pkg = parser.packageName === void 0 ? {} : { packageName: parser.packageName };
+  const first = firstError(parser.errors);
+  if (first !== void 0) {
+    return { ...pkg, imports: [], error: { message: first.msg, ...first.pos } };
+  }
+  const imports = [];
+  for (const spec of parser.specs) {
+    const path13 = goUnquote(spec.lit);
+    const at = positions.at(spec.pos);
+    const name = spec.name === void 0 ? void 0 : { name: spec.name.name, ...positions.at(spec.name.pos) };
+    if (path13 === void 0 || !isValidImportPath(path13)) {
+      const where = name ?? at;
+      const message = path13 === void 0 ? `parser returned invalid quoted string: <${spec.lit}>` : "invalid import path: " + path13;
+      return { ...pkg, imports: [], error: { message, ...where } };
+    }
+    const endAt = positions.at(spec.end);
+    imports.push({
+      path: path13,
+      line: at.line,
+      column: at.column,
+      endColumn: endAt.line === at.line ? endAt.column : at.column + (spec.end - spec.pos),
+      offset: at.offset,
+      endOffset: endAt.offset,
+      literal: spec.lit,
+      ...name === void 0 ? {} : { name }
+    });
+  }
+  return { ...pkg, imports };
+}
+
+// src/imports/files.ts
+function baseName(p) {
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+function dirName(p) {
+  const i = p.lastIndexOf("/");
+  return i < 0 ? "" : p.slice(0, i);
+}
+function normalizePath(p) {
+  let s = p;
+  if (!s.startsWith("/")) s = "/" + s;
+  if (!s.endsWith("/")) s += "/";
+  return s;
+}
+function isIgnoredDir(dir, ignore) {
+  if (dir === "" || ignore.length === 0) return false;
+  const d = normalizePath(dir);
+  for (const pattern of ignore) {
+    const relative = pattern.startsWith("./");
+    const p = normalizePath(relative ? pattern.slice(2) : pattern);
+    if (relative ? d.startsWith(p) : d.includes(p)) return true;
+  }
+  return false;
+}
+function skippedElem(elem) {
+  return elem.startsWith(".") || elem.startsWith("_") || elem === "testdata";
+}
+function moduleGoFiles(paths2, options2 = {}) {
+  const all = [...paths2];
+  const nestedModules = /* @__PURE__ */ new Set();
+  for (const p of all) {
+    const dir = dirName(p);
+    if (dir !== "" && baseName(p) === "go.mod") nestedModules.add(dir);
+  }
+  const ignore = options2.ignore ?? [];
+  const verdict = /* @__PURE__ */ new Map();
+  const wanted = (dir) => {
+    if (dir === "") return true;
+    const known = verdict.get(dir);
+    if (known !== void 0) return known;
+    const parent = dirName(dir);
+    const elem = baseName(dir);
+    const ok = wanted(parent) && // Below a vendor directory the walk does not go.
+    !(parent !== "" && baseName(parent) === "vendor") && !skippedElem(elem) && !isIgnoredDir(dir, ignore) && !nestedModules.has(dir);
+    verdict.set(dir, ok);
+    return ok;
+  };
+  return all.filter((p) => {
+    const name = baseName(p);
+    if (!name.endsWith(".go") || name.startsWith(".") || name.startsWith("_")) return false;
+    return wanted(dirName(p));
+  });
+}
+
+// src/imports/old-major.ts
+function compareMajor(a, b) {
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function within(path13, mod) {
+  return path13 === mod || path13.startsWith(mod + "/");
+}
+function oldMajorModule(importPath, modulePath2) {
+  const { prefix, pathMajor, ok } = splitPathVersion(modulePath2);
+  if (!ok || pathMajor === "") return void 0;
+  if (pathMajor.startsWith(".")) {
+    const n2 = pathMajor.slice(2).replace(/-unstable$/, "");
+    if (!importPath.startsWith(prefix + ".v")) return void 0;
+    const slash = importPath.indexOf("/", prefix.length);
+    const mod = slash < 0 ? importPath : importPath.slice(0, slash);
+    const s = splitPathVersion(mod);
+    if (!s.ok || s.prefix !== prefix || s.pathMajor === "") return void 0;
+    const k = s.pathMajor.slice(2).replace(/-unstable$/, "");
+    return compareMajor(k, n2) < 0 ? mod : void 0;
+  }
+  const n = pathMajor.slice(2);
+  if (!within(importPath, prefix)) return void 0;
+  const rest = importPath.slice(prefix.length + 1);
+  const elem = rest.split("/", 1)[0] ?? "";
+  if (elem !== "") {
+    const s = splitPathVersion(`${prefix}/${elem}`);
+    if (s.ok && s.pathMajor !== "") {
+      const k = s.pathMajor.slice(2);
+      return compareMajor(k, n) < 0 ? `${prefix}/${elem}` : void 0;
+    }
+  }
+  return prefix;
+}
+function oldMajorImports(files, modulePath2, options2 = {}) {
+  const others = options2.otherModules ?? [];
+  const out = [];
+  for (const f of files) {
+    if (f.packageName === "documentation") continue;
+    for (const imp of f.imports) {
+      const oldModule = oldMajorModule(imp.path, modulePath2);
+      if (oldModule === void 0) continue;
+      const owner = others.find(
+        (o) => o !== oldModule && o.length > oldModule.length && within(imp.path, o)
+      );
+      if (owner !== void 0) continue;
+      out.push({
+        file: f.file,
+        import: imp,
+        oldModule,
+        replacement: modulePath2 + imp.path.slice(oldModule.length)
+      });
+    }
+  }
+  return out;
+}
+
+// src/checks/lint/deprecation.ts
+var OTHER_DIRECTIVES = /* @__PURE__ */ new Set([
+  "require",
+  "replace",
+  "exclude",
+  "retract",
+  "tool",
+  "ignore",
+  "godebug"
+]);
+function commentText(c) {
+  return goTrimSpace(c.token.slice(2));
+}
+function isCandidate(c) {
+  return c.token.startsWith("//") && /^deprecated/i.test(commentText(c));
+}
+function candidateComments(stmts, file) {
+  const out = [];
+  const take = (c) => {
+    for (const x of [...c.before, ...c.suffix, ...c.after]) if (isCandidate(x)) out.push(x);
+  };
+  take(file);
+  for (const s of stmts) {
+    if (s.kind === "comments") take(s.comments);
+    else if (!OTHER_DIRECTIVES.has(s.token[0] ?? "")) {
+      take(s.comments);
+      if (s.kind === "block") {
+        take(s.lparen.comments);
+        for (const l of s.line) take(l.comments);
+        take(s.rparen.comments);
+      }
+    }
+  }
+  return out;
+}
+function moduleGroup(stmts) {
+  let block;
+  let line;
+  for (const s of stmts) {
+    if (s.kind === "line" && s.token[0] === "module") {
+      line = s;
+      break;
+    }
+    if (s.kind === "block" && s.token[0] === "module" && s.line[0] !== void 0) {
+      block = s;
+      line = s.line[0];
+      break;
+    }
+  }
+  if (line === void 0) return [];
+  let c = line.comments;
+  if (block !== void 0 && c.before.length === 0 && c.suffix.length === 0) c = block.comments;
+  return [...c.before, ...c.suffix].filter((x) => x.token.startsWith("//"));
+}
+var DEPRECATED_RE = /(?:^|\n\n)Deprecated: *([\s\S]*?)(?:$|\n\n)/;
+function unrecognisedDeprecations(syntax, data) {
+  const group2 = moduleGroup(syntax.stmt);
+  const lines = group2.map(commentText);
+  const m = DEPRECATED_RE.exec(lines.join("\n"));
+  let matchLine = -1;
+  if (m !== null) {
+    const start = m.index + (m[0].startsWith("\n\n") ? 2 : 0);
+    matchLine = lines.join("\n").slice(0, start).split("\n").length - 1;
+  }
+  const shown = m !== null && m[1] !== "";
+  if (shown) return [];
+  const out = [];
+  for (const c of candidateComments(syntax.stmt, syntax.comments)) {
+    const at = group2.indexOf(c);
+    const text = commentText(c);
+    let kind;
+    if (at < 0) kind = "detached";
+    else if (!text.startsWith("Deprecated:")) kind = "spelling";
+    else if (at === matchLine) kind = "empty";
+    else if (matchLine >= 0 && at > matchLine)
+      continue;
+    else kind = "mid-paragraph";
+    out.push({ kind, text, line: c.start.line, column: columnAtOffset(data, c.start.byte) });
+  }
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+// src/checks/lint/tree.ts
+function isMajorElem(elem) {
+  return /^v[1-9][0-9]*$/.test(elem) && elem !== "v1";
+}
+function tagPrefixOf(dir) {
+  if (dir === "") return "";
+  const slash = dir.lastIndexOf("/");
+  const last = dir.slice(slash + 1);
+  if (isMajorElem(last)) return slash < 0 ? "" : dir.slice(0, slash + 1);
+  return dir + "/";
+}
+function modulesOfTree(paths2) {
+  const out = [];
+  for (const p of paths2) {
+    const elems = p.split("/");
+    if (elems[elems.length - 1] !== "go.mod") continue;
+    const dirs = elems.slice(0, -1);
+    if (dirs.some((e) => e === "vendor" || e === "testdata")) continue;
+    const dir = dirs.join("/");
+    out.push({ dir, goModFile: p, tagPrefix: tagPrefixOf(dir) });
+  }
+  return out.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
+}
+function versionsOfPrefix(tags, prefix) {
+  const out = [];
+  for (const t of tags) {
+    const name = t.startsWith("refs/tags/") ? t.slice("refs/tags/".length) : t;
+    if (!name.startsWith(prefix)) continue;
+    const v = name.slice(prefix.length);
+    if (v.startsWith("v") && !v.includes("/")) out.push(v);
+  }
+  return out;
+}
+function isVersionTag(v) {
+  return isValid(v) && canonical(v) === v && !isPseudoVersion(v);
+}
+function parseNextTag(value) {
+  const tag = value.startsWith("refs/tags/") ? value.slice("refs/tags/".length) : value;
+  const slash = tag.lastIndexOf("/");
+  const prefix = tag.slice(0, slash + 1);
+  const version = tag.slice(slash + 1);
+  if (!isValid(version) || prefix.startsWith("/") || prefix.includes("//")) {
+    return {
+      error: `--next ${JSON.stringify(value)} is not a module version tag: Go's version tags look like v1.2.3, or sub/dir/v1.2.3 for the module in sub/dir`
+    };
+  }
+  return { tag, prefix, version };
+}
+function pathMajorOf(modulePath2) {
+  const s = splitPathVersion(modulePath2);
+  if (!s.ok || s.pathMajor === "") return "";
+  try {
+    return pathMajorPrefix(s.pathMajor);
+  } catch {
+    return "";
+  }
+}
+function assignNextTags(modules, tags) {
+  const byDir = /* @__PURE__ */ new Map();
+  const errors = [];
+  for (const t of tags) {
+    const same2 = modules.filter((m2) => m2.tagPrefix === t.prefix);
+    const m = same2.length <= 1 ? same2[0] : same2.find((c) => {
+      const pm = pathMajorOf(c.modulePath);
+      return pm !== "" && pm === major(t.version);
+    }) ?? same2.find((c) => c.dir === t.prefix.replace(/\/$/, ""));
+    if (m === void 0) {
+      const where = t.prefix === "" ? "the repository root" : t.prefix;
+      errors.push(
+        `--next ${t.tag}: no module has its tags at ${where} (no go.mod in ${where === "the repository root" ? "it" : t.prefix} or a major subdirectory of it)`
+      );
+      continue;
+    }
+    const taken = byDir.get(m.dir);
+    if (taken !== void 0) {
+      errors.push(
+        `--next ${taken.tag} and --next ${t.tag} name the same module (in ${m.dir === "" ? "the repository root" : m.dir + "/"}): give one`
+      );
+      continue;
+    }
+    byDir.set(m.dir, t);
+  }
+  return { byDir, errors };
+}
+function nextMinor(v) {
+  const [maj, min] = v.slice(1).split(/[.-]/);
+  return `v${maj}.${(BigInt(min ?? "0") + 1n).toString()}.0`;
+}
+function lineTags(modulePath2, versions, options2 = {}) {
+  const pm = pathMajorOf(modulePath2);
+  const others = new Set(options2.otherMajors ?? []);
+  return versions.filter((v) => {
+    if (!isVersionTag(v)) return false;
+    const m = major(v);
+    if (pm !== "") return m === pm;
+    if (m === "v0" || m === "v1") return true;
+    if (others.has(m)) return false;
+    const at = options2.pathAtTag?.(v);
+    return at === void 0 || at === null || pathMajorOf(at) === "";
+  });
+}
+function tagsToInspect(modulePath2, versions) {
+  if (pathMajorOf(modulePath2) !== "") return [];
+  return versions.filter((v) => isVersionTag(v) && major(v) !== "v0" && major(v) !== "v1");
+}
+function nextVersionFor(module, versions, given, options2 = {}) {
+  if (given !== void 0) return { version: given.version, tag: given.tag, implied: false };
+  const highest = latestOfLine(module.modulePath, versions, options2);
+  let version;
+  if (highest !== void 0) {
+    const pre = prerelease(highest);
+    version = pre !== "" ? highest.slice(0, highest.length - pre.length) : nextMinor(highest);
+  } else {
+    const pm = pathMajorOf(module.modulePath);
+    if (pm !== "" && pm !== "v0" && pm !== "v1") version = `${pm}.0.0`;
+  }
+  if (version === void 0) return void 0;
+  return { version, tag: module.tagPrefix + version, implied: true };
+}
+function latestOfLine(modulePath2, versions, options2 = {}) {
+  let best;
+  for (const v of lineTags(modulePath2, versions, options2)) {
+    if (best === void 0 || compare(v, best) > 0) best = v;
+  }
+  return best;
+}
+
+// src/checks/lint/rules.ts
+function atModule(view) {
+  return { ...view.moduleAt, module: view.modulePath };
+}
+function stripIncompatible2(v) {
+  return build(v) === "+incompatible" ? v.slice(0, -"+incompatible".length) : v;
+}
+function publishedVersions(p) {
+  return [...p?.mirror?.versions ?? [], ...p?.sumdb?.versions ?? []];
+}
+function versionInvalidFinding(view, next) {
+  const path13 = view.modulePath;
+  if (path13 === "") return void 0;
+  const v = next.version;
+  const at = atModule(view);
+  const prefix = next.tag.slice(0, next.tag.length - v.length);
+  if (!isVersionTag(v)) {
+    const pseudo = isPseudoVersion(v);
+    const text = pseudo ? `tag ${next.tag}: version ${JSON.stringify(v)} has the form of a pseudo-version; the go command ignores such tags` : `tag ${next.tag}: version ${JSON.stringify(v)} is not canonical (should be ${JSON.stringify(canonical(v))}); the go command ignores such tags`;
+    const fix = pseudo ? "Tag a plain version (vX.Y.Z, or vX.Y.Z-pre for a prerelease)." : `Tag ${prefix}${canonical(v)} instead.`;
+    return versionInvalid2(text, at, fix);
+  }
+  const perr = checkPath(path13);
+  if (perr !== void 0) {
+    return versionInvalid2(
+      `${path13}@${v}: ${perr.message}`,
+      at,
+      "Nobody can fetch a module under a malformed path: fix the module directive (a module path starts with a domain name and has no spaces or special characters)."
+    );
+  }
+  const { prefix: pathPrefix, pathMajor } = splitPathVersion(path13);
+  if (matchPathMajor(v, pathMajor)) return void 0;
+  const m = major(v);
+  const implied = impliedNote(next);
+  if (pathMajor !== "") {
+    const own = pathMajorPrefix(pathMajor);
+    return versionInvalid2(
+      `${path13}@${v}: invalid version: module path includes a major version suffix, so major version must match`,
+      at,
+      `The module path ends in ${pathMajor}, so its versions are ${own}.x.y: tag ${prefix}${own}.\u2026 instead, or, for ${m}, change the module path to match.${implied}`
+    );
+  }
+  return versionInvalid2(
+    `${path13}@${v}: invalid version: module contains a go.mod file, so module path must match major version (${goQuote(`${pathPrefix}/${m}`)})`,
+    at,
+    `From ${m} on, the module path must end in /${m}: change the module directive to "module ${pathPrefix}/${m}" and every import of the module's own packages to ${pathPrefix}/${m}/\u2026 (https://go.dev/ref/mod#major-version-suffixes), or release a v0/v1 version instead.${implied}`
+  );
+}
+function inspectable(path13) {
+  return path13 !== "" && checkPath(path13) === void 0;
+}
+function repositoryPath(modules, given) {
+  if (given !== void 0 && given !== "") return given.replace(/\/+$/, "");
+  const root = modules.find((m) => m.dir === "")?.view.modulePath ?? "";
+  if (!inspectable(root)) return void 0;
+  return isGopkgIn(root) ? root : splitPathVersion(root).prefix;
+}
+function isMajorElem2(elem) {
+  return /^v[1-9][0-9]*$/.test(elem) && elem !== "v1";
+}
+function lastElem(dir) {
+  return dir.slice(dir.lastIndexOf("/") + 1);
+}
+function joinDir(a, b) {
+  return a === "" ? b : b === "" ? a : `${a}/${b}`;
+}
+function lookupDirs(path13, root) {
+  if (path13 === root) return [""];
+  if (!path13.startsWith(root + "/")) return void 0;
+  const { prefix, pathMajor } = splitPathVersion(path13);
+  const codeDir = prefix === root ? "" : prefix.slice(root.length + 1);
+  if (prefix !== root && !prefix.startsWith(root + "/")) return void 0;
+  const dirs = [codeDir];
+  if (pathMajor.startsWith("/")) dirs.push(joinDir(codeDir, pathMajor.slice(1)));
+  return dirs;
+}
+function modulePathMismatchFindings(modules, repoRoot) {
+  const root = repositoryPath(modules, repoRoot);
+  const findings = [];
+  const misplaced = /* @__PURE__ */ new Set();
+  for (const m of modules) {
+    const path13 = m.view.modulePath;
+    if (!inspectable(path13)) continue;
+    const { prefix, pathMajor } = splitPathVersion(path13);
+    const dir = m.dir;
+    const looks = root === void 0 ? void 0 : lookupDirs(path13, root);
+    if (looks !== void 0 && root !== void 0) {
+      if (looks.includes(dir)) continue;
+      const want2 = isMajorElem2(lastElem(dir)) ? joinDir(root, dir) : joinDir(root, dir) + (pathMajor.startsWith("/") ? pathMajor : "");
+      misplaced.add(dir);
+      findings.push(
+        modulePathMismatch2({ kind: "elsewhere", path: path13, dir, looks, root, want: want2 }, atModule(m.view))
+      );
+      continue;
+    }
+    if (dir === "") continue;
+    const codeDirs = [dir];
+    if (pathMajor.startsWith("/") && lastElem(dir) === pathMajor.slice(1)) {
+      codeDirs.push(dir.slice(0, Math.max(0, dir.length - pathMajor.length)));
+    }
+    if (codeDirs.some((cd) => cd === "" || prefix.endsWith("/" + cd))) continue;
+    const want = isMajorElem2(lastElem(dir)) ? dir : dir + (pathMajor.startsWith("/") ? pathMajor : "");
+    misplaced.add(dir);
+    findings.push(modulePathMismatch2({ kind: "tail", path: path13, dir, want }, atModule(m.view)));
+  }
+  for (const m of modules) {
+    const path13 = m.view.modulePath;
+    if (!inspectable(path13) || misplaced.has(m.dir)) continue;
+    const { pathMajor } = splitPathVersion(path13);
+    if (!pathMajor.startsWith("/")) continue;
+    const elem = pathMajor.slice(1);
+    const twinDir = lastElem(m.dir) === elem ? null : joinDir(m.dir, elem);
+    const baseDir = lastElem(m.dir) === elem ? m.dir.slice(0, Math.max(0, m.dir.length - elem.length - 1)) : null;
+    const twin = modules.find(
+      (o) => o !== m && o.view.modulePath === path13 && (o.dir === twinDir || o.dir === baseDir)
+    );
+    if (twin === void 0) continue;
+    misplaced.add(m.dir);
+    findings.push(
+      modulePathMismatch2(
+        { kind: "duplicate", path: path13, file: m.view.file, other: twin.view.file, major: elem },
+        atModule(m.view)
+      )
+    );
+  }
+  return { findings, misplaced };
+}
+function needsImportScan(modulePath2) {
+  const { pathMajor, ok } = splitPathVersion(modulePath2);
+  return ok && pathMajor !== "" && pathMajor !== ".v0";
+}
+function moduleSourceFiles(paths2, dir, ignore = []) {
+  const base = dir === "" ? "" : dir + "/";
+  const rel = [];
+  for (const p of paths2) if (p.startsWith(base)) rel.push(p.slice(base.length));
+  return moduleGoFiles(rel, { ignore }).filter((p) => !p.split("/").includes("vendor")).map((p) => base + p);
+}
+function oldMajorImportFindings(view, files, otherModules = []) {
+  const modulePath2 = view.modulePath;
+  if (!needsImportScan(modulePath2)) return [];
+  const content = new Map(files.map((f) => [f.path, f.content]));
+  const read = files.map((f) => {
+    const r = readImports(f.content);
+    return {
+      file: f.path,
+      imports: r.imports,
+      ...r.packageName !== void 0 ? { packageName: r.packageName } : {}
+    };
+  });
+  return oldMajorImports(read, modulePath2, { otherModules }).map(
+    (o) => oldMajorImport(
+      {
+        importPath: o.import.path,
+        oldModule: o.oldModule,
+        module: modulePath2,
+        replacement: o.replacement
+      },
+      {
+        module: modulePath2,
+        file: o.file,
+        line: o.import.line,
+        column: columnAtOffset(content.get(o.file) ?? new Uint8Array(), o.import.offset)
+      }
+    )
+  );
+}
+function versionPublishedFinding(view, next, published, versions = []) {
+  const v = next.version;
+  if (view.modulePath === "" || !isVersionTag(v)) return void 0;
+  const where = [];
+  if (published?.mirror?.versions.includes(v)) where.push(`${published.mirror.name} holds it`);
+  if (published?.sumdb?.versions.includes(v)) where.push(`${published.sumdb.name} records it`);
+  if (where.length === 0) return void 0;
+  const free = nextVersion(v, [...versions, ...publishedVersions(published)]);
+  return versionPublished(
+    {
+      module: view.modulePath,
+      version: v,
+      tag: next.tag,
+      where,
+      free,
+      implied: impliedNote(next)
+    },
+    atModule(view)
+  );
+}
+function versionLowerFinding(view, next, versions, published, options2 = {}) {
+  const v = next.version;
+  if (next.implied || view.modulePath === "" || !isVersionTag(v)) return void 0;
+  const known = [...lineTags(view.modulePath, versions, options2), ...publishedVersions(published)].map(stripIncompatible2).filter((k) => isVersionTag(k) && major(k) === major(v) && prerelease(k) === "");
+  let latest;
+  for (const k of known) if (latest === void 0 || compare(k, latest) > 0) latest = k;
+  if (latest === void 0 || compare(v, latest) >= 0) return void 0;
+  return versionLower(
+    {
+      module: view.modulePath,
+      version: v,
+      latest,
+      line: major(v),
+      above: nextVersion(latest, known)
+    },
+    atModule(view)
+  );
+}
+function rangeText(r) {
+  return r.low === r.high ? r.low : `[${r.low}, ${r.high}]`;
+}
+function retractFindings(view, facts) {
+  const file = view.parsed;
+  if (file === void 0 || view.modulePath === "") return [];
+  const known = [
+    ...facts.versions,
+    ...publishedVersions(facts.published),
+    ...facts.next !== void 0 ? [facts.next.version] : []
+  ].map(stripIncompatible2).filter(isVersionTag);
+  const out = [];
+  for (const r of file.retract) {
+    const low = stripIncompatible2(r.low);
+    const high = stripIncompatible2(r.high);
+    if (!isVersionTag(low) || !isVersionTag(high)) continue;
+    const at = { ...whereIs(view, r), module: view.modulePath };
+    const range2 = rangeText(r);
+    if (!known.some((k) => compare(low, k) <= 0 && compare(k, high) <= 0)) {
+      out.push(
+        retractUnknown(
+          { module: view.modulePath, range: range2, asked: facts.published?.mirror !== void 0 },
+          at
+        )
+      );
+      continue;
+    }
+    if (facts.inEffect?.some((e) => e.low === r.low && e.high === r.high)) continue;
+    out.push(
+      retractPending(
+        {
+          module: view.modulePath,
+          range: range2,
+          ...facts.next !== void 0 && isVersionTag(facts.next.version) ? { next: facts.next.version } : {}
+        },
+        at
+      )
+    );
+  }
+  return out;
+}
+function deprecatedUnrecognisedFindings(view) {
+  const file = view.parsed;
+  if (file === void 0) return [];
+  return unrecognisedDeprecations(file.syntax, view.data).map(
+    (d) => deprecatedUnrecognised(
+      { kind: d.kind, text: d.text },
+      { module: view.modulePath, file: view.file, line: d.line, column: d.column }
+    )
+  );
+}
+function incompatibleTrapFinding(view, dir, facts) {
+  const path13 = view.modulePath;
+  if (dir !== "" || !inspectable(path13) || isGopkgIn(path13)) return void 0;
+  if (splitPathVersion(path13).pathMajor !== "") return void 0;
+  const found = /* @__PURE__ */ new Set();
+  for (const v of publishedVersions(facts.published)) {
+    if (build(v) === "+incompatible" && isVersionTag(stripIncompatible2(v))) found.add(v);
+  }
+  for (const v of facts.versions) {
+    if (isVersionTag(v) && !["v0", "v1"].includes(major(v)) && facts.pathAtTag?.(v) === null) {
+      found.add(v + "+incompatible");
+    }
+  }
+  if (found.size === 0) return void 0;
+  const sorted = [...found].sort((a, b) => compare(stripIncompatible2(a), stripIncompatible2(b)));
+  const highest = sorted.at(-1) ?? "";
+  const successorMajor = BigInt(major(highest).slice(1)) + 1n;
+  return incompatibleTrap(
+    {
+      module: path13,
+      versions: sorted,
+      highest,
+      successor: `${path13}/v${successorMajor.toString()}`,
+      retract: `retract [${sorted[0] ?? ""}, ${highest}] // moved to the v1 line with go.mod`
+    },
+    atModule(view)
+  );
+}
+function zipInvalidFinding(view, text) {
+  return zipInvalid2(text, { module: view.modulePath, file: view.file });
+}
+
+// src/checks/lint/module.ts
+function moduleFindings(f) {
+  const out = [];
+  const add = (x) => {
+    if (x !== void 0) out.push(x);
+  };
+  if (f.next !== void 0) {
+    const invalid2 = f.misplaced === true ? void 0 : versionInvalidFinding(f.view, f.next);
+    add(invalid2);
+    if (invalid2 === void 0) {
+      add(versionPublishedFinding(f.view, f.next, f.published, f.versions));
+      add(versionLowerFinding(f.view, f.next, f.versions, f.published, f.line));
+    }
+  }
+  out.push(...oldMajorImportFindings(f.view, f.goFiles ?? [], f.otherModules ?? []));
+  out.push(
+    ...retractFindings(f.view, {
+      versions: f.versions,
+      ...f.next !== void 0 ? { next: f.next } : {},
+      ...f.published !== void 0 ? { published: f.published } : {},
+      ...f.inEffect !== void 0 ? { inEffect: f.inEffect } : {}
+    })
+  );
+  out.push(...deprecatedUnrecognisedFindings(f.view));
+  add(
+    incompatibleTrapFinding(f.view, f.dir, {
+      versions: f.versions,
+      ...f.published !== void 0 ? { published: f.published } : {},
+      ...f.line?.pathAtTag !== void 0 ? { pathAtTag: f.line.pathAtTag } : {}
+    })
+  );
+  return out;
+}
+function askableVersion(f) {
+  if (f.next === void 0 || f.misplaced === true || f.view.modulePath === "") return void 0;
+  return versionInvalidFinding(f.view, f.next) === void 0 ? f.next.version : void 0;
+}
+function otherMajorsOf(module, modules) {
+  const out = [];
+  for (const o of modules) {
+    if (o.dir === module.dir || o.tagPrefix !== module.tagPrefix) continue;
+    const { pathMajor, ok } = splitPathVersion(o.modulePath);
+    if (ok && pathMajor.startsWith("/")) out.push(pathMajor.slice(1));
+  }
+  return out;
+}
+function lintVerdict(findings, unchecked2) {
+  if (findings.some((f) => f.severity === "error")) return "fail";
+  return unchecked2 ? "inconclusive" : "pass";
+}
+
+// src/checks/lint/run-lint.ts
+function reader(files) {
+  const cache = /* @__PURE__ */ new Map();
+  return (p) => {
+    let r = cache.get(p);
+    if (r === void 0) {
+      const f = files.get(p);
+      r = f === void 0 ? Promise.resolve(Buffer.alloc(0)) : f.read();
+      cache.set(p, r);
+    }
+    return r;
+  };
+}
+async function readMany(paths2, read) {
+  const out = [];
+  for (let i = 0; i < paths2.length; i += 16) {
+    const batch = paths2.slice(i, i + 16);
+    const contents = await Promise.all(batch.map(read));
+    batch.forEach((path13, j) => out.push({ path: path13, content: contents[j] ?? Buffer.alloc(0) }));
+  }
+  return out;
+}
+function nextTags(values, modules) {
+  const parsed = values.map(parseNextTag);
+  const errors = parsed.flatMap((p) => "error" in p ? [p.error] : []);
+  const assigned = assignNextTags(
+    modules,
+    parsed.filter((p) => !("error" in p))
+  );
+  errors.push(...assigned.errors);
+  if (errors.length > 0) throw new InputError(errors.join("; "));
+  return assigned.byDir;
+}
+function unreachable3(modulePath2, file, reason) {
+  return {
+    code: "unreachable",
+    severity: LINT_SEVERITY.unreachable,
+    message: `Could not ask whether ${modulePath2} already has this version: ${reason}. The lint is inconclusive until it can.`,
+    module: modulePath2,
+    file,
+    fix: "Re-run the job; if it persists, check the network settings (GOPROXY, GOSUMDB, outbound proxies), or run with --offline to skip the question."
+  };
+}
+async function retractionsInEffect(mirror, modulePath2, listed, logger2) {
+  try {
+    const synthesized = `module ${modulePath2}
+`;
+    const latest = await latestIgnoringRetractions(listed, async (v) => {
+      const m = await mirror.mod(modulePath2, v);
+      return m.kind === "ok" && m.data.toString("utf8") !== synthesized;
+    });
+    if (latest === void 0) return void 0;
+    const mod = await mirror.mod(modulePath2, latest);
+    if (mod.kind !== "ok") return void 0;
+    return parseLax(`${modulePath2}@${latest}/go.mod`, mod.data).retract.map((r) => ({
+      low: r.low,
+      high: r.high
+    }));
+  } catch (e) {
+    logger2.debug(`${modulePath2}: retractions in effect unknown: ${String(e)}`);
+    return void 0;
+  }
+}
+async function publishedFacts(ports, modulePath2, version, retracts) {
+  const side = await ports.mirrorFor(modulePath2);
+  if (side.kind === "off") {
+    ports.logger.info(`${modulePath2}: mirror skipped by configuration: ${side.reason}`);
+    return {};
+  }
+  const mirror = side.port;
+  const held = await mirror.cachedList?.(modulePath2);
+  const listed = held === void 0 || held.kind === "unsupported" ? await mirror.list(modulePath2) : held;
+  if (listed.kind === "unreachable") return { unreachable: `${mirror.url}: ${listed.reason}` };
+  const versions = listed.kind === "ok" ? [...listed.versions] : [];
+  const cached = await mirror.cached(modulePath2, version);
+  if (cached.kind === "unreachable") return { unreachable: `${mirror.url}: ${cached.reason}` };
+  if (cached.kind === "found" && !versions.includes(cached.version)) versions.push(cached.version);
+  const facts = { mirror: { name: mirror.url, versions } };
+  const inEffect = retracts && listed.kind === "ok" ? await retractionsInEffect(mirror, modulePath2, listed.versions, ports.logger) : void 0;
+  const more = inEffect !== void 0 ? { inEffect } : {};
+  const known = versions.find((v) => v === version || v === `${version}+incompatible`);
+  if (known === void 0) return { facts, ...more };
+  const db = await ports.sumdbFor(modulePath2);
+  if (db.kind === "off") {
+    ports.logger.info(`${modulePath2}: checksum database skipped by configuration: ${db.reason}`);
+    return { facts, ...more };
+  }
+  const answer = await db.port.lookup(modulePath2, known);
+  if (answer.kind === "unreachable" || answer.kind === "unverifiable") {
+    return { facts, ...more, unreachable: `${db.port.name}: ${answer.reason}` };
+  }
+  facts.sumdb = { name: db.port.name, versions: answer.kind === "found" ? [version] : [] };
+  return { facts, ...more };
+}
+async function runLint(input, ports) {
+  const { local, logger: logger2 } = ports;
+  const rev = input.commit ?? input.ref;
+  const files = new Map((await local.files(rev, "")).map((f) => [f.path, f]));
+  const read = reader(files);
+  const findings = [];
+  const modules = [];
+  for (const m of modulesOfTree(files.keys())) {
+    const { view, findings: gomod } = readGoMod(m.goModFile, await read(m.goModFile));
+    findings.push(...gomod);
+    modules.push({ ...m, view, modulePath: view.modulePath });
+  }
+  const next = nextTags(input.next, modules);
+  const placed = modulePathMismatchFindings(modules, input.repoRoot);
+  findings.push(...placed.findings);
+  const tags = await local.versionTags();
+  const tagNames = tags.map((t) => t.name);
+  const commitOf = new Map(tags.map((t) => [t.name, t.commit]));
+  if (input.offline) logger2.info("offline: the mirror and the checksum database were not asked");
+  let unchecked2 = false;
+  const summaries = [];
+  for (const m of modules) {
+    const versions = versionsOfPrefix(tagNames, m.tagPrefix);
+    const atTag = /* @__PURE__ */ new Map();
+    for (const v of tagsToInspect(m.modulePath, versions)) {
+      const commit = commitOf.get(m.tagPrefix + v);
+      const mod = commit === void 0 ? void 0 : await local.goMod(commit, m.dir);
+      atTag.set(v, mod === void 0 ? null : modulePath(mod));
+    }
+    const line = { otherMajors: otherMajorsOf(m, modules), pathAtTag: (v) => atTag.get(v) };
+    const nextVersion2 = nextVersionFor(m, versions, next.get(m.dir), line);
+    const misplaced = placed.misplaced.has(m.dir);
+    const askable = askableVersion({
+      view: m.view,
+      misplaced,
+      ...nextVersion2 !== void 0 ? { next: nextVersion2 } : {}
+    });
+    let published;
+    let inEffect;
+    const late = [];
+    if (askable !== void 0 && !input.offline) {
+      const retracts = (m.view.parsed?.retract.length ?? 0) > 0;
+      const asked = await publishedFacts(ports, m.modulePath, askable, retracts);
+      published = asked.facts;
+      inEffect = asked.inEffect;
+      if (asked.unreachable !== void 0) {
+        unchecked2 = true;
+        late.push(unreachable3(m.modulePath, m.view.file, asked.unreachable));
+      }
+    }
+    const goPaths = needsImportScan(m.modulePath) ? moduleSourceFiles(
+      files.keys(),
+      m.dir,
+      (m.view.parsed?.ignore ?? []).map((i) => i.path)
+    ) : [];
+    findings.push(
+      ...moduleFindings({
+        dir: m.dir,
+        view: m.view,
+        versions,
+        line,
+        ...nextVersion2 !== void 0 ? { next: nextVersion2 } : {},
+        ...published !== void 0 ? { published } : {},
+        ...inEffect !== void 0 ? { inEffect } : {},
+        goFiles: await readMany(goPaths, read),
+        otherModules: modules.filter((o) => o !== m).map((o) => o.modulePath),
+        misplaced
+      })
+    );
+    const zip = await ports.zipError(rev, m.dir);
+    if (zip !== void 0) findings.push(zipInvalidFinding(m.view, zip));
+    findings.push(...late);
+    const latest = latestOfLine(m.modulePath, versions, line);
+    summaries.push({
+      path: m.modulePath,
+      dir: m.dir,
+      tagPrefix: m.tagPrefix,
+      ...latest !== void 0 ? { latest } : {},
+      ...nextVersion2 !== void 0 ? { next: nextVersion2.version } : {}
+    });
+  }
+  return {
+    schema: LINT_REPORT_SCHEMA,
+    verdict: lintVerdict(findings, unchecked2),
+    ref: input.ref,
+    ...input.commit !== void 0 ? { commit: input.commit } : {},
+    modules: summaries,
+    findings
+  };
+}
+
+// src/wire/lint.ts
+var OFFLINE = {
+  mirrorFor: () => Promise.resolve({ kind: "off", reason: "offline" }),
+  sumdbFor: () => Promise.resolve({ kind: "off", reason: "offline" })
+};
+async function sizedTree(git, dir, commit) {
+  const r = await git.run(["ls-tree", "-r", "-z", "-l", "--full-tree", commit], { cwd: dir });
+  if (r.code !== 0) {
+    throw new RepositoryError(`git ls-tree: ${oneLine(r.stderr.toString("utf8"))}`);
+  }
+  const out = [];
+  let start = 0;
+  while (start < r.stdout.length) {
+    let end = r.stdout.indexOf(0, start);
+    if (end < 0) end = r.stdout.length;
+    const rec = r.stdout.subarray(start, end);
+    start = end + 1;
+    const tab = rec.indexOf(9);
+    const [mode = "", , , size = ""] = rec.subarray(0, tab).toString("utf8").split(/ +/);
+    if (mode !== "100644" && mode !== "100755" && mode !== "120000") continue;
+    out.push({
+      path: decodeGoString(rec.subarray(tab + 1)),
+      kind: mode === "120000" ? "symlink" : "regular",
+      size: Number(size)
+    });
+  }
+  return out;
+}
+function treeZipErrors(git, repoDir, local) {
+  const trees = /* @__PURE__ */ new Map();
+  return async (commit, dir) => {
+    let tree = trees.get(commit);
+    if (tree === void 0) {
+      tree = sizedTree(git, repoDir, commit);
+      trees.set(commit, tree);
+    }
+    const prefix = dir === "" ? "" : `${dir}/`;
+    const sources = (await tree).filter((e) => e.path.startsWith(prefix)).map((e) => ({
+      path: e.path.slice(prefix.length),
+      kind: e.kind,
+      size: e.size,
+      // x/mod's checks decide on names and sizes alone.
+      open: () => Promise.reject(new Error("not read by the checks"))
+    }));
+    const err = checkedFilesError(checkFiles(sources, await local.goMod(commit, dir)));
+    return err === void 0 ? void 0 : `create zip: ${err.message}`;
+  };
+}
+function createLint(options2) {
+  return async (req) => {
+    const clock = options2.clock ?? systemClock;
+    const deadline = clock.now() + req.timeoutMs;
+    const env = effectiveEnv(req, options2.env ?? process.env);
+    const entries = parseGoproxy(env.GOPROXY);
+    const sumdb = parseGoSumdb(env.GOSUMDB);
+    const repo = await openRepo(req.repoDir);
+    const commit = await repo.resolveAny(req.ref);
+    if (commit === void 0) {
+      throw new InputError(
+        `--ref ${JSON.stringify(req.ref)} names no commit in ${req.repoDir}: name a branch, tag or commit that exists (fetch it first in a shallow clone)`
+      );
+    }
+    const git = createGitRunner();
+    const local = gitLocalRepo(repo, git);
+    const zipError = treeZipErrors(git, req.repoDir, local);
+    const input = { ref: req.ref, commit, next: req.next, offline: req.offline };
+    if (req.offline) return runLint(input, { local, zipError, logger: options2.logger, ...OFFLINE });
+    const http2 = await httpClient2(options2, env, entries, req.proxyToken, {
+      deadline,
+      timeoutMs: req.timeoutMs,
+      clock
+    });
+    const workDir = await makeTempDir("modseal-lint-");
+    try {
+      const remote = remoteSides({
+        env,
+        entries,
+        sumdb,
+        http: http2,
+        clock,
+        logger: options2.logger,
+        workDir,
+        proxyEnv: options2.env ?? process.env,
+        ...options2.cachedOnlyHosts !== void 0 ? { cachedOnlyHosts: options2.cachedOnlyHosts } : {}
+      });
+      return await runLint(input, { local, zipError, logger: options2.logger, ...remote });
+    } finally {
+      await removeTempDir(workDir);
+    }
+  };
+}
+
+// src/wire/scan.ts
+import { mkdir as mkdir6, readFile as readFile3, rename as rename4, writeFile as writeFile5 } from "node:fs/promises";
+import os6 from "node:os";
+import path8 from "node:path";
+
+// src/internal/pool.ts
+async function mapLimit(items, limit, fn) {
+  if (!(limit >= 1)) throw new RangeError(`mapLimit: limit must be at least 1, not ${limit}`);
+  const results = new Array(items.length);
+  let next = 0;
+  let failure;
+  const worker = async () => {
+    while (failure === void 0 && next < items.length) {
+      const i = next++;
+      try {
+        results[i] = await fn(items[i], i);
+      } catch (error2) {
+        failure ??= { error: error2 };
+      }
+    }
+  };
+  const workers = Math.min(Math.floor(limit), items.length);
+  await Promise.all(Array.from({ length: workers }, worker));
+  if (failure !== void 0) throw failure.error;
+  return results;
+}
+
+// src/checks/scan/status.ts
+var SCAN_STATUSES = [
+  "moved",
+  "mirror-differs",
+  "invalid",
+  "tag-missing",
+  "unpublished",
+  "unchecked",
+  "ok"
+];
+var FAILING = /* @__PURE__ */ new Set(["moved", "mirror-differs", "invalid"]);
+var PROBLEMS = /* @__PURE__ */ new Set([
+  "moved",
+  "mirror-differs",
+  "invalid",
+  "tag-missing",
+  "unpublished"
+]);
+function versionRefusal(modulePath2, version) {
+  const err = check(modulePath2, version);
+  if (err !== void 0) return err.message;
+  const base = version.replace(/\+incompatible$/, "");
+  if (base !== version && matchPathMajor(base, splitPathVersion(modulePath2).pathMajor)) {
+    return new ModuleError(
+      modulePath2,
+      "",
+      new InvalidVersionError(
+        version,
+        new Error(`+incompatible suffix not allowed: major version ${major(base)} is compatible`)
+      )
+    ).message;
+  }
+  if (canonical(base) !== base) {
+    return `${modulePath2}@${version}: not a canonical version (the go command lists only ${canonical(base)}${version.endsWith("+incompatible") ? "+incompatible" : ""})`;
+  }
+  return void 0;
+}
+function maySend(modulePath2, version) {
+  return versionRefusal(modulePath2, version) === void 0;
+}
+function mirrorHolds(version, sources) {
+  if (sources.off !== void 0) return { kind: "off", reason: sources.off };
+  const c = sources.cached;
+  if (c !== void 0 && c.kind !== "unsupported") {
+    if (c.kind === "unreachable") return { kind: "unreachable", reason: c.reason };
+    return { kind: c.kind === "found" ? "held" : "not-held" };
+  }
+  const l = sources.list;
+  if (l === void 0) {
+    return {
+      kind: "unreachable",
+      reason: "neither the cached-only view nor the version list was read"
+    };
+  }
+  if (l.kind === "unreachable") return { kind: "unreachable", reason: l.reason };
+  if (l.kind === "not-found") return { kind: "not-held" };
+  return { kind: l.versions.includes(version) ? "held" : "not-held" };
+}
+function mayAskSumdb(modulePath2, version, mirror) {
+  return mirror.kind === "held" && maySend(modulePath2, version);
+}
+function needsMirrorZip(q) {
+  if (!q.held) return false;
+  if (q.remembered?.zip === void 0) return true;
+  if (q.sumdb !== void 0) {
+    if (q.local !== void 0 && differs(q.local, q.sumdb)) return true;
+    return differs(q.remembered, q.sumdb);
+  }
+  return q.local !== void 0 && differs(q.local, q.remembered);
+}
+function differs(a, b) {
+  return a.zip !== void 0 && b.zip !== void 0 && a.zip !== b.zip || a.mod !== void 0 && b.mod !== void 0 && a.mod !== b.mod;
+}
+function whatDiffers(a, b, aName, bName) {
+  const parts = [];
+  if (a.zip !== void 0 && b.zip !== void 0 && a.zip !== b.zip) {
+    parts.push(`zip ${a.zip} (${aName}) against ${b.zip} (${bName})`);
+  }
+  if (a.mod !== void 0 && b.mod !== void 0 && a.mod !== b.mod) {
+    parts.push(`go.mod ${a.mod} (${aName}) against ${b.mod} (${bName})`);
+  }
+  return parts.join("; ");
+}
+var short = (commit) => commit === void 0 ? "its commit" : commit.slice(0, 12);
+function mirrorHashes(f) {
+  const z = f.mirrorZip;
+  return z?.kind === "downloaded" || z?.kind === "remembered" ? z.hashes : void 0;
+}
+function scanStatus(f) {
+  const mv2 = `${f.modulePath}@${f.version}`;
+  const refusal = versionRefusal(f.modulePath, f.version);
+  if (refusal !== void 0) {
+    return invalid(f, f.local.kind === "refused" ? f.local.error : refusal);
+  }
+  if ((f.local.kind === "refused" || f.local.kind === "zip-error") && f.mirror.kind !== "held") {
+    return invalid(f, f.local.error);
+  }
+  switch (f.mirror.kind) {
+    case "off":
+      return unchecked(
+        `skipped by configuration: ${f.mirror.reason}; without a mirror to ask, the checksum database is not asked either (it fetches through the mirror)`
+      );
+    case "unreachable":
+      return unchecked(
+        `could not learn whether the mirror holds ${mv2}: ${f.mirror.reason}; the checksum database was not asked (it fetches through the mirror)`
+      );
+    case "not-held":
+      return unpublished(f);
+    case "held":
+      break;
+  }
+  const sumdb = f.sumdb;
+  const mirror = mirrorHashes(f);
+  const local = f.local.kind === "built" ? f.local.hashes : void 0;
+  if (sumdb?.kind === "found") {
+    const rec = sumdb.hashes;
+    if (f.rememberedSumdb !== void 0 && differs(rec, f.rememberedSumdb)) {
+      return unchecked(
+        `the checksum database's record of ${mv2} changed since an earlier scan (${whatDiffers(rec, f.rememberedSumdb, "now", "then")}); records never change, so the database or the state file cannot be trusted. Report it to the database's operator and check the state file`
+      );
+    }
+    if (mirror !== void 0 && differs(mirror, rec)) {
+      const also = local === void 0 ? "" : differs(local, rec) ? "; the tag also differs from the record" : "; the tag still matches the record";
+      return {
+        status: "mirror-differs",
+        detail: `the mirror serves other bytes for ${mv2} than the checksum database recorded: ${whatDiffers(mirror, rec, "mirror", "checksum database")}${also}. The go command refuses the download (SECURITY ERROR) wherever the database is checked`
+      };
+    }
+    return againstPublished(f, rec, "the checksum database");
+  }
+  const noRecord = sumdb === void 0 ? "the checksum database was not asked" : sumdb.kind === "not-found" ? "the checksum database has no record of it" : sumdb.kind === "off" ? `the checksum database is skipped by configuration: ${sumdb.reason}` : `the checksum database could not be asked: ${sumdb.reason}`;
+  if (mirror !== void 0) {
+    if (sumdb?.kind === "off" || sumdb?.kind === "not-found") {
+      return againstPublished(f, mirror, "the mirror", noRecord);
+    }
+    if (local !== void 0 && differs(local, mirror)) {
+      return againstPublished(f, mirror, "the mirror", noRecord);
+    }
+  }
+  const zipNote = f.mirrorZip?.kind === "unreachable" ? `; the mirror's zip could not be downloaded: ${f.mirrorZip.reason}` : "";
+  return unchecked(`${noRecord}${zipNote}`);
+}
+function againstPublished(f, ref, source, note) {
+  const mv2 = `${f.modulePath}@${f.version}`;
+  const noteText = note === void 0 ? "" : ` (${note})`;
+  const local = f.local;
+  switch (local.kind) {
+    case "no-tag":
+      if (f.mirrorZip?.kind === "unreachable") {
+        return unchecked(
+          `the repository has no tag ${f.tag}, and the mirror's zip could not be downloaded to compare with ${source}: ${f.mirrorZip.reason}`
+        );
+      }
+      return tagMissing(f, source);
+    case "failed":
+      return unchecked(`the tag ${f.tag} could not be rebuilt: ${local.reason}`);
+    case "refused":
+    case "zip-error":
+      return {
+        status: "moved",
+        detail: `${f.tag} now points at ${short(f.commit)}, which can no longer become ${mv2} (${local.error}), but ${source} holds it as published${noteText}`
+      };
+    case "built":
+      break;
+  }
+  if (differs(local.hashes, ref)) {
+    return {
+      status: "moved",
+      detail: `${f.tag} now points at ${short(f.commit)}, whose rebuild differs from what ${source} holds for ${mv2}: ${whatDiffers(local.hashes, ref, "tag", source === "the mirror" ? "mirror" : "checksum database")}${noteText}`
+    };
+  }
+  if (f.mirrorZip?.kind === "unreachable") {
+    return unchecked(
+      `the tag matches ${source}, but the mirror's zip could not be downloaded to compare: ${f.mirrorZip.reason}`
+    );
+  }
+  const withMirror = source !== "the mirror" && mirrorHashes(f) !== void 0 ? " and the mirror" : "";
+  return {
+    status: "ok",
+    detail: `the rebuild of ${f.tag} (${short(f.commit)}) matches ${source}${withMirror}${noteText}`
+  };
+}
+function invalid(f, why) {
+  return {
+    status: "invalid",
+    detail: `${why}; the version was sent to neither the mirror nor the checksum database`,
+    fix: `Delete the tag (\`git push origin :refs/tags/${f.tag}\`): the go command will never use it for ${f.modulePath}. Fix what Go names and tag a version it accepts instead.`
+  };
+}
+function unpublished(f) {
+  const mv2 = `${f.modulePath}@${f.version}`;
+  if (f.local.kind === "no-tag") {
+    return {
+      status: "unpublished",
+      detail: `${mv2} is neither tagged nor held by the mirror (it is only named, e.g. by a retract directive); nothing was asked`
+    };
+  }
+  return {
+    status: "unpublished",
+    detail: `the mirror does not hold ${mv2}, so neither it nor the checksum database was asked (asking would publish it)`,
+    fix: `If ${f.tag} is a release, publish it: \`GOPROXY=https://proxy.golang.org go list -m ${mv2}\` (or \`modseal verify --tag ${f.tag}\`). If it was never meant to be one, delete the tag.`
+  };
+}
+function tagMissing(f, source) {
+  const mv2 = `${f.modulePath}@${f.version}`;
+  const commit = f.publishedCommit;
+  return {
+    status: "tag-missing",
+    detail: `${source} holds ${mv2}, but the repository has no tag ${f.tag}: anyone building with GOPROXY=direct (or a private proxy) cannot get it`,
+    fix: commit === void 0 ? `Push ${f.tag} again at the commit it was published from, or retract ${f.version} in a newer version.` : `Push the tag again at the commit it was published from: \`git tag ${f.tag} ${commit} && git push origin ${f.tag}\``
+  };
+}
+function unchecked(detail) {
+  return { status: "unchecked", detail };
+}
+function handledByRetraction(r) {
+  return r.retracted !== void 0 && r.status !== "invalid" && PROBLEMS.has(r.status);
+}
+function needsAction(r) {
+  return PROBLEMS.has(r.status) && !handledByRetraction(r);
+}
+function isFailing(r) {
+  return FAILING.has(r.status) && !handledByRetraction(r);
+}
+function scanVerdict(results) {
+  if (results.some(isFailing)) return "fail";
+  if (results.some((r) => r.status === "unchecked")) return "inconclusive";
+  return "pass";
+}
+function countStatuses(results) {
+  const counts2 = Object.fromEntries(SCAN_STATUSES.map((s) => [s, 0]));
+  for (const r of results) counts2[r.status]++;
+  return counts2;
+}
+
+// src/checks/scan/remedy.ts
+var REASON = {
+  moved: "tag moved after publication",
+  "mirror-differs": "the mirror serves other bytes than the checksum database recorded"
+};
+function retractRationale(status, next) {
+  return next === void 0 ? REASON[status] : `${REASON[status]}; use ${next}`;
+}
+function nextVersionAbove(modulePath2, seen) {
+  const usable = [...new Set(seen)].filter((v) => maySend(modulePath2, v) && !isPseudoVersion(v));
+  const compatible = usable.filter((v) => !v.endsWith("+incompatible"));
+  const highest = (list) => list.reduce(
+    (m, v) => m === void 0 || compare(v, m) > 0 ? v : m,
+    void 0
+  );
+  const base = highest(compatible.filter((v) => prerelease(v) === "")) ?? highest(compatible.filter((v) => prerelease(v) !== ""));
+  if (base === void 0) return void 0;
+  const next = nextVersion(base, usable);
+  return next === "" ? void 0 : next;
+}
+function moduleRemedy(input) {
+  const path13 = input.modulePath;
+  const affected = /* @__PURE__ */ new Map();
+  for (const a of input.affected) {
+    if (maySend(path13, a.version)) affected.set(a.version, a.status);
+  }
+  if (affected.size === 0) return void 0;
+  const next = nextVersionAbove(path13, [...input.seen, ...affected.keys()]);
+  const all = sortVersions(
+    [.../* @__PURE__ */ new Set([...input.seen, ...affected.keys()])].filter((v) => maySend(path13, v))
+  );
+  const runs = [];
+  let open3;
+  for (const v of all) {
+    const status = affected.get(v);
+    if (status !== void 0 && open3?.status === status) {
+      open3.high = v;
+      continue;
+    }
+    open3 = status === void 0 ? void 0 : { low: v, high: v, status };
+    if (open3 !== void 0) runs.push(open3);
+  }
+  const lines = runs.map(
+    (r) => `${r.low === r.high ? r.low : `[${r.low}, ${r.high}]`} // ${retractRationale(r.status, next)}`
+  );
+  const retract = lines.length === 1 ? `retract ${lines[0]}` : `retract (
+${lines.map((l) => `	${l}`).join("\n")}
+)`;
+  const remedy = {
+    module: path13,
+    versions: sortVersions([...affected.keys()]),
+    retract
+  };
+  if (input.goModPath !== void 0) remedy.goModPath = input.goModPath;
+  if (next !== void 0) {
+    remedy.nextVersion = next;
+    remedy.tag = `${input.tagPrefix ?? ""}${next}`;
+  } else {
+    remedy.note = `every version of ${path13} is +incompatible (published without a go.mod), so no version can carry a retraction; adding a go.mod and publishing a v0 or v1 version would make that the latest version instead of the +incompatible ones`;
+  }
+  return remedy;
+}
+
+// src/checks/scan/report.ts
+var SCAN_REPORT_SCHEMA = "modseal.scan-report/v1";
+function resultOf(f) {
+  const d = scanStatus(f);
+  const r = {
+    module: f.modulePath,
+    version: f.version,
+    tag: f.tag,
+    status: d.status,
+    detail: d.detail
+  };
+  if (f.commit !== void 0) r.commit = f.commit;
+  if (f.local.kind === "built") r.local = f.local.hashes;
+  if (f.sumdb?.kind === "found") r.sumdb = f.sumdb.hashes;
+  if (f.mirrorZip?.kind === "downloaded" || f.mirrorZip?.kind === "remembered") {
+    r.mirror = f.mirrorZip.hashes;
+  }
+  if (f.retracted !== void 0) r.retracted = f.retracted;
+  if (d.fix !== void 0) r.fix = d.fix;
+  if (handledByRetraction(r)) {
+    r.detail = `${d.detail}. Already ${f.retracted}: nothing more to do`;
+    delete r.fix;
+  }
+  return r;
+}
+var isRetractable = (s) => s === "moved" || s === "mirror-differs";
+function remedyFix2(r, remedy) {
+  const where = remedy.goModPath ?? `the go.mod of ${remedy.module}`;
+  const line = `retract ${r.version} // ${retractRationale(r.status, remedy.nextVersion)}`;
+  const extra = r.status === "mirror-differs" ? ` Also report it to the mirror's operator (for proxy.golang.org: https://go.dev/issue/new).` : "";
+  if (remedy.nextVersion === void 0) return `${remedy.note ?? ""}.${extra}`;
+  return `Add \`${line}\` to ${remedy.goModPath === void 0 ? where : `\`${where}\``} and publish ${remedy.nextVersion} (tag ${remedy.tag ?? remedy.nextVersion}): the mirror keeps the first bytes of ${r.version} forever, and the go command reads retractions only from the latest version${remedy.versions.length > 1 ? ` (one block retracts the ${remedy.versions.length} versions of ${remedy.module} at once)` : ""}.${extra}`;
+}
+function scanReport(facts, modules = []) {
+  const results = facts.map(resultOf).sort(
+    (a, b) => compareGoStrings(a.module, b.module) || compareVersionStrings(a.version, b.version)
+  );
+  const byModule = /* @__PURE__ */ new Map();
+  for (const r of results) {
+    const list = byModule.get(r.module) ?? [];
+    list.push(r);
+    byModule.set(r.module, list);
+  }
+  const info2 = new Map(modules.map((m) => [m.modulePath, m]));
+  const remedies = [];
+  for (const [path13, list] of byModule) {
+    const m = info2.get(path13);
+    const affected = list.filter((r) => isRetractable(r.status) && needsAction(r));
+    const remedy = moduleRemedy({
+      modulePath: path13,
+      ...m?.tagPrefix !== void 0 ? { tagPrefix: m.tagPrefix } : {},
+      ...m?.goModPath !== void 0 ? { goModPath: m.goModPath } : {},
+      affected: affected.map((r) => ({ version: r.version, status: r.status })),
+      seen: [...list.map((r) => r.version), ...m?.seen ?? []]
+    });
+    if (remedy === void 0) continue;
+    remedies.push(remedy);
+    for (const r of affected) r.fix = remedyFix2(r, remedy);
+  }
+  return {
+    schema: SCAN_REPORT_SCHEMA,
+    verdict: scanVerdict(results),
+    results,
+    counts: countStatuses(results),
+    remedies
+  };
+}
+
+// src/checks/scan/state.ts
+var STATE_SCHEMA = "modseal.scan-state/v1";
+var SCHEMA_NAME = "modseal.scan-state";
+var VERSION7 = 1;
+function emptyState() {
+  return { trees: /* @__PURE__ */ new Map(), modules: /* @__PURE__ */ new Map() };
+}
+function rememberedVersion(state, modulePath2, version) {
+  return state.modules.get(modulePath2)?.get(version);
+}
+function rememberVersion(state, modulePath2, version, entry) {
+  let versions = state.modules.get(modulePath2);
+  if (versions === void 0) {
+    versions = /* @__PURE__ */ new Map();
+    state.modules.set(modulePath2, versions);
+  }
+  versions.set(version, entry);
+}
+var H1 = /^h1:[A-Za-z0-9+/]{43}=$/;
+var COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+var TREE_HASH = /^[A-Za-z0-9+/]{43}=$/;
+var Reader = class {
+  constructor(file) {
+    this.file = file;
+  }
+  file;
+  fail(where, what) {
+    throw new InputError(
+      `${this.file}: ${where} ${what}; the state file is damaged: delete it (the next scan rebuilds every version and remembers again) or pass another --state FILE`
+    );
+  }
+  object(v, where) {
+    if (typeof v !== "object" || v === null || Array.isArray(v)) {
+      this.fail(where, `must be a JSON object, not ${describe(v)}`);
+    }
+    return v;
+  }
+  hashes(v, where) {
+    if (v === void 0) return void 0;
+    const o = this.object(v, where);
+    const out = {};
+    for (const [k, h] of Object.entries(o)) {
+      if (k !== "zip" && k !== "mod") this.fail(`${where}.${k}`, "is not a field of a hash pair");
+      if (typeof h !== "string" || !H1.test(h)) {
+        this.fail(`${where}.${k}`, `must be an h1: hash, not ${describe(h)}`);
+      }
+      out[k] = h;
+    }
+    return out;
+  }
+};
+function describe(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  if (typeof v === "string") return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}\u2026` : v);
+  if (typeof v === "number" || typeof v === "boolean") return `${typeof v} ${v}`;
+  return "an object";
+}
+function readVersion(r, v, where) {
+  const o = r.object(v, where);
+  const out = {};
+  for (const [k, x] of Object.entries(o)) {
+    switch (k) {
+      case "commit":
+        if (typeof x !== "string" || !COMMIT.test(x)) {
+          r.fail(`${where}.commit`, `must be a full commit hash, not ${describe(x)}`);
+        }
+        out.commit = x;
+        break;
+      case "localError":
+        if (typeof x !== "string")
+          r.fail(`${where}.localError`, `must be a string, not ${describe(x)}`);
+        out.localError = x;
+        break;
+      case "local":
+      case "sumdb":
+      case "mirror":
+        out[k] = r.hashes(x, `${where}.${k}`);
+        break;
+      default:
+        r.fail(`${where}.${k}`, "is not a field of a version entry");
+    }
+  }
+  return out;
+}
+function readTree(r, v, where) {
+  const o = r.object(v, where);
+  const { size, hash, note } = o;
+  if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
+    r.fail(`${where}.size`, `must be a record count, not ${describe(size)}`);
+  }
+  if (typeof hash !== "string" || !TREE_HASH.test(hash)) {
+    r.fail(`${where}.hash`, `must be a base64 SHA-256 tree hash, not ${describe(hash)}`);
+  }
+  if (typeof note !== "string" || !note.startsWith(`go.sum database tree
+${size}
+${hash}
+`)) {
+    r.fail(`${where}.note`, `must be the signed note of the tree of size ${size} and hash ${hash}`);
+  }
+  for (const k of Object.keys(o)) {
+    if (k !== "size" && k !== "hash" && k !== "note")
+      r.fail(`${where}.${k}`, "is not a field of a tree head");
+  }
+  return { size, hash, note };
+}
+function parseState(text, file) {
+  const r = new Reader(file);
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(
+      `${file}: not a modseal scan state (not valid JSON: ${errorMessage(e)}); the file is damaged or not a state file: delete it (the next scan rebuilds every version) or pass another --state FILE`
+    );
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+    throw new InputError(
+      `${file}: not a modseal scan state (the document is ${describe(doc)}, not an object with "schema": "${STATE_SCHEMA}"): pass the file an earlier scan wrote, or delete it`
+    );
+  }
+  const top = doc;
+  const schema = top.schema;
+  const m = typeof schema === "string" ? /^(.*)\/v([0-9]+)$/.exec(schema) : null;
+  if (m?.[1] === SCHEMA_NAME && Number(m[2]) > VERSION7) {
+    throw new InputError(
+      `${file}: written by a newer modseal (schema ${String(schema)}; this one reads ${STATE_SCHEMA}): upgrade modseal, or delete the file to start over`
+    );
+  }
+  if (schema !== STATE_SCHEMA) {
+    throw new InputError(
+      `${file}: not a modseal scan state (schema ${describe(schema)}, expected "${STATE_SCHEMA}"): pass the file an earlier scan wrote, or delete it`
+    );
+  }
+  const state = emptyState();
+  for (const [k, v] of Object.entries(top)) {
+    if (k === "schema") continue;
+    if (k === "trees") {
+      for (const [name, t] of Object.entries(r.object(v, "trees"))) {
+        state.trees.set(name, readTree(r, t, `trees[${JSON.stringify(name)}]`));
+      }
+    } else if (k === "modules") {
+      for (const [path13, versions] of Object.entries(r.object(v, "modules"))) {
+        const where = `modules[${JSON.stringify(path13)}]`;
+        if (checkPath(path13) !== void 0) r.fail(where, "is not a valid module path");
+        const map = /* @__PURE__ */ new Map();
+        for (const [version, entry] of Object.entries(r.object(versions, where))) {
+          const at = `${where}[${JSON.stringify(version)}]`;
+          if (!isValid(version)) r.fail(at, "is not a semantic version");
+          map.set(version, readVersion(r, entry, at));
+        }
+        state.modules.set(path13, map);
+      }
+    } else {
+      r.fail(k, "is not a field of the state");
+    }
+  }
+  return state;
+}
+function pairJson(h) {
+  if (h === void 0) return void 0;
+  const out = {};
+  if (h.zip !== void 0) out.zip = h.zip;
+  if (h.mod !== void 0) out.mod = h.mod;
+  return out;
+}
+function serializeState(state) {
+  const trees = {};
+  for (const name of [...state.trees.keys()].sort(compareGoStrings)) {
+    const t = state.trees.get(name);
+    trees[name] = { size: t.size, hash: t.hash, note: t.note };
+  }
+  const modules = {};
+  for (const path13 of [...state.modules.keys()].sort(compareGoStrings)) {
+    const versions = state.modules.get(path13);
+    const out = {};
+    for (const v of [...versions.keys()].sort(compareVersionStrings)) {
+      const e = versions.get(v);
+      const entry = {};
+      if (e.commit !== void 0) entry.commit = e.commit;
+      if (e.local !== void 0) entry.local = pairJson(e.local);
+      if (e.localError !== void 0) entry.localError = e.localError;
+      if (e.sumdb !== void 0) entry.sumdb = pairJson(e.sumdb);
+      if (e.mirror !== void 0) entry.mirror = pairJson(e.mirror);
+      out[v] = entry;
+    }
+    modules[path13] = out;
+  }
+  return `${JSON.stringify({ schema: STATE_SCHEMA, trees, modules }, null, 2)}
+`;
+}
+
+// src/checks/scan/run-scan.ts
+function codeRootOf(modulePath2, dir) {
+  const { prefix } = splitPathVersion(modulePath2);
+  if (dir === "") return prefix;
+  const d = dir.replace(/\/v[0-9]+$/, "");
+  for (const tail of [`/${dir}`, `/${d}`]) {
+    if (prefix.endsWith(tail)) return prefix.slice(0, -tail.length);
+  }
+  return prefix;
+}
+var Politeness = class {
+  constructor(clock, random, logger2) {
+    this.clock = clock;
+    this.random = random;
+    this.logger = logger2;
+  }
+  clock;
+  random;
+  logger;
+  resumeAt = 0;
+  backoffs = 0;
+  async ask(what, fn) {
+    for (let attempt = 1; ; attempt++) {
+      const wait = this.resumeAt - this.clock.now();
+      if (wait > 0) await this.clock.sleep(wait);
+      const answer = await fn();
+      const u = answer;
+      const slowDown = u.kind === "unreachable" && u.notSent !== true && (u.retryAfterMs !== void 0 || /\b429\b/.test(u.reason ?? ""));
+      if (!slowDown || u.deadline === true || attempt >= 4) return answer;
+      const delay = backoffDelay(
+        attempt,
+        { baseDelayMs: 1e3, maxDelayMs: 6e4 },
+        this.random,
+        u.retryAfterMs
+      );
+      this.resumeAt = Math.max(this.resumeAt, this.clock.now() + delay);
+      this.backoffs++;
+      this.logger.info(`${what}: ${u.reason ?? "trouble"}; every request waits ${delay} ms`);
+    }
+  }
+};
+function localFromHashes(h) {
+  if (h.error === void 0 && h.sum !== void 0 && h.goModSum !== void 0) {
+    return { kind: "built", hashes: { zip: h.sum, mod: h.goModSum } };
+  }
+  const error2 = h.error ?? "the rebuild gave no hash";
+  return h.goModSum !== void 0 ? { kind: "zip-error", error: error2 } : { kind: "refused", error: error2 };
+}
+function localFromState(e) {
+  if (e.localError !== void 0) {
+    return { kind: "refused", error: e.localError };
+  }
+  return { kind: "built", hashes: e.local };
+}
+function tagsOf(m, tags, all) {
+  const { pathMajor } = splitPathVersion(m.modulePath);
+  return tags.filter((t) => {
+    const mj = major(t.version);
+    if (pathMajor !== "") return `/${mj}` === pathMajor || `.${mj}` === pathMajor;
+    if (mj === "v0" || mj === "v1") return true;
+    return !all.some((o) => o.modulePath === `${m.modulePath}/${mj}`);
+  });
+}
+function versionOfTag(m, t) {
+  const mj = major(t.version);
+  const { pathMajor } = splitPathVersion(m.modulePath);
+  return pathMajor === "" && mj !== "v0" && mj !== "v1" ? `${t.version}+incompatible` : t.version;
+}
+async function retractionsOf(local, m, tagged) {
+  const usable = tagged.filter(
+    (t) => t.tag.canonical && !t.version.endsWith("+incompatible") && maySend(m.modulePath, t.version)
+  );
+  const releases2 = usable.filter((t) => prerelease(t.version) === "");
+  const pool = releases2.length > 0 ? releases2 : usable;
+  const latest = pool.reduce(
+    (a, t) => a === void 0 || compare(t.version, a.version) > 0 ? t : a,
+    void 0
+  );
+  if (latest === void 0) return [];
+  try {
+    const data = await local.goMod(latest.tag.commit, m.dir);
+    if (data === void 0) return [];
+    const f = parseLax("go.mod", data);
+    return f.retract.map((r) => ({ low: r.low, high: r.high, rationale: r.rationale }));
+  } catch {
+    return [];
+  }
+}
+function sumdbView(a) {
+  switch (a.kind) {
+    case "found":
+      return { kind: "found", hashes: { zip: a.zipHash, mod: a.goModHash } };
+    case "not-found":
+      return { kind: "not-found" };
+    case "unverifiable":
+      return { kind: "unreachable", reason: a.reason };
+    case "unreachable":
+      return { kind: "unreachable", reason: a.reason };
+  }
+}
+async function mirrorZip(mirror, path13, version, polite) {
+  const mod = await polite.ask(`${path13}@${version}.mod`, () => mirror.mod(path13, version));
+  if (mod.kind !== "ok") {
+    return { kind: "unreachable", reason: mod.kind === "not-found" ? mod.body : mod.reason };
+  }
+  const zip = await polite.ask(`${path13}@${version}.zip`, () => mirror.zip(path13, version));
+  if (zip.kind === "ok") return { kind: "downloaded", hashes: { zip: zip.h1, mod: mod.h1 } };
+  const reason = zip.kind === "not-found" ? zip.body : zip.kind === "invalid" ? zip.reason : zip.reason;
+  return { kind: "unreachable", reason };
+}
+async function runScan(input, ports) {
+  const { local, logger: logger2 } = ports;
+  const state = input.state;
+  const limit = Math.max(1, Math.floor(input.concurrency ?? 4));
+  const polite = new Politeness(ports.clock, ports.random ?? Math.random, logger2);
+  const counters = {
+    rebuilt: 0,
+    reused: 0,
+    sumdbLookups: 0,
+    mirrorZips: 0,
+    backoffs: 0
+  };
+  const dirs = await local.modules("HEAD");
+  const all = dirs.filter((d) => d.modulePath !== "").map((d) => ({
+    modulePath: d.modulePath,
+    dir: d.dir,
+    codeRoot: codeRootOf(d.modulePath, d.dir)
+  }));
+  let chosen = all;
+  if (input.modules !== void 0 && input.modules.length > 0) {
+    chosen = [];
+    for (const p of input.modules) {
+      const m = all.find((x) => x.modulePath === p);
+      if (m === void 0) {
+        throw new InputError(
+          `--module ${p}: no go.mod at HEAD declares it (modules here: ${all.map((x) => x.modulePath).join(", ") || "none"}); pass one of those`
+        );
+      }
+      chosen.push(m);
+    }
+  }
+  if (chosen.length === 0) {
+    throw new InputError(
+      "no go.mod at HEAD declares a module: pass --repo the repository of a Go module"
+    );
+  }
+  const facts = [];
+  const modules = [];
+  for (const m of chosen) {
+    await inGroup(logger2, `scan ${m.modulePath}`, async () => {
+      const prefix = m.dir === "" ? "" : `${m.dir}/`;
+      const tags = tagsOf(m, await local.versionTags(m.dir), all);
+      const tagged = tags.map((t) => ({ version: versionOfTag(m, t), tag: t }));
+      const candidates = /* @__PURE__ */ new Map();
+      for (const t of tagged) {
+        const v = t.tag.canonical ? t.version : t.tag.name.slice(prefix.length);
+        candidates.set(v, { version: v, tag: t.tag });
+      }
+      const retractions = await retractionsOf(local, m, tagged);
+      for (const r of retractions) {
+        for (const v of [r.low, r.high]) {
+          if (isValid(v) && !candidates.has(v)) candidates.set(v, { version: v });
+        }
+      }
+      for (const v of state.modules.get(m.modulePath)?.keys() ?? []) {
+        if (!candidates.has(v)) candidates.set(v, { version: v });
+      }
+      const withTag = [...candidates.values()].filter(
+        (c) => c.tag !== void 0
+      );
+      const localViews = /* @__PURE__ */ new Map();
+      const toBuild = [];
+      for (const c of withTag) {
+        const refusal = versionRefusal(m.modulePath, c.version);
+        if (refusal !== void 0 && !c.tag.canonical) {
+          localViews.set(c.version, { kind: "refused", error: refusal });
+          continue;
+        }
+        const e = rememberedVersion(state, m.modulePath, c.version);
+        const complete = e?.localError !== void 0 || e?.local?.zip !== void 0 && e.local.mod !== void 0;
+        if (e !== void 0 && e.commit === c.tag.commit && complete) {
+          localViews.set(c.version, localFromState(e));
+          counters.reused++;
+        } else {
+          toBuild.push(c);
+        }
+      }
+      if (toBuild.length > 0) {
+        try {
+          const hashes = await ports.hasher.hashVersions(
+            toBuild.map((c) => ({
+              modulePath: m.modulePath,
+              codeRoot: m.codeRoot,
+              query: c.tag.version
+            }))
+          );
+          for (const [i, c] of toBuild.entries())
+            localViews.set(c.version, localFromHashes(hashes[i]));
+        } catch (e) {
+          for (const c of toBuild) {
+            localViews.set(c.version, { kind: "failed", reason: errorMessage(e) });
+          }
+        }
+        counters.rebuilt += toBuild.length;
+      }
+      const mirrorSide = await ports.mirrorFor(m.modulePath);
+      const sumdbSide = await ports.sumdbFor(m.modulePath);
+      const mirror = mirrorSide.kind === "on" ? mirrorSide.port : void 0;
+      let hasCachedView = false;
+      let list;
+      if (mirror !== void 0) {
+        const cachedList = mirror.cachedList?.bind(mirror);
+        if (cachedList !== void 0) {
+          const l = await polite.ask(
+            `cached-only ${m.modulePath} @v/list`,
+            () => cachedList(m.modulePath)
+          );
+          hasCachedView = l.kind !== "unsupported";
+          if (l.kind === "ok") {
+            list = { kind: "ok", versions: l.versions };
+            for (const v of l.versions) if (!candidates.has(v)) candidates.set(v, { version: v });
+          } else if (l.kind === "not-found") {
+            list = { kind: "not-found" };
+          }
+        }
+        const probe = [...candidates.keys()].find(
+          (v) => maySend(m.modulePath, v) && localViews.get(v)?.kind !== "refused"
+        );
+        if (!hasCachedView && probe !== void 0) {
+          const c = await polite.ask(
+            `cached-only ${m.modulePath}@${probe}`,
+            () => mirror.cached(m.modulePath, probe)
+          );
+          hasCachedView = c.kind !== "unsupported";
+        }
+        if (!hasCachedView) {
+          const l = await polite.ask(`${m.modulePath} @v/list`, () => mirror.list(m.modulePath));
+          list = l.kind === "ok" ? { kind: "ok", versions: l.versions } : l.kind === "not-found" ? { kind: "not-found" } : { kind: "unreachable", reason: l.reason };
+          if (l.kind === "ok") {
+            for (const v of l.versions) if (!candidates.has(v)) candidates.set(v, { version: v });
+          }
+        }
+      }
+      const versions = [...candidates.values()];
+      const moduleFacts = await mapLimit(versions, limit, async (c) => {
+        const path13 = m.modulePath;
+        const v = c.version;
+        const remembered = rememberedVersion(state, path13, v);
+        const tagName2 = c.tag?.name ?? `${prefix}${v.replace(/\+incompatible$/, "")}`;
+        const lv = localViews.get(v) ?? { kind: "no-tag" };
+        let cached;
+        if (mirror !== void 0 && hasCachedView && list === void 0 && maySend(path13, v) && lv.kind !== "refused") {
+          const a = await polite.ask(`cached-only ${path13}@${v}`, () => mirror.cached(path13, v));
+          cached = a.kind === "found" ? { kind: "found" } : a.kind === "not-found" ? { kind: "not-found" } : a.kind === "unsupported" ? { kind: "unsupported" } : { kind: "unreachable", reason: a.reason };
+        }
+        const mv2 = mirrorHolds(v, {
+          ...mirrorSide.kind === "off" ? { off: mirrorSide.reason } : {},
+          ...cached !== void 0 ? { cached } : {},
+          ...list !== void 0 ? { list } : {}
+        });
+        const f = {
+          modulePath: path13,
+          version: v,
+          tag: tagName2,
+          local: lv,
+          mirror: mv2
+        };
+        if (c.tag !== void 0) f.commit = c.tag.commit;
+        if (remembered?.sumdb !== void 0) f.rememberedSumdb = remembered.sumdb;
+        if (remembered?.commit !== void 0 && c.tag === void 0) {
+          f.publishedCommit = remembered.commit;
+        }
+        const why = retractionMessage(v, retractions);
+        if (why !== void 0) f.retracted = why;
+        const held = mayAskSumdb(path13, v, mv2);
+        if (held) {
+          if (sumdbSide.kind === "off") {
+            f.sumdb = { kind: "off", reason: sumdbSide.reason };
+          } else {
+            counters.sumdbLookups++;
+            f.sumdb = sumdbView(
+              await polite.ask(
+                `checksum database ${path13}@${v}`,
+                () => sumdbSide.port.lookup(path13, v)
+              )
+            );
+          }
+        }
+        const localHashes2 = lv.kind === "built" ? lv.hashes : void 0;
+        const sumdbHashes = f.sumdb?.kind === "found" ? f.sumdb.hashes : void 0;
+        if (mirror !== void 0 && needsMirrorZip({
+          held,
+          ...remembered?.mirror !== void 0 ? { remembered: remembered.mirror } : {},
+          ...sumdbHashes !== void 0 ? { sumdb: sumdbHashes } : {},
+          ...localHashes2 !== void 0 ? { local: localHashes2 } : {}
+        })) {
+          counters.mirrorZips++;
+          f.mirrorZip = await mirrorZip(mirror, path13, v, polite);
+        } else if (held && remembered?.mirror !== void 0) {
+          f.mirrorZip = { kind: "remembered", hashes: remembered.mirror };
+        }
+        const entry = {};
+        if (c.tag !== void 0) entry.commit = c.tag.commit;
+        else if (remembered?.commit !== void 0) entry.commit = remembered.commit;
+        if (lv.kind === "built") entry.local = lv.hashes;
+        if (lv.kind === "refused" || lv.kind === "zip-error") {
+          entry.localError = lv.error;
+        }
+        const rec = remembered?.sumdb ?? sumdbHashes;
+        if (rec !== void 0) entry.sumdb = rec;
+        const mz = f.mirrorZip?.kind === "downloaded" ? f.mirrorZip.hashes : remembered?.mirror;
+        if (mz !== void 0) entry.mirror = mz;
+        if (c.tag !== void 0 || held || remembered !== void 0)
+          rememberVersion(state, path13, v, entry);
+        return f;
+      });
+      facts.push(...moduleFacts);
+      modules.push({
+        modulePath: m.modulePath,
+        tagPrefix: prefix,
+        goModPath: `${prefix}go.mod`,
+        ...list?.kind === "ok" ? { seen: list.versions } : {}
+      });
+      logger2.info(`${m.modulePath}: ${versions.length} versions`);
+    });
+  }
+  counters.backoffs = polite.backoffs;
+  return { report: scanReport(facts, modules), counters };
+}
+
+// src/git/blob-reuse-repo.ts
+import { rm as rm5 } from "node:fs/promises";
+import path7 from "node:path";
+
+// src/git/attr-check.ts
+import { mkdir as mkdir5, writeFile as writeFile4 } from "node:fs/promises";
 import path6 from "node:path";
+
+// src/git/git-coprocess.ts
+import { spawn as spawn2 } from "node:child_process";
+var EXIT_GRACE_MS = 5e3;
+var STDERR_KEEP = 16 << 10;
+var GitCoprocess = class {
+  constructor(label, args, cwd, options2 = {}) {
+    this.label = label;
+    this.child = spawn2(options2.git ?? "git", args, {
+      cwd,
+      env: isolatedGitEnv(options2.env ?? process.env),
+      stdio: "pipe"
+    });
+    const forget = stopOnInterrupt(() => this.child.kill("SIGKILL"));
+    this.child.stderr.on("data", (c) => {
+      const all = Buffer.concat([this.stderrTail, c]);
+      this.stderrTail = all.length > STDERR_KEEP ? all.subarray(all.length - STDERR_KEEP) : all;
+    });
+    this.child.stdin.on("error", () => void 0);
+    this.exited = new Promise((resolve) => {
+      this.child.on("error", (e) => {
+        if (this.child.pid === void 0) {
+          forget();
+          this.exitInfo = { code: null, signal: null, spawnError: e };
+          resolve(this.exitInfo);
+        }
+      });
+      this.child.on("close", (code, signal) => {
+        forget();
+        this.exitInfo = { code, signal };
+        resolve(this.exitInfo);
+      });
+    });
+  }
+  label;
+  child;
+  stderrTail = Buffer.alloc(0);
+  pending = [];
+  exitInfo;
+  /** Settles (never rejects) once the process is gone and its pipes are closed. */
+  exited;
+  get stdout() {
+    return this.child.stdout;
+  }
+  /** Whether the process is gone (or never started). */
+  get hasExited() {
+    return this.exitInfo !== void 0;
+  }
+  /**
+   * Queues `data` for stdin. Writes made in the same tick go out as one
+   * (a scan sends tens of thousands of short requests; one system call each
+   * would cost more than git's answers).
+   */
+  write(data) {
+    this.pending.push(typeof data === "string" ? Buffer.from(data) : data);
+    if (this.pending.length === 1) setImmediate(() => this.flush());
+  }
+  flush() {
+    const parts = this.pending;
+    this.pending = [];
+    if (parts.length > 0 && !this.hasExited) this.child.stdin.write(Buffer.concat(parts));
+  }
+  /** What git last wrote to stderr, on one line. */
+  stderrText() {
+    return oneLine(this.stderrTail.toString("utf8"));
+  }
+  /** A sentence saying how the process ended, with git's own words. */
+  describeExit(e) {
+    if (e.spawnError !== void 0) return `cannot run ${this.label}: ${e.spawnError.message}`;
+    const how = e.signal !== null ? `was killed (${e.signal})` : `exited with status ${e.code}`;
+    const said = this.stderrText();
+    return `${this.label} ${how}${said === "" ? "" : `: ${said}`}`;
+  }
+  /** Stops the process at once; resolves when it is reaped. */
+  async kill() {
+    if (!this.hasExited) this.child.kill("SIGKILL");
+    return this.exited;
+  }
+  /**
+   * Ends stdin so git finishes on its own, and kills it if it has not exited
+   * within a few seconds. Resolves when the process is reaped.
+   */
+  async close() {
+    if (this.hasExited) return this.exited;
+    this.flush();
+    this.child.stdin.end();
+    let timer;
+    const late = new Promise((resolve) => {
+      timer = setTimeout(resolve, EXIT_GRACE_MS);
+      timer.unref();
+    });
+    await Promise.race([this.exited, late]);
+    clearTimeout(timer);
+    return this.kill();
+  }
+};
+
+// src/git/attr-check.ts
+var CONTENT_ATTRIBUTES = [
+  "text",
+  "eol",
+  "crlf",
+  "ident",
+  "filter",
+  "working-tree-encoding",
+  "export-subst",
+  "export-ignore"
+];
+var KEEPS_BYTES = {
+  text: "unspecified|set|unset|auto",
+  eol: "unspecified|unset|lf",
+  crlf: "unspecified|unset|set|input",
+  ident: "unspecified|unset",
+  filter: "unspecified|unset",
+  "working-tree-encoding": "unspecified|unset",
+  // cmd/go's info/attributes unsets both for every path.
+  "export-subst": "unset",
+  "export-ignore": "unset"
+};
+function keepsBlobBytes(v) {
+  return CONTENT_ATTRIBUTES.every((a) => KEEPS_BYTES[a].split("|").includes(v[a]));
+}
+var FIELDS = 3 * CONTENT_ATTRIBUTES.length;
+var AttrCheck = class {
+  proc;
+  queue = [];
+  fields = [];
+  partial = [];
+  failure;
+  /**
+   * `workTree` holds the `.gitattributes` files (see {@link writeAttributesTree});
+   * `gitDir` is a repository with the archive's info/attributes.
+   */
+  constructor(gitDir, workTree, options2 = {}) {
+    this.proc = new GitCoprocess(
+      "git check-attr",
+      [
+        `--git-dir=${gitDir}`,
+        `--work-tree=${workTree}`,
+        // As for git archive: the user's default attributes file is not the mirror's.
+        "-c",
+        "core.attributesFile=/dev/null",
+        "check-attr",
+        "--stdin",
+        "-z",
+        ...CONTENT_ATTRIBUTES
+      ],
+      workTree,
+      options2
+    );
+    this.proc.stdout.on("data", (c) => this.onData(c));
+    void this.proc.exited.then((e) => this.fail(new Error(this.proc.describeExit(e))));
+  }
+  /** The attribute values of `fullPath` (raw bytes, from the repository root). */
+  check(fullPath) {
+    if (this.failure !== void 0) return Promise.reject(this.failure);
+    if (fullPath.includes(0)) return Promise.reject(new Error("path with a NUL byte"));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ resolve, reject });
+      this.proc.write(Buffer.concat([fullPath, Buffer.from([0])]));
+    });
+  }
+  async close() {
+    this.fail(new Error("git check-attr was closed"));
+    await this.proc.close();
+  }
+  fail(e) {
+    this.failure ??= e;
+    for (const p of this.queue.splice(0)) p.reject(this.failure);
+  }
+  onData(chunk) {
+    let off = 0;
+    for (; ; ) {
+      const nul = chunk.indexOf(0, off);
+      if (nul < 0) {
+        if (off < chunk.length) this.partial.push(chunk.subarray(off));
+        return;
+      }
+      this.partial.push(chunk.subarray(off, nul));
+      this.fields.push(Buffer.concat(this.partial));
+      this.partial = [];
+      off = nul + 1;
+      if (this.fields.length === FIELDS) this.answer();
+    }
+  }
+  answer() {
+    const f = this.fields;
+    this.fields = [];
+    const p = this.queue.shift();
+    if (p === void 0) return this.fail(new Error("git check-attr answered nothing asked"));
+    const values = {};
+    for (const [i, a] of CONTENT_ATTRIBUTES.entries()) {
+      if (f[3 * i + 1]?.toString("latin1") !== a) {
+        p.reject(new Error("git check-attr answered in an unexpected form"));
+        return this.fail(new Error("git check-attr answered in an unexpected form"));
+      }
+      values[a] = f[3 * i + 2]?.toString("latin1") ?? "";
+    }
+    p.resolve(values);
+  }
+};
+async function writeAttributesTree(workTree, files) {
+  const root = Buffer.from(workTree);
+  for (const f of files) {
+    for (const part of f.dir.length === 0 ? [] : f.dir.toString("latin1").split("/")) {
+      if (part === "" || part === "." || part === ".." || part.toLowerCase() === ".git") {
+        throw new Error(`unusual directory name ${JSON.stringify(part)}`);
+      }
+    }
+    const dir = f.dir.length === 0 ? root : Buffer.concat([root, Buffer.from(path6.sep), f.dir]);
+    await mkdir5(dir, { recursive: true });
+    await writeFile4(Buffer.concat([dir, Buffer.from(`${path6.sep}.gitattributes`)]), f.content);
+  }
+}
+
+// src/git/blob-cache.ts
+import { createHash as createHash9 } from "node:crypto";
+var BlobMissingError = class extends Error {
+  name = "BlobMissingError";
+};
+var BlobCache = class {
+  constructor(batch) {
+    this.batch = batch;
+  }
+  batch;
+  // Digests packed 32 bytes apiece in one growing buffer, sizes beside them,
+  // the map holding only id → slot: about 100 bytes per distinct blob.
+  slots = /* @__PURE__ */ new Map();
+  slab = Buffer.alloc(32 * 1024);
+  sizes = new Float64Array(1024);
+  inFlight = /* @__PURE__ */ new Map();
+  /** Blobs whose content was read and hashed (each distinct blob at most once). */
+  blobsHashed = 0;
+  /** Content bytes hashed. */
+  bytesHashed = 0;
+  /** Requests answered from the map (or joined to a read already under way). */
+  hits = 0;
+  /** Distinct blobs remembered. */
+  get size() {
+    return this.slots.size;
+  }
+  /** The remembered digest of `oid`, without reading anything. */
+  peek(oid) {
+    const i = this.slots.get(oid);
+    return i === void 0 ? void 0 : this.load(i);
+  }
+  /** SHA-256 and size of the blob `oid` (a full object id), read at most once per cache. */
+  digest(oid) {
+    const known = this.peek(oid);
+    if (known !== void 0) {
+      this.hits++;
+      return Promise.resolve(known);
+    }
+    const running = this.inFlight.get(oid);
+    if (running !== void 0) {
+      this.hits++;
+      return running;
+    }
+    const p = this.hash(oid).finally(() => this.inFlight.delete(oid));
+    this.inFlight.set(oid, p);
+    return p;
+  }
+  /**
+   * The whole content of a small blob (go.mod, .gitattributes), whose
+   * digest is remembered on the way; undefined when it is larger than
+   * `maxBytes` (then only the digest is kept).
+   */
+  async content(oid, maxBytes = Number.POSITIVE_INFINITY) {
+    const h = createHash9("sha256");
+    const parts = [];
+    let kept = 0;
+    const header = await this.batch.read(oid, (c) => {
+      h.update(c);
+      kept += c.length;
+      if (kept <= maxBytes) parts.push(Buffer.from(c));
+    });
+    if (header === void 0 || header.type !== "blob") throw notABlob(oid, header?.type);
+    if (!this.slots.has(oid)) this.store(oid, h.digest(), header.size);
+    return header.size > maxBytes ? void 0 : Buffer.concat(parts);
+  }
+  async hash(oid) {
+    const h = createHash9("sha256");
+    const header = await this.batch.read(oid, (c) => h.update(c));
+    if (header === void 0 || header.type !== "blob") throw notABlob(oid, header?.type);
+    return this.store(oid, h.digest(), header.size);
+  }
+  store(oid, sha2563, size) {
+    const i = this.slots.size;
+    if ((i + 1) * 32 > this.slab.length) {
+      const slab = Buffer.alloc(this.slab.length * 2);
+      this.slab.copy(slab);
+      this.slab = slab;
+      const sizes = new Float64Array(this.sizes.length * 2);
+      sizes.set(this.sizes);
+      this.sizes = sizes;
+    }
+    sha2563.copy(this.slab, i * 32);
+    this.sizes[i] = size;
+    this.slots.set(oid, i);
+    this.blobsHashed++;
+    this.bytesHashed += size;
+    return this.load(i);
+  }
+  load(i) {
+    return { sha256: this.slab.subarray(i * 32, i * 32 + 32), size: this.sizes[i] ?? 0 };
+  }
+};
+function notABlob(oid, type) {
+  return new BlobMissingError(
+    type === void 0 ? `blob ${oid} is missing` : `object ${oid} is a ${type}, not a blob`
+  );
+}
+
+// src/git/cat-file-batch.ts
+var HEADER = /^([0-9a-f]{40}|[0-9a-f]{64}) ([a-z]+) (\d+)$/;
+var CatFileError = class extends Error {
+  name = "CatFileError";
+};
+var CatFileBatch = class {
+  proc;
+  queue = [];
+  headerParts = [];
+  failure;
+  timer;
+  idleMs;
+  /** Objects answered (found or missing). */
+  objectsRead = 0;
+  /** Content bytes received. */
+  bytesRead = 0;
+  /** Starts `git cat-file --batch` in the repository at `cwd`. */
+  constructor(cwd, options2 = {}) {
+    this.idleMs = options2.idleTimeoutMs ?? 12e4;
+    this.proc = new GitCoprocess("git cat-file --batch", ["cat-file", "--batch"], cwd, options2);
+    this.proc.stdout.on("data", (c) => this.onData(c));
+    void this.proc.exited.then((e) => {
+      this.fail(new CatFileError(this.proc.describeExit(e)));
+    });
+  }
+  /**
+   * Reads one object. Content goes to `sink` in order (chunks are views
+   * into git's output: copy what you keep). Resolves with the header, or
+   * undefined when git reports the name missing; rejects with a CatFileError
+   * (git's stderr included) when the process fails or stays silent.
+   */
+  read(name, sink) {
+    if (name.includes("\n") || name === "") {
+      return Promise.reject(
+        new Error(`cannot ask git cat-file --batch for ${JSON.stringify(name)}`)
+      );
+    }
+    if (this.failure !== void 0) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ name, sink, resolve, reject, remaining: 0 });
+      if (this.queue.length === 1) this.armTimer();
+      this.proc.write(name + "\n");
+    });
+  }
+  /** Reads one whole object into memory (small objects only: trees, go.mod, commits). */
+  async readAll(name) {
+    const parts = [];
+    const header = await this.read(name, (c) => parts.push(Buffer.from(c)));
+    return header === void 0 ? void 0 : { header, data: Buffer.concat(parts) };
+  }
+  /** Pending requests fail; the process is asked to exit, and killed if it does not. */
+  async close() {
+    this.fail(new CatFileError("git cat-file --batch was closed"));
+    await this.proc.close();
+  }
+  /** (Re)starts the silence deadline while requests are pending. */
+  armTimer() {
+    if (this.queue.length === 0) return this.disarmTimer();
+    if (this.timer !== void 0) {
+      this.timer.refresh();
+      return;
+    }
+    this.timer = setTimeout(() => {
+      const name = this.queue[0]?.name ?? "";
+      const said = this.proc.stderrText();
+      this.fail(
+        new CatFileError(
+          `git cat-file --batch gave no answer for ${this.idleMs / 1e3} s (reading ${name})` + (said === "" ? "" : `: ${said}`)
+        )
+      );
+      void this.proc.kill();
+    }, this.idleMs);
+    this.timer.unref();
+  }
+  disarmTimer() {
+    clearTimeout(this.timer);
+    this.timer = void 0;
+  }
+  fail(e) {
+    this.failure ??= e;
+    this.disarmTimer();
+    for (const p of this.queue.splice(0)) p.reject(this.failure);
+    this.headerParts = [];
+  }
+  onData(chunk) {
+    if (this.failure !== void 0) return;
+    this.armTimer();
+    let off = 0;
+    while (off < chunk.length) {
+      const p = this.queue[0];
+      if (p === void 0) {
+        this.protocolError("output nobody asked for");
+        return;
+      }
+      if (p.header === void 0) {
+        const nl = chunk.indexOf(10, off);
+        if (nl < 0) {
+          this.headerParts.push(chunk.subarray(off));
+          return;
+        }
+        this.headerParts.push(chunk.subarray(off, nl));
+        const line = Buffer.concat(this.headerParts).toString("latin1");
+        this.headerParts = [];
+        off = nl + 1;
+        if (line === `${Buffer.from(p.name).toString("latin1")} missing`) {
+          this.finish(p, void 0);
+          continue;
+        }
+        const m = HEADER.exec(line);
+        if (m === null) {
+          this.protocolError(`an answer it does not understand (${JSON.stringify(line)})`);
+          return;
+        }
+        p.header = { oid: m[1], type: m[2], size: Number(m[3]) };
+        p.remaining = p.header.size + 1;
+        continue;
+      }
+      const n = Math.min(p.remaining, chunk.length - off);
+      const content = Math.min(n, p.remaining - 1);
+      if (content > 0) {
+        this.bytesRead += content;
+        p.sink?.(chunk.subarray(off, off + content));
+      }
+      p.remaining -= n;
+      off += n;
+      if (p.remaining === 0) {
+        if (chunk[off - 1] !== 10) {
+          this.protocolError("an object not followed by a newline");
+          return;
+        }
+        this.finish(p, p.header);
+      }
+    }
+  }
+  finish(p, header) {
+    this.queue.shift();
+    this.objectsRead++;
+    if (this.queue.length === 0) this.disarmTimer();
+    p.resolve(header);
+  }
+  protocolError(what) {
+    this.fail(new CatFileError(`git cat-file --batch sent ${what}`));
+    void this.proc.kill();
+  }
+};
+
+// src/git/tree-lister.ts
+var UnusualTreeError = class extends Error {
+  name = "UnusualTreeError";
+};
+var MODES = {
+  "100644": "regular",
+  "100755": "executable",
+  "120000": "symlink",
+  "40000": "tree",
+  "160000": "gitlink"
+};
+var SLASH3 = Buffer.from("/");
+function parseTree2(data, hashBytes) {
+  const out = [];
+  let i = 0;
+  while (i < data.length) {
+    const sp = data.indexOf(32, i);
+    const nul = sp < 0 ? -1 : data.indexOf(0, sp + 1);
+    if (sp < 0 || nul < 0 || nul + 1 + hashBytes > data.length) {
+      throw new UnusualTreeError("truncated tree entry");
+    }
+    const mode = data.toString("latin1", i, sp);
+    const kind = MODES[mode];
+    if (kind === void 0) throw new UnusualTreeError(`tree entry with mode ${mode}`);
+    const name = data.subarray(sp + 1, nul);
+    if (name.length === 0 || name.includes(47)) throw new UnusualTreeError("bad entry name");
+    out.push({
+      kind,
+      name: Buffer.from(name),
+      oid: data.toString("hex", nul + 1, nul + 1 + hashBytes)
+    });
+    i = nul + 1 + hashBytes;
+  }
+  return out;
+}
+function isAttributesName(name) {
+  return name.length === 14 && name.toString("latin1").toLowerCase() === ".gitattributes";
+}
+function join2(dir, name) {
+  return dir.length === 0 ? name : Buffer.concat([dir, SLASH3, name]);
+}
+var TreeLister = class {
+  constructor(batch, objectFormat) {
+    this.batch = batch;
+    this.hashBytes = objectFormat === "sha256" ? 32 : 20;
+  }
+  batch;
+  /** Tree objects read. */
+  treesRead = 0;
+  hashBytes;
+  /** The entries of a tree (any name cat-file takes); undefined if it is missing. */
+  async readTree(name) {
+    const r = await this.batch.readAll(name);
+    if (r === void 0) return void 0;
+    if (r.header.type !== "tree") throw new UnusualTreeError(`${name} is a ${r.header.type}`);
+    this.treesRead++;
+    return parseTree2(r.data, this.hashBytes);
+  }
+  /**
+   * Lists `subdir` (slash-separated, '' for the root) of `commit`. Resolves
+   * to undefined when the commit has no such directory; throws
+   * UnusualTreeError for trees to leave to git, CatFileError when git fails.
+   */
+  async list(commit, subdir) {
+    const root = await this.readTree(`${commit}^{tree}`);
+    if (root === void 0) throw new UnusualTreeError(`commit ${commit} is missing`);
+    const attributes = [];
+    let entries = root;
+    let dir = Buffer.alloc(0);
+    for (const part of subdir === "" ? [] : subdir.split("/")) {
+      const name = Buffer.from(part, "utf8");
+      for (const e of entries) {
+        if (isAttributesName(e.name)) attributes.push({ dir, ...e });
+      }
+      const next = entries.find((e) => e.name.equals(name));
+      if (next === void 0 || next.kind !== "tree") return void 0;
+      const sub = await this.readTree(next.oid);
+      if (sub === void 0) throw new UnusualTreeError(`tree ${next.oid} is missing`);
+      entries = sub;
+      dir = join2(dir, name);
+    }
+    const listing = { files: [], dirs: [], gitlinks: [], attributes };
+    await this.walk(entries, dir, Buffer.alloc(0), listing);
+    return listing;
+  }
+  async walk(entries, fullDir, rel, out) {
+    const subtrees = /* @__PURE__ */ new Map();
+    for (const e of entries) if (e.kind === "tree") subtrees.set(e, this.readTree(e.oid));
+    try {
+      for (const e of entries) {
+        if (isAttributesName(e.name)) out.attributes.push({ dir: fullDir, ...e });
+        const p = join2(rel, e.name);
+        if (e.kind === "tree") {
+          out.dirs.push(p);
+          const sub = await subtrees.get(e);
+          if (sub === void 0) throw new UnusualTreeError(`tree ${e.oid} is missing`);
+          await this.walk(sub, join2(fullDir, e.name), p, out);
+        } else if (e.kind === "gitlink") {
+          out.gitlinks.push(p);
+        } else {
+          out.files.push({ path: p, kind: e.kind, oid: e.oid });
+        }
+      }
+    } finally {
+      for (const p of subtrees.values()) p.catch(() => void 0);
+    }
+  }
+};
+
+// src/git/blob-reuse-repo.ts
+var ENTRY_OVERHEAD = 256;
+var TRAILER_OVERHEAD = 1024;
+var ARCHIVE_PREFIX_LENGTH = "prefix/".length;
+var BIG_FILE_THRESHOLD2 = 512 << 20;
+var ATTRIBUTE_CHECKERS_KEPT = 4;
+var MAX_ATTRIBUTES_FILE = 1 << 20;
+var Fallback = class extends Error {
+  constructor(reason) {
+    super(reason);
+    this.reason = reason;
+  }
+  reason;
+};
+var BlobReuseRepo = class _BlobReuseRepo extends GitRepo {
+  constructor(base, runner, options2 = {}) {
+    super(base.dir, base.objectsDir, base.shallow, base.objectFormat, runner);
+    this.options = options2;
+  }
+  options;
+  /** Told how each listing was made (commit, subdirectory, source). */
+  onListing;
+  session;
+  /** The session once started (for stats, which are synchronous). */
+  sessionNow;
+  closed = false;
+  attributeSessions = /* @__PURE__ */ new Map();
+  // go.mod files read by path while resolving a version (the listing that
+  // follows needs the same bytes) and .gitattributes files, by blob id.
+  smallBlobs = new SmallBlobs();
+  attributeSessionCount = 0;
+  attributeTrees = 0;
+  counts = {
+    fromObjects: 0,
+    fromArchive: 0,
+    attributePaths: 0,
+    reasons: {},
+    lastReadError: void 0
+  };
+  /** Opens the repository at `dir` (InputError as openRepo when it is not one). */
+  static async open(dir, options2 = {}) {
+    const runner = createGitRunner({ git: options2.git, env: options2.env });
+    return new _BlobReuseRepo(await openRepo(dir, runner), runner, options2);
+  }
+  stats() {
+    const s = this.sessionNow;
+    return {
+      fromObjects: this.counts.fromObjects,
+      fromArchive: this.counts.fromArchive,
+      fallbackReasons: { ...this.counts.reasons },
+      ...this.counts.lastReadError === void 0 ? {} : { lastReadError: this.counts.lastReadError },
+      blobsHashed: s?.blobs.blobsHashed ?? 0,
+      bytesHashed: s?.blobs.bytesHashed ?? 0,
+      digestHits: s?.blobs.hits ?? 0,
+      treesRead: s?.lister.treesRead ?? 0,
+      objectsRead: s?.batch.objectsRead ?? 0,
+      attributeCheckers: this.attributeSessionCount,
+      attributePaths: this.counts.attributePaths
+    };
+  }
+  /** Stops every process and removes the scratch repository; later calls use plain git. */
+  async close() {
+    this.closed = true;
+    const sessions = [...this.attributeSessions.values()];
+    this.attributeSessions.clear();
+    for (const p of sessions) await closeAttributeSession(p);
+    const s = await this.session?.catch(() => void 0);
+    this.session = void 0;
+    this.sessionNow = void 0;
+    if (s !== void 0) {
+      await s.batch.close();
+      await removeTempDir(s.root);
+    }
+  }
+  open() {
+    if (this.closed) return void 0;
+    this.session ??= this.startSession().then((s) => this.sessionNow = s);
+    return this.session;
+  }
+  async startSession() {
+    const root = await makeTempDir("modseal-blobs-");
+    try {
+      const gitDir = path7.join(root, "git");
+      await this.initScratchBare(gitDir);
+      const batch = new CatFileBatch(gitDir, this.options);
+      return {
+        root,
+        gitDir,
+        batch,
+        blobs: new BlobCache(batch),
+        lister: new TreeLister(batch, this.objectFormat)
+      };
+    } catch (e) {
+      await removeTempDir(root);
+      throw e;
+    }
+  }
+  async commit(hash) {
+    const s = await this.open()?.catch(() => void 0);
+    if (s === void 0 || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(hash)) return super.commit(hash);
+    const r = await s.batch.readAll(hash).catch(() => void 0);
+    const time = r !== void 0 && r.header.type === "commit" && r.header.oid === hash ? committerTime(r.data) : void 0;
+    return time === void 0 ? super.commit(hash) : { hash, time };
+  }
+  async readBlob(commit, file) {
+    const s = await this.open()?.catch(() => void 0);
+    if (s === void 0 || !/^[0-9a-f]+$/.test(commit) || !plainPath(file)) {
+      return super.readBlob(commit, file);
+    }
+    const r = await s.batch.readAll(`${commit}:${file}`).catch(() => null);
+    if (r === null) return super.readBlob(commit, file);
+    if (r !== void 0) {
+      if (r.header.type !== "blob") return void 0;
+      this.smallBlobs.set(r.header.oid, r.data);
+      return r.data;
+    }
+    return await pathAbsent(s.lister, commit, file) ? void 0 : super.readBlob(commit, file);
+  }
+  async listArchive(commit, subdir, maxZipFile = MAX_ZIP_FILE) {
+    try {
+      const listing = await this.fromObjects(commit, subdir, maxZipFile);
+      this.counts.fromObjects++;
+      this.onListing?.(commit, subdir, "objects");
+      return listing;
+    } catch (e) {
+      const reason = e instanceof Fallback ? e.reason : "read-error";
+      if (!(e instanceof Fallback)) this.counts.lastReadError = errorMessage(e);
+      this.counts.reasons[reason] = (this.counts.reasons[reason] ?? 0) + 1;
+      this.counts.fromArchive++;
+      this.onListing?.(commit, subdir, reason);
+      return super.listArchive(commit, subdir, maxZipFile);
+    }
+  }
+  async fromObjects(commit, subdir, maxZipFile) {
+    if (!plainSubdir(subdir)) throw new Fallback("pathspec");
+    const session = this.open();
+    if (session === void 0) throw new Error("closed");
+    const s = await session;
+    let tree;
+    try {
+      tree = await s.lister.list(commit, subdir);
+    } catch (e) {
+      if (e instanceof UnusualTreeError) throw new Fallback("unusual-tree");
+      throw e;
+    }
+    if (tree === void 0) throw new Fallback("not-a-directory");
+    const full = (rel) => subdir === "" ? rel : Buffer.concat([Buffer.from(subdir + "/", "utf8"), rel]);
+    if (tree.attributes.length > 0) await this.requireNoConversion(s, tree, full);
+    const digests = await Promise.all(tree.files.map((f) => s.blobs.digest(f.oid)));
+    const subdirBytes = subdir === "" ? 0 : Buffer.byteLength(subdir, "utf8") + 1;
+    let bound = TRAILER_OVERHEAD;
+    const entry = (nameBytes, data) => {
+      const growth = data > BIG_FILE_THRESHOLD2 ? Math.ceil(data / 1024) : 0;
+      bound += ENTRY_OVERHEAD + 2 * (ARCHIVE_PREFIX_LENGTH + nameBytes) + data + growth;
+    };
+    entry(0, 0);
+    if (subdir !== "") {
+      let at = 0;
+      for (const part of subdir.split("/")) {
+        at += Buffer.byteLength(part, "utf8") + 1;
+        entry(at, 0);
+      }
+    }
+    for (const d of [...tree.dirs, ...tree.gitlinks]) entry(subdirBytes + d.length + 1, 0);
+    tree.files.forEach((f, i) => entry(subdirBytes + f.path.length, digests[i]?.size ?? 0));
+    if (!(bound <= maxZipFile)) throw new Fallback("size");
+    const files = [];
+    let goMod;
+    for (const [i, f] of tree.files.entries()) {
+      const d = digests[i];
+      if (d === void 0) throw new Error("digest missing");
+      const p = decodeGoString(f.path);
+      const kind = f.kind === "symlink" ? "symlink" : "regular";
+      if (kind === "regular" && p === "go.mod") {
+        goMod = this.smallBlobs.get(f.oid) ?? await s.blobs.content(f.oid);
+      }
+      files.push({ path: p, kind, size: d.size, sha256: d.sha256 });
+    }
+    return { files, goMod, zipTooLarge: false };
+  }
+  /**
+   * Throws a Fallback unless git says no attribute converts any regular file
+   * of the listing (symbolic links are written as their target, unconverted).
+   */
+  async requireNoConversion(s, tree, full) {
+    const exact = Buffer.from(".gitattributes");
+    for (const a2 of tree.attributes) {
+      if (!a2.name.equals(exact) || a2.kind !== "regular" && a2.kind !== "executable") {
+        throw new Fallback("attributes-file");
+      }
+    }
+    const key2 = tree.attributes.map((a2) => `${a2.dir.toString("hex")}:${a2.oid}`).sort().join(",");
+    let session = this.attributeSessions.get(key2);
+    if (session === void 0) {
+      session = this.startAttributeSession(s, tree);
+      this.attributeSessions.set(key2, session);
+      this.attributeSessionCount++;
+      while (this.attributeSessions.size > ATTRIBUTE_CHECKERS_KEPT) {
+        const [oldKey, old] = this.attributeSessions.entries().next().value;
+        this.attributeSessions.delete(oldKey);
+        void closeAttributeSession(old);
+      }
+    }
+    let a;
+    try {
+      a = await session;
+    } catch {
+      this.attributeSessions.delete(key2);
+      throw new Fallback("attributes-file");
+    }
+    const verdicts = await Promise.all(
+      tree.files.map((f) => {
+        if (f.kind === "symlink") return Promise.resolve(true);
+        const p = full(f.path);
+        const id = p.toString("latin1");
+        let verdict = a.verdicts.get(id);
+        if (verdict === void 0) {
+          this.counts.attributePaths++;
+          verdict = a.check.check(p).then(keepsBlobBytes);
+          a.verdicts.set(id, verdict);
+        }
+        return verdict;
+      })
+    ).catch((e) => {
+      if (this.attributeSessions.get(key2) === session) {
+        this.attributeSessions.delete(key2);
+        void closeAttributeSession(session);
+      }
+      throw e;
+    });
+    if (verdicts.includes(false)) throw new Fallback("attributes");
+  }
+  async startAttributeSession(s, tree) {
+    const files = [];
+    for (const a of tree.attributes) {
+      const content = this.smallBlobs.get(a.oid) ?? await s.blobs.content(a.oid, MAX_ATTRIBUTES_FILE);
+      if (content === void 0) throw new Fallback("attributes-file");
+      this.smallBlobs.set(a.oid, content);
+      files.push({ dir: a.dir, content });
+    }
+    const workTree = path7.join(s.root, `attributes-${++this.attributeTrees}`);
+    try {
+      await writeAttributesTree(workTree, files);
+    } catch (e) {
+      await rm5(workTree, { recursive: true, force: true });
+      throw e;
+    }
+    return {
+      check: new AttrCheck(s.gitDir, workTree, this.options),
+      workTree,
+      verdicts: /* @__PURE__ */ new Map()
+    };
+  }
+};
+var SmallBlobs = class {
+  constructor(maxBlob = 64 << 10, budget = 4 << 20) {
+    this.maxBlob = maxBlob;
+    this.budget = budget;
+  }
+  maxBlob;
+  budget;
+  map = /* @__PURE__ */ new Map();
+  bytes = 0;
+  get(oid) {
+    const b = this.map.get(oid);
+    if (b !== void 0) {
+      this.map.delete(oid);
+      this.map.set(oid, b);
+    }
+    return b;
+  }
+  set(oid, b) {
+    if (b.length > this.maxBlob || this.map.has(oid)) return;
+    this.map.set(oid, b);
+    this.bytes += b.length;
+    for (const [k, v] of this.map) {
+      if (this.bytes <= this.budget) break;
+      this.map.delete(k);
+      this.bytes -= v.length;
+    }
+  }
+};
+async function closeAttributeSession(p) {
+  const a = await p.catch(() => void 0);
+  if (a === void 0) return;
+  await a.check.close();
+  await rm5(a.workTree, { recursive: true, force: true });
+}
+function plainSubdir(subdir) {
+  if (subdir === "") return true;
+  if (/[*?[\]\\\n\0]/.test(subdir) || subdir.startsWith(":")) return false;
+  return plainPath(subdir);
+}
+function plainPath(p) {
+  if (p.includes("\n") || p.includes("\0")) return false;
+  return p.split("/").every((part) => part !== "" && part !== "." && part !== "..");
+}
+async function pathAbsent(lister, commit, file) {
+  try {
+    let entries = await lister.readTree(`${commit}^{tree}`);
+    const parts = file.split("/");
+    for (const [i, part] of parts.entries()) {
+      if (entries === void 0) return false;
+      const name = Buffer.from(part, "utf8");
+      const e = entries.find((x) => x.name.equals(name));
+      if (e === void 0) return true;
+      if (i === parts.length - 1) return false;
+      if (e.kind !== "tree") return true;
+      entries = await lister.readTree(e.oid);
+    }
+    return false;
+  } catch {
+    return false;
+  }
+}
+function committerTime(data) {
+  const end = data.indexOf("\n\n");
+  const header = data.toString("utf8", 0, end < 0 ? data.length : end).split("\n");
+  const lines = header.filter((l) => l.startsWith("committer "));
+  if (lines.length !== 1) return void 0;
+  const m = /> (\d{1,15}) [+-]\d{4}$/.exec(lines[0]);
+  return m === null ? void 0 : Number(m[1]);
+}
+
+// src/modfetch/tree-hash.ts
+var TreeHasher = class _TreeHasher {
+  constructor(repo, code, concurrency) {
+    this.repo = repo;
+    this.code = code;
+    this.concurrency = concurrency;
+    repo.onListing = (commit, subdir, source) => this.sources.set(`${commit}:${subdir}`, source);
+  }
+  repo;
+  code;
+  concurrency;
+  // How each (commit, directory) listing was made, for the results of hashVersions.
+  sources = /* @__PURE__ */ new Map();
+  running = 0;
+  /** Opens the repository at `dir`; throws InputError as openRepo does. */
+  static async open(dir, options2 = {}) {
+    const repo = await BlobReuseRepo.open(dir, options2);
+    const code = gitCodeHost(
+      repo,
+      options2.pretendTags === void 0 ? {} : { pretendTags: options2.pretendTags }
+    );
+    return new _TreeHasher(repo, code, Math.max(1, options2.concurrency ?? 8));
+  }
+  /** One version, exactly as buildModule builds it (file lists included). */
+  build(req) {
+    return buildModule(this.code, req);
+  }
+  /**
+   * Hashes many versions, `concurrency` at a time, and returns their
+   * hashes in the order asked (file lists are dropped as each finishes, so
+   * memory does not grow with the files of each version). `each` sees every
+   * result as soon as it is known.
+   */
+  async hashVersions(reqs, each) {
+    const hashOne = async (req, i) => {
+      const b = await this.build(req);
+      const h = { modulePath: b.modulePath, version: b.version };
+      if (b.commit !== void 0) h.commit = b.commit;
+      if (b.dir !== void 0) h.dir = b.dir;
+      if (b.goModSum !== void 0) h.goModSum = b.goModSum;
+      if (b.sum !== void 0) h.sum = b.sum;
+      if (b.error !== void 0) h.error = b.error;
+      const source = b.commit === void 0 || b.dir === void 0 ? void 0 : this.sources.get(`${b.commit}:${b.dir}`);
+      if (source !== void 0) h.listing = source;
+      each?.(h, i);
+      return h;
+    };
+    this.running++;
+    try {
+      return await mapLimit(reqs, this.concurrency, hashOne);
+    } finally {
+      if (--this.running === 0) this.sources.clear();
+    }
+  }
+  /** Counters of the run so far: listings by source, blobs read, cache hits. */
+  stats() {
+    return this.repo.stats();
+  }
+  /** Stops git's processes and removes scratch folders. */
+  close() {
+    return this.repo.close();
+  }
+};
+
+// src/wire/scan.ts
+var DEFAULT_SCAN_TIMEOUT_MS = 60 * 6e4;
+function defaultConcurrency() {
+  return Math.max(2, Math.min(16, os6.availableParallelism() * 2));
+}
+async function readStateFile(file) {
+  let text;
+  try {
+    text = await readFile3(file, "utf8");
+  } catch (e) {
+    if (e.code === "ENOENT") return emptyState();
+    throw new InputError(`${file}: cannot read the state file (${errorMessage(e)})`);
+  }
+  return parseState(text, file);
+}
+async function writeStateFile(file, state) {
+  await mkdir6(path8.dirname(path8.resolve(file)), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  await writeFile5(tmp, serializeState(state));
+  await rename4(tmp, file);
+}
+var TREE_NOTE = /^go\.sum database tree\n([0-9]+)\n([A-Za-z0-9+/]{43}=)\n/;
+function createScan(options2) {
+  return async (req) => {
+    const clock = options2.clock ?? systemClock;
+    const timeoutMs = req.timeoutMs ?? DEFAULT_SCAN_TIMEOUT_MS;
+    const deadline = clock.now() + timeoutMs;
+    const env = effectiveEnv(req, options2.env ?? process.env);
+    const entries = parseGoproxy(env.GOPROXY);
+    const sumdb = parseGoSumdb(env.GOSUMDB);
+    const state = req.stateFile === void 0 ? emptyState() : await readStateFile(req.stateFile);
+    const repo = await openRepo(req.repoDir);
+    const local = gitLocalRepo(repo);
+    const concurrency = req.concurrency ?? defaultConcurrency();
+    const http2 = await httpClient2(options2, env, entries, req.proxyToken, {
+      deadline,
+      timeoutMs,
+      clock
+    });
+    const workDir = await makeTempDir("modseal-scan-");
+    const hasher = await TreeHasher.open(req.repoDir, { concurrency });
+    try {
+      const treeFile = path8.join(workDir, "sumdb-latest");
+      const remembered = sumdb.off ? void 0 : state.trees.get(sumdb.name);
+      if (remembered !== void 0) await writeFile5(treeFile, remembered.note);
+      const remote = remoteSides({
+        env,
+        entries,
+        sumdb,
+        http: http2,
+        clock,
+        logger: options2.logger,
+        workDir,
+        proxyEnv: options2.env ?? process.env,
+        sumdbCache: treeFile,
+        ...options2.cachedOnlyHosts !== void 0 ? { cachedOnlyHosts: options2.cachedOnlyHosts } : {}
+      });
+      const outcome = await runScan(
+        { state, concurrency, ...req.modules !== void 0 ? { modules: req.modules } : {} },
+        { local, hasher, ...remote, clock, logger: options2.logger }
+      );
+      if (!sumdb.off) {
+        const note = await readFile3(treeFile, "utf8").catch(() => void 0);
+        const m = note === void 0 ? null : TREE_NOTE.exec(note);
+        if (note !== void 0 && m !== null) {
+          state.trees.set(sumdb.name, { size: Number(m[1]), hash: m[2], note });
+        }
+      }
+      if (req.stateFile !== void 0) await writeStateFile(req.stateFile, state);
+      return { ...outcome, state };
+    } finally {
+      await hasher.close();
+      await removeTempDir(workDir);
+    }
+  };
+}
+
+// src/report/escape.ts
+function escapeHtml(s) {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;").replace(/\|/g, "&#124;");
+}
+function longestRun(s, ch) {
+  let best = 0;
+  let run = 0;
+  for (const c of s) {
+    run = c === ch ? run + 1 : 0;
+    best = Math.max(best, run);
+  }
+  return best;
+}
+function codeSpan(s, options2 = {}) {
+  let body = s.replace(/\r?\n/g, " ");
+  if (body === "") return "` `";
+  if (options2.table) body = body.replace(/\|/g, "\\|");
+  const fence = "`".repeat(longestRun(body, "`") + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || /^ .* $/.test(body) ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+function entities(s) {
+  return s.replace(/[&<>"'|\\`*_[\]#~]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+var CODE_WORD = /@|:\/\/|www\.|^h1:[A-Za-z0-9+/]{20,}=*$|^[0-9a-f]{40}$|^[0-9a-f]{64}$/i;
+var WORD = /^([("'[]*)(.*?)([)"'\].,;:!?]*)$/s;
+function proseLine(line, options2) {
+  return line.split(/(`[^`]+`)/).map((part, i) => i % 2 === 1 ? codeSpan(part.slice(1, -1), options2) : words(part, options2)).join("");
+}
+function words(text, options2) {
+  return text.split(/(\s+)/).map((part) => {
+    if (part === "" || /^\s+$/.test(part)) return part;
+    const [, lead = "", core = "", trail = ""] = WORD.exec(part) ?? [];
+    if (core !== "" && CODE_WORD.test(core)) {
+      return `${entities(lead)}${codeSpan(core, options2)}${entities(trail)}`;
+    }
+    return entities(part);
+  }).join("");
+}
+function prose(s, options2 = {}) {
+  const out = s.split(/\r?\n/).map((l) => proseLine(l, options2)).join("<br>");
+  return out.replace(/^(\s*)([-+]|\d+[.)])(?=\s|$)/, (_, sp, m) => {
+    return `${sp}${m.slice(0, -1)}&#${m.charCodeAt(m.length - 1)};`;
+  });
+}
+function cell(s) {
+  return prose(s, { table: true });
+}
+function fenced(s, info2 = "") {
+  const body = s.endsWith("\n") ? s : `${s}
+`;
+  const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
+  return `${fence}${info2}
+${body}${fence}`;
+}
+
+// src/report/scan-markdown.ts
+var VERDICT_ICON = { pass: "\u2705", fail: "\u274C", inconclusive: "\u26A0\uFE0F" };
+var STATUS_ICON = {
+  moved: "\u274C",
+  "mirror-differs": "\u274C",
+  invalid: "\u274C",
+  "tag-missing": "\u26A0\uFE0F",
+  unpublished: "\u26A0\uFE0F",
+  unchecked: "\u2754",
+  ok: "\u2705"
+};
+var SUMMARY_BUDGET = 1e6;
+var bytes = (s) => Buffer.byteLength(s, "utf8");
+function takeWithin(items, room, omitted) {
+  const out = [];
+  let used = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const left = items.length - i - 1;
+    const tail = left > 0 ? bytes(omitted(items.length)) + 2 : 0;
+    if (used + bytes(item) + 1 + tail > room) {
+      out.push(omitted(items.length - i));
+      return out;
+    }
+    out.push(item);
+    used += bytes(item) + 1;
+  }
+  return out;
+}
+function statusCell(r) {
+  const base = `${STATUS_ICON[r.status]} ${r.status}`;
+  if (r.retracted === void 0) return base;
+  return handledByRetraction(r) ? `${base}, retracted \u2714` : `${base}, retracted`;
+}
+function commitText(sha, repoUrl) {
+  const text = codeSpan(sha.slice(0, 12), { table: true });
+  if (repoUrl === void 0 || !/^[0-9a-f]{40,64}$/.test(sha)) return text;
+  return `[${text}](${repoUrl}/commit/${sha})`;
+}
+function versionCell(r) {
+  const v = codeSpan(r.version, { table: true });
+  const plainTag = r.version.replace(/\+incompatible$/, "");
+  return r.tag === plainTag ? v : `${v}<br>tag ${codeSpan(r.tag, { table: true })}`;
+}
+var RESULT_HEADER = [
+  "| status | module | version | commit | what was seen | fix |",
+  "|---|---|---|---|---|---|"
+];
+function resultRow(r, repoUrl) {
+  return [
+    "",
+    statusCell(r),
+    codeSpan(r.module, { table: true }),
+    versionCell(r),
+    r.commit === void 0 ? "\u2013" : commitText(r.commit, repoUrl),
+    cell(r.detail),
+    r.fix === void 0 ? "" : cell(r.fix),
+    ""
+  ].join(" | ").trim();
+}
+function countsLine(report) {
+  return SCAN_STATUSES.filter((s) => (report.counts[s] ?? 0) > 0).map((s) => `${report.counts[s]} ${s}`).join(" \xB7 ");
+}
+function remedySection(m, heading) {
+  const where = m.goModPath === void 0 ? `the go.mod of ${codeSpan(m.module)}` : codeSpan(m.goModPath);
+  const n = m.versions.length;
+  const lines = [`${heading} ${codeSpan(m.module)}`, ""];
+  if (m.nextVersion === void 0) {
+    lines.push(
+      `${n === 1 ? "One version needs" : `${n} versions need`} retracting, but ${prose(m.note ?? "no version can carry the retraction")}.`,
+      "",
+      fenced(m.retract)
+    );
+    return lines.join("\n");
+  }
+  const tag = m.tag !== void 0 && m.tag !== m.nextVersion ? ` (tag ${codeSpan(m.tag)})` : "";
+  lines.push(
+    `Add this to ${where}, then publish ${codeSpan(m.nextVersion)}${tag}: it becomes the latest version, whose go.mod is the one the go command reads retractions from. The mirror keeps the first bytes of a version forever, so moving ${n === 1 ? "the tag" : "tags"} back is not the fix.`,
+    "",
+    fenced(m.retract)
+  );
+  if (m.note !== void 0) lines.push("", `> ${prose(m.note)}`);
+  return lines.join("\n");
+}
+function orderForTables(results) {
+  const rank = (r) => {
+    if (needsAction(r)) return SCAN_STATUSES.indexOf(r.status);
+    if (r.status === "unchecked") return SCAN_STATUSES.length;
+    if (r.status !== "ok") return SCAN_STATUSES.length + 1;
+    return SCAN_STATUSES.length + 2;
+  };
+  return results.map((r, i) => ({ r, i, k: rank(r) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.r);
+}
+function headline(report) {
+  const modules = new Set(report.results.map((r) => r.module)).size;
+  const total = report.results.length;
+  const attention = report.results.filter(needsAction).length;
+  const scope = `${total} version${total === 1 ? "" : "s"} of ${modules} module${modules === 1 ? "" : "s"}`;
+  const line = attention > 0 ? `${attention} of ${scope} need attention.` : report.verdict === "inconclusive" ? `No problem found in ${scope}, but some could not be checked (see below).` : `Every one of ${scope} matches what was published, or is already retracted.`;
+  return [`## ${VERDICT_ICON[report.verdict]} modseal scan: ${report.verdict}`, "", line, ""];
+}
+function renderScanMarkdown(report, options2 = {}) {
+  const budget = options2.budget ?? SUMMARY_BUDGET;
+  const out = [...headline(report)];
+  out.push("| status | versions |", "|---|---|");
+  for (const s of SCAN_STATUSES) {
+    const n = report.counts[s] ?? 0;
+    if (n > 0) out.push(`| ${STATUS_ICON[s]} ${s} | ${n} |`);
+  }
+  out.push("");
+  const ordered = orderForTables(report.results);
+  const notOk = ordered.filter((r) => r.status !== "ok");
+  const ok = ordered.filter((r) => r.status === "ok");
+  const room = () => budget - bytes(out.join("\n")) - 64;
+  if (report.remedies.length > 0) {
+    out.push("### Fixes", "");
+    const blocks = report.remedies.map((m) => `${remedySection(m, "####")}
+`);
+    out.push(
+      ...takeWithin(
+        blocks,
+        Math.floor(room() / 2),
+        (left) => `_${left} more module fix${left === 1 ? "" : "es"} not shown: see \`modseal scan --json\`._
+`
+      )
+    );
+  }
+  if (notOk.length > 0) {
+    out.push("### Versions needing attention or not checked", "", ...RESULT_HEADER);
+    out.push(
+      ...takeWithin(
+        notOk.map((r) => resultRow(r, options2.repoUrl)),
+        room(),
+        (left) => `
+_${left} more version${left === 1 ? "" : "s"} not shown: see \`modseal scan --json\`._`
+      ),
+      ""
+    );
+  }
+  if (ok.length > 0) {
+    const head = [
+      "<details>",
+      `<summary>${ok.length} version${ok.length === 1 ? "" : "s"} ok</summary>`,
+      "",
+      ...RESULT_HEADER
+    ];
+    const rows = takeWithin(
+      ok.map((r) => resultRow(r, options2.repoUrl)),
+      room() - bytes(head.join("\n")) - 32,
+      (left) => `
+_${left} more not shown._`
+    );
+    if (rows.length > 0 && !rows[0]?.startsWith("\n_")) {
+      out.push(...head, ...rows, "", "</details>", "");
+    } else {
+      out.push(
+        `_${ok.length} version${ok.length === 1 ? "" : "s"} ok, not listed: the summary is full._`,
+        ""
+      );
+    }
+  }
+  return out.join("\n") + "\n";
+}
+
+// src/report/scan-issue.ts
+var DEFAULT_BUDGET = 6e4;
+var MARKER_PREFIX = "<!-- modseal:scan-issue";
+function scanIssueMarker(key2 = "") {
+  if (key2 !== "" && !/^[A-Za-z0-9._/@-]+$/.test(key2)) {
+    throw new Error(`scan issue key ${JSON.stringify(key2)}: use letters, digits and ._/@- only`);
+  }
+  return key2 === "" ? `${MARKER_PREFIX} -->` : `${MARKER_PREFIX} ${key2} -->`;
+}
+function hasScanIssueMarker(body, key2 = "") {
+  if (body === null || body === void 0) return false;
+  const first = body.trimStart().split(/\r?\n/, 1)[0]?.trim();
+  return first === scanIssueMarker(key2);
+}
+function scanIssueTitle(report) {
+  const n = report.results.filter(needsAction).length;
+  return `modseal scan: ${n} version${n === 1 ? "" : "s"} need${n === 1 ? "s" : ""} attention`;
+}
+var bytes2 = (s) => Buffer.byteLength(s, "utf8");
+function renderScanIssue(report, options2 = {}) {
+  const budget = options2.budget ?? DEFAULT_BUDGET;
+  const problems = report.results.filter(needsAction);
+  const unchecked2 = report.results.filter((r) => r.status === "unchecked").length;
+  const run = options2.runUrl === void 0 ? "The latest scan" : `[The latest scan](${options2.runUrl})`;
+  const out = [
+    scanIssueMarker(options2.key),
+    `${run} found ${problems.length} version${problems.length === 1 ? "" : "s"} needing attention.`,
+    "",
+    `**Counts:** ${countsLine(report)}.${unchecked2 > 0 ? ` ${unchecked2} could not be checked; they are listed in the run's summary.` : ""}`,
+    ""
+  ];
+  const closing = [
+    "",
+    "---",
+    "_modseal updates this issue on every scheduled scan and closes it once every version is ok (or retracted) again. The line at the top of this text lets it find the issue: keep it when editing._"
+  ];
+  const room = () => budget - bytes2(out.join("\n")) - bytes2(closing.join("\n")) - 16;
+  if (report.remedies.length > 0) {
+    out.push("### Fixes", "");
+    out.push(
+      ...takeWithin(
+        report.remedies.map((m) => `${remedySection(m, "####")}
+`),
+        Math.floor(room() / 2),
+        (left) => `_${left} more module fix${left === 1 ? "" : "es"} not shown (no room in an issue): see the run's summary or \`modseal scan --json\`._
+`
+      )
+    );
+  }
+  out.push("### Versions", "", ...RESULT_HEADER);
+  out.push(
+    ...takeWithin(
+      problems.map((r) => resultRow(r, options2.repoUrl)),
+      room(),
+      (left) => `
+_${left} more version${left === 1 ? "" : "s"} not shown (no room in an issue): see the run's summary or \`modseal scan --json\`._`
+    )
+  );
+  out.push(...closing);
+  return out.join("\n") + "\n";
+}
+function renderScanIssueClosing(report, options2 = {}) {
+  const run = options2.runUrl === void 0 ? "The latest scan" : `[The latest scan](${options2.runUrl})`;
+  const n = report.results.length;
+  const m = new Set(report.results.map((r) => r.module)).size;
+  return `${run} found nothing left to fix in ${n} version${n === 1 ? "" : "s"} of ${m} module${m === 1 ? "" : "s"}${n > 0 ? ` (${countsLine(report)})` : ""}. Closing.
+`;
+}
+
+// src/action/scan-issue.ts
+function issueWanted(report) {
+  if (report.results.some(needsAction)) return "show";
+  if (report.results.length === 0) return "keep";
+  if (report.results.some((r) => r.status === "unchecked")) return "keep";
+  return "close";
+}
+async function syncScanIssue(port, report, settings = {}) {
+  const wanted = issueWanted(report);
+  const filter = {
+    ...settings.labels !== void 0 && settings.labels.length > 0 ? { labels: settings.labels } : {},
+    ...settings.creator !== void 0 ? { creator: settings.creator } : {}
+  };
+  const open3 = await port.listOpenIssues(filter);
+  const ours = open3.filter((i) => hasScanIssueMarker(i.body, settings.key)).sort((a, b) => a.number - b.number)[0];
+  if (wanted === "show") {
+    const title = scanIssueTitle(report);
+    const body = renderScanIssue(report, settings);
+    if (ours === void 0) {
+      const created = await port.create({
+        title,
+        body,
+        ...settings.labels !== void 0 && settings.labels.length > 0 ? { labels: settings.labels } : {}
+      });
+      return { action: "opened", number: created.number };
+    }
+    if (ours.title === title && ours.body === body)
+      return { action: "unchanged", number: ours.number };
+    await port.update(ours.number, { title, body });
+    return { action: "updated", number: ours.number };
+  }
+  if (ours === void 0) {
+    return { action: "none", reason: "no version needs attention and no scan issue is open" };
+  }
+  if (wanted === "keep") {
+    return {
+      action: "none",
+      number: ours.number,
+      reason: report.results.length === 0 ? "no version was scanned: the issue stays open" : "some versions could not be checked: the issue stays open until a scan checks them all"
+    };
+  }
+  await port.close(ours.number, renderScanIssueClosing(report, settings));
+  return { action: "closed", number: ours.number };
+}
+function apiError(e, what, t) {
+  const status = e.status;
+  const message = errorMessage(e);
+  const where = `${t.owner}/${t.repo}`;
+  if ((status === 401 || status === 403) && !/rate limit/i.test(message)) {
+    return new InputError(
+      `scan-issue: GitHub refused to ${what} in ${where} (HTTP ${status}: ${message}); give the workflow \`permissions: issues: write\` (or a token that has it), or set scan-issue: false`
+    );
+  }
+  if (status === 404) {
+    return new InputError(
+      `scan-issue: GitHub answered 404 when asked to ${what} in ${where}: the token cannot see the repository's issues; check github-token and the workflow's permissions, or set scan-issue: false`
+    );
+  }
+  if (status === 410) {
+    return new InputError(
+      `scan-issue: issues are disabled in ${where} (HTTP 410); enable them in the repository's settings or set scan-issue: false`
+    );
+  }
+  return new Error(`scan-issue: could not ${what} in ${where}: ${message}`);
+}
+function githubIssues(token, target) {
+  const octokit = getOctokit(
+    token,
+    target.baseUrl === void 0 ? {} : { baseUrl: target.baseUrl }
+  );
+  const { owner, repo } = target;
+  const call = async (what, fn) => {
+    try {
+      return await fn();
+    } catch (e) {
+      throw apiError(e, what, target);
+    }
+  };
+  return {
+    listOpenIssues: (filter) => call("list open issues", async () => {
+      const items = await octokit.paginate(octokit.rest.issues.listForRepo, {
+        owner,
+        repo,
+        state: "open",
+        sort: "created",
+        direction: "asc",
+        per_page: 100,
+        ...filter.labels !== void 0 ? { labels: filter.labels.join(",") } : {},
+        ...filter.creator !== void 0 ? { creator: filter.creator } : {}
+      });
+      return items.filter((i) => i.pull_request === void 0 || i.pull_request === null).map((i) => ({ number: i.number, title: i.title, body: i.body ?? "" }));
+    }),
+    create: (issue2) => call("open an issue", async () => {
+      const r = await octokit.rest.issues.create({
+        owner,
+        repo,
+        title: issue2.title,
+        body: issue2.body,
+        ...issue2.labels !== void 0 ? { labels: [...issue2.labels] } : {}
+      });
+      return { number: r.data.number };
+    }),
+    update: (number, change) => call(`update issue #${number}`, async () => {
+      await octokit.rest.issues.update({
+        owner,
+        repo,
+        issue_number: number,
+        title: change.title,
+        body: change.body
+      });
+    }),
+    close: (number, comment) => call(`close issue #${number}`, async () => {
+      await octokit.rest.issues.createComment({
+        owner,
+        repo,
+        issue_number: number,
+        body: comment
+      });
+      await octokit.rest.issues.update({
+        owner,
+        repo,
+        issue_number: number,
+        state: "closed",
+        state_reason: "completed"
+      });
+    })
+  };
+}
+
+// src/action/run.ts
+import path11 from "node:path";
 
 // src/report/annotations.ts
 var ON_MODULE_LINE = /* @__PURE__ */ new Set([
@@ -35622,59 +41175,6 @@ function renderJson(report) {
     ...report.remedy ? { remedy: pick(report.remedy, ["nextVersion", "retract", "caveat"]) } : {}
   };
   return JSON.stringify(doc, null, 2) + "\n";
-}
-
-// src/report/escape.ts
-function escapeHtml(s) {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;").replace(/\|/g, "&#124;");
-}
-function longestRun(s, ch) {
-  let best = 0;
-  let run = 0;
-  for (const c of s) {
-    run = c === ch ? run + 1 : 0;
-    best = Math.max(best, run);
-  }
-  return best;
-}
-function codeSpan(s, options2 = {}) {
-  let body = s.replace(/\r?\n/g, " ");
-  if (body === "") return "` `";
-  if (options2.table) body = body.replace(/\|/g, "\\|");
-  const fence = "`".repeat(longestRun(body, "`") + 1);
-  const pad = body.startsWith("`") || body.endsWith("`") || /^ .* $/.test(body) ? " " : "";
-  return `${fence}${pad}${body}${pad}${fence}`;
-}
-function entities(s) {
-  return s.replace(/[&<>"'|\\`*_[\]#~]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-var CODE_WORD = /@|:\/\/|www\.|^h1:[A-Za-z0-9+/]{20,}=*$|^[0-9a-f]{40}$|^[0-9a-f]{64}$/i;
-var WORD = /^([("'[]*)(.*?)([)"'\].,;:!?]*)$/s;
-function proseLine(line, options2) {
-  return line.split(/(`[^`]+`)/).map((part, i) => i % 2 === 1 ? codeSpan(part.slice(1, -1), options2) : words(part, options2)).join("");
-}
-function words(text, options2) {
-  return text.split(/(\s+)/).map((part) => {
-    if (part === "" || /^\s+$/.test(part)) return part;
-    const [, lead = "", core = "", trail = ""] = WORD.exec(part) ?? [];
-    if (core !== "" && CODE_WORD.test(core)) {
-      return `${entities(lead)}${codeSpan(core, options2)}${entities(trail)}`;
-    }
-    return entities(part);
-  }).join("");
-}
-function prose(s, options2 = {}) {
-  const out = s.split(/\r?\n/).map((l) => proseLine(l, options2)).join("<br>");
-  return out.replace(/^(\s*)([-+]|\d+[.)])(?=\s|$)/, (_, sp, m) => {
-    return `${sp}${m.slice(0, -1)}&#${m.charCodeAt(m.length - 1)};`;
-  });
-}
-function fenced(s, info2 = "") {
-  const body = s.endsWith("\n") ? s : `${s}
-`;
-  const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
-  return `${fence}${info2}
-${body}${fence}`;
 }
 
 // src/report/markdown.ts
@@ -35944,27 +41444,7 @@ function renderText(report) {
   return out.join("\n") + "\n";
 }
 
-// src/internal/duration.ts
-var UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-function parseDuration(text) {
-  if (!/^(?:[0-9]+(?:\.[0-9]+)?(?:ms|s|m|h))+$/.test(text)) return void 0;
-  let total = 0;
-  for (const m of text.matchAll(/([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)/g)) {
-    total += Number(m[1]) * (UNITS[m[2] ?? ""] ?? NaN);
-  }
-  return Number.isFinite(total) ? Math.round(total) : void 0;
-}
-var MAX_WARM_MS = 6 * 36e5;
-
 // src/action/inputs.ts
-function checkInput(name, value, check2) {
-  try {
-    check2(value);
-  } catch (e) {
-    if (e instanceof InputError) throw new InputError(`${name}: ${errorMessage(e)}`);
-    throw e;
-  }
-}
 function parseBoolean(name, value) {
   if (["true", "True", "TRUE"].includes(value)) return true;
   if (["false", "False", "FALSE"].includes(value)) return false;
@@ -35976,22 +41456,6 @@ function oneOf(name, value, allowed) {
     `${name}: must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`
   );
 }
-function patternList(value) {
-  const items = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
-  return items.length > 0 ? items.join(",") : void 0;
-}
-var TIMEOUT_MARGIN_MS2 = 5 * 6e4;
-function durationInput(name, text) {
-  const ms = parseDuration(text);
-  if (ms === void 0) {
-    throw new InputError(
-      `${name}: ${JSON.stringify(text)} is not a duration (use a number and a unit: 90s, 10m, 1h30m)`
-    );
-  }
-  if (ms <= 0) throw new InputError(`${name}: must be longer than 0, not ${text}`);
-  return ms;
-}
-var tagName = (t) => t.replace(/^refs\/tags\//, "");
 function parseTags(text) {
   const items = text.split(/[\s,]+/).map((s) => s.trim()).filter((s) => s !== "");
   if (items.length === 0) return void 0;
@@ -36009,30 +41473,35 @@ function parseInputs(getInput2) {
   const get = (name) => getInput2(name).trim();
   const opt = (name) => get(name) || void 0;
   const modeText = get("mode") || "auto";
-  if (modeText !== "auto" && modeText !== "release") {
+  if (modeText !== "auto" && modeText !== "release" && modeText !== "lint" && modeText !== "scan") {
     throw new InputError(
-      `mode: must be auto or release, not ${JSON.stringify(modeText)} (this version has only the release gate)`
+      `mode: must be auto, release, lint or scan, not ${JSON.stringify(modeText)}`
     );
   }
-  const goproxy = opt("goproxy");
-  if (goproxy !== void 0) checkInput("goproxy", goproxy, parseGoproxy);
-  const gosumdb = opt("gosumdb");
-  if (gosumdb !== void 0) checkInput("gosumdb", gosumdb, parseGoSumdb);
-  const warmText = get("warm-timeout") || "10m";
-  const warmTimeoutMs = durationInput("warm-timeout", warmText);
-  if (warmTimeoutMs > MAX_WARM_MS) {
-    throw new InputError(`warm-timeout: ${warmText} is longer than the limit of 6h`);
-  }
-  const timeoutText = get("timeout");
-  const timeoutMs = timeoutText === "" ? warmTimeoutMs + TIMEOUT_MARGIN_MS2 : durationInput("timeout", timeoutText);
+  const settings = parseCheckSettings(
+    {
+      goproxy: get("goproxy"),
+      gosumdb: get("gosumdb"),
+      goprivate: get("goprivate"),
+      gonosumdb: get("gonosumdb"),
+      proxyToken: get("proxy-token"),
+      warmTimeout: get("warm-timeout"),
+      timeout: get("timeout")
+    },
+    INPUT_NAMES
+  );
   const config = {
     mode: modeText,
     workingDirectory: get("working-directory") || ".",
     warm: parseBoolean("warm", get("warm") || "true"),
-    warmTimeoutMs,
-    timeoutMs,
+    ...settings,
     failOn: oneOf("fail-on", get("fail-on") || "error", ["error", "warning", "never"]),
-    releaseNote: parseBoolean("release-note", get("release-note") || "false")
+    releaseNote: parseBoolean("release-note", get("release-note") || "false"),
+    next: [
+      ...new Set(
+        get("next").split(/[\s,]+/).filter((t) => t !== "")
+      )
+    ]
   };
   const tag = opt("tag");
   if (tag !== void 0) config.tag = tagName(tag);
@@ -36045,14 +41514,6 @@ function parseInputs(getInput2) {
   }
   const modulePath2 = opt("module");
   if (modulePath2 !== void 0) config.modulePath = modulePath2;
-  if (goproxy !== void 0) config.goproxy = goproxy;
-  if (gosumdb !== void 0) config.gosumdb = gosumdb;
-  const goprivate = patternList(get("goprivate"));
-  if (goprivate !== void 0) config.goprivate = goprivate;
-  const gonosumdb = patternList(get("gonosumdb"));
-  if (gonosumdb !== void 0) config.gonosumdb = gonosumdb;
-  const proxyToken = opt("proxy-token");
-  if (proxyToken !== void 0) config.proxyToken = proxyToken;
   const githubToken = opt("github-token");
   if (githubToken !== void 0) config.githubToken = githubToken;
   const sumdbCache = opt("sumdb-cache");
@@ -36061,6 +41522,523 @@ function parseInputs(getInput2) {
     throw new InputError("release-note: true needs github-token (with contents: write)");
   }
   return config;
+}
+
+// src/action/lint-mode.ts
+import path9 from "node:path";
+
+// src/report/lint-json.ts
+function renderLintJson(report) {
+  const doc = {
+    schema: report.schema,
+    verdict: report.verdict,
+    ref: report.ref,
+    commit: report.commit,
+    modules: report.modules.map((m) => ({
+      path: m.path,
+      dir: m.dir,
+      tagPrefix: m.tagPrefix,
+      latest: m.latest,
+      next: m.next
+    })),
+    findings: report.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      message: f.message,
+      module: f.module,
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      fix: f.fix
+    }))
+  };
+  return JSON.stringify(doc, null, 2) + "\n";
+}
+
+// src/report/lint-markdown.ts
+var ICON2 = { pass: "\u2705", fail: "\u274C", inconclusive: "\u26A0\uFE0F" };
+var SEVERITY2 = {
+  error: "\u274C **error**",
+  warning: "\u26A0\uFE0F **warning**",
+  notice: "\u2139\uFE0F **notice**"
+};
+function location(f, report, options2) {
+  if (f.file === void 0) return "";
+  const text = codeSpan(f.line === void 0 ? f.file : `${f.file}:${f.line}`);
+  if (options2.repoUrl === void 0 || report.commit === void 0) return text;
+  const file = f.file.split("/").map(encodeURIComponent).join("/");
+  const anchor = f.line === void 0 ? "" : `#L${f.line}`;
+  return `[${text}](${options2.repoUrl}/blob/${report.commit}/${file}${anchor})`;
+}
+function counts(findings) {
+  if (findings.length === 0) return "\u2705";
+  const n = (s) => findings.filter((f) => f.severity === s).length;
+  const parts = [];
+  if (n("error") > 0) parts.push(`\u274C ${n("error")}`);
+  if (n("warning") > 0) parts.push(`\u26A0\uFE0F ${n("warning")}`);
+  if (n("notice") > 0) parts.push(`\u2139\uFE0F ${n("notice")}`);
+  return parts.join(" ");
+}
+function ownerOf(f, report) {
+  const byPath = report.modules.findIndex((m) => m.path !== "" && m.path === f.module);
+  if (byPath >= 0) return byPath;
+  let best = -1;
+  report.modules.forEach((m, i) => {
+    const inside = m.dir === "" || f.file === m.dir || (f.file ?? "").startsWith(m.dir + "/");
+    if (inside && (best < 0 || m.dir.length > (report.modules[best]?.dir.length ?? 0))) best = i;
+  });
+  return best;
+}
+function renderLintMarkdown(report, options2 = {}) {
+  const out = [];
+  const at = report.commit !== void 0 ? ` at ${codeSpan(report.commit.slice(0, 12))}` : "";
+  out.push(`## modseal lint: ${ICON2[report.verdict]} ${report.verdict}`, "");
+  out.push(
+    `${report.modules.length} module${report.modules.length === 1 ? "" : "s"} in ${codeSpan(report.ref)}${at}.`,
+    ""
+  );
+  const owned = report.findings.map((f) => ownerOf(f, report));
+  if (report.modules.length > 0) {
+    out.push("| module | directory | tag prefix | latest | next | findings |");
+    out.push("|---|---|---|---|---|---|");
+    report.modules.forEach((m, i) => {
+      const mine = report.findings.filter((_, k) => owned[k] === i);
+      out.push(
+        `| ${m.path === "" ? "(none)" : codeSpan(m.path, { table: true })} | ${codeSpan(m.dir === "" ? "." : m.dir + "/", { table: true })} | ${m.tagPrefix === "" ? "" : codeSpan(m.tagPrefix, { table: true })} | ${m.latest === void 0 ? "" : cell(m.latest)} | ${m.next === void 0 ? "" : cell(m.next)} | ${counts(mine)} |`
+      );
+    });
+    out.push("");
+  }
+  if (report.findings.length > 0) {
+    out.push("### Findings", "");
+    for (const f of report.findings) {
+      const loc = location(f, report, options2);
+      out.push(
+        `- ${SEVERITY2[f.severity]} ${codeSpan(f.code)}${loc === "" ? "" : ` ${loc}`}: ${prose(f.message)}`
+      );
+      if (f.fix !== void 0) out.push(`  <br>**Fix:** ${prose(f.fix)}`);
+    }
+    out.push("");
+  }
+  return out.join("\n");
+}
+
+// src/report/sarif.ts
+import { createHash as createHash10 } from "node:crypto";
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var RULES = {
+  "version-invalid": {
+    short: "The go command refuses the next version for this module path.",
+    full: "The version about to be tagged does not fit the module path in go.mod: from v2 on, the path must end in the major version (/v2), and a path that ends in /vN takes only vN versions. The mirror and every go command refuse such a version.",
+    help: "Make go.mod and the tag agree: change the module directive to the /vN path (and the imports of the module\u2019s own packages), or tag a version of the line the path names."
+  },
+  "gomod-invalid": {
+    short: "go.mod does not parse as the go command reads it.",
+    full: "The go command stops with this error for everyone who builds the module, at this line of go.mod.",
+    help: "Fix the line as the message says; `go mod tidy` rewrites versions it can resolve."
+  },
+  "module-path-mismatch": {
+    short: "The go command would look for this module elsewhere than where it is.",
+    full: "The go command finds a module of a repository in the directory its path names after the repository\u2019s path, or for a /vN path also in that directory\u2019s vN/ subdirectory. A go.mod elsewhere, or two go.mod files claiming the same path, cannot be fetched under that path.",
+    help: "Change the module directive to the path of the module\u2019s directory, or move the module to where its path says."
+  },
+  "old-major-import": {
+    short: "Code of the module imports a package of its own earlier major version.",
+    full: "After a major version bump, an import of the previous major path is another module: builds get a second copy of the package, with its own types and state.",
+    help: "Import the same package under the module\u2019s current path (\u2026/vN/\u2026)."
+  },
+  "version-published": {
+    short: "The next version already exists in the mirror or the checksum database.",
+    full: "The Go module mirror and checksum database keep the first content of a version forever, even after its tag is deleted. A new tag with the same number gives direct fetches a checksum mismatch (SECURITY ERROR) while the mirror keeps serving the old content.",
+    help: "Release another version number, above every version already published."
+  },
+  "zip-invalid": {
+    short: "The module\u2019s tree cannot become a module zip.",
+    full: "The go command and the mirror refuse to build the module zip from this tree (file names, case collisions or size limits), so every version tagged from it is unusable.",
+    help: "Rename or remove the files the message names, and commit."
+  },
+  "version-lower": {
+    short: "The next version is lower than the latest release of its major line.",
+    full: "go get will not pick it by default, and the go command reads retract lines and deprecation comments only from the latest version\u2019s go.mod.",
+    help: "Nothing to do for a fix on an older minor line; otherwise release a version above the latest."
+  },
+  "retract-unknown": {
+    short: "A retract directive names versions that were never tagged nor published.",
+    full: "A retraction of versions that do not exist retracts nothing; a typo here leaves the version meant in use.",
+    help: "Check the version numbers in the retract directive."
+  },
+  "retract-pending": {
+    short: "A retraction takes effect only once a version carrying it is published.",
+    full: "The go command reads retract directives from the go.mod of the module\u2019s latest version only, so a retraction starts to apply when a version whose go.mod carries it becomes the latest.",
+    help: "Publish the release that carries the retraction, above every version already published."
+  },
+  "deprecated-unrecognised": {
+    short: "A deprecation comment the go command will not show.",
+    full: 'The go command shows a module as deprecated only from a comment paragraph starting with "Deprecated:" directly above the module directive (no blank line between) or at the end of its line, with a message after the colon.',
+    help: 'Write "// Deprecated: <what to use instead>" directly above the module line.'
+  },
+  "incompatible-trap": {
+    short: "v2+ versions were published as +incompatible, and this go.mod would strand their users.",
+    full: "Once a version with a go.mod whose module path has no major suffix is published, the go command stops listing the +incompatible versions: go get \u2026@latest picks the highest v0/v1 version, their users get no upgrades, and a new tag of their major is refused.",
+    help: "Continue with a /vN module path above the highest +incompatible major, or release v1 versions and retract the +incompatible ones."
+  },
+  unreachable: {
+    short: "The mirror or the checksum database could not be asked.",
+    full: "Whether the next version is already published was not decided: the verdict is inconclusive, never a pass.",
+    help: "Re-run the job; if it persists, check the network settings (GOPROXY, GOSUMDB, outbound proxies)."
+  }
+};
+var CODES = Object.keys(RULES);
+var LEVEL = { error: "error", warning: "warning", notice: "note" };
+function friendlyName(code) {
+  if (code === "unreachable") return "ServiceUnreachable";
+  return code.replace(/(^|-)([a-z])/g, (_, _d, c) => c.toUpperCase());
+}
+function uriOf(file) {
+  return file.split("/").map(encodeURIComponent).join("/");
+}
+function sentence(s) {
+  const t = s.trimEnd();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}
+function fallbackFile(f, report) {
+  const m = report.modules.find((x) => x.path !== "" && x.path === f.module) ?? report.modules.find((x) => x.dir === "") ?? report.modules[0];
+  return m === void 0 || m.dir === "" ? "go.mod" : `${m.dir}/go.mod`;
+}
+var VERSION8 = /v[0-9]+\.[0-9]+\.[0-9]+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?/g;
+function fingerprint(f, file) {
+  const key2 = [f.code, f.module ?? "", file, f.message.replace(VERSION8, "vX.Y.Z")].join("\0");
+  return createHash10("sha256").update(key2).digest("hex");
+}
+function location2(f, report) {
+  const file = f.file ?? fallbackFile(f, report);
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: uriOf(file) },
+      region: {
+        startLine: f.line ?? 1,
+        ...f.column !== void 0 ? { startColumn: f.column } : {}
+      }
+    }
+  };
+}
+function lintSarif(report, options2) {
+  const info2 = options2.informationUri ?? "https://github.com/modseal/modseal";
+  const rules = CODES.map((code) => {
+    const r = RULES[code];
+    return {
+      id: code,
+      name: friendlyName(code),
+      shortDescription: { text: r.short },
+      fullDescription: { text: r.full },
+      help: { text: r.help },
+      helpUri: `${info2}#${code}`,
+      defaultConfiguration: { level: LEVEL[LINT_SEVERITY[code]] },
+      properties: { tags: ["go-modules", "release"] }
+    };
+  });
+  const results = report.findings.map((f) => {
+    const file = f.file ?? fallbackFile(f, report);
+    const text = sentence(f.message) + (f.fix !== void 0 ? ` Fix: ${sentence(f.fix)}` : "");
+    return {
+      ruleId: f.code,
+      ruleIndex: CODES.indexOf(f.code),
+      level: LEVEL[f.severity],
+      message: { text },
+      locations: [location2(f, report)],
+      partialFingerprints: { "modsealFinding/v1": fingerprint(f, file) }
+    };
+  });
+  return {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "modseal",
+            version: options2.toolVersion,
+            semanticVersion: options2.toolVersion,
+            informationUri: info2,
+            rules
+          }
+        },
+        columnKind: "utf16CodeUnits",
+        results
+      }
+    ]
+  };
+}
+function renderLintSarif(report, options2) {
+  return JSON.stringify(lintSarif(report, options2), null, 2) + "\n";
+}
+
+// src/action/lint-mode.ts
+function lintsByEvent(config, env) {
+  if (config.mode === "lint") return true;
+  if (config.mode !== "auto" || config.tag !== void 0 || config.tags !== void 0) return false;
+  const event = env.GITHUB_EVENT_NAME ?? "";
+  const ref = env.GITHUB_REF ?? "";
+  return event === "pull_request" || event === "pull_request_target" || event === "push" && ref.startsWith("refs/heads/");
+}
+function shouldFail(config, report) {
+  if (config.failOn === "never") return false;
+  if (report.verdict !== "pass") return true;
+  return config.failOn === "warning" && report.findings.some((f) => f.severity === "warning");
+}
+async function runLintMode(config, deps, out, clean2, cap) {
+  const workspace = deps.env.GITHUB_WORKSPACE ?? process.cwd();
+  const request2 = {
+    repoDir: path9.resolve(workspace, config.workingDirectory),
+    ref: "HEAD",
+    next: config.next,
+    offline: false,
+    timeoutMs: config.timeoutMs
+  };
+  if (config.goproxy !== void 0) request2.goproxy = config.goproxy;
+  if (config.gosumdb !== void 0) request2.gosumdb = config.gosumdb;
+  if (config.goprivate !== void 0) request2.goprivate = config.goprivate;
+  if (config.gonosumdb !== void 0) request2.gonosumdb = config.gonosumdb;
+  if (config.proxyToken !== void 0) request2.proxyToken = config.proxyToken;
+  let report;
+  try {
+    report = await deps.lint(request2);
+  } catch (e) {
+    const prefix = e instanceof InputError ? "modseal" : "modseal: internal error";
+    out.setFailed(`${prefix}: ${errorMessage(e)}`);
+    return "input-error";
+  }
+  const shown = { error: 0, warning: 0, notice: 0 };
+  let hidden = 0;
+  for (const f of report.findings) {
+    if (shown[f.severity] >= cap) {
+      hidden++;
+      continue;
+    }
+    shown[f.severity]++;
+    const props = { title: `modseal ${f.code}` };
+    if (f.file !== void 0) props.file = f.file;
+    if (f.line !== void 0) props.startLine = f.line;
+    if (f.column !== void 0) props.startColumn = f.column;
+    out[f.severity](f.fix === void 0 ? f.message : `${f.message}
+
+${f.fix}`, props);
+  }
+  const dir = path9.join(deps.env.RUNNER_TEMP ?? workspace, "modseal");
+  const files = [
+    { output: "report-path", file: path9.join(dir, "lint.json"), text: renderLintJson(report) },
+    {
+      output: "sarif-path",
+      file: path9.join(dir, "lint.sarif"),
+      text: renderLintSarif(report, { toolVersion: deps.toolVersion })
+    }
+  ];
+  for (const f of files) {
+    try {
+      await deps.writeFile(f.file, clean2(f.text));
+      out.setOutput(f.output, f.file);
+    } catch (e) {
+      out.warning(`could not write ${f.file}: ${errorMessage(e)}`);
+    }
+  }
+  try {
+    const repoUrl = repositoryUrl(deps.env);
+    let md = renderLintMarkdown(report, repoUrl !== void 0 ? { repoUrl } : {});
+    if (hidden > 0) {
+      md += `
+Annotations show the first ${cap} findings of each severity; ${hidden} more are listed here only.
+`;
+    }
+    await out.writeSummary(md);
+  } catch (e) {
+    out.warning(`could not write the job summary: ${errorMessage(e)}`);
+  }
+  out.setOutput("verdict", report.verdict);
+  if (shouldFail(config, report)) {
+    const codes = [...new Set(report.findings.map((f) => f.code))].join(", ");
+    const label = report.verdict === "pass" ? "pass with warnings" : report.verdict;
+    out.setFailed(
+      `modseal lint: ${label}${codes === "" ? "" : ` (${codes})`}: see the job summary`
+    );
+  }
+  return report.verdict;
+}
+
+// src/action/scan-mode.ts
+import path10 from "node:path";
+
+// src/report/scan-json.ts
+function pair(h) {
+  if (h === void 0) return void 0;
+  const out = {};
+  if (h.zip !== void 0) out.zip = h.zip;
+  if (h.mod !== void 0) out.mod = h.mod;
+  return out;
+}
+function result(r) {
+  const doc = {
+    module: r.module,
+    version: r.version,
+    tag: r.tag,
+    status: r.status,
+    commit: r.commit,
+    local: pair(r.local),
+    sumdb: pair(r.sumdb),
+    mirror: pair(r.mirror),
+    retracted: r.retracted,
+    detail: r.detail,
+    fix: r.fix
+  };
+  for (const k of Object.keys(doc)) if (doc[k] === void 0) delete doc[k];
+  return doc;
+}
+function renderScanJson(report) {
+  const counts2 = {};
+  for (const s of SCAN_STATUSES) counts2[s] = report.counts[s] ?? 0;
+  const doc = {
+    schema: report.schema,
+    verdict: report.verdict,
+    results: report.results.map(result),
+    counts: counts2,
+    remedies: report.remedies.map((m) => {
+      const out = {
+        module: m.module,
+        versions: m.versions,
+        nextVersion: m.nextVersion,
+        tag: m.tag,
+        goModPath: m.goModPath,
+        retract: m.retract,
+        note: m.note
+      };
+      for (const k of Object.keys(out)) if (out[k] === void 0) delete out[k];
+      return out;
+    })
+  };
+  return JSON.stringify(doc, null, 2) + "\n";
+}
+
+// src/report/scan-text.ts
+function renderScanText(report) {
+  const lines = [];
+  for (const r of report.results) {
+    if (r.status === "ok") continue;
+    lines.push(
+      `${r.module}@${r.version}: ${r.status}${r.retracted !== void 0 ? " (retracted)" : ""}`
+    );
+    lines.push(`  ${r.detail}`);
+    if (r.fix !== void 0) lines.push(`  fix: ${r.fix}`);
+  }
+  for (const m of report.remedies) {
+    const where = m.goModPath ?? `the go.mod of ${m.module}`;
+    lines.push(
+      m.nextVersion === void 0 ? `${m.module}: ${m.note ?? ""}` : `${m.module}: add to ${where} and publish ${m.nextVersion} (tag ${m.tag ?? m.nextVersion}):`
+    );
+    lines.push(...m.retract.split("\n").map((l) => `    ${l}`));
+  }
+  const counts2 = Object.entries(report.counts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(", ");
+  lines.push(`scan ${report.verdict}: ${report.results.length} versions (${counts2 || "none"})`);
+  return `${lines.join("\n")}
+`;
+}
+
+// src/action/scan-mode.ts
+function scansByEvent(config, env) {
+  if (config.mode === "scan") return true;
+  if (config.mode !== "auto" || config.tag !== void 0 || config.tags !== void 0) return false;
+  const event = env.GITHUB_EVENT_NAME ?? "";
+  const ref = env.GITHUB_REF ?? "";
+  return event === "schedule" || event === "workflow_dispatch" && (ref === "" || ref.startsWith("refs/heads/"));
+}
+function parseBoolean2(name, value) {
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new InputError(`${name}: must be true or false, not ${JSON.stringify(value)}`);
+}
+function shouldFail2(config, report) {
+  if (config.failOn === "never") return false;
+  if (report.verdict !== "pass") return true;
+  return config.failOn === "warning" && (report.counts["tag-missing"] > 0 || report.counts.unpublished > 0);
+}
+async function runScanMode(config, deps, out, clean2, repoUrl) {
+  let request2;
+  let scanIssue;
+  try {
+    const workspace = deps.env.GITHUB_WORKSPACE ?? process.cwd();
+    request2 = { repoDir: path10.resolve(workspace, config.workingDirectory) };
+    const stateFile = deps.getInput("state-file").trim();
+    if (stateFile !== "") request2.stateFile = path10.resolve(workspace, stateFile);
+    const modules = deps.getInput("module").split(/[\s,]+/).filter((m) => m !== "");
+    if (modules.length > 0) request2.modules = modules;
+    if (config.goproxy !== void 0) request2.goproxy = config.goproxy;
+    if (config.gosumdb !== void 0) request2.gosumdb = config.gosumdb;
+    if (config.goprivate !== void 0) request2.goprivate = config.goprivate;
+    if (config.gonosumdb !== void 0) request2.gonosumdb = config.gonosumdb;
+    if (config.proxyToken !== void 0) request2.proxyToken = config.proxyToken;
+    request2.timeoutMs = config.timeoutMs;
+    scanIssue = parseBoolean2("scan-issue", deps.getInput("scan-issue").trim() || "false");
+    if (scanIssue && config.githubToken === void 0) {
+      throw new InputError("scan-issue: true needs github-token (with issues: write)");
+    }
+  } catch (e) {
+    out.setFailed(errorMessage(e));
+    return "input-error";
+  }
+  let run;
+  try {
+    run = await deps.scan(request2);
+  } catch (e) {
+    const prefix = e instanceof InputError ? "modseal scan" : "modseal scan: internal error";
+    out.setFailed(`${prefix}: ${errorMessage(e)}`);
+    return "input-error";
+  }
+  const report = run.report;
+  out.info(renderScanText(report));
+  try {
+    await out.writeSummary(renderScanMarkdown(report, repoUrl === void 0 ? {} : { repoUrl }));
+  } catch (e) {
+    out.warning(`could not write the job summary: ${errorMessage(e)}`);
+  }
+  const dir = deps.env.RUNNER_TEMP ?? deps.env.GITHUB_WORKSPACE ?? process.cwd();
+  const file = path10.join(dir, "modseal", "scan-report.json");
+  try {
+    await deps.writeFile(file, clean2(renderScanJson(report)));
+    out.setOutput("report-path", file);
+  } catch (e) {
+    out.warning(`could not write the JSON report to ${file}: ${errorMessage(e)}`);
+  }
+  out.setOutput("verdict", report.verdict);
+  for (const m of report.remedies) {
+    out.error(
+      `${m.module}: ${m.versions.join(", ")} no longer match what was published; ${m.retract}`,
+      {
+        title: `modseal scan: retract in ${m.module}${m.nextVersion === void 0 ? "" : ` and publish ${m.nextVersion}`}`
+      }
+    );
+  }
+  if (scanIssue && config.githubToken !== void 0 && deps.issues !== void 0) {
+    try {
+      const runUrl = repoUrl !== void 0 && deps.env.GITHUB_RUN_ID !== void 0 ? `${repoUrl}/actions/runs/${deps.env.GITHUB_RUN_ID}` : void 0;
+      const outcome = await syncScanIssue(deps.issues(config.githubToken), report, {
+        ...repoUrl !== void 0 ? { repoUrl } : {},
+        ...runUrl !== void 0 ? { runUrl } : {}
+      });
+      out.info(
+        outcome.action === "none" ? `scan-issue: ${outcome.reason}` : `scan-issue: ${outcome.action} #${outcome.number}`
+      );
+      if (outcome.action !== "none") out.setOutput("scan-issue", String(outcome.number));
+    } catch (e) {
+      out.error(errorMessage(e), { title: "modseal scan: the issue could not be updated" });
+      out.setFailed(`scan-issue: ${errorMessage(e)}`);
+      return report.verdict;
+    }
+  }
+  if (shouldFail2(config, report)) {
+    const counts2 = Object.entries(report.counts).filter(([s, n]) => n > 0 && s !== "ok").map(([s, n]) => `${n} ${s}`).join(", ");
+    out.setFailed(
+      `modseal scan: ${report.verdict === "pass" ? "pass with warnings" : report.verdict} (${counts2}): see the job summary`
+    );
+  }
+  return report.verdict;
 }
 
 // src/action/release-note.ts
@@ -36140,10 +42118,10 @@ async function selectTags(config, env, tagsAtHead, repoDir) {
     );
   }
   throw new InputError(
-    `mode: auto found a ${event} event on ${ref || "no ref"}, not a tag push. This version of modseal has only the release gate: run it on "on: push: tags: ['v*', '**/v*']", or set the tag or tags input to check tags.`
+    `mode: auto found a ${event} event on ${ref || "no ref"}: it runs the release gate on tag pushes ("on: push: tags: ['v*', '**/v*']") and the lint on pull requests and branch pushes. Set mode: lint, or the tag or tags input to check tags.`
   );
 }
-function shouldFail(config, report) {
+function shouldFail3(config, report) {
   if (config.failOn === "never") return false;
   if (report.verdict !== "pass") return true;
   return config.failOn === "warning" && report.findings.some((f) => f.severity === "warning");
@@ -36183,15 +42161,15 @@ function failureMessage(entries, failing) {
   return `modseal release gate: ${worst} (${failing.length} of ${entries.length} tags: ${list}): see the job summary`;
 }
 function reportPath(dir, report) {
-  const root = path6.join(dir, "modseal");
+  const root = path11.join(dir, "modseal");
   try {
     if (report.module !== void 0 && report.version !== void 0) {
       const parts = escapePath(report.module).split("/");
-      return path6.join(root, ...parts, "@v", `${escapeVersion(report.version)}.json`);
+      return path11.join(root, ...parts, "@v", `${escapeVersion(report.version)}.json`);
     }
   } catch {
   }
-  return path6.join(root, "@tag", `${encodeURIComponent(report.tag)}.json`);
+  return path11.join(root, "@tag", `${encodeURIComponent(report.tag)}.json`);
 }
 function repositoryUrl(env) {
   const repo = env.GITHUB_REPOSITORY ?? "";
@@ -36210,8 +42188,22 @@ async function runAction(deps) {
   let tags;
   try {
     config = parseInputs(deps.getInput);
+    if (lintsByEvent(config, deps.env) && deps.lint !== void 0) {
+      const lintDeps = { ...deps, lint: deps.lint, toolVersion: deps.toolVersion ?? "dev" };
+      return await runLintMode(config, lintDeps, out, clean2, ANNOTATION_CAP);
+    }
+    if (scansByEvent(config, deps.env) && deps.scan !== void 0) {
+      const scanDeps = {
+        getInput: deps.getInput,
+        env: deps.env,
+        scan: deps.scan,
+        writeFile: (file, text) => deps.writeFile(file, text),
+        ...deps.issues !== void 0 ? { issues: deps.issues } : {}
+      };
+      return await runScanMode(config, scanDeps, out, clean2, repositoryUrl(deps.env));
+    }
     const workspace = deps.env.GITHUB_WORKSPACE ?? process.cwd();
-    const repoDir = path6.resolve(workspace, config.workingDirectory);
+    const repoDir = path11.resolve(workspace, config.workingDirectory);
     tags = await selectTags(config, deps.env, (dir2) => deps.tagsAtHead(dir2), repoDir);
     base = {
       repoDir,
@@ -36226,7 +42218,7 @@ async function runAction(deps) {
     if (config.gonosumdb !== void 0) base.gonosumdb = config.gonosumdb;
     if (config.proxyToken !== void 0) base.proxyToken = config.proxyToken;
     if (config.sumdbCache !== void 0) {
-      base.sumdbCache = path6.resolve(workspace, config.sumdbCache);
+      base.sumdbCache = path11.resolve(workspace, config.sumdbCache);
     }
   } catch (e) {
     out.setFailed(errorMessage(e));
@@ -36251,16 +42243,16 @@ async function runAction(deps) {
   }
   const reports = entries.flatMap((e) => e.report ? [e.report] : []);
   const several = tags.length > 1;
-  const counts = { error: 0, warning: 0, notice: 0 };
+  const counts2 = { error: 0, warning: 0, notice: 0 };
   let hidden = 0;
   for (const report of reports) {
     out.info(renderText(report));
     for (const a of toAnnotations(report, several ? { subject: report.tag } : {})) {
-      if (counts[a.severity] >= ANNOTATION_CAP) {
+      if (counts2[a.severity] >= ANNOTATION_CAP) {
         hidden++;
         continue;
       }
-      counts[a.severity]++;
+      counts2[a.severity]++;
       const props = { title: a.title };
       if (a.file !== void 0) props.file = a.file;
       if (a.line !== void 0) props.startLine = a.line;
@@ -36309,7 +42301,7 @@ async function runAction(deps) {
   if (config.releaseNote && config.githubToken !== void 0) {
     for (const report of reports) await releaseNote(out, deps, config.githubToken, report, clean2);
   }
-  const failing = entries.filter((e) => e.report === void 0 || shouldFail(config, e.report));
+  const failing = entries.filter((e) => e.report === void 0 || shouldFail3(config, e.report));
   if (failing.length > 0) out.setFailed(failureMessage(entries, failing));
   if (entries.some((e) => e.report === void 0)) return "input-error";
   return worst;
@@ -36333,22 +42325,6 @@ async function releaseNote(out, deps, token, report, clean2) {
   }
 }
 
-// src/action/tags-at-head.ts
-async function versionTagsAtHead(repoDir) {
-  const repo = await openRepo(repoDir);
-  const { tags, head } = await repo.refs();
-  if (head === void 0) {
-    throw new InputError(`tags: all-at-head: ${repoDir} has no commit checked out`);
-  }
-  const names = [...tags].filter(([name, commit]) => commit === head && splitTag(name).version !== void 0).map(([name]) => name).sort();
-  if (names.length === 0) {
-    throw new InputError(
-      `tags: all-at-head: no version tag points at HEAD (${head.slice(0, 12)}) in ${repoDir}` + (repo.shallow ? ", a shallow clone: fetch the tags (actions/checkout with fetch-depth: 0)" : "") + ", or name the tags in the tags input"
-    );
-  }
-  return names;
-}
-
 // src/action/main.ts
 var reporter = {
   setSecret: (s) => setSecret(s),
@@ -36364,7 +42340,11 @@ var reporter = {
   setFailed: (m) => setFailed(m)
 };
 var clean = redactor([getInput("github-token").trim(), getInput("proxy-token").trim()]);
-var logger = { info: (m) => info(clean(m)), debug: (m) => debug(clean(m)) };
+var logger = {
+  info: (m) => info(clean(m)),
+  debug: (m) => debug(clean(m)),
+  group: (name, fn) => group(clean(name), fn)
+};
 function releases(token) {
   const octokit = getOctokit(token);
   const [owner = "", repo = ""] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
@@ -36397,11 +42377,19 @@ await runAction({
   reporter,
   releaseCheck,
   writeFile: async (file, text) => {
-    await mkdir5(path7.dirname(file), { recursive: true });
-    await writeFile4(file, text);
+    await mkdir7(path12.dirname(file), { recursive: true });
+    await writeFile6(file, text);
   },
   releases,
-  tagsAtHead: versionTagsAtHead
+  tagsAtHead: versionTagsAtHead,
+  lint: createLint({ logger }),
+  scan: createScan({ logger }),
+  issues: (token) => {
+    const [owner = "", repo = ""] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
+    const baseUrl2 = process.env.GITHUB_API_URL;
+    return githubIssues(token, { owner, repo, ...baseUrl2 ? { baseUrl: baseUrl2 } : {} });
+  },
+  toolVersion: true ? "0.1.0" : "dev"
 });
 /*! Bundled license information:
 

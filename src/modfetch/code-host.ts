@@ -4,7 +4,7 @@
 import type { ArchiveListing } from '../git/git-repo.js';
 
 /** A commit as the code host reports it for a revision. */
-export interface RevInfo {
+export interface CodeRevInfo {
   /** Full commit hash. */
   name: string;
   /** First 12 hex digits of the hash. */
@@ -19,9 +19,9 @@ export interface RevInfo {
 
 export interface CodeHost {
   /** Resolves a tag, branch, HEAD or hash (prefix); throws UnknownRevisionError. */
-  stat(rev: string): Promise<RevInfo>;
+  stat(rev: string): Promise<CodeRevInfo>;
   /** The commit HEAD names; throws when there is none. */
-  latest(): Promise<RevInfo>;
+  latest(): Promise<CodeRevInfo>;
   /** Tag names starting with `prefix`, sorted. */
   tags(prefix: string): Promise<string[]>;
   /** The raw blob at `rev:file`, or undefined when it does not exist. */

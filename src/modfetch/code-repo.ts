@@ -24,7 +24,7 @@ import { autoQuote, modulePath as goModModulePath, parseLax } from '../modfile/i
 import { goQuote } from '../internal/go-quote.js';
 import * as semver from '../semver/index.js';
 import type { ArchiveListing } from '../git/git-repo.js';
-import type { CodeHost, RevInfo } from './code-host.js';
+import type { CodeHost, CodeRevInfo } from './code-host.js';
 
 /** A go.mod with its location, as findDir found it. */
 interface Found {
@@ -149,7 +149,7 @@ export class CodeRepo {
   async stat(rev: string): Promise<ResolvedRev> {
     if (rev === 'latest') return this.latest();
     const codeRev = this.revToRev(rev);
-    let info: RevInfo;
+    let info: CodeRevInfo;
     try {
       info = await this.code.stat(codeRev);
     } catch (e) {
@@ -177,7 +177,7 @@ export class CodeRepo {
     return this.codeDir === '' ? r : `${this.codeDir}/${r}`;
   }
 
-  private async convert(info: RevInfo, statVers: string): Promise<ResolvedRev> {
+  private async convert(info: CodeRevInfo, statVers: string): Promise<ResolvedRev> {
     const incompatibleOk = new Map<string, boolean>();
     const canUseIncompatible = async (v: string): Promise<boolean> => {
       if (this.codeDir !== '' || this.pathMajor !== '') return false;
@@ -314,7 +314,7 @@ export class CodeRepo {
     );
   }
 
-  private async validatePseudoVersion(info: RevInfo, version: string): Promise<void> {
+  private async validatePseudoVersion(info: CodeRevInfo, version: string): Promise<void> {
     const fail = (msg: string): never => {
       throw this.invalid(version, textError(msg), true);
     };

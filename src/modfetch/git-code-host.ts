@@ -2,7 +2,7 @@
 // repository would: tags first, then branches, then HEAD, then hashes.
 import type { GitRepo } from '../git/git-repo.js';
 import { compareGoStrings } from '../internal/go-string.js';
-import { allHex, UnknownRevisionError, type CodeHost, type RevInfo } from './code-host.js';
+import { allHex, UnknownRevisionError, type CodeHost, type CodeRevInfo } from './code-host.js';
 
 // codehost's minHashDigits: shorter hex strings are never taken as hashes.
 const MIN_HASH_DIGITS = 7;
@@ -16,7 +16,7 @@ export function gitCodeHost(
   repo: GitRepo,
   options: { pretendTags?: ReadonlyMap<string, string> } = {},
 ): CodeHost {
-  const statCache = new Map<string, Promise<RevInfo>>();
+  const statCache = new Map<string, Promise<CodeRevInfo>>();
   let refsCache:
     Promise<Awaited<ReturnType<GitRepo['refs']>> & { otherTags: Map<string, string> }> | undefined;
   const refs = () => {
@@ -41,7 +41,7 @@ export function gitCodeHost(
       .sort(compareGoStrings);
   }
 
-  async function info(hash: string, version: string): Promise<RevInfo> {
+  async function info(hash: string, version: string): Promise<CodeRevInfo> {
     const c = await repo.commit(hash);
     const tags = await tagsAt(c.hash);
     return {
@@ -53,7 +53,7 @@ export function gitCodeHost(
     };
   }
 
-  async function statUncached(rev: string): Promise<RevInfo> {
+  async function statUncached(rev: string): Promise<CodeRevInfo> {
     const { tags, heads, head, otherTags } = await refs();
     const tag = tags.get(rev);
     if (tag !== undefined) return info(tag, rev);

@@ -1,5 +1,5 @@
 // Repository + version → what the Go module mirror serves (cmd/go's modfetch).
-export { allHex, UnknownRevisionError, type CodeHost, type RevInfo } from './code-host.js';
+export { allHex, UnknownRevisionError, type CodeHost, type CodeRevInfo } from './code-host.js';
 export {
   CodeRepo,
   hasPathPrefix,

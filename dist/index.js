@@ -39402,27 +39402,38 @@ async function mirrorZip(mirror, path13, version, polite) {
   return { kind: "unreachable", reason };
 }
 async function runScan(input, ports) {
-  const { local, logger: logger2 } = ports;
-  const state = input.state;
-  const limit = Math.max(1, Math.floor(input.concurrency ?? 4));
-  const polite = new Politeness(ports.clock, ports.random ?? Math.random, logger2);
-  const counters = {
-    rebuilt: 0,
-    reused: 0,
-    sumdbLookups: 0,
-    mirrorZips: 0,
-    backoffs: 0
+  const run = {
+    ports,
+    state: input.state,
+    limit: Math.max(1, Math.floor(input.concurrency ?? 4)),
+    polite: new Politeness(ports.clock, ports.random ?? Math.random, ports.logger),
+    counters: { rebuilt: 0, reused: 0, sumdbLookups: 0, mirrorZips: 0, backoffs: 0 }
   };
-  const dirs = await local.modules("HEAD");
-  const all = dirs.filter((d) => d.modulePath !== "").map((d) => ({
+  const all = await modulesAtHead(ports.local);
+  const facts = [];
+  const modules = [];
+  for (const m of chooseModules(all, input.modules)) {
+    await inGroup(ports.logger, `scan ${m.modulePath}`, async () => {
+      const r = await scanModule(run, m, all);
+      facts.push(...r.facts);
+      modules.push(r.module);
+    });
+  }
+  run.counters.backoffs = run.polite.backoffs;
+  return { report: scanReport(facts, modules), counters: run.counters };
+}
+async function modulesAtHead(local) {
+  return (await local.modules("HEAD")).filter((d) => d.modulePath !== "").map((d) => ({
     modulePath: d.modulePath,
     dir: d.dir,
     codeRoot: codeRootOf(d.modulePath, d.dir)
   }));
+}
+function chooseModules(all, wanted) {
   let chosen = all;
-  if (input.modules !== void 0 && input.modules.length > 0) {
+  if (wanted !== void 0 && wanted.length > 0) {
     chosen = [];
-    for (const p of input.modules) {
+    for (const p of wanted) {
       const m = all.find((x) => x.modulePath === p);
       if (m === void 0) {
         throw new InputError(
@@ -39437,188 +39448,201 @@ async function runScan(input, ports) {
       "no go.mod at HEAD declares a module: pass --repo the repository of a Go module"
     );
   }
-  const facts = [];
-  const modules = [];
-  for (const m of chosen) {
-    await inGroup(logger2, `scan ${m.modulePath}`, async () => {
-      const prefix = m.dir === "" ? "" : `${m.dir}/`;
-      const tags = tagsOf(m, await local.versionTags(m.dir), all);
-      const tagged = tags.map((t) => ({ version: versionOfTag(m, t), tag: t }));
-      const candidates = /* @__PURE__ */ new Map();
-      for (const t of tagged) {
-        const v = t.tag.canonical ? t.version : t.tag.name.slice(prefix.length);
-        candidates.set(v, { version: v, tag: t.tag });
-      }
-      const retractions = await retractionsOf(local, m, tagged);
-      for (const r of retractions) {
-        for (const v of [r.low, r.high]) {
-          if (isValid(v) && !candidates.has(v)) candidates.set(v, { version: v });
-        }
-      }
-      for (const v of state.modules.get(m.modulePath)?.keys() ?? []) {
-        if (!candidates.has(v)) candidates.set(v, { version: v });
-      }
-      const withTag = [...candidates.values()].filter(
-        (c) => c.tag !== void 0
-      );
-      const localViews = /* @__PURE__ */ new Map();
-      const toBuild = [];
-      for (const c of withTag) {
-        const refusal = versionRefusal(m.modulePath, c.version);
-        if (refusal !== void 0 && !c.tag.canonical) {
-          localViews.set(c.version, { kind: "refused", error: refusal });
-          continue;
-        }
-        const e = rememberedVersion(state, m.modulePath, c.version);
-        const complete = e?.localError !== void 0 || e?.local?.zip !== void 0 && e.local.mod !== void 0;
-        if (e !== void 0 && e.commit === c.tag.commit && complete) {
-          localViews.set(c.version, localFromState(e));
-          counters.reused++;
-        } else {
-          toBuild.push(c);
-        }
-      }
-      if (toBuild.length > 0) {
-        try {
-          const hashes = await ports.hasher.hashVersions(
-            toBuild.map((c) => ({
-              modulePath: m.modulePath,
-              codeRoot: m.codeRoot,
-              query: c.tag.version
-            }))
-          );
-          for (const [i, c] of toBuild.entries())
-            localViews.set(c.version, localFromHashes(hashes[i]));
-        } catch (e) {
-          for (const c of toBuild) {
-            localViews.set(c.version, { kind: "failed", reason: errorMessage(e) });
-          }
-        }
-        counters.rebuilt += toBuild.length;
-      }
-      const mirrorSide = await ports.mirrorFor(m.modulePath);
-      const sumdbSide = await ports.sumdbFor(m.modulePath);
-      const mirror = mirrorSide.kind === "on" ? mirrorSide.port : void 0;
-      let hasCachedView = false;
-      let list;
-      if (mirror !== void 0) {
-        const cachedList = mirror.cachedList?.bind(mirror);
-        if (cachedList !== void 0) {
-          const l = await polite.ask(
-            `cached-only ${m.modulePath} @v/list`,
-            () => cachedList(m.modulePath)
-          );
-          hasCachedView = l.kind !== "unsupported";
-          if (l.kind === "ok") {
-            list = { kind: "ok", versions: l.versions };
-            for (const v of l.versions) if (!candidates.has(v)) candidates.set(v, { version: v });
-          } else if (l.kind === "not-found") {
-            list = { kind: "not-found" };
-          }
-        }
-        const probe = [...candidates.keys()].find(
-          (v) => maySend(m.modulePath, v) && localViews.get(v)?.kind !== "refused"
-        );
-        if (!hasCachedView && probe !== void 0) {
-          const c = await polite.ask(
-            `cached-only ${m.modulePath}@${probe}`,
-            () => mirror.cached(m.modulePath, probe)
-          );
-          hasCachedView = c.kind !== "unsupported";
-        }
-        if (!hasCachedView) {
-          const l = await polite.ask(`${m.modulePath} @v/list`, () => mirror.list(m.modulePath));
-          list = l.kind === "ok" ? { kind: "ok", versions: l.versions } : l.kind === "not-found" ? { kind: "not-found" } : { kind: "unreachable", reason: l.reason };
-          if (l.kind === "ok") {
-            for (const v of l.versions) if (!candidates.has(v)) candidates.set(v, { version: v });
-          }
-        }
-      }
-      const versions = [...candidates.values()];
-      const moduleFacts = await mapLimit(versions, limit, async (c) => {
-        const path13 = m.modulePath;
-        const v = c.version;
-        const remembered = rememberedVersion(state, path13, v);
-        const tagName2 = c.tag?.name ?? `${prefix}${v.replace(/\+incompatible$/, "")}`;
-        const lv = localViews.get(v) ?? { kind: "no-tag" };
-        let cached;
-        if (mirror !== void 0 && hasCachedView && list === void 0 && maySend(path13, v) && lv.kind !== "refused") {
-          const a = await polite.ask(`cached-only ${path13}@${v}`, () => mirror.cached(path13, v));
-          cached = a.kind === "found" ? { kind: "found" } : a.kind === "not-found" ? { kind: "not-found" } : a.kind === "unsupported" ? { kind: "unsupported" } : { kind: "unreachable", reason: a.reason };
-        }
-        const mv2 = mirrorHolds(v, {
-          ...mirrorSide.kind === "off" ? { off: mirrorSide.reason } : {},
-          ...cached !== void 0 ? { cached } : {},
-          ...list !== void 0 ? { list } : {}
-        });
-        const f = {
-          modulePath: path13,
-          version: v,
-          tag: tagName2,
-          local: lv,
-          mirror: mv2
-        };
-        if (c.tag !== void 0) f.commit = c.tag.commit;
-        if (remembered?.sumdb !== void 0) f.rememberedSumdb = remembered.sumdb;
-        if (remembered?.commit !== void 0 && c.tag === void 0) {
-          f.publishedCommit = remembered.commit;
-        }
-        const why = retractionMessage(v, retractions);
-        if (why !== void 0) f.retracted = why;
-        const held = mayAskSumdb(path13, v, mv2);
-        if (held) {
-          if (sumdbSide.kind === "off") {
-            f.sumdb = { kind: "off", reason: sumdbSide.reason };
-          } else {
-            counters.sumdbLookups++;
-            f.sumdb = sumdbView(
-              await polite.ask(
-                `checksum database ${path13}@${v}`,
-                () => sumdbSide.port.lookup(path13, v)
-              )
-            );
-          }
-        }
-        const localHashes2 = lv.kind === "built" ? lv.hashes : void 0;
-        const sumdbHashes = f.sumdb?.kind === "found" ? f.sumdb.hashes : void 0;
-        if (mirror !== void 0 && needsMirrorZip({
-          held,
-          ...remembered?.mirror !== void 0 ? { remembered: remembered.mirror } : {},
-          ...sumdbHashes !== void 0 ? { sumdb: sumdbHashes } : {},
-          ...localHashes2 !== void 0 ? { local: localHashes2 } : {}
-        })) {
-          counters.mirrorZips++;
-          f.mirrorZip = await mirrorZip(mirror, path13, v, polite);
-        } else if (held && remembered?.mirror !== void 0) {
-          f.mirrorZip = { kind: "remembered", hashes: remembered.mirror };
-        }
-        const entry = {};
-        if (c.tag !== void 0) entry.commit = c.tag.commit;
-        else if (remembered?.commit !== void 0) entry.commit = remembered.commit;
-        if (lv.kind === "built") entry.local = lv.hashes;
-        if (lv.kind === "refused" || lv.kind === "zip-error") {
-          entry.localError = lv.error;
-        }
-        const rec = remembered?.sumdb ?? sumdbHashes;
-        if (rec !== void 0) entry.sumdb = rec;
-        const mz = f.mirrorZip?.kind === "downloaded" ? f.mirrorZip.hashes : remembered?.mirror;
-        if (mz !== void 0) entry.mirror = mz;
-        if (c.tag !== void 0 || held || remembered !== void 0)
-          rememberVersion(state, path13, v, entry);
-        return f;
-      });
-      facts.push(...moduleFacts);
-      modules.push({
-        modulePath: m.modulePath,
-        tagPrefix: prefix,
-        goModPath: `${prefix}go.mod`,
-        ...list?.kind === "ok" ? { seen: list.versions } : {}
-      });
-      logger2.info(`${m.modulePath}: ${versions.length} versions`);
-    });
+  return chosen;
+}
+async function scanModule(run, m, all) {
+  const { local, logger: logger2 } = run.ports;
+  const prefix = m.dir === "" ? "" : `${m.dir}/`;
+  const tags = tagsOf(m, await local.versionTags(m.dir), all);
+  const tagged = tags.map((t) => ({ version: versionOfTag(m, t), tag: t }));
+  const candidates = /* @__PURE__ */ new Map();
+  for (const t of tagged) {
+    const v = t.tag.canonical ? t.version : t.tag.name.slice(prefix.length);
+    candidates.set(v, { version: v, tag: t.tag });
   }
-  counters.backoffs = polite.backoffs;
-  return { report: scanReport(facts, modules), counters };
+  const retractions = await retractionsOf(local, m, tagged);
+  for (const r of retractions) {
+    for (const v of [r.low, r.high]) {
+      if (isValid(v) && !candidates.has(v)) candidates.set(v, { version: v });
+    }
+  }
+  for (const v of run.state.modules.get(m.modulePath)?.keys() ?? []) {
+    if (!candidates.has(v)) candidates.set(v, { version: v });
+  }
+  const localViews = await rebuildChanged(run, m, candidates);
+  const seen = await mirrorSeen(run, m, candidates, localViews);
+  const versions = [...candidates.values()];
+  const facts = await mapLimit(
+    versions,
+    run.limit,
+    (c) => versionFacts(run, m, prefix, c, localViews.get(c.version), seen, retractions)
+  );
+  logger2.info(`${m.modulePath}: ${versions.length} versions`);
+  const list = seen.list;
+  return {
+    facts,
+    module: {
+      modulePath: m.modulePath,
+      tagPrefix: prefix,
+      goModPath: `${prefix}go.mod`,
+      ...list?.kind === "ok" ? { seen: list.versions } : {}
+    }
+  };
+}
+async function rebuildChanged(run, m, candidates) {
+  const { state, counters, ports } = run;
+  const withTag = [...candidates.values()].filter(
+    (c) => c.tag !== void 0
+  );
+  const localViews = /* @__PURE__ */ new Map();
+  const toBuild = [];
+  for (const c of withTag) {
+    const refusal = versionRefusal(m.modulePath, c.version);
+    if (refusal !== void 0 && !c.tag.canonical) {
+      localViews.set(c.version, { kind: "refused", error: refusal });
+      continue;
+    }
+    const e = rememberedVersion(state, m.modulePath, c.version);
+    const complete = e?.localError !== void 0 || e?.local?.zip !== void 0 && e.local.mod !== void 0;
+    if (e !== void 0 && e.commit === c.tag.commit && complete) {
+      localViews.set(c.version, localFromState(e));
+      counters.reused++;
+    } else {
+      toBuild.push(c);
+    }
+  }
+  if (toBuild.length > 0) {
+    try {
+      const hashes = await ports.hasher.hashVersions(
+        toBuild.map((c) => ({
+          modulePath: m.modulePath,
+          codeRoot: m.codeRoot,
+          query: c.tag.version
+        }))
+      );
+      for (const [i, c] of toBuild.entries())
+        localViews.set(c.version, localFromHashes(hashes[i]));
+    } catch (e) {
+      for (const c of toBuild) {
+        localViews.set(c.version, { kind: "failed", reason: errorMessage(e) });
+      }
+    }
+    counters.rebuilt += toBuild.length;
+  }
+  return localViews;
+}
+async function mirrorSeen(run, m, candidates, localViews) {
+  const { polite, ports } = run;
+  const mirrorSide = await ports.mirrorFor(m.modulePath);
+  const sumdbSide = await ports.sumdbFor(m.modulePath);
+  const mirror = mirrorSide.kind === "on" ? mirrorSide.port : void 0;
+  let hasCachedView = false;
+  let list;
+  if (mirror !== void 0) {
+    const cachedList = mirror.cachedList?.bind(mirror);
+    if (cachedList !== void 0) {
+      const l = await polite.ask(
+        `cached-only ${m.modulePath} @v/list`,
+        () => cachedList(m.modulePath)
+      );
+      hasCachedView = l.kind !== "unsupported";
+      if (l.kind === "ok") {
+        list = { kind: "ok", versions: l.versions };
+        for (const v of l.versions) if (!candidates.has(v)) candidates.set(v, { version: v });
+      } else if (l.kind === "not-found") {
+        list = { kind: "not-found" };
+      }
+    }
+    const probe = [...candidates.keys()].find(
+      (v) => maySend(m.modulePath, v) && localViews.get(v)?.kind !== "refused"
+    );
+    if (!hasCachedView && probe !== void 0) {
+      const c = await polite.ask(
+        `cached-only ${m.modulePath}@${probe}`,
+        () => mirror.cached(m.modulePath, probe)
+      );
+      hasCachedView = c.kind !== "unsupported";
+    }
+    if (!hasCachedView) {
+      const l = await polite.ask(`${m.modulePath} @v/list`, () => mirror.list(m.modulePath));
+      list = l.kind === "ok" ? { kind: "ok", versions: l.versions } : l.kind === "not-found" ? { kind: "not-found" } : { kind: "unreachable", reason: l.reason };
+      if (l.kind === "ok") {
+        for (const v of l.versions) if (!candidates.has(v)) candidates.set(v, { version: v });
+      }
+    }
+  }
+  return { mirrorSide, sumdbSide, mirror, hasCachedView, list };
+}
+async function versionFacts(run, m, prefix, c, localView, seen, retractions) {
+  const { state, polite, counters } = run;
+  const { mirrorSide, sumdbSide, mirror, hasCachedView, list } = seen;
+  const path13 = m.modulePath;
+  const v = c.version;
+  const remembered = rememberedVersion(state, path13, v);
+  const tagName2 = c.tag?.name ?? `${prefix}${v.replace(/\+incompatible$/, "")}`;
+  const lv = localView ?? { kind: "no-tag" };
+  let cached;
+  if (mirror !== void 0 && hasCachedView && list === void 0 && maySend(path13, v) && lv.kind !== "refused") {
+    const a = await polite.ask(`cached-only ${path13}@${v}`, () => mirror.cached(path13, v));
+    cached = a.kind === "found" ? { kind: "found" } : a.kind === "not-found" ? { kind: "not-found" } : a.kind === "unsupported" ? { kind: "unsupported" } : { kind: "unreachable", reason: a.reason };
+  }
+  const mv2 = mirrorHolds(v, {
+    ...mirrorSide.kind === "off" ? { off: mirrorSide.reason } : {},
+    ...cached !== void 0 ? { cached } : {},
+    ...list !== void 0 ? { list } : {}
+  });
+  const f = {
+    modulePath: path13,
+    version: v,
+    tag: tagName2,
+    local: lv,
+    mirror: mv2
+  };
+  if (c.tag !== void 0) f.commit = c.tag.commit;
+  if (remembered?.sumdb !== void 0) f.rememberedSumdb = remembered.sumdb;
+  if (remembered?.commit !== void 0 && c.tag === void 0) {
+    f.publishedCommit = remembered.commit;
+  }
+  const why = retractionMessage(v, retractions);
+  if (why !== void 0) f.retracted = why;
+  const held = mayAskSumdb(path13, v, mv2);
+  if (held) {
+    if (sumdbSide.kind === "off") {
+      f.sumdb = { kind: "off", reason: sumdbSide.reason };
+    } else {
+      counters.sumdbLookups++;
+      f.sumdb = sumdbView(
+        await polite.ask(`checksum database ${path13}@${v}`, () => sumdbSide.port.lookup(path13, v))
+      );
+    }
+  }
+  const localHashes2 = lv.kind === "built" ? lv.hashes : void 0;
+  const sumdbHashes = f.sumdb?.kind === "found" ? f.sumdb.hashes : void 0;
+  if (mirror !== void 0 && needsMirrorZip({
+    held,
+    ...remembered?.mirror !== void 0 ? { remembered: remembered.mirror } : {},
+    ...sumdbHashes !== void 0 ? { sumdb: sumdbHashes } : {},
+    ...localHashes2 !== void 0 ? { local: localHashes2 } : {}
+  })) {
+    counters.mirrorZips++;
+    f.mirrorZip = await mirrorZip(mirror, path13, v, polite);
+  } else if (held && remembered?.mirror !== void 0) {
+    f.mirrorZip = { kind: "remembered", hashes: remembered.mirror };
+  }
+  const entry = {};
+  if (c.tag !== void 0) entry.commit = c.tag.commit;
+  else if (remembered?.commit !== void 0) entry.commit = remembered.commit;
+  if (lv.kind === "built") entry.local = lv.hashes;
+  if (lv.kind === "refused" || lv.kind === "zip-error") {
+    entry.localError = lv.error;
+  }
+  const rec = remembered?.sumdb ?? sumdbHashes;
+  if (rec !== void 0) entry.sumdb = rec;
+  const mz = f.mirrorZip?.kind === "downloaded" ? f.mirrorZip.hashes : remembered?.mirror;
+  if (mz !== void 0) entry.mirror = mz;
+  if (c.tag !== void 0 || held || remembered !== void 0)
+    rememberVersion(state, path13, v, entry);
+  return f;
 }
 
 // src/git/blob-reuse-repo.ts

@@ -270,31 +270,61 @@ async function mirrorZip(
  * `input.state` with what it saw, and returns the report and what the run
  * cost (rebuilds and requests counted, for the tests and the benchmark).
  */
-export async function runScan(input: ScanInput, ports: ScanPorts): Promise<ScanOutcome> {
-  const { local, logger } = ports;
-  const state = input.state;
-  const limit = Math.max(1, Math.floor(input.concurrency ?? 4));
-  const polite = new Politeness(ports.clock, ports.random ?? Math.random, logger);
-  const counters: ScanCounters = {
-    rebuilt: 0,
-    reused: 0,
-    sumdbLookups: 0,
-    mirrorZips: 0,
-    backoffs: 0,
-  };
+/** What one run shares between its steps. */
+interface ScanRun {
+  ports: ScanPorts;
+  state: ScanState;
+  limit: number;
+  polite: Politeness;
+  counters: ScanCounters;
+}
 
-  const dirs = await local.modules('HEAD');
-  const all: ModuleInfo[] = dirs
+/** What the mirror and the database are for one module, and what the mirror holds of it. */
+interface MirrorSeen {
+  mirrorSide: Awaited<ReturnType<ScanPorts['mirrorFor']>>;
+  sumdbSide: Awaited<ReturnType<ScanPorts['sumdbFor']>>;
+  mirror: Mirror | undefined;
+  hasCachedView: boolean;
+  list: ListView | undefined;
+}
+
+export async function runScan(input: ScanInput, ports: ScanPorts): Promise<ScanOutcome> {
+  const run: ScanRun = {
+    ports,
+    state: input.state,
+    limit: Math.max(1, Math.floor(input.concurrency ?? 4)),
+    polite: new Politeness(ports.clock, ports.random ?? Math.random, ports.logger),
+    counters: { rebuilt: 0, reused: 0, sumdbLookups: 0, mirrorZips: 0, backoffs: 0 },
+  };
+  const all = await modulesAtHead(ports.local);
+  const facts: VersionFacts[] = [];
+  const modules: ScanModule[] = [];
+  for (const m of chooseModules(all, input.modules)) {
+    await inGroup(ports.logger, `scan ${m.modulePath}`, async () => {
+      const r = await scanModule(run, m, all);
+      facts.push(...r.facts);
+      modules.push(r.module);
+    });
+  }
+  run.counters.backoffs = run.polite.backoffs;
+  return { report: scanReport(facts, modules), counters: run.counters };
+}
+
+async function modulesAtHead(local: ScanPorts['local']): Promise<ModuleInfo[]> {
+  return (await local.modules('HEAD'))
     .filter((d) => d.modulePath !== '')
     .map((d) => ({
       modulePath: d.modulePath,
       dir: d.dir,
       codeRoot: codeRootOf(d.modulePath, d.dir),
     }));
+}
+
+function chooseModules(all: ModuleInfo[], wanted: readonly string[] | undefined): ModuleInfo[] {
   let chosen = all;
-  if (input.modules !== undefined && input.modules.length > 0) {
+  if (wanted !== undefined && wanted.length > 0) {
     chosen = [];
-    for (const p of input.modules) {
+    for (const p of wanted) {
       const m = all.find((x) => x.modulePath === p);
       if (m === undefined) {
         throw new InputError(
@@ -309,228 +339,268 @@ export async function runScan(input: ScanInput, ports: ScanPorts): Promise<ScanO
       'no go.mod at HEAD declares a module: pass --repo the repository of a Go module',
     );
   }
+  return chosen;
+}
 
-  const facts: VersionFacts[] = [];
-  const modules: ScanModule[] = [];
-  for (const m of chosen) {
-    await inGroup(logger, `scan ${m.modulePath}`, async () => {
-      const prefix = m.dir === '' ? '' : `${m.dir}/`;
-      const tags = tagsOf(m, await local.versionTags(m.dir), all);
-      const tagged = tags.map((t) => ({ version: versionOfTag(m, t), tag: t }));
-      const candidates = new Map<string, Candidate>();
-      for (const t of tagged) {
-        // A non-canonical tag (v1.2) is never a version Go lists; it is
-        // kept under its own name so the status rules call it invalid.
-        const v = t.tag.canonical ? t.version : t.tag.name.slice(prefix.length);
-        candidates.set(v, { version: v, tag: t.tag });
-      }
-
-      const retractions = await retractionsOf(local, m, tagged);
-      for (const r of retractions) {
-        for (const v of [r.low, r.high]) {
-          if (isValid(v) && !candidates.has(v)) candidates.set(v, { version: v });
-        }
-      }
-      for (const v of state.modules.get(m.modulePath)?.keys() ?? []) {
-        if (!candidates.has(v)) candidates.set(v, { version: v });
-      }
-
-      // Rebuild what changed; reuse what the state remembers of the same commit.
-      const withTag = [...candidates.values()].filter(
-        (c): c is Candidate & { tag: VersionTag } => c.tag !== undefined,
-      );
-      const localViews = new Map<string, LocalView>();
-      const toBuild: (Candidate & { tag: VersionTag })[] = [];
-      for (const c of withTag) {
-        const refusal = versionRefusal(m.modulePath, c.version);
-        if (refusal !== undefined && !c.tag.canonical) {
-          localViews.set(c.version, { kind: 'refused', error: refusal });
-          continue;
-        }
-        const e = rememberedVersion(state, m.modulePath, c.version);
-        const complete =
-          e?.localError !== undefined || (e?.local?.zip !== undefined && e.local.mod !== undefined);
-        if (e !== undefined && e.commit === c.tag.commit && complete) {
-          localViews.set(c.version, localFromState(e));
-          counters.reused++;
-        } else {
-          toBuild.push(c);
-        }
-      }
-      if (toBuild.length > 0) {
-        try {
-          const hashes = await ports.hasher.hashVersions(
-            toBuild.map((c) => ({
-              modulePath: m.modulePath,
-              codeRoot: m.codeRoot,
-              query: c.tag.version,
-            })),
-          );
-          for (const [i, c] of toBuild.entries())
-            localViews.set(c.version, localFromHashes(hashes[i]!));
-        } catch (e) {
-          for (const c of toBuild) {
-            localViews.set(c.version, { kind: 'failed', reason: errorMessage(e) });
-          }
-        }
-        counters.rebuilt += toBuild.length;
-      }
-
-      // What the mirror holds: the cached-only view where it has one (a
-      // plain list on proxy.golang.org makes it refresh the list for days),
-      // else the version list.
-      const mirrorSide = await ports.mirrorFor(m.modulePath);
-      const sumdbSide = await ports.sumdbFor(m.modulePath);
-      const mirror = mirrorSide.kind === 'on' ? mirrorSide.port : undefined;
-      let hasCachedView = false;
-      let list: ListView | undefined;
-      if (mirror !== undefined) {
-        const cachedList = mirror.cachedList?.bind(mirror);
-        if (cachedList !== undefined) {
-          // What the mirror holds of the module, from the view that never
-          // makes it refresh; a version held but no longer tagged shows here.
-          const l = await polite.ask(`cached-only ${m.modulePath} @v/list`, () =>
-            cachedList(m.modulePath),
-          );
-          hasCachedView = l.kind !== 'unsupported';
-          // The held list answers for every version at once; only when it
-          // could not be read is each version asked of the cached-only view.
-          if (l.kind === 'ok') {
-            list = { kind: 'ok', versions: l.versions };
-            for (const v of l.versions) if (!candidates.has(v)) candidates.set(v, { version: v });
-          } else if (l.kind === 'not-found') {
-            list = { kind: 'not-found' };
-          }
-        }
-        const probe = [...candidates.keys()].find(
-          (v) => maySend(m.modulePath, v) && localViews.get(v)?.kind !== 'refused',
-        );
-        if (!hasCachedView && probe !== undefined) {
-          const c = await polite.ask(`cached-only ${m.modulePath}@${probe}`, () =>
-            mirror.cached(m.modulePath, probe),
-          );
-          hasCachedView = c.kind !== 'unsupported';
-        }
-        if (!hasCachedView) {
-          const l = await polite.ask(`${m.modulePath} @v/list`, () => mirror.list(m.modulePath));
-          list =
-            l.kind === 'ok'
-              ? { kind: 'ok', versions: l.versions }
-              : l.kind === 'not-found'
-                ? { kind: 'not-found' }
-                : { kind: 'unreachable', reason: l.reason };
-          if (l.kind === 'ok') {
-            for (const v of l.versions) if (!candidates.has(v)) candidates.set(v, { version: v });
-          }
-        }
-      }
-
-      const versions = [...candidates.values()];
-      const moduleFacts = await mapLimit(versions, limit, async (c): Promise<VersionFacts> => {
-        const path = m.modulePath;
-        const v = c.version;
-        const remembered = rememberedVersion(state, path, v);
-        const tagName = c.tag?.name ?? `${prefix}${v.replace(/\+incompatible$/, '')}`;
-        const lv = localViews.get(v) ?? { kind: 'no-tag' };
-        let cached: CachedView | undefined;
-        // A version Go refuses is never named, not even to the cached-only view.
-        if (
-          mirror !== undefined &&
-          hasCachedView &&
-          list === undefined &&
-          maySend(path, v) &&
-          lv.kind !== 'refused'
-        ) {
-          const a = await polite.ask(`cached-only ${path}@${v}`, () => mirror.cached(path, v));
-          cached =
-            a.kind === 'found'
-              ? { kind: 'found' }
-              : a.kind === 'not-found'
-                ? { kind: 'not-found' }
-                : a.kind === 'unsupported'
-                  ? { kind: 'unsupported' }
-                  : { kind: 'unreachable', reason: a.reason };
-        }
-        const mv = mirrorHolds(v, {
-          ...(mirrorSide.kind === 'off' ? { off: mirrorSide.reason } : {}),
-          ...(cached !== undefined ? { cached } : {}),
-          ...(list !== undefined ? { list } : {}),
-        });
-        const f: VersionFacts = {
-          modulePath: path,
-          version: v,
-          tag: tagName,
-          local: lv,
-          mirror: mv,
-        };
-        if (c.tag !== undefined) f.commit = c.tag.commit;
-        if (remembered?.sumdb !== undefined) f.rememberedSumdb = remembered.sumdb;
-        if (remembered?.commit !== undefined && c.tag === undefined) {
-          f.publishedCommit = remembered.commit;
-        }
-        const why = retractionMessage(v, retractions);
-        if (why !== undefined) f.retracted = why;
-
-        const held = mayAskSumdb(path, v, mv);
-        if (held) {
-          if (sumdbSide.kind === 'off') {
-            f.sumdb = { kind: 'off', reason: sumdbSide.reason };
-          } else {
-            counters.sumdbLookups++;
-            f.sumdb = sumdbView(
-              await polite.ask(`checksum database ${path}@${v}`, () =>
-                sumdbSide.port.lookup(path, v),
-              ),
-            );
-          }
-        }
-        const localHashes = lv.kind === 'built' ? lv.hashes : undefined;
-        const sumdbHashes = f.sumdb?.kind === 'found' ? f.sumdb.hashes : undefined;
-        if (
-          mirror !== undefined &&
-          needsMirrorZip({
-            held,
-            ...(remembered?.mirror !== undefined ? { remembered: remembered.mirror } : {}),
-            ...(sumdbHashes !== undefined ? { sumdb: sumdbHashes } : {}),
-            ...(localHashes !== undefined ? { local: localHashes } : {}),
-          })
-        ) {
-          counters.mirrorZips++;
-          f.mirrorZip = await mirrorZip(mirror, path, v, polite);
-        } else if (held && remembered?.mirror !== undefined) {
-          f.mirrorZip = { kind: 'remembered', hashes: remembered.mirror };
-        }
-
-        // What this run saw, for the next one. A failed rebuild is not
-        // remembered (the next run tries again); records and mirror hashes
-        // are kept when this run could not ask.
-        const entry: VersionState = {};
-        if (c.tag !== undefined) entry.commit = c.tag.commit;
-        else if (remembered?.commit !== undefined) entry.commit = remembered.commit;
-        if (lv.kind === 'built') entry.local = lv.hashes;
-        if (lv.kind === 'refused' || lv.kind === 'zip-error') {
-          entry.localError = lv.error;
-        }
-        // Records never change: a record that changed is reported (unchecked)
-        // and the first one kept, so the next run reports it again.
-        const rec = remembered?.sumdb ?? sumdbHashes;
-        if (rec !== undefined) entry.sumdb = rec;
-        const mz = f.mirrorZip?.kind === 'downloaded' ? f.mirrorZip.hashes : remembered?.mirror;
-        if (mz !== undefined) entry.mirror = mz;
-        if (c.tag !== undefined || held || remembered !== undefined)
-          rememberVersion(state, path, v, entry);
-        return f;
-      });
-      facts.push(...moduleFacts);
-      modules.push({
-        modulePath: m.modulePath,
-        tagPrefix: prefix,
-        goModPath: `${prefix}go.mod`,
-        ...(list?.kind === 'ok' ? { seen: list.versions } : {}),
-      });
-      logger.info(`${m.modulePath}: ${versions.length} versions`);
-    });
+/** One module: its versions, the local rebuilds, what the mirror holds, then each version's facts. */
+async function scanModule(
+  run: ScanRun,
+  m: ModuleInfo,
+  all: ModuleInfo[],
+): Promise<{ facts: VersionFacts[]; module: ScanModule }> {
+  const { local, logger } = run.ports;
+  const prefix = m.dir === '' ? '' : `${m.dir}/`;
+  const tags = tagsOf(m, await local.versionTags(m.dir), all);
+  const tagged = tags.map((t) => ({ version: versionOfTag(m, t), tag: t }));
+  const candidates = new Map<string, Candidate>();
+  for (const t of tagged) {
+    // A non-canonical tag (v1.2) is never a version Go lists; it is
+    // kept under its own name so the status rules call it invalid.
+    const v = t.tag.canonical ? t.version : t.tag.name.slice(prefix.length);
+    candidates.set(v, { version: v, tag: t.tag });
   }
-  counters.backoffs = polite.backoffs;
-  return { report: scanReport(facts, modules), counters };
+
+  const retractions = await retractionsOf(local, m, tagged);
+  for (const r of retractions) {
+    for (const v of [r.low, r.high]) {
+      if (isValid(v) && !candidates.has(v)) candidates.set(v, { version: v });
+    }
+  }
+  for (const v of run.state.modules.get(m.modulePath)?.keys() ?? []) {
+    if (!candidates.has(v)) candidates.set(v, { version: v });
+  }
+
+  const localViews = await rebuildChanged(run, m, candidates);
+  const seen = await mirrorSeen(run, m, candidates, localViews);
+  const versions = [...candidates.values()];
+  const facts = await mapLimit(versions, run.limit, (c) =>
+    versionFacts(run, m, prefix, c, localViews.get(c.version), seen, retractions),
+  );
+  logger.info(`${m.modulePath}: ${versions.length} versions`);
+  const list = seen.list;
+  return {
+    facts,
+    module: {
+      modulePath: m.modulePath,
+      tagPrefix: prefix,
+      goModPath: `${prefix}go.mod`,
+      ...(list?.kind === 'ok' ? { seen: list.versions } : {}),
+    },
+  };
+}
+
+/** Local views of every tagged candidate: rebuilt when its commit changed, else from the state. */
+async function rebuildChanged(
+  run: ScanRun,
+  m: ModuleInfo,
+  candidates: Map<string, Candidate>,
+): Promise<Map<string, LocalView>> {
+  const { state, counters, ports } = run;
+  const withTag = [...candidates.values()].filter(
+    (c): c is Candidate & { tag: VersionTag } => c.tag !== undefined,
+  );
+  const localViews = new Map<string, LocalView>();
+  const toBuild: (Candidate & { tag: VersionTag })[] = [];
+  for (const c of withTag) {
+    const refusal = versionRefusal(m.modulePath, c.version);
+    if (refusal !== undefined && !c.tag.canonical) {
+      localViews.set(c.version, { kind: 'refused', error: refusal });
+      continue;
+    }
+    const e = rememberedVersion(state, m.modulePath, c.version);
+    const complete =
+      e?.localError !== undefined || (e?.local?.zip !== undefined && e.local.mod !== undefined);
+    if (e !== undefined && e.commit === c.tag.commit && complete) {
+      localViews.set(c.version, localFromState(e));
+      counters.reused++;
+    } else {
+      toBuild.push(c);
+    }
+  }
+  if (toBuild.length > 0) {
+    try {
+      const hashes = await ports.hasher.hashVersions(
+        toBuild.map((c) => ({
+          modulePath: m.modulePath,
+          codeRoot: m.codeRoot,
+          query: c.tag.version,
+        })),
+      );
+      for (const [i, c] of toBuild.entries())
+        localViews.set(c.version, localFromHashes(hashes[i]!));
+    } catch (e) {
+      for (const c of toBuild) {
+        localViews.set(c.version, { kind: 'failed', reason: errorMessage(e) });
+      }
+    }
+    counters.rebuilt += toBuild.length;
+  }
+
+  return localViews;
+}
+
+/**
+ * What the mirror holds: the cached-only view where it has one (a plain
+ * list on proxy.golang.org makes it refresh the list for days), else the
+ * version list. Versions it holds join the candidates.
+ */
+async function mirrorSeen(
+  run: ScanRun,
+  m: ModuleInfo,
+  candidates: Map<string, Candidate>,
+  localViews: Map<string, LocalView>,
+): Promise<MirrorSeen> {
+  const { polite, ports } = run;
+  const mirrorSide = await ports.mirrorFor(m.modulePath);
+  const sumdbSide = await ports.sumdbFor(m.modulePath);
+  const mirror = mirrorSide.kind === 'on' ? mirrorSide.port : undefined;
+  let hasCachedView = false;
+  let list: ListView | undefined;
+  if (mirror !== undefined) {
+    const cachedList = mirror.cachedList?.bind(mirror);
+    if (cachedList !== undefined) {
+      // What the mirror holds of the module, from the view that never
+      // makes it refresh; a version held but no longer tagged shows here.
+      const l = await polite.ask(`cached-only ${m.modulePath} @v/list`, () =>
+        cachedList(m.modulePath),
+      );
+      hasCachedView = l.kind !== 'unsupported';
+      // The held list answers for every version at once; only when it
+      // could not be read is each version asked of the cached-only view.
+      if (l.kind === 'ok') {
+        list = { kind: 'ok', versions: l.versions };
+        for (const v of l.versions) if (!candidates.has(v)) candidates.set(v, { version: v });
+      } else if (l.kind === 'not-found') {
+        list = { kind: 'not-found' };
+      }
+    }
+    const probe = [...candidates.keys()].find(
+      (v) => maySend(m.modulePath, v) && localViews.get(v)?.kind !== 'refused',
+    );
+    if (!hasCachedView && probe !== undefined) {
+      const c = await polite.ask(`cached-only ${m.modulePath}@${probe}`, () =>
+        mirror.cached(m.modulePath, probe),
+      );
+      hasCachedView = c.kind !== 'unsupported';
+    }
+    if (!hasCachedView) {
+      const l = await polite.ask(`${m.modulePath} @v/list`, () => mirror.list(m.modulePath));
+      list =
+        l.kind === 'ok'
+          ? { kind: 'ok', versions: l.versions }
+          : l.kind === 'not-found'
+            ? { kind: 'not-found' }
+            : { kind: 'unreachable', reason: l.reason };
+      if (l.kind === 'ok') {
+        for (const v of l.versions) if (!candidates.has(v)) candidates.set(v, { version: v });
+      }
+    }
+  }
+
+  return { mirrorSide, sumdbSide, mirror, hasCachedView, list };
+}
+
+/** The facts of one version, asking only what may be asked; the state learns what was seen. */
+async function versionFacts(
+  run: ScanRun,
+  m: ModuleInfo,
+  prefix: string,
+  c: Candidate,
+  localView: LocalView | undefined,
+  seen: MirrorSeen,
+  retractions: Awaited<ReturnType<typeof retractionsOf>>,
+): Promise<VersionFacts> {
+  const { state, polite, counters } = run;
+  const { mirrorSide, sumdbSide, mirror, hasCachedView, list } = seen;
+  const path = m.modulePath;
+  const v = c.version;
+  const remembered = rememberedVersion(state, path, v);
+  const tagName = c.tag?.name ?? `${prefix}${v.replace(/\+incompatible$/, '')}`;
+  const lv: LocalView = localView ?? { kind: 'no-tag' };
+  let cached: CachedView | undefined;
+  // A version Go refuses is never named, not even to the cached-only view.
+  if (
+    mirror !== undefined &&
+    hasCachedView &&
+    list === undefined &&
+    maySend(path, v) &&
+    lv.kind !== 'refused'
+  ) {
+    const a = await polite.ask(`cached-only ${path}@${v}`, () => mirror.cached(path, v));
+    cached =
+      a.kind === 'found'
+        ? { kind: 'found' }
+        : a.kind === 'not-found'
+          ? { kind: 'not-found' }
+          : a.kind === 'unsupported'
+            ? { kind: 'unsupported' }
+            : { kind: 'unreachable', reason: a.reason };
+  }
+  const mv = mirrorHolds(v, {
+    ...(mirrorSide.kind === 'off' ? { off: mirrorSide.reason } : {}),
+    ...(cached !== undefined ? { cached } : {}),
+    ...(list !== undefined ? { list } : {}),
+  });
+  const f: VersionFacts = {
+    modulePath: path,
+    version: v,
+    tag: tagName,
+    local: lv,
+    mirror: mv,
+  };
+  if (c.tag !== undefined) f.commit = c.tag.commit;
+  if (remembered?.sumdb !== undefined) f.rememberedSumdb = remembered.sumdb;
+  if (remembered?.commit !== undefined && c.tag === undefined) {
+    f.publishedCommit = remembered.commit;
+  }
+  const why = retractionMessage(v, retractions);
+  if (why !== undefined) f.retracted = why;
+
+  const held = mayAskSumdb(path, v, mv);
+  if (held) {
+    if (sumdbSide.kind === 'off') {
+      f.sumdb = { kind: 'off', reason: sumdbSide.reason };
+    } else {
+      counters.sumdbLookups++;
+      f.sumdb = sumdbView(
+        await polite.ask(`checksum database ${path}@${v}`, () => sumdbSide.port.lookup(path, v)),
+      );
+    }
+  }
+  const localHashes = lv.kind === 'built' ? lv.hashes : undefined;
+  const sumdbHashes = f.sumdb?.kind === 'found' ? f.sumdb.hashes : undefined;
+  if (
+    mirror !== undefined &&
+    needsMirrorZip({
+      held,
+      ...(remembered?.mirror !== undefined ? { remembered: remembered.mirror } : {}),
+      ...(sumdbHashes !== undefined ? { sumdb: sumdbHashes } : {}),
+      ...(localHashes !== undefined ? { local: localHashes } : {}),
+    })
+  ) {
+    counters.mirrorZips++;
+    f.mirrorZip = await mirrorZip(mirror, path, v, polite);
+  } else if (held && remembered?.mirror !== undefined) {
+    f.mirrorZip = { kind: 'remembered', hashes: remembered.mirror };
+  }
+
+  // What this run saw, for the next one. A failed rebuild is not
+  // remembered (the next run tries again); records and mirror hashes
+  // are kept when this run could not ask.
+  const entry: VersionState = {};
+  if (c.tag !== undefined) entry.commit = c.tag.commit;
+  else if (remembered?.commit !== undefined) entry.commit = remembered.commit;
+  if (lv.kind === 'built') entry.local = lv.hashes;
+  if (lv.kind === 'refused' || lv.kind === 'zip-error') {
+    entry.localError = lv.error;
+  }
+  // Records never change: a record that changed is reported (unchecked)
+  // and the first one kept, so the next run reports it again.
+  const rec = remembered?.sumdb ?? sumdbHashes;
+  if (rec !== undefined) entry.sumdb = rec;
+  const mz = f.mirrorZip?.kind === 'downloaded' ? f.mirrorZip.hashes : remembered?.mirror;
+  if (mz !== undefined) entry.mirror = mz;
+  if (c.tag !== undefined || held || remembered !== undefined)
+    rememberVersion(state, path, v, entry);
+  return f;
 }

@@ -4,6 +4,7 @@
 // hashed in under 100 MiB above the process baseline.
 import { existsSync } from 'node:fs';
 import { benchHash } from './hash-bench.js';
+import { benchLint } from './lint-bench.js';
 import { benchScan } from './scan-bench.js';
 import { benchZipDownload } from './zip-download-bench.js';
 
@@ -75,6 +76,25 @@ async function main(): Promise<void> {
         `  modseal scan with --state, ${i === 0 ? 'first run' : 'second run, nothing changed'}: ${fmt(run.seconds)} s, ${run.versions} versions, ${run.rebuilt} rebuilt, ${run.reused} reused (mirror and database off)${i === 0 ? ' (goal: <= 30 s)' : ' (goal: <= 3 s)'}`,
       );
     }
+  }
+  if (only === undefined || only === 'lint') {
+    const r = await benchLint();
+    console.log(
+      `lint --offline at HEAD (generated opentelemetry-go shape: ${r.modules} modules, ${r.goFilesInTree} .go files, ${r.tags} tags; ${r.goFilesRead} .go files read, those of modules with a /vN path)`,
+    );
+    for (const [i, run] of r.runs.entries()) {
+      console.log(
+        `  run ${i + 1}: ${fmt(run.seconds)} s, peak RSS ${fmt(run.peakRssMiB, 0)} MiB, verdict ${run.verdict}, ${run.findings} finding${run.findings === 1 ? '' : 's'} (goal: a few seconds on 2 cores)`,
+      );
+    }
+    const best = Math.min(...r.runs.map((x) => x.seconds));
+    const b = r.baselineRead;
+    console.log(
+      `  git ls-tree -r + cat-file --batch over the same ${b.files} .go files (${fmt(b.mib, 1)} MiB): ${fmt(b.seconds, 3)} s; ratio lint/baseline ${fmt(best / b.seconds, 1)}x (best run)`,
+    );
+    console.log(
+      `  the same over all ${r.baselineAll.files} .go files: ${fmt(r.baselineAll.seconds, 3)} s`,
+    );
   }
 }
 

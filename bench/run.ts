@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { benchHash } from './hash-bench.js';
 import { benchLint } from './lint-bench.js';
 import { benchScan } from './scan-bench.js';
+import { benchScanNet, LATENCY_MS } from './scan-net-bench.js';
 import { benchZipDownload } from './zip-download-bench.js';
 
 function fmt(n: number, digits = 2): string {
@@ -94,6 +95,27 @@ async function main(): Promise<void> {
     );
     console.log(
       `  the same over all ${r.baselineAll.files} .go files: ${fmt(r.baselineAll.seconds, 3)} s`,
+    );
+  }
+  if (only === undefined || only === 'scan-net') {
+    const r = await benchScanNet();
+    console.log(
+      `scan against a slow network: ${r.versions} versions over 3 modules, loopback mirror and checksum database answering each request ${LATENCY_MS} ms late (mirror filled in ${fmt(r.publishSeconds, 0)} s, not timed)`,
+    );
+    for (const [i, run] of r.runs.entries()) {
+      const requests = run.mirrorRequests + run.sumdbRequests;
+      // What a client asking one request at a time would need for the same requests.
+      const oneAtATime = (requests * LATENCY_MS) / 1000;
+      const counts = Object.entries(run.statuses)
+        .map(([s, n]) => `${n} ${s}`)
+        .join(', ');
+      console.log(
+        `  modseal scan --state, ${i === 0 ? 'first run' : 'second run, nothing changed'}: ${fmt(run.seconds)} s, peak RSS ${fmt(run.peakRssMiB, 0)} MiB, ${run.versions} versions (${counts}), requests: mirror ${run.mirrorRequests}, database ${run.sumdbRequests}; one at a time ${fmt(oneAtATime, 1)} s, ratio ${fmt(run.seconds / oneAtATime)}x${i === 0 ? ' (goal: < 15 s)' : ''}`,
+      );
+    }
+    const big = r.offline2000;
+    console.log(
+      `  memory against the number of versions (offline scan, peak RSS): ${fmt(r.offline300.peakRssMiB, 0)} MiB for ${r.versions} versions${big === undefined ? ' (run `npm run bench scan` once for the 2,000-version repository)' : `, ${fmt(big.peakRssMiB, 0)} MiB for 2,000 (ratio ${fmt(big.peakRssMiB / r.offline300.peakRssMiB)}x for ${fmt(2000 / r.versions, 1)}x the versions)`} (goal: about flat)`,
     );
   }
 }

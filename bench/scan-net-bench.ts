@@ -7,9 +7,10 @@
 // The mirror's zips come from modseal's own zip writer (src/demo/publish.ts):
 // this measures speed only; that those zips and hashes are the go command's
 // is tested elsewhere, against the go command itself.
-// Also: the peak RSS of the same command on the 2,000-version repository of
-// scan-bench.ts against this 300-version one (offline), memory being meant
-// to stay flat in the number of versions.
+// Also: the peak RSS of the same command (offline) on the 2,000-version
+// repository of scan-bench.ts against this 300-version one, and against the
+// 2,000-version repository's root module alone (34 versions, the same
+// contents): memory is meant to stay flat in the number of versions.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -135,6 +136,8 @@ export interface ScanNetBench {
   offline300: CliRun;
   /** scan-bench.ts's 2,000-version repository offline, when it has been generated. */
   offline2000?: CliRun;
+  /** The 2,000-version repository, its root module only (34 versions). */
+  oneModule?: CliRun;
 }
 
 function statuses(report: CliRun['report']): Record<string, number> {
@@ -200,8 +203,12 @@ export async function benchScanNet(extraArgs: string[][] = [[]]): Promise<ScanNe
     const offline = ['--proxy', 'off', '--sumdb', 'off'];
     const offline300 = await runScanCli(['--repo', repoDir, ...offline]);
     const big = path.resolve('.bench', 'scan-repo-150');
-    const offline2000 = existsSync(path.join(big, '.git'))
-      ? await runScanCli(['--repo', big, ...offline])
+    const hasBig = existsSync(path.join(big, '.git'));
+    const offline2000 = hasBig ? await runScanCli(['--repo', big, ...offline]) : undefined;
+    // The same repository, one module (34 versions): the same contents and
+    // pack, so only the number of versions differs from the run above.
+    const oneModule = hasBig
+      ? await runScanCli(['--repo', big, ...offline, '--module', 'example.com/otelish'])
       : undefined;
     return {
       versions: tags.length,
@@ -209,6 +216,7 @@ export async function benchScanNet(extraArgs: string[][] = [[]]): Promise<ScanNe
       runs,
       offline300,
       ...(offline2000 !== undefined ? { offline2000 } : {}),
+      ...(oneModule !== undefined ? { oneModule } : {}),
     };
   } finally {
     await Promise.allSettled([mirror?.close(), sumdb.close()]);

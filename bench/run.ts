@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     }
     const big = r.offline2000;
     console.log(
-      `  memory against the number of versions (offline scan, peak RSS): ${fmt(r.offline300.peakRssMiB, 0)} MiB for ${r.versions} versions${big === undefined ? ' (run `npm run bench scan` once for the 2,000-version repository)' : `, ${fmt(big.peakRssMiB, 0)} MiB for 2,000 (ratio ${fmt(big.peakRssMiB / r.offline300.peakRssMiB)}x for ${fmt(2000 / r.versions, 1)}x the versions, but also 150 MiB of contents against a few hundred KiB)`}`,
+      `  memory against the number of versions (offline scan, peak RSS): ${fmt(r.offline300.peakRssMiB, 0)} MiB for ${r.versions} versions${big === undefined ? ' (run `npm run bench scan` once for the 2,000-version repository)' : `, ${fmt(big.peakRssMiB, 0)} MiB for 2,000 (ratio ${fmt(big.peakRssMiB / r.offline300.peakRssMiB)}x for ${fmt(2000 / r.versions, 1)}x the versions, but also 150 MiB of contents against about 1 MiB)`}`,
     );
     if (r.oneModule !== undefined && big !== undefined) {
       console.log(

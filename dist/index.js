@@ -28795,11 +28795,11 @@ async function lookupPublished(ctx, sides, local) {
     ctx.ledger.set("mirror-content", "skipped", "not warmed");
     return published;
   }
-  const answer = holding.held === true ? await readListedInfo(ctx, mirror, local, holding.heldBy) : ctx.warm ? await warmMirror(ctx, mirror, local) : notWarmed(ctx, local, holding);
-  if (answer.info !== void 0) published.info = answer.info;
-  published.fetchedByUs = answer.fetchedByUs === true;
-  published.mirrorDown ??= answer.mirrorDown;
-  published.findings.push(...answer.findings);
+  const answer2 = holding.held === true ? await readListedInfo(ctx, mirror, local, holding.heldBy) : ctx.warm ? await warmMirror(ctx, mirror, local) : notWarmed(ctx, local, holding);
+  if (answer2.info !== void 0) published.info = answer2.info;
+  published.fetchedByUs = answer2.fetchedByUs === true;
+  published.mirrorDown ??= answer2.mirrorDown;
+  published.findings.push(...answer2.findings);
   return published;
 }
 async function mirrorHolding(ctx, mirror, local) {
@@ -32896,7 +32896,7 @@ var GoproxyClient = class {
     const escPath = this.escPath(path13);
     const enc = this.escVersion(path13, version);
     const finalPath = join(destDir, `${escPath.replaceAll("/", "%2F")}@${enc}.zip`);
-    const answer = await this.tryProxies(path13, version, async (base) => {
+    const answer2 = await this.tryProxies(path13, version, async (base) => {
       const tmp2 = `${finalPath}.${randomBytes(6).toString("hex")}.tmp`;
       try {
         const r = await this.fetchZip(base, path13, version, `@v/${enc}.zip`, tmp2);
@@ -32906,7 +32906,7 @@ var GoproxyClient = class {
         throw e;
       }
     });
-    const { tmp, sha256: sha2563, size } = answer.value;
+    const { tmp, sha256: sha2563, size } = answer2.value;
     try {
       let verdict;
       try {
@@ -32914,15 +32914,15 @@ var GoproxyClient = class {
       } catch (e) {
         throw new ProtocolError(
           `${path13}@${version}: ${e instanceof Error ? e.message : String(e)}`,
-          answer.proxy
+          answer2.proxy
         );
       }
       if (verdict.problem !== void 0) {
-        throw new ProtocolError(verdict.problem, answer.proxy);
+        throw new ProtocolError(verdict.problem, answer2.proxy);
       }
       const h1 = verdict.h1;
       await rename2(tmp, finalPath);
-      return { ...answer, value: { zipPath: finalPath, sha256: sha2563, size, h1 } };
+      return { ...answer2, value: { zipPath: finalPath, sha256: sha2563, size, h1 } };
     } catch (e) {
       await rm3(tmp, { force: true });
       throw e;
@@ -35936,20 +35936,39 @@ function gitLocalRepo(repo, git = createGitRunner()) {
     }
     return t;
   };
+  const readObject = batchedReader(git, repo.dir);
+  const goMods = /* @__PURE__ */ new Map();
+  const readGoMod2 = async (rev, oid) => {
+    if (!goMods.has(oid)) {
+      for (const e of await tree(rev)) {
+        if (e.kind === "gitlink" || !isGoMod(e.path) || goMods.has(e.oid)) continue;
+        const p = readObject(e.oid);
+        p.catch(() => void 0);
+        goMods.set(e.oid, p);
+      }
+    }
+    return goMods.get(oid) ?? readObject(oid);
+  };
   return {
     build: (tag, options2 = {}) => buildTag(repo, tag, options2.modulePath),
     versionTags: (codeDir) => versionTags(repo, codeDir),
     async modules(rev) {
       const out = [];
       for (const e of await tree(rev)) {
-        if (e.kind === "gitlink" || !(e.path === "go.mod" || e.path.endsWith("/go.mod"))) continue;
+        if (e.kind === "gitlink" || !isGoMod(e.path)) continue;
         const dir = e.path.slice(0, Math.max(0, e.path.length - "/go.mod".length));
-        const data = await readObject(git, repo.dir, e.oid);
+        const data = await readGoMod2(rev, e.oid);
         out.push({ dir, modulePath: modulePath(data) });
       }
       return out;
     },
-    goMod: (rev, dir) => repo.readBlob(rev, goModPathAt(dir)),
+    async goMod(rev, dir) {
+      const listed = trees.get(rev);
+      if (listed === void 0) return repo.readBlob(rev, goModPathAt(dir));
+      const want = goModPathAt(dir);
+      const e = (await listed).find((x) => x.path === want && x.kind !== "gitlink");
+      return e === void 0 ? void 0 : readGoMod2(rev, e.oid);
+    },
     async files(rev, dir) {
       const prefix = dir === "" ? "" : `${dir}/`;
       const out = [];
@@ -35959,7 +35978,7 @@ function gitLocalRepo(repo, git = createGitRunner()) {
         out.push({
           path: e.path.slice(prefix.length),
           kind: e.kind,
-          read: () => readObject(git, repo.dir, oid)
+          read: () => isGoMod(e.path) ? readGoMod2(rev, oid) : readObject(oid)
         });
       }
       return out;
@@ -36109,12 +36128,51 @@ async function listTree(git, dir, rev) {
   }
   return out;
 }
-async function readObject(git, dir, oid) {
-  const r = await git.run(["cat-file", "blob", oid], { cwd: dir });
-  if (r.code !== 0) {
-    throw new RepositoryError(`git cat-file: ${oneLine(r.stderr.toString("utf8"))}`);
+var isGoMod = (p) => p === "go.mod" || p.endsWith("/go.mod");
+function batchedReader(git, dir) {
+  let queue = [];
+  const flush = async () => {
+    const batch = queue;
+    queue = [];
+    try {
+      const input = batch.map((b) => b.oid).join("\n") + "\n";
+      const r = await git.run(["cat-file", "--batch"], { cwd: dir, input });
+      if (r.code !== 0) {
+        throw new RepositoryError(`git cat-file: ${oneLine(r.stderr.toString("utf8"))}`);
+      }
+      answer(batch, r.stdout);
+    } catch (e) {
+      for (const b of batch) b.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  };
+  return (oid) => new Promise((resolve, reject) => {
+    queue.push({ oid, resolve, reject });
+    if (queue.length === 1) setImmediate(() => void flush());
+  });
+}
+function answer(batch, out) {
+  let off = 0;
+  for (const [i, b] of batch.entries()) {
+    const nl = out.indexOf(10, off);
+    const header = out.subarray(off, nl < 0 ? out.length : nl).toString("latin1");
+    if (nl >= 0 && header === `${b.oid} missing`) {
+      b.reject(new RepositoryError(`git cat-file: object ${b.oid} is missing`));
+      off = nl + 1;
+      continue;
+    }
+    const m = /^[0-9a-f]+ blob (\d+)$/.exec(header);
+    const start = nl + 1;
+    const size = m === null ? 0 : Number(m[1]);
+    if (nl < 0 || m === null || start + size > out.length) {
+      const said = header === "" ? "no answer" : header;
+      for (const rest of batch.slice(i)) {
+        rest.reject(new RepositoryError(`git cat-file: object ${rest.oid}: ${said}`));
+      }
+      return;
+    }
+    b.resolve(Buffer.from(out.subarray(start, start + size)));
+    off = start + size + 1;
   }
-  return r.stdout;
 }
 
 // src/wire/caching-mirror.ts
@@ -38516,11 +38574,11 @@ async function publishedFacts(ports, modulePath2, version, retracts) {
     ports.logger.info(`${modulePath2}: checksum database skipped by configuration: ${db.reason}`);
     return { facts, ...more };
   }
-  const answer = await db.port.lookup(modulePath2, known);
-  if (answer.kind === "unreachable" || answer.kind === "unverifiable") {
-    return { facts, ...more, unreachable: `${db.port.name}: ${answer.reason}` };
+  const answer2 = await db.port.lookup(modulePath2, known);
+  if (answer2.kind === "unreachable" || answer2.kind === "unverifiable") {
+    return { facts, ...more, unreachable: `${db.port.name}: ${answer2.reason}` };
   }
-  facts.sumdb = { name: db.port.name, versions: answer.kind === "found" ? [version] : [] };
+  facts.sumdb = { name: db.port.name, versions: answer2.kind === "found" ? [version] : [] };
   return { facts, ...more };
 }
 async function runLint(input, ports) {
@@ -39316,10 +39374,10 @@ var Politeness = class {
     for (let attempt = 1; ; attempt++) {
       const wait = this.resumeAt - this.clock.now();
       if (wait > 0) await this.clock.sleep(wait);
-      const answer = await fn();
-      const u = answer;
+      const answer2 = await fn();
+      const u = answer2;
       const slowDown = u.kind === "unreachable" && u.notSent !== true && (u.retryAfterMs !== void 0 || /\b429\b/.test(u.reason ?? ""));
-      if (!slowDown || u.deadline === true || attempt >= 4) return answer;
+      if (!slowDown || u.deadline === true || attempt >= 4) return answer2;
       const delay = backoffDelay(
         attempt,
         { baseDelayMs: 1e3, maxDelayMs: 6e4 },
@@ -40610,6 +40668,7 @@ var TreeHasher = class _TreeHasher {
 
 // src/wire/scan.ts
 var DEFAULT_SCAN_TIMEOUT_MS = 60 * 6e4;
+var SCAN_REQUESTS_IN_FLIGHT = 16;
 function defaultConcurrency() {
   return Math.max(2, Math.min(16, os6.availableParallelism() * 2));
 }
@@ -40665,8 +40724,13 @@ function createScan(options2) {
         sumdbCache: treeFile,
         ...options2.cachedOnlyHosts !== void 0 ? { cachedOnlyHosts: options2.cachedOnlyHosts } : {}
       });
+      const inFlight = req.concurrency ?? Math.max(concurrency, SCAN_REQUESTS_IN_FLIGHT);
       const outcome = await runScan(
-        { state, concurrency, ...req.modules !== void 0 ? { modules: req.modules } : {} },
+        {
+          state,
+          concurrency: inFlight,
+          ...req.modules !== void 0 ? { modules: req.modules } : {}
+        },
         { local, hasher, ...remote, clock, logger: options2.logger }
       );
       if (!sumdb.off) {

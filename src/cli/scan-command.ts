@@ -22,7 +22,9 @@ directives. Each tag's current commit is rebuilt and compared with the
 checksum database's record and the mirror's zip. Nothing is published: a
 version the mirror does not hold is reported unpublished without asking.
 --state FILE remembers commits, hashes and the database's tree head between
-runs (an unchanged tag is not rebuilt). --concurrency defaults to the machine's.
+runs (an unchanged tag is not rebuilt). --concurrency N sets how many rebuilds
+and requests run at once; by default rebuilds follow the machine's cores and
+up to 16 requests are in flight (the scan mostly waits on the network).
 
 exit status: 0 ok (warnings: tag-missing, unpublished), 1 moved, invalid or
 mirror-differs, 2 usage or input error (a damaged state file too),

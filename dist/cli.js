@@ -446,7 +446,12 @@ function createGitRunner(options2 = {}) {
       return {
         stdout: child.stdout,
         done,
-        kill: () => void child.kill("SIGKILL")
+        // Output already read into the stream would otherwise wait for a
+        // reader forever, and the process's 'close' (so `done`) with it.
+        kill: () => {
+          child.kill("SIGKILL");
+          child.stdout.destroy();
+        }
       };
     }
   };
@@ -17852,7 +17857,10 @@ var init_git_coprocess = __esm({
       }
       /** Stops the process at once; resolves when it is reaped. */
       async kill() {
-        if (!this.hasExited) this.child.kill("SIGKILL");
+        if (!this.hasExited) {
+          this.child.kill("SIGKILL");
+          this.child.stdout.destroy();
+        }
         return this.exited;
       }
       /**

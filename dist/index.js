@@ -31106,7 +31106,12 @@ function createGitRunner(options2 = {}) {
       return {
         stdout: child.stdout,
         done,
-        kill: () => void child.kill("SIGKILL")
+        // Output already read into the stream would otherwise wait for a
+        // reader forever, and the process's 'close' (so `done`) with it.
+        kill: () => {
+          child.kill("SIGKILL");
+          child.stdout.destroy();
+        }
       };
     }
   };
@@ -39785,7 +39790,10 @@ var GitCoprocess = class {
   }
   /** Stops the process at once; resolves when it is reaped. */
   async kill() {
-    if (!this.hasExited) this.child.kill("SIGKILL");
+    if (!this.hasExited) {
+      this.child.kill("SIGKILL");
+      this.child.stdout.destroy();
+    }
     return this.exited;
   }
   /**

@@ -112,7 +112,11 @@ export class GitCoprocess {
 
   /** Stops the process at once; resolves when it is reaped. */
   async kill(): Promise<CoprocessExit> {
-    if (!this.hasExited) this.child.kill('SIGKILL');
+    if (!this.hasExited) {
+      this.child.kill('SIGKILL');
+      // Unread output would hold back the 'close' that reaps it.
+      this.child.stdout.destroy();
+    }
     return this.exited;
   }
 

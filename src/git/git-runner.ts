@@ -115,7 +115,12 @@ export function createGitRunner(
       return {
         stdout: child.stdout,
         done,
-        kill: () => void child.kill('SIGKILL'),
+        // Output already read into the stream would otherwise wait for a
+        // reader forever, and the process's 'close' (so `done`) with it.
+        kill: () => {
+          child.kill('SIGKILL');
+          child.stdout.destroy();
+        },
       };
     },
   };

@@ -366,6 +366,34 @@ describe('archive', () => {
   });
 });
 
+describe('a consumer that gives up early', () => {
+  // git is still writing a large archive when the consumer stops: the
+  // output already read into the stream is never read by anyone, and the
+  // archive must still end (git killed, its output let go) instead of
+  // waiting forever for a stream nobody drains. It hung now and then
+  // before, depending on how much output was buffered at the kill.
+  it("ends with the consumer's error however much output is left", async () => {
+    const dir = path.join(await tempDir('modseal-giveup-'), 'repo');
+    await createFixtureRepo(dir, [
+      {
+        files: [
+          { path: 'a.go', content: 'package a\n' },
+          ...Array.from({ length: 8 }, (_, i) => ({
+            path: `big${i}.bin`,
+            content: Buffer.alloc(256 * 1024, i + 1),
+          })),
+        ],
+      },
+    ]);
+    const repo = await openRepo(dir);
+    const head = (await git(dir, ['rev-parse', 'HEAD'])).toString('utf8').trim();
+    for (let i = 0; i < 20; i++) {
+      const stop = new Error(`consumer stopped ${i}`);
+      await expect(repo.archive(head, '', () => Promise.reject(stop))).rejects.toBe(stop);
+    }
+  }, 30_000);
+});
+
 describe('when git fails mid-archive', () => {
   // A git that writes part of an archive, then dies: the header of a
   // 1000-byte file and 100 bytes of it, as a clone missing an object leaves

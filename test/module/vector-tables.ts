@@ -1,4 +1,4 @@
-// Reading the x/mod tables under shared/vectors/xmod: tables are
+// Reading the x/mod tables under test/vectors/xmod: tables are
 // {name, fields?, rows} and a string that is not valid UTF-8 is {"hex": …}.
 import fs from 'node:fs';
 import path from 'node:path';

@@ -36261,6 +36261,14 @@ async function sumdbBase(setting, entries, http2) {
 }
 
 // src/wire/remote.ts
+function remoteSidesFor(wiring, run) {
+  return remoteSides({
+    ...run,
+    logger: wiring.logger,
+    proxyEnv: wiring.env ?? process.env,
+    ...wiring.cachedOnlyHosts !== void 0 ? { cachedOnlyHosts: wiring.cachedOnlyHosts } : {}
+  });
+}
 var isProxy = (e) => e.url !== "direct" && e.url !== "off";
 function remoteSides(o) {
   const usable = o.entries.filter(isProxy);
@@ -36378,16 +36386,13 @@ function createReleaseCheck(options2) {
     });
     const workDir = await makeTempDir("modseal-verify-");
     try {
-      const remote = remoteSides({
+      const remote = remoteSidesFor(options2, {
         env,
         entries,
         sumdb,
         http: http2,
         clock,
-        logger: options2.logger,
         workDir,
-        proxyEnv: options2.env ?? process.env,
-        ...options2.cachedOnlyHosts !== void 0 ? { cachedOnlyHosts: options2.cachedOnlyHosts } : {},
         ...req.sumdbCache !== void 0 ? { sumdbCache: req.sumdbCache } : {}
       });
       return await runReleaseCheck(
@@ -38751,17 +38756,7 @@ function createLint(options2) {
     });
     const workDir = await makeTempDir("modseal-lint-");
     try {
-      const remote = remoteSides({
-        env,
-        entries,
-        sumdb,
-        http: http2,
-        clock,
-        logger: options2.logger,
-        workDir,
-        proxyEnv: options2.env ?? process.env,
-        ...options2.cachedOnlyHosts !== void 0 ? { cachedOnlyHosts: options2.cachedOnlyHosts } : {}
-      });
+      const remote = remoteSidesFor(options2, { env, entries, sumdb, http: http2, clock, workDir });
       return await runLint(input, { local, zipError, logger: options2.logger, ...remote });
     } finally {
       await removeTempDir(workDir);
@@ -40720,17 +40715,14 @@ function createScan(options2) {
       const treeFile = path8.join(workDir, "sumdb-latest");
       const remembered = sumdb.off ? void 0 : state.trees.get(sumdb.name);
       if (remembered !== void 0) await writeFile5(treeFile, remembered.note);
-      const remote = remoteSides({
+      const remote = remoteSidesFor(options2, {
         env,
         entries,
         sumdb,
         http: http2,
         clock,
-        logger: options2.logger,
         workDir,
-        proxyEnv: options2.env ?? process.env,
-        sumdbCache: treeFile,
-        ...options2.cachedOnlyHosts !== void 0 ? { cachedOnlyHosts: options2.cachedOnlyHosts } : {}
+        sumdbCache: treeFile
       });
       const inFlight = req.concurrency ?? Math.max(concurrency, SCAN_REQUESTS_IN_FLIGHT);
       const outcome = await runScan(

@@ -15,7 +15,7 @@ import { makeTempDir, removeTempDir } from '../internal/temp-dirs.js';
 import { parseGoSumdb } from '../sumdb/index.js';
 import { gitLocalRepo } from './local-repo.js';
 import { effectiveEnv, httpClient, type WireOptions } from './release.js';
-import { remoteSides } from './remote.js';
+import { remoteSidesFor } from './remote.js';
 import type { NetworkSettings } from './settings.js';
 
 /** Everything the lint needs from the Action's or the CLI's configuration. */
@@ -131,19 +131,7 @@ export function createLint(options: WireOptions): Lint {
     });
     const workDir = await makeTempDir('modseal-lint-');
     try {
-      const remote = remoteSides({
-        env,
-        entries,
-        sumdb,
-        http,
-        clock,
-        logger: options.logger,
-        workDir,
-        proxyEnv: options.env ?? process.env,
-        ...(options.cachedOnlyHosts !== undefined
-          ? { cachedOnlyHosts: options.cachedOnlyHosts }
-          : {}),
-      });
+      const remote = remoteSidesFor(options, { env, entries, sumdb, http, clock, workDir });
       return await runLint(input, { local, zipError, logger: options.logger, ...remote });
     } finally {
       await removeTempDir(workDir);

@@ -19,7 +19,7 @@ import { systemClock } from '../internal/retry.js';
 import { makeTempDir, removeTempDir } from '../internal/temp-dirs.js';
 import { parseGoSumdb } from '../sumdb/index.js';
 import { gitLocalRepo } from './local-repo.js';
-import { remoteSides } from './remote.js';
+import { remoteSidesFor } from './remote.js';
 import type { NetworkSettings } from './settings.js';
 
 /** What the Action and the CLI call: one tag in, one report out. */
@@ -118,18 +118,13 @@ export function createReleaseCheck(options: WireOptions): ReleaseCheck {
     // Registered, so an interrupted run (Ctrl-C, a cancelled job) removes it too.
     const workDir = await makeTempDir('modseal-verify-');
     try {
-      const remote = remoteSides({
+      const remote = remoteSidesFor(options, {
         env,
         entries,
         sumdb,
         http,
         clock,
-        logger: options.logger,
         workDir,
-        proxyEnv: options.env ?? process.env,
-        ...(options.cachedOnlyHosts !== undefined
-          ? { cachedOnlyHosts: options.cachedOnlyHosts }
-          : {}),
         ...(req.sumdbCache !== undefined ? { sumdbCache: req.sumdbCache } : {}),
       });
       return await runReleaseCheck(

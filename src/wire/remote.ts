@@ -38,6 +38,27 @@ export interface RemoteOptions {
   sumdbCache?: string;
 }
 
+/** What every job's wiring options say about the remote sides. */
+export interface SideWiring {
+  logger: Logger;
+  /** The process environment; default process.env. */
+  env?: NodeJS.ProcessEnv;
+  cachedOnlyHosts?: readonly string[];
+}
+
+/** remoteSides for one run of a job: its settings, plus the job's wiring options. */
+export function remoteSidesFor(
+  wiring: SideWiring,
+  run: Omit<RemoteOptions, 'logger' | 'proxyEnv' | 'cachedOnlyHosts'>,
+): RemoteSides {
+  return remoteSides({
+    ...run,
+    logger: wiring.logger,
+    proxyEnv: wiring.env ?? process.env,
+    ...(wiring.cachedOnlyHosts !== undefined ? { cachedOnlyHosts: wiring.cachedOnlyHosts } : {}),
+  });
+}
+
 const isProxy = (e: ProxyEntry): boolean => e.url !== 'direct' && e.url !== 'off';
 
 /** The per-module sides over the real clients. */

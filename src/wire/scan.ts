@@ -18,7 +18,7 @@ import { TreeHasher } from '../modfetch/tree-hash.js';
 import { parseGoSumdb } from '../sumdb/index.js';
 import { gitLocalRepo } from './local-repo.js';
 import { effectiveEnv, httpClient, type WireOptions } from './release.js';
-import { remoteSides } from './remote.js';
+import { remoteSidesFor } from './remote.js';
 import type { NetworkSettings } from './settings.js';
 
 /** The scan's whole limit by default: a schedule run must end, and say so when it cannot. */
@@ -111,19 +111,14 @@ export function createScan(options: WireOptions & { clock?: Clock; logger: Logge
       const treeFile = path.join(workDir, 'sumdb-latest');
       const remembered = sumdb.off ? undefined : state.trees.get(sumdb.name);
       if (remembered !== undefined) await writeFile(treeFile, remembered.note);
-      const remote = remoteSides({
+      const remote = remoteSidesFor(options, {
         env,
         entries,
         sumdb,
         http,
         clock,
-        logger: options.logger,
         workDir,
-        proxyEnv: options.env ?? process.env,
         sumdbCache: treeFile,
-        ...(options.cachedOnlyHosts !== undefined
-          ? { cachedOnlyHosts: options.cachedOnlyHosts }
-          : {}),
       });
       const inFlight = req.concurrency ?? Math.max(concurrency, SCAN_REQUESTS_IN_FLIGHT);
       const outcome = await runScan(
